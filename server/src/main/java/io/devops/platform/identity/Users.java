@@ -1,0 +1,84 @@
+package io.devops.platform.identity;
+
+import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Users {
+
+    private static final Map<String, String> SORTABLE = Map.of(
+            "id", "id", "username", "username", "role", "role", "createdAt", "created_at");
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+    }
+
+    long countEnabledAdmins() {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND enabled = TRUE")
+                .query(Long.class).single();
+    }
+
+    Optional<UserAccount> byId(long id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id).query(Users::map).optional();
+    }
+
+    Optional<UserAccount> byUsername(String username) {
+        return jdbc.sql("SELECT * FROM users WHERE username = ?").param(username).query(Users::map).optional();
+    }
+
+    PageResult<UserAccount> page(PageQuery query) {
+        List<UserAccount> items = jdbc.sql("SELECT * FROM users" + query.orderBy(SORTABLE, "id") + " LIMIT ? OFFSET ?")
+                .param(query.size()).param(query.offset())
+                .query(Users::map).list();
+        return PageResult.of(items, count(), query);
+    }
+
+    long insert(String username, String displayName, String passwordHash, Role role, Instant at, String by) {
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO users (username, display_name, password_hash, role, enabled, created_at, created_by)
+                VALUES (?, ?, ?, ?, TRUE, ?, ?)""")
+                .params(username, displayName, passwordHash, role.name(), DbTime.toDb(at), by)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void update(long id, String displayName, Role role, boolean enabled, Instant at, String by) {
+        jdbc.sql("UPDATE users SET display_name = ?, role = ?, enabled = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                .params(displayName, role.name(), enabled, DbTime.toDb(at), by, id)
+                .update();
+    }
+
+    void updatePassword(long id, String passwordHash, Instant at, String by) {
+        jdbc.sql("UPDATE users SET password_hash = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                .params(passwordHash, DbTime.toDb(at), by, id)
+                .update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM api_tokens WHERE user_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update();
+    }
+
+    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+                rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                DbTime.read(rs, "created_at"), rs.getString("created_by"),
+                DbTime.read(rs, "updated_at"), rs.getString("updated_by"));
+    }
+}

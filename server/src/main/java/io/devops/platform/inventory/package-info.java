@@ -1,0 +1,5 @@
+/**
+ * Inventory: tenants, node pools, nodes, labels, pool membership history and locks.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Inventory", allowedDependencies = {"shared", "identity"})
+package io.devops.platform.inventory;
