@@ -1,0 +1,83 @@
+package io.devops.platform.identity;
+
+import io.devops.platform.shared.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** API tokens, stored as SHA-256 hashes: the token itself is shown once and never kept. */
+@Repository
+class ApiTokens {
+
+    private final JdbcClient jdbc;
+
+    ApiTokens(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long userId, String name, String hash, String prefix, Instant expiresAt, Instant at, String by) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, expires_at, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, name, hash, prefix, DbTime.toDb(expiresAt), DbTime.toDb(at), by)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** The enabled owner of a live token, for authentication. */
+    Optional<TokenOwner> ownerOf(String hash, Instant now) {
+        return jdbc.sql("""
+                SELECT t.id, t.last_used_at, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
+                  AND u.enabled = TRUE""")
+                .params(hash, DbTime.toDb(now))
+                .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username"),
+                        Role.valueOf(rs.getString("role")), DbTime.read(rs, "last_used_at")))
+                .optional();
+    }
+
+    void touch(long id, Instant at) {
+        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").params(DbTime.toDb(at), id).update();
+    }
+
+    Optional<ApiTokenView> byId(long id) {
+        return jdbc.sql(SELECT_VIEW + " WHERE t.id = ?").param(id).query(ApiTokens::view).optional();
+    }
+
+    /** All tokens of one user, or of everyone when {@code userId} is null. */
+    List<ApiTokenView> list(Long userId) {
+        if (userId == null) {
+            return jdbc.sql(SELECT_VIEW + " ORDER BY t.id").query(ApiTokens::view).list();
+        }
+        return jdbc.sql(SELECT_VIEW + " WHERE t.user_id = ? ORDER BY t.id").param(userId).query(ApiTokens::view).list();
+    }
+
+    void revoke(long id, Instant at, String by) {
+        jdbc.sql("UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+                .params(DbTime.toDb(at), by, id).update();
+    }
+
+    private static final String SELECT_VIEW = """
+            SELECT t.id, t.name, t.token_prefix, t.expires_at, t.last_used_at, t.revoked_at, t.created_at, u.username
+            FROM api_tokens t JOIN users u ON u.id = t.user_id""";
+
+    private static ApiTokenView view(ResultSet rs, int row) throws SQLException {
+        return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
+                rs.getString("token_prefix"), DbTime.read(rs, "created_at"), DbTime.read(rs, "expires_at"),
+                DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"));
+    }
+
+    record TokenOwner(long tokenId, String username, Role role, Instant lastUsedAt) {
+    }
+
+    /** What the API shows of a token: never the token or its hash. */
+    record ApiTokenView(long id, String name, String username, String prefix, Instant createdAt, Instant expiresAt,
+                        Instant lastUsedAt, Instant revokedAt) {
+    }
+}

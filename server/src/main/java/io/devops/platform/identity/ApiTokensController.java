@@ -1,0 +1,97 @@
+package io.devops.platform.identity;
+
+import io.devops.platform.identity.ApiTokens.ApiTokenView;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Every user manages their own API tokens; admins see and revoke everyone's. A token acts with
+ * its owner's role, and is shown once, at creation.
+ */
+@RestController
+@RequestMapping("/api/v1/api-tokens")
+@Transactional
+class ApiTokensController {
+
+    private final ApiTokens tokens;
+    private final Users users;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiTokensController(ApiTokens tokens, Users users, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    List<ApiTokenView> list(Authentication caller) {
+        return tokens.list(isAdmin(caller) ? null : userId(caller));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedToken create(@Valid @RequestBody NewToken request, Principal caller) {
+        String token = TokenCodec.newApiToken();
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresInDays() == null ? null : now.plus(Duration.ofDays(request.expiresInDays()));
+        long id = tokens.insert(userId(caller), request.name(), TokenCodec.sha256(token), TokenCodec.displayPrefix(token),
+                expiresAt, now, caller.getName());
+        ApiTokenView view = tokens.byId(id).orElseThrow();
+        audit.record("api-token.created", "api-token", id, caller.getName() + " created API token '" + request.name() + "'",
+                null, view);
+        return new CreatedToken(view.id(), view.name(), token, view.prefix(), view.createdAt(), view.expiresAt());
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable long id, Authentication caller) {
+        ApiTokenView token = tokens.byId(id).orElseThrow(() -> new NotFoundException("API token", id));
+        if (!isAdmin(caller) && !token.username().equals(caller.getName())) {
+            throw new NotFoundException("API token", id);
+        }
+        if (token.revokedAt() != null) {
+            throw new ConflictException("API token " + id + " was already revoked at " + token.revokedAt());
+        }
+        tokens.revoke(id, clock.instant(), caller.getName());
+        audit.record("api-token.revoked", "api-token", id, caller.getName() + " revoked API token '" + token.name()
+                + "' of " + token.username(), token, null);
+    }
+
+    private long userId(Principal caller) {
+        return users.byUsername(caller.getName()).orElseThrow(() -> new NotFoundException("User", caller.getName())).id();
+    }
+
+    private static boolean isAdmin(Authentication caller) {
+        return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+    }
+
+    record NewToken(@NotBlank @Size(max = 128) String name, @Min(1) @Max(3650) Integer expiresInDays) {
+    }
+
+    /** The only answer that ever contains the token itself. */
+    record CreatedToken(long id, String name, String token, String prefix, Instant createdAt, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,63 @@
+package io.devops.platform.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Authenticates {@code Authorization: Bearer <api token>}; a wrong token is a 401, never anonymous. */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+    /** Recording every use would write on every request; a minute's precision is enough to spot stale tokens. */
+    private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    private final ApiTokens tokens;
+    private final ProblemResponses problems;
+    private final Clock clock;
+
+    BearerTokenFilter(ApiTokens tokens, ProblemResponses problems, Clock clock) {
+        this.tokens = tokens;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Instant now = clock.instant();
+        var owner = tokens.ownerOf(TokenCodec.sha256(header.substring(BEARER.length()).trim()), now);
+        if (owner.isEmpty()) {
+            problems.write(response, HttpStatus.UNAUTHORIZED,
+                    "The API token is unknown, revoked or expired; create a new one with POST /api/v1/api-tokens");
+            return;
+        }
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get().username(), null,
+                List.of(new SimpleGrantedAuthority(owner.get().role().authority())));
+        SecurityContextHolder.getContext().setAuthentication(authentication);
+        if (owner.get().lastUsedAt() == null || owner.get().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
+            tokens.touch(owner.get().tokenId(), now);
+        }
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
