@@ -49,11 +49,8 @@ class AuditEventsController {
         addCondition(conditions, params, "occurred_at < ?", DbTime.toDb(to));
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_events" + where).params(params).query(Long.class).single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(query.size());
-        pageParams.add(query.offset());
-        List<AuditEvent> items = jdbc.sql("SELECT * FROM audit_events" + where + query.orderBy(SORTABLE, "id") + " LIMIT ? OFFSET ?")
-                .params(pageParams).query(AuditEventsController::map).list();
+        List<AuditEvent> items = jdbc.sql("SELECT * FROM audit_events" + where + query.orderBy(SORTABLE, "id") + query.limitOffset())
+                .params(params).query(AuditEventsController::map).list();
         return PageResult.of(items, total, query);
     }
 

@@ -42,8 +42,7 @@ class Users {
     }
 
     PageResult<UserAccount> page(PageQuery query) {
-        List<UserAccount> items = jdbc.sql("SELECT * FROM users" + query.orderBy(SORTABLE, "id") + " LIMIT ? OFFSET ?")
-                .param(query.size()).param(query.offset())
+        List<UserAccount> items = jdbc.sql("SELECT * FROM users" + query.orderBy(SORTABLE, "id") + query.limitOffset())
                 .query(Users::map).list();
         return PageResult.of(items, count(), query);
     }

@@ -45,6 +45,11 @@ public record PageQuery(int page, int size, String sortField, boolean ascending)
         return " ORDER BY " + column + direction + (column.equals(idColumn) ? "" : ", " + idColumn + direction);
     }
 
+    /** {@code LIMIT .. OFFSET ..}: both are validated numbers, so inlining them is safe. */
+    public String limitOffset() {
+        return " LIMIT " + size + " OFFSET " + offset();
+    }
+
     public long offset() {
         return (long) page * size;
     }
