@@ -9,6 +9,11 @@ public class NotFoundException extends PlatformException {
         super(kind + " " + id + " does not exist");
     }
 
+    /** For references that need more words than "kind id", such as a pool named in an import. */
+    public NotFoundException(String detail) {
+        super(detail);
+    }
+
     @Override
     public HttpStatus status() {
         return HttpStatus.NOT_FOUND;

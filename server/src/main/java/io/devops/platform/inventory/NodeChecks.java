@@ -1,0 +1,112 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.inventory.Nodes.NewNode;
+import io.devops.platform.shared.InvalidInputException.InputError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks new nodes against their rules and the database in one pass, for one node or ten
+ * thousand: a few queries whatever the count, and every problem reported, not just the first.
+ */
+@Component
+class NodeChecks {
+
+    private final Nodes nodes;
+    private final NodePools pools;
+
+    NodeChecks(Nodes nodes, NodePools pools) {
+        this.nodes = nodes;
+        this.pools = pools;
+    }
+
+    Outcome check(List<NodeDraft> drafts) {
+        List<NodePoolView> allPools = pools.all();
+        Map<Long, NodePoolView> poolsById = allPools.stream().collect(Collectors.toMap(NodePoolView::id, Function.identity()));
+        Map<String, NodePoolView> poolsByName = allPools.stream().collect(Collectors.toMap(NodePoolView::name, Function.identity()));
+        NodePoolView spare = allPools.stream().filter(NodePoolView::spare).findFirst().orElseThrow();
+
+        List<Problem> problems = new ArrayList<>();
+        List<ReadyNode> ready = new ArrayList<>();
+        Map<String, Integer> firstIndexOfIp = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            NodeDraft draft = drafts.get(i);
+            int index = i;
+            List<InputError> invalid = draft.problems();
+            invalid.forEach(error -> problems.add(new Problem(Kind.INVALID, index, error)));
+            NodePoolView pool = resolvePool(draft, poolsById, poolsByName, spare, i, problems);
+            if (!invalid.isEmpty() || pool == null) {
+                continue;
+            }
+            String ip = draft.canonicalIp();
+            Integer earlier = firstIndexOfIp.putIfAbsent(ip, i);
+            if (earlier != null) {
+                problems.add(new Problem(Kind.DUPLICATE, i, new InputError("ip", ip + " appears twice in this import")));
+                continue;
+            }
+            ready.add(new ReadyNode(i, new NewNode(ip, draft.hostname(), draft.nodeTypeOrDefault(), draft.gpuType(),
+                    draft.gpuCount(), draft.sshPortOrDefault(), draft.sshUser(), pool.id()), draft.labelsOrEmpty()));
+        }
+        Set<String> taken = nodes.ipsTaken(ready.stream().map(node -> node.node().ip()).toList(), 0);
+        for (ReadyNode node : ready) {
+            if (taken.contains(node.node().ip())) {
+                problems.add(new Problem(Kind.DUPLICATE, node.index(),
+                        new InputError("ip", "a node with IP " + node.node().ip() + " already exists")));
+            }
+        }
+        problems.sort(java.util.Comparator.comparingInt(Problem::index));
+        return new Outcome(ready, problems);
+    }
+
+    private static NodePoolView resolvePool(NodeDraft draft, Map<Long, NodePoolView> byId, Map<String, NodePoolView> byName,
+                                            NodePoolView spare, int index, List<Problem> problems) {
+        NodePoolView pool;
+        if (draft.nodePoolId() != null) {
+            pool = byId.get(draft.nodePoolId());
+        } else if (draft.nodePool() != null && !draft.nodePool().isBlank()) {
+            pool = byName.get(draft.nodePool());
+        } else {
+            pool = spare;
+        }
+        if (pool == null) {
+            String ref = draft.nodePoolId() != null ? draft.nodePoolId().toString() : "'" + draft.nodePool() + "'";
+            problems.add(new Problem(Kind.UNKNOWN_POOL, index, new InputError("nodePool", "node pool " + ref + " does not exist")));
+            return null;
+        }
+        if (pool.lock().locked()) {
+            problems.add(new Problem(Kind.LOCKED, index, new InputError("nodePool",
+                    pool.lock().describe("node pool " + pool.name()) + "; unlock it to add nodes")));
+            return null;
+        }
+        return pool;
+    }
+
+    enum Kind { INVALID, UNKNOWN_POOL, DUPLICATE, LOCKED }
+
+    /** One problem; {@code index} is the draft's position in the list checked. */
+    record Problem(Kind kind, int index, InputError error) {
+    }
+
+    record ReadyNode(int index, NewNode node, Map<String, String> labels) {
+    }
+
+    record Outcome(List<ReadyNode> ready, List<Problem> problems) {
+
+        boolean hasProblems() {
+            return !problems.isEmpty();
+        }
+
+        Set<Kind> kinds() {
+            Set<Kind> kinds = new HashSet<>();
+            problems.forEach(problem -> kinds.add(problem.kind()));
+            return kinds;
+        }
+    }
+}

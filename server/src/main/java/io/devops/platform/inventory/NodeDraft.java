@@ -1,0 +1,68 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.shared.InvalidInputException.InputError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A node as a user describes it (one API call or one line of an import), before it is checked
+ * against the database. {@link #problems()} lists everything wrong with it at once.
+ */
+record NodeDraft(String ip, String hostname, String nodeType, String gpuType, Integer gpuCount, Integer sshPort,
+                 String sshUser, Long nodePoolId, String nodePool, Map<String, String> labels) {
+
+    static final String DEFAULT_NODE_TYPE = "gpu";
+    static final int DEFAULT_SSH_PORT = 22;
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    private static final Pattern NODE_TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    private static final Pattern GPU_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
+    private static final Pattern SSH_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+
+    List<InputError> problems() {
+        List<InputError> problems = new ArrayList<>();
+        if (IpAddress.parse(ip).isEmpty()) {
+            problems.add(new InputError("ip", "'" + ip + "' is not an IPv4 or IPv6 address"));
+        }
+        check(problems, "hostname", hostname, HOSTNAME, "must be a DNS host name (letters, digits, '-', dots; 253 at most)");
+        check(problems, "nodeType", nodeType, NODE_TYPE, "must be 1-32 lower-case letters, digits, '_' or '-'");
+        check(problems, "gpuType", gpuType, GPU_TYPE, "must be 1-64 letters, digits, spaces, '_', '.' or '-'");
+        check(problems, "sshUser", sshUser, SSH_USER, "must be a Linux user name");
+        if (gpuCount != null && (gpuCount < 0 || gpuCount > 64)) {
+            problems.add(new InputError("gpuCount", "must be between 0 and 64"));
+        }
+        if (sshPort != null && (sshPort < 1 || sshPort > 65535)) {
+            problems.add(new InputError("sshPort", "must be between 1 and 65535"));
+        }
+        if (nodePoolId != null && nodePool != null) {
+            problems.add(new InputError("nodePool", "give nodePoolId or nodePool (a name), not both"));
+        }
+        LabelRules.problems(labels).forEach(problem -> problems.add(new InputError("labels", problem)));
+        return problems;
+    }
+
+    private static void check(List<InputError> problems, String field, String value, Pattern pattern, String rule) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            problems.add(new InputError(field, rule));
+        }
+    }
+
+    /** The canonical IP; only call after {@link #problems()} found none. */
+    String canonicalIp() {
+        return IpAddress.parse(ip).orElseThrow().value();
+    }
+
+    String nodeTypeOrDefault() {
+        return nodeType == null ? DEFAULT_NODE_TYPE : nodeType;
+    }
+
+    int sshPortOrDefault() {
+        return sshPort == null ? DEFAULT_SSH_PORT : sshPort;
+    }
+
+    Map<String, String> labelsOrEmpty() {
+        return labels == null ? Map.of() : labels;
+    }
+}

@@ -1,0 +1,95 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.inventory.Memberships.Move;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves nodes between pools. Locked nodes, locked source pools and a locked target pool refuse
+ * the whole move; every node that moves leaves a row in its pool history.
+ */
+@Service
+@Transactional
+class NodeMoves {
+
+    static final int MAX_NODES_PER_MOVE = 10_000;
+
+    private final Nodes nodes;
+    private final NodePools pools;
+    private final Memberships memberships;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    NodeMoves(Nodes nodes, NodePools pools, Memberships memberships, AuditTrail audit, Clock clock) {
+        this.nodes = nodes;
+        this.pools = pools;
+        this.memberships = memberships;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** @return how many nodes changed pool (nodes already there are left alone) */
+    int move(List<Long> nodeIds, long targetPoolId, String reason) {
+        Set<Long> wanted = new LinkedHashSet<>(nodeIds);
+        if (wanted.isEmpty() || wanted.size() > MAX_NODES_PER_MOVE) {
+            throw new InvalidInputException("nodeIds", "give between 1 and " + MAX_NODES_PER_MOVE + " node ids");
+        }
+        NodePoolView target = pools.byId(targetPoolId).orElseThrow(() -> new NotFoundException("Node pool", targetPoolId));
+        if (target.lock().locked()) {
+            throw new ConflictException(target.lock().describe("Node pool " + target.name()) + "; unlock it to move nodes in");
+        }
+        List<NodeView> found = nodes.byIds(wanted);
+        requireAllFound(wanted, found);
+        List<NodeView> moving = found.stream().filter(node -> node.nodePoolId() != targetPoolId).toList();
+        requireMovable(moving);
+        Instant now = clock.instant();
+        String by = CurrentActor.name();
+        nodes.moveAll(moving.stream().map(NodeView::id).toList(), targetPoolId, now, by);
+        memberships.recordAll(moving.stream().map(node -> new Move(node.id(), node.ip(), node.nodePoolId(), targetPoolId))
+                .toList(), reason, now, by);
+        if (!moving.isEmpty()) {
+            audit.record("node.moved", "node-pool", targetPoolId, "Moved " + moving.size() + " node(s) into pool "
+                    + target.name() + (reason == null ? "" : ": " + reason), null,
+                    Map.of("nodeIds", moving.stream().map(NodeView::id).toList(), "toPoolId", targetPoolId));
+        }
+        return moving.size();
+    }
+
+    private static void requireAllFound(Set<Long> wanted, List<NodeView> found) {
+        Set<Long> missing = new LinkedHashSet<>(wanted);
+        found.forEach(node -> missing.remove(node.id()));
+        if (!missing.isEmpty()) {
+            throw new NotFoundException("Node(s) " + missing.stream().limit(20).map(String::valueOf)
+                    .collect(Collectors.joining(", ")) + " do not exist; nothing was moved");
+        }
+    }
+
+    private void requireMovable(List<NodeView> moving) {
+        List<String> refusals = new ArrayList<>();
+        moving.stream().filter(node -> node.lock().locked())
+                .forEach(node -> refusals.add(node.lock().describe("node " + node.ip())));
+        Set<Long> sourceIds = moving.stream().map(NodeView::nodePoolId).collect(Collectors.toSet());
+        Map<Long, NodePoolView> sources = sourceIds.stream().map(id -> pools.byId(id).orElseThrow())
+                .collect(Collectors.toMap(NodePoolView::id, Function.identity()));
+        sources.values().stream().filter(pool -> pool.lock().locked())
+                .forEach(pool -> refusals.add(pool.lock().describe("node pool " + pool.name())));
+        if (!refusals.isEmpty()) {
+            throw new ConflictException("Nothing was moved: " + String.join("; ", refusals.stream().limit(10).toList())
+                    + (refusals.size() > 10 ? "; and " + (refusals.size() - 10) + " more" : ""));
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.NotFoundException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class NodePoolService {
+
+    private final NodePools pools;
+    private final Tenants tenants;
+    private final Labels labels;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    NodePoolService(NodePools pools, Tenants tenants, Labels labels, AuditTrail audit, Clock clock) {
+        this.pools = pools;
+        this.tenants = tenants;
+        this.labels = labels;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    NodePoolView get(long id) {
+        NodePoolView pool = pools.byId(id).orElseThrow(() -> new NotFoundException("Node pool", id));
+        return pool.withLabels(labels.ofPools(List.of(id)).getOrDefault(id, Map.of()));
+    }
+
+    @Transactional(readOnly = true)
+    PageResult<NodePoolView> page(Long tenantId, String name, PageQuery query) {
+        PageResult<NodePoolView> page = pools.page(tenantId, name, query);
+        var labelsByPool = labels.ofPools(page.items().stream().map(NodePoolView::id).toList());
+        return page.map(pool -> pool.withLabels(labelsByPool.getOrDefault(pool.id(), Map.of())));
+    }
+
+    NodePoolView create(PoolSpec spec) {
+        check(spec, 0, false);
+        Instant now = clock.instant();
+        long id = pools.insert(spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
+        labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
+        NodePoolView created = get(id);
+        audit.record("node-pool.created", "node-pool", id, "Created node pool " + spec.name(), null, created);
+        return created;
+    }
+
+    NodePoolView update(long id, PoolSpec spec) {
+        NodePoolView before = get(id);
+        if (before.spare() && !spec.name().equals(before.name())) {
+            throw new ConflictException("The spare pool keeps its name '" + before.name() + "'");
+        }
+        if (before.spare() && spec.tenantId() != null) {
+            throw new ConflictException("The spare pool belongs to no tenant");
+        }
+        check(spec, id, before.spare());
+        Instant now = clock.instant();
+        pools.update(id, spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
+        labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
+        NodePoolView after = get(id);
+        audit.record("node-pool.updated", "node-pool", id, "Changed node pool " + after.name(), before, after);
+        return after;
+    }
+
+    void delete(long id) {
+        NodePoolView pool = get(id);
+        if (pool.spare()) {
+            throw new ConflictException("The spare pool cannot be deleted: unassigned nodes live there");
+        }
+        if (pool.lock().locked()) {
+            throw new ConflictException(pool.lock().describe("Node pool " + pool.name()) + "; unlock it first");
+        }
+        if (pool.nodeCount() > 0) {
+            throw new ConflictException("Node pool " + pool.name() + " still holds " + pool.nodeCount()
+                    + " node(s); move them to another pool (or the spare pool) first");
+        }
+        pools.delete(id);
+        audit.record("node-pool.deleted", "node-pool", id, "Deleted node pool " + pool.name(), pool, null);
+    }
+
+    NodePoolView lock(long id, String reason) {
+        NodePoolView before = get(id);
+        if (before.lock().locked()) {
+            throw new ConflictException(before.lock().describe("Node pool " + before.name()));
+        }
+        Instant now = clock.instant();
+        pools.setLock(id, new LockState(true, CurrentActor.name(), now, reason), now, CurrentActor.name());
+        NodePoolView after = get(id);
+        audit.record("node-pool.locked", "node-pool", id, "Locked node pool " + after.name() + ": " + reason, before, after);
+        return after;
+    }
+
+    NodePoolView unlock(long id, String reason) {
+        NodePoolView before = get(id);
+        if (!before.lock().locked()) {
+            throw new ConflictException("Node pool " + before.name() + " is not locked");
+        }
+        Instant now = clock.instant();
+        pools.setLock(id, LockState.UNLOCKED, now, CurrentActor.name());
+        NodePoolView after = get(id);
+        audit.record("node-pool.unlocked", "node-pool", id, "Unlocked node pool " + after.name()
+                + (reason == null ? "" : ": " + reason), before, after);
+        return after;
+    }
+
+    private void check(PoolSpec spec, long exceptId, boolean spare) {
+        Names.check("name", spec.name());
+        if (spec.tenantId() == null && !spare) {
+            throw new InvalidInputException("tenantId", "is required: every pool but the spare pool belongs to a tenant");
+        }
+        List<String> labelProblems = LabelRules.problems(spec.labels());
+        if (!labelProblems.isEmpty()) {
+            throw new InvalidInputException("labels", String.join("; ", labelProblems));
+        }
+        if (pools.nameTaken(spec.name(), exceptId)) {
+            throw new ConflictException("A node pool named '" + spec.name() + "' already exists");
+        }
+        if (spec.tenantId() != null && tenants.byId(spec.tenantId()).isEmpty()) {
+            throw new NotFoundException("Tenant", spec.tenantId());
+        }
+        if (spec.credentialId() != null) {
+            throw new NotFoundException("Credential", spec.credentialId());
+        }
+    }
+
+    /** What a pool is made of, as create and update take it. */
+    record PoolSpec(String name, Long tenantId, String description, Long credentialId, Map<String, String> labels) {
+    }
+}

@@ -1,0 +1,15 @@
+package io.devops.platform.inventory;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Map;
+
+/** A node pool: a tenant's group of nodes (or the spare pool of unassigned ones). */
+record NodePoolView(long id, String name, Long tenantId, String tenantName, String description, boolean spare,
+                    Long credentialId, long nodeCount, Map<String, String> labels,
+                    @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
+
+    NodePoolView withLabels(Map<String, String> newLabels) {
+        return new NodePoolView(id, name, tenantId, tenantName, description, spare, credentialId, nodeCount,
+                newLabels, lock, audit);
+    }
+}

@@ -1,0 +1,180 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.inventory.Memberships.Move;
+import io.devops.platform.inventory.Memberships.PoolHistoryEntry;
+import io.devops.platform.inventory.NodeChecks.Kind;
+import io.devops.platform.inventory.NodeChecks.Outcome;
+import io.devops.platform.inventory.NodeChecks.Problem;
+import io.devops.platform.inventory.NodeChecks.ReadyNode;
+import io.devops.platform.inventory.Nodes.NewNode;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
+import io.devops.platform.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registering, changing, locking and removing nodes; moves between pools live in {@link NodeMoves}. */
+@Service
+@Transactional
+class NodeService {
+
+    private final Nodes nodes;
+    private final NodeChecks checks;
+    private final Labels labels;
+    private final Memberships memberships;
+    private final NodeMoves moves;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
+                AuditTrail audit, Clock clock) {
+        this.nodes = nodes;
+        this.checks = checks;
+        this.labels = labels;
+        this.memberships = memberships;
+        this.moves = moves;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    NodeView get(long id) {
+        NodeView node = nodes.byId(id).orElseThrow(() -> new NotFoundException("Node", id));
+        return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()));
+    }
+
+    @Transactional(readOnly = true)
+    List<PoolHistoryEntry> poolHistory(long id) {
+        get(id);
+        return memberships.ofNode(id);
+    }
+
+    NodeView create(NodeDraft draft) {
+        Outcome outcome = checks.check(List.of(draft));
+        if (outcome.hasProblems()) {
+            throw singleNodeFailure(outcome.problems());
+        }
+        long id = register(outcome.ready()).get(0);
+        NodeView created = get(id);
+        audit.record("node.created", "node", id, "Registered node " + created.ip() + " in pool " + created.nodePoolName(),
+                null, created);
+        return created;
+    }
+
+    /** All or nothing: any problem on any line and no node is imported. */
+    int importAll(List<NodeDraft> drafts, List<String> positions) {
+        if (drafts.isEmpty()) {
+            throw new InvalidInputException("nodes", "the import holds no node");
+        }
+        Outcome outcome = checks.check(drafts);
+        if (outcome.hasProblems()) {
+            List<InputError> lines = outcome.problems().stream()
+                    .map(problem -> new InputError(positions.get(problem.index()),
+                            problem.error().field() + ": " + problem.error().message()))
+                    .toList();
+            throw new InvalidInputException("Nothing was imported: " + lines.size() + " problem(s) in "
+                    + drafts.size() + " node(s); fix them and send the whole import again", lines);
+        }
+        List<Long> ids = register(outcome.ready());
+        audit.record("node.imported", "node", null, "Imported " + ids.size() + " nodes", null,
+                Map.of("count", ids.size(), "firstId", ids.get(0), "lastId", ids.get(ids.size() - 1)));
+        return ids.size();
+    }
+
+    NodeView update(long id, NodeDraft draft) {
+        NodeView before = get(id);
+        List<InputError> invalid = draft.problems();
+        if (!invalid.isEmpty()) {
+            throw new InvalidInputException(describe(invalid), invalid);
+        }
+        String ip = draft.canonicalIp();
+        if (!nodes.ipsTaken(List.of(ip), id).isEmpty()) {
+            throw new ConflictException("A node with IP " + ip + " already exists");
+        }
+        Instant now = clock.instant();
+        nodes.update(id, new NewNode(ip, draft.hostname(), draft.nodeTypeOrDefault(), draft.gpuType(), draft.gpuCount(),
+                draft.sshPortOrDefault(), draft.sshUser(), before.nodePoolId()), now, CurrentActor.name());
+        labels.replaceNodeLabels(id, draft.labelsOrEmpty(), now, CurrentActor.name());
+        if (draft.nodePoolId() != null && draft.nodePoolId() != before.nodePoolId()) {
+            moves.move(List.of(id), draft.nodePoolId(), "changed with the node");
+        }
+        NodeView after = get(id);
+        audit.record("node.updated", "node", id, "Changed node " + after.ip(), before, after);
+        return after;
+    }
+
+    void delete(long id) {
+        NodeView node = get(id);
+        if (node.lock().locked()) {
+            throw new ConflictException(node.lock().describe("Node " + node.ip()) + "; unlock it before deleting");
+        }
+        nodes.delete(id);
+        audit.record("node.deleted", "node", id, "Deleted node " + node.ip(), node, null);
+    }
+
+    NodeView lock(long id, String reason) {
+        NodeView before = get(id);
+        if (before.lock().locked()) {
+            throw new ConflictException(before.lock().describe("Node " + before.ip()));
+        }
+        Instant now = clock.instant();
+        nodes.setLock(id, new LockState(true, CurrentActor.name(), now, reason), now, CurrentActor.name());
+        NodeView after = get(id);
+        audit.record("node.locked", "node", id, "Locked node " + after.ip() + ": " + reason, before, after);
+        return after;
+    }
+
+    NodeView unlock(long id, String reason) {
+        NodeView before = get(id);
+        if (!before.lock().locked()) {
+            throw new ConflictException("Node " + before.ip() + " is not locked");
+        }
+        Instant now = clock.instant();
+        nodes.setLock(id, LockState.UNLOCKED, now, CurrentActor.name());
+        NodeView after = get(id);
+        audit.record("node.unlocked", "node", id, "Unlocked node " + after.ip() + (reason == null ? "" : ": " + reason),
+                before, after);
+        return after;
+    }
+
+    private List<Long> register(List<ReadyNode> ready) {
+        Instant now = clock.instant();
+        String by = CurrentActor.name();
+        Map<String, Long> idsByIp = nodes.insertAll(ready.stream().map(ReadyNode::node).toList(), now, by);
+        List<Long> ids = new ArrayList<>();
+        List<Move> arrivals = new ArrayList<>();
+        Map<Map<String, String>, List<Long>> nodesByLabels = new LinkedHashMap<>();
+        for (ReadyNode node : ready) {
+            long id = idsByIp.get(node.node().ip());
+            ids.add(id);
+            arrivals.add(new Move(id, node.node().ip(), null, node.node().nodePoolId()));
+            nodesByLabels.computeIfAbsent(node.labels(), labelSet -> new ArrayList<>()).add(id);
+        }
+        nodesByLabels.forEach((labelSet, nodeIds) -> labels.addNodeLabels(nodeIds, labelSet, now, by));
+        memberships.recordAll(arrivals, "registered", now, by);
+        return ids;
+    }
+
+    private static RuntimeException singleNodeFailure(List<Problem> problems) {
+        List<InputError> errors = problems.stream().map(Problem::error).toList();
+        Kind kind = problems.stream().map(Problem::kind).min(Enum::compareTo).orElseThrow();
+        return switch (kind) {
+            case INVALID -> new InvalidInputException(describe(errors), errors);
+            case UNKNOWN_POOL -> new NotFoundException(describe(errors));
+            case DUPLICATE, LOCKED -> new ConflictException(describe(errors));
+        };
+    }
+
+    private static String describe(List<InputError> errors) {
+        return String.join("; ", errors.stream().map(error -> error.field() + ": " + error.message()).toList());
+    }
+}

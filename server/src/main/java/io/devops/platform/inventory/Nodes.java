@@ -1,0 +1,133 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.shared.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Nodes {
+
+    /** IN lists stay well below every database's parameter limit. */
+    static final int CHUNK = 1000;
+    static final String SELECT = """
+            SELECT n.*, p.name AS pool_name, p.tenant_id AS tenant_id
+            FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    Nodes(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    Optional<NodeView> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(Nodes::map).optional();
+    }
+
+    List<NodeView> byIds(Collection<Long> ids) {
+        List<NodeView> nodes = new ArrayList<>();
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            nodes.addAll(jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", chunk).query(Nodes::map).list());
+        }
+        return nodes;
+    }
+
+    /** Which of these IPs already belong to a node other than {@code exceptId}. */
+    Set<String> ipsTaken(Collection<String> ips, long exceptId) {
+        Set<String> taken = new HashSet<>();
+        for (List<String> chunk : chunks(List.copyOf(ips))) {
+            taken.addAll(jdbc.sql("SELECT ip FROM nodes WHERE ip IN (:ips) AND id <> :id")
+                    .param("ips", chunk).param("id", exceptId).query(String.class).list());
+        }
+        return taken;
+    }
+
+    /** Inserts the nodes in batches and answers their ids by IP. */
+    Map<String, Long> insertAll(List<NewNode> nodes, Instant at, String by) {
+        LocalDateTime now = DbTime.toDb(at);
+        List<Object[]> rows = nodes.stream().map(node -> new Object[] {
+                node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
+                node.sshUser(), node.nodePoolId(), now, now, by}).toList();
+        template.batchUpdate("""
+                INSERT INTO nodes (ip, hostname, node_type, gpu_type, gpu_count, ssh_port, ssh_user, node_pool_id,
+                                   registered_at, is_locked, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)""", rows);
+        return idsByIp(nodes.stream().map(NewNode::ip).toList());
+    }
+
+    private Map<String, Long> idsByIp(List<String> ips) {
+        Map<String, Long> ids = new java.util.HashMap<>();
+        for (List<String> chunk : chunks(ips)) {
+            jdbc.sql("SELECT id, ip FROM nodes WHERE ip IN (:ips)").param("ips", chunk)
+                    .query(rs -> {
+                        ids.put(rs.getString("ip"), rs.getLong("id"));
+                    });
+        }
+        return ids;
+    }
+
+    void update(long id, NewNode node, Instant at, String by) {
+        jdbc.sql("""
+                UPDATE nodes SET ip = ?, hostname = ?, node_type = ?, gpu_type = ?, gpu_count = ?, ssh_port = ?, ssh_user = ?,
+                                 updated_at = ?, updated_by = ?
+                WHERE id = ?""")
+                .params(node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
+                        node.sshUser(), DbTime.toDb(at), by, id)
+                .update();
+    }
+
+    void moveAll(Collection<Long> ids, long poolId, Instant at, String by) {
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            jdbc.sql("UPDATE nodes SET node_pool_id = :pool, updated_at = :at, updated_by = :by WHERE id IN (:ids)")
+                    .param("pool", poolId).param("at", DbTime.toDb(at)).param("by", by).param("ids", chunk)
+                    .update();
+        }
+    }
+
+    void setLock(long id, LockState lock, Instant at, String by) {
+        jdbc.sql("""
+                UPDATE nodes SET is_locked = ?, locked_by = ?, locked_at = ?, lock_reason = ?, updated_at = ?, updated_by = ?
+                WHERE id = ?""")
+                .params(lock.locked(), lock.lockedBy(), DbTime.toDb(lock.lockedAt()), lock.lockReason(),
+                        DbTime.toDb(at), by, id)
+                .update();
+    }
+
+    void delete(long id) {
+        jdbc.sql("DELETE FROM nodes WHERE id = ?").param(id).update();
+    }
+
+    static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += CHUNK) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    static NodeView map(ResultSet rs, int row) throws SQLException {
+        return new NodeView(rs.getLong("id"), rs.getString("ip"), rs.getString("hostname"), rs.getString("node_type"),
+                rs.getString("gpu_type"), Rows.nullableInt(rs, "gpu_count"), rs.getInt("ssh_port"),
+                rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
+                Rows.nullableLong(rs, "tenant_id"), DbTime.read(rs, "registered_at"), Map.of(),
+                Rows.lock(rs, ""), Rows.stamp(rs, ""));
+    }
+
+    /** A checked node ready to be written. */
+    record NewNode(String ip, String hostname, String nodeType, String gpuType, Integer gpuCount, int sshPort,
+                   String sshUser, long nodePoolId) {
+    }
+}

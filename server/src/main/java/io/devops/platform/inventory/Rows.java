@@ -1,0 +1,35 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.shared.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Reading the column groups that several inventory tables share. */
+final class Rows {
+
+    private Rows() {
+    }
+
+    static AuditStamp stamp(ResultSet rs, String alias) throws SQLException {
+        return new AuditStamp(DbTime.read(rs, alias + "created_at"), rs.getString(alias + "created_by"),
+                DbTime.read(rs, alias + "updated_at"), rs.getString(alias + "updated_by"));
+    }
+
+    static LockState lock(ResultSet rs, String alias) throws SQLException {
+        if (!rs.getBoolean(alias + "is_locked")) {
+            return LockState.UNLOCKED;
+        }
+        return new LockState(true, rs.getString(alias + "locked_by"), DbTime.read(rs, alias + "locked_at"),
+                rs.getString(alias + "lock_reason"));
+    }
+
+    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -1,0 +1,72 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.NotFoundException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+@Transactional
+class TenantService {
+
+    private final Tenants tenants;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TenantService(Tenants tenants, AuditTrail audit, Clock clock) {
+        this.tenants = tenants;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    TenantView get(long id) {
+        return tenants.byId(id).orElseThrow(() -> new NotFoundException("Tenant", id));
+    }
+
+    @Transactional(readOnly = true)
+    PageResult<TenantView> page(String name, PageQuery query) {
+        return tenants.page(name, query);
+    }
+
+    TenantView create(String name, String description) {
+        requireFreeName(Names.check("name", name), 0);
+        long id = tenants.insert(name, description, clock.instant(), CurrentActor.name());
+        TenantView created = get(id);
+        audit.record("tenant.created", "tenant", id, "Created tenant " + name, null, created);
+        return created;
+    }
+
+    TenantView update(long id, String name, String description) {
+        TenantView before = get(id);
+        requireFreeName(Names.check("name", name), id);
+        tenants.update(id, name, description, clock.instant(), CurrentActor.name());
+        TenantView after = get(id);
+        audit.record("tenant.updated", "tenant", id, "Changed tenant " + name, before, after);
+        return after;
+    }
+
+    void delete(long id) {
+        TenantView tenant = get(id);
+        List<String> pools = tenants.poolNames(id);
+        if (!pools.isEmpty()) {
+            throw new ConflictException("Tenant " + tenant.name() + " still owns " + pools.size() + " node pool(s) ("
+                    + String.join(", ", pools.subList(0, Math.min(5, pools.size())))
+                    + (pools.size() > 5 ? ", …" : "") + "); delete them or give them to another tenant first");
+        }
+        tenants.delete(id);
+        audit.record("tenant.deleted", "tenant", id, "Deleted tenant " + tenant.name(), tenant, null);
+    }
+
+    private void requireFreeName(String name, long exceptId) {
+        if (tenants.nameTaken(name, exceptId)) {
+            throw new ConflictException("A tenant named '" + name + "' already exists");
+        }
+    }
+}
