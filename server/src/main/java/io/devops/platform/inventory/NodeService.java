@@ -20,12 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Registering, changing, locking and removing nodes; moves between pools live in {@link NodeMoves}. */
 @Service
 @Transactional
 class NodeService {
+
+    private static final int BULK_IMPORT_SIZE = 500;
 
     private final Nodes nodes;
     private final NodeChecks checks;
@@ -88,6 +91,14 @@ class NodeService {
         audit.record("node.imported", "node", null, "Imported " + ids.size() + " nodes", null,
                 Map.of("count", ids.size(), "firstId", ids.get(0), "lastId", ids.get(ids.size() - 1)));
         return ids.size();
+    }
+
+    /** Outside the import's transaction: on MySQL, ANALYZE TABLE commits whatever is open. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void afterImport(int imported) {
+        if (imported >= BULK_IMPORT_SIZE) {
+            nodes.refreshStatistics();
+        }
     }
 
     NodeView update(long id, NodeDraft draft) {

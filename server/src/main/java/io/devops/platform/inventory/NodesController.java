@@ -75,13 +75,16 @@ class NodesController {
         if ((request.csv() == null) == (request.nodes() == null)) {
             throw new InvalidInputException("csv", "send either 'csv' (text with a header line) or 'nodes' (a list), not both or neither");
         }
+        int imported;
         if (request.csv() != null) {
             NodeCsv.Parsed parsed = NodeCsv.parse(request.csv());
-            return Map.of("imported", nodes.importAll(parsed.drafts(), parsed.positions()));
+            imported = nodes.importAll(parsed.drafts(), parsed.positions());
+        } else {
+            List<NodeDraft> drafts = request.nodes().stream().map(NodeRequest::draft).toList();
+            imported = nodes.importAll(drafts, IntStream.range(0, drafts.size()).mapToObj(i -> "nodes[" + i + "]").toList());
         }
-        List<NodeDraft> drafts = request.nodes().stream().map(NodeRequest::draft).toList();
-        List<String> positions = IntStream.range(0, drafts.size()).mapToObj(i -> "nodes[" + i + "]").toList();
-        return Map.of("imported", nodes.importAll(drafts, positions));
+        nodes.afterImport(imported);
+        return Map.of("imported", imported);
     }
 
     @PutMapping("/{id}")
