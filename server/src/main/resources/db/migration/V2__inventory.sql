@@ -52,6 +52,10 @@ CREATE TABLE nodes (
     locked_by     VARCHAR(64),
     locked_at     DATETIME(6),
     lock_reason   VARCHAR(500),
+    -- Reported by the node's agent: presence and facts (JSON), kept with the node they describe.
+    last_seen_at     DATETIME(6),
+    facts            TEXT,
+    facts_updated_at DATETIME(6),
     created_at    DATETIME(6)  NOT NULL,
     created_by    VARCHAR(64)  NOT NULL,
     updated_at    DATETIME(6),
@@ -64,6 +68,7 @@ CREATE INDEX ix_nodes_pool ON nodes (node_pool_id, id);
 CREATE INDEX ix_nodes_gpu_type ON nodes (gpu_type, id);
 CREATE INDEX ix_nodes_hostname ON nodes (hostname);
 CREATE INDEX ix_nodes_locked ON nodes (is_locked, id);
+CREATE INDEX ix_nodes_last_seen ON nodes (last_seen_at);
 
 CREATE TABLE labels (
     id          BIGINT AUTO_INCREMENT PRIMARY KEY,

@@ -4,11 +4,13 @@ import io.devops.platform.shared.InvalidInputException;
 import java.util.List;
 
 /** The node list's filters; every one is optional and they combine with AND. */
-record NodeFilter(Long poolId, Long tenantId, List<LabelMatch> labels, String gpuType, Boolean locked, String text) {
+record NodeFilter(Long poolId, Long tenantId, List<LabelMatch> labels, String gpuType, Boolean locked, Boolean online,
+                  String text) {
 
-    static NodeFilter of(Long poolId, Long tenantId, List<String> labels, String gpuType, Boolean locked, String text) {
+    static NodeFilter of(Long poolId, Long tenantId, List<String> labels, String gpuType, Boolean locked, Boolean online,
+                         String text) {
         List<LabelMatch> matches = labels == null ? List.of() : labels.stream().map(LabelMatch::parse).toList();
-        return new NodeFilter(poolId, tenantId, matches, blankToNull(gpuType), locked, blankToNull(text));
+        return new NodeFilter(poolId, tenantId, matches, blankToNull(gpuType), locked, online, blankToNull(text));
     }
 
     private static String blankToNull(String value) {

@@ -1,6 +1,7 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.inventory.NodeFilter.LabelMatch;
+import io.devops.platform.shared.DbTime;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.util.ArrayList;
@@ -29,11 +30,13 @@ class NodeSearch {
     private final JdbcClient jdbc;
     private final Nodes nodes;
     private final Labels labels;
+    private final Presence presence;
 
-    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels) {
+    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels, Presence presence) {
         this.jdbc = jdbc;
         this.nodes = nodes;
         this.labels = labels;
+        this.presence = presence;
     }
 
     PageResult<NodeView> page(NodeFilter filter, PageQuery query) {
@@ -48,7 +51,7 @@ class NodeSearch {
         return PageResult.of(items, total, query).map(node -> node.withLabels(labelsByNode.getOrDefault(node.id(), Map.of())));
     }
 
-    private static Where where(NodeFilter filter) {
+    private Where where(NodeFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         if (filter.poolId() != null) {
@@ -66,6 +69,10 @@ class NodeSearch {
         if (filter.locked() != null) {
             conditions.add("n.is_locked = ?");
             params.add(filter.locked());
+        }
+        if (filter.online() != null) {
+            conditions.add(filter.online() ? "n.last_seen_at >= ?" : "(n.last_seen_at IS NULL OR n.last_seen_at < ?)");
+            params.add(DbTime.toDb(presence.onlineSince()));
         }
         if (filter.text() != null) {
             conditions.add("(n.ip LIKE ? OR n.hostname LIKE ?)");

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Registering, changing, locking and removing nodes; moves between pools live in {@link NodeMoves}. */
 @Service
@@ -36,23 +37,26 @@ class NodeService {
     private final Memberships memberships;
     private final NodeMoves moves;
     private final AuditTrail audit;
+    private final JsonMapper json;
     private final Clock clock;
 
     NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
-                AuditTrail audit, Clock clock) {
+                AuditTrail audit, JsonMapper json, Clock clock) {
         this.nodes = nodes;
         this.checks = checks;
         this.labels = labels;
         this.memberships = memberships;
         this.moves = moves;
         this.audit = audit;
+        this.json = json;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     NodeView get(long id) {
         NodeView node = nodes.byId(id).orElseThrow(() -> new NotFoundException("Node", id));
-        return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()));
+        return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()))
+                .withFacts(nodes.facts(id).map(json::readTree).orElse(null));
     }
 
     @Transactional(readOnly = true)

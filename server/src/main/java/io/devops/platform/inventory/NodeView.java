@@ -3,14 +3,24 @@ package io.devops.platform.inventory;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
-/** A GPU server as the inventory knows it. */
+/**
+ * A GPU server as the inventory knows it. {@code agent} and {@code facts} come from the node's
+ * agent; facts are only loaded for a single node, not for list pages.
+ */
 record NodeView(long id, String ip, String hostname, String nodeType, String gpuType, Integer gpuCount,
                 int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Instant registeredAt,
-                Map<String, String> labels, @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
+                Map<String, String> labels, AgentPresence agent, JsonNode facts,
+                @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
 
     NodeView withLabels(Map<String, String> newLabels) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
-                tenantId, registeredAt, newLabels, lock, audit);
+                tenantId, registeredAt, newLabels, agent, facts, lock, audit);
+    }
+
+    NodeView withFacts(JsonNode newFacts) {
+        return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
+                tenantId, registeredAt, labels, agent, newFacts, lock, audit);
     }
 }

@@ -21,26 +21,30 @@ class Nodes {
 
     /** IN lists stay well below every database's parameter limit. */
     static final int CHUNK = 1000;
-    static final String SELECT = """
-            SELECT n.*, p.name AS pool_name, p.tenant_id AS tenant_id
+    private static final String SELECT = """
+            SELECT n.id, n.ip, n.hostname, n.node_type, n.gpu_type, n.gpu_count, n.ssh_port, n.ssh_user, n.node_pool_id,
+                   n.registered_at, n.is_locked, n.locked_by, n.locked_at, n.lock_reason, n.last_seen_at,
+                   n.created_at, n.created_by, n.updated_at, n.updated_by, p.name AS pool_name, p.tenant_id AS tenant_id
             FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Presence presence;
 
-    Nodes(JdbcClient jdbc, JdbcTemplate template) {
+    Nodes(JdbcClient jdbc, JdbcTemplate template, Presence presence) {
         this.jdbc = jdbc;
         this.template = template;
+        this.presence = presence;
     }
 
     Optional<NodeView> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(Nodes::map).optional();
+        return jdbc.sql(SELECT + " WHERE n.id = ?").param(id).query(this::map).optional();
     }
 
     List<NodeView> byIds(Collection<Long> ids) {
         List<NodeView> nodes = new ArrayList<>();
         for (List<Long> chunk : chunks(List.copyOf(ids))) {
-            nodes.addAll(jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", chunk).query(Nodes::map).list());
+            nodes.addAll(jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", chunk).query(this::map).list());
         }
         return nodes;
     }
@@ -129,12 +133,39 @@ class Nodes {
         return chunks;
     }
 
-    static NodeView map(ResultSet rs, int row) throws SQLException {
+    /** The agent's facts as JSON text; kept out of {@link #SELECT} because list pages never show them. */
+    Optional<String> facts(long id) {
+        return jdbc.sql("SELECT facts FROM nodes WHERE id = ?").param(id).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    Optional<Long> idOfIp(String ip) {
+        return jdbc.sql("SELECT id FROM nodes WHERE ip = ?").param(ip).query(Long.class).optional();
+    }
+
+    void markSeen(long id, Instant at) {
+        jdbc.sql("UPDATE nodes SET last_seen_at = ? WHERE id = ?").params(DbTime.toDb(at), id).update();
+    }
+
+    void markRegistered(long id, Instant at) {
+        jdbc.sql("UPDATE nodes SET registered_at = ?, last_seen_at = ? WHERE id = ?")
+                .params(DbTime.toDb(at), DbTime.toDb(at), id).update();
+    }
+
+    void updateFacts(long id, String factsJson, String hostname, String gpuType, Integer gpuCount, Instant at) {
+        jdbc.sql("""
+                UPDATE nodes SET facts = ?, facts_updated_at = ?, hostname = COALESCE(?, hostname),
+                                 gpu_type = COALESCE(?, gpu_type), gpu_count = COALESCE(?, gpu_count)
+                WHERE id = ?""")
+                .params(factsJson, DbTime.toDb(at), hostname, gpuType, gpuCount, id).update();
+    }
+
+    private NodeView map(ResultSet rs, int row) throws SQLException {
         return new NodeView(rs.getLong("id"), rs.getString("ip"), rs.getString("hostname"), rs.getString("node_type"),
                 rs.getString("gpu_type"), Rows.nullableInt(rs, "gpu_count"), rs.getInt("ssh_port"),
                 rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
                 Rows.nullableLong(rs, "tenant_id"), DbTime.read(rs, "registered_at"), Map.of(),
-                Rows.lock(rs, ""), Rows.stamp(rs, ""));
+                presence.of(DbTime.read(rs, "last_seen_at")), null, Rows.lock(rs, ""), Rows.stamp(rs, ""));
     }
 
     /** A checked node ready to be written. */

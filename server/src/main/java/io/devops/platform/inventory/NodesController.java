@@ -45,11 +45,7 @@ class NodesController {
                               @RequestParam(required = false) String q,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) String sort) {
-        if (online != null) {
-            throw new InvalidInputException("online", "presence comes from the node agent, which no node reports yet; "
-                    + "leave this filter out until agents are enrolled");
-        }
-        NodeFilter filter = NodeFilter.of(poolId, tenantId, label, gpuType, locked, q);
+        NodeFilter filter = NodeFilter.of(poolId, tenantId, label, gpuType, locked, online, q);
         return search.page(filter, PageQuery.of(page, size, sort, "id,asc"));
     }
 

@@ -1,0 +1,87 @@
+package io.devops.platform.inventory;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the inventory offers the node agent's gateway: a node registers itself (or is linked to
+ * the node already known by its IP), reports its facts and shows it is alive.
+ */
+@Service
+@Transactional
+public class NodeRegistry {
+
+    private final Nodes nodes;
+    private final NodeService nodeService;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    NodeRegistry(Nodes nodes, NodeService nodeService, AuditTrail audit, Clock clock) {
+        this.nodes = nodes;
+        this.nodeService = nodeService;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers the node at {@code ip} in the given pool (the spare pool when null), or links the
+     * node already known by that IP without moving it. Either way {@code registered_at} is now.
+     */
+    public RegisteredNode register(String ip, String hostname, Long nodePoolId) {
+        String canonical = IpAddress.parse(ip).map(IpAddress::value)
+                .orElseThrow(() -> new io.devops.platform.shared.InvalidInputException("ip", "'" + ip + "' is not an IP address"));
+        Instant now = clock.instant();
+        Optional<Long> known = nodes.idOfIp(canonical);
+        if (known.isPresent()) {
+            nodes.markRegistered(known.get(), now);
+            NodeView node = nodeService.get(known.get());
+            audit.record("node.registered", "node", node.id(), "The agent on " + canonical + " registered the known node", null,
+                    Map.of("ip", canonical));
+            return new RegisteredNode(node.id(), node.ip(), node.nodePoolId(), false);
+        }
+        NodeView created = nodeService.create(new NodeDraft(canonical, hostname, null, null, null, null, null,
+                nodePoolId, null, null));
+        nodes.markRegistered(created.id(), now);
+        return new RegisteredNode(created.id(), created.ip(), created.nodePoolId(), true);
+    }
+
+    /** Stores the agent's facts (JSON) and takes the hostname and GPU model and count from them. */
+    public void reportFacts(long nodeId, String factsJson, FactsSummary summary) {
+        NodeView before = nodeService.get(nodeId);
+        nodes.updateFacts(nodeId, factsJson, summary.hostname(), summary.gpuType(), summary.gpuCount(), clock.instant());
+        boolean changed = !Objects.equals(before.hostname(), summary.hostname())
+                || !Objects.equals(before.gpuType(), summary.gpuType())
+                || !Objects.equals(before.gpuCount(), summary.gpuCount());
+        if (changed) {
+            audit.record("node.facts-changed", "node", nodeId, "The agent on " + before.ip() + " reported new facts",
+                    Map.of("hostname", String.valueOf(before.hostname()), "gpuType", String.valueOf(before.gpuType()),
+                            "gpuCount", String.valueOf(before.gpuCount())), summary);
+        }
+    }
+
+    /** A heartbeat: not a change worth auditing, just the time the node was last heard from. */
+    public void markSeen(long nodeId) {
+        nodes.markSeen(nodeId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public RegisteredNode get(long nodeId) {
+        NodeView node = nodes.byId(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        return new RegisteredNode(node.id(), node.ip(), node.nodePoolId(), false);
+    }
+
+    /** {@code created} is false when the IP was already known and the node was linked. */
+    public record RegisteredNode(long id, String ip, long nodePoolId, boolean created) {
+    }
+
+    /** What the inventory shows and filters on; the rest of the facts stay as reported. */
+    public record FactsSummary(String hostname, String gpuType, Integer gpuCount) {
+    }
+}
