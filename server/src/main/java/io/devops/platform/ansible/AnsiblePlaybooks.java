@@ -1,0 +1,133 @@
+package io.devops.platform.ansible;
+
+import io.devops.platform.ansible.PlaybookOutcome.Ending;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs {@code ansible-playbook} as a child process group, streams its output, and reads per-host
+ * results from the shipped callback. Exit codes: 0 succeeded, 2 a task failed, 4 a host was
+ * unreachable; a timeout or a cancel kills the whole group and says so in the output.
+ */
+@Service
+public class AnsiblePlaybooks {
+
+    static final String NOT_INSTALLED = "ansible-playbook not found: install ansible-core";
+    private static final long POLL_MILLIS = 100;
+
+    private final AnsibleProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AnsiblePlaybooks(AnsibleProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public PlaybookOutcome run(PlaybookRun run, OutputSink output, BooleanSupplier cancelRequested) {
+        Optional<Path> executable = executable();
+        if (executable.isEmpty()) {
+            output.line(NOT_INSTALLED + " (looked for '" + properties.playbookCommand() + "' on PATH)");
+            return new PlaybookOutcome(Ending.NOT_INSTALLED, null, NOT_INSTALLED, List.of(), Map.of());
+        }
+        WorkDir dir = WorkDir.prepare(run, properties);
+        try {
+            return execute(executable.get(), run, dir, output, cancelRequested);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start ansible-playbook", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return outcome(Ending.CANCELLED, null, "the server stopped while the playbook ran", dir);
+        } finally {
+            dir.removeSecrets();
+        }
+    }
+
+    private PlaybookOutcome execute(Path executable, PlaybookRun run, WorkDir dir, OutputSink output,
+                                    BooleanSupplier cancelRequested) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-i", "inventory.yml", "playbook.yml")
+                .directory(dir.root().toFile()).redirectErrorStream(true);
+        builder.environment().putAll(run.environment());
+        builder.environment().put("ANSIBLE_CONFIG", dir.config().toString());
+        builder.environment().put("DEVOPS_EVENTS_FILE", dir.eventsFile().toString());
+        builder.environment().put("ANSIBLE_FORCE_COLOR", "1");
+        builder.environment().put("PYTHONUNBUFFERED", "1");
+        ProcessTree tree = ProcessTree.start(builder);
+        Thread pump = new Thread(() -> pump(tree.process(), output), "ansible-output-" + tree.process().pid());
+        pump.setDaemon(true);
+        pump.start();
+        Instant deadline = clock.instant().plus(run.timeout());
+        while (!tree.process().waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (cancelRequested.getAsBoolean()) {
+                output.line("[platform] cancelled: stopping ansible-playbook and every process it started");
+                tree.kill(properties.killGrace());
+                pump.join(properties.killGrace().toMillis());
+                return outcome(Ending.CANCELLED, null, "cancelled", dir);
+            }
+            if (clock.instant().isAfter(deadline)) {
+                output.line("[platform] timed out after " + run.timeout().toSeconds()
+                        + " s: stopping ansible-playbook and every process it started");
+                tree.kill(properties.killGrace());
+                pump.join(properties.killGrace().toMillis());
+                return outcome(Ending.TIMED_OUT, null, "timed out after " + run.timeout().toSeconds() + " s", dir);
+            }
+        }
+        pump.join();
+        int exit = tree.process().exitValue();
+        return switch (exit) {
+            case 0 -> outcome(Ending.SUCCEEDED, exit, null, dir);
+            case 2 -> outcome(Ending.FAILED, exit, "a task failed on at least one host", dir);
+            case 4 -> outcome(Ending.UNREACHABLE, exit, "at least one host was unreachable", dir);
+            default -> outcome(Ending.ERROR, exit, "ansible-playbook exited with code " + exit
+                    + " (invalid playbook, options or inventory: see the log)", dir);
+        };
+    }
+
+    private PlaybookOutcome outcome(Ending ending, Integer exit, String message, WorkDir dir) {
+        EventsFile events = EventsFile.read(dir.eventsFile(), json);
+        return new PlaybookOutcome(ending, exit, message, events.results(), events.stats());
+    }
+
+    private static void pump(Process process, OutputSink output) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                output.line(line);
+            }
+        } catch (IOException e) {
+            output.line("[platform] output stream closed: " + e.getMessage());
+        }
+    }
+
+    /** The configured command as a path, or found on PATH. */
+    Optional<Path> executable() {
+        String command = properties.playbookCommand();
+        if (command.contains("/")) {
+            Path path = Path.of(command);
+            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+        String searchPath = Optional.ofNullable(System.getenv("PATH")).orElse("");
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, command);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,149 @@
+package io.devops.platform.ansible;
+
+import io.devops.platform.ansible.PlaybookRun.InventoryHost;
+import io.devops.platform.ansible.PlaybookRun.SshKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Lays out one playbook run's directory: the playbook, an inventory built as data and dumped as
+ * YAML, an ansible.cfg with pipelining and ControlPersist, the event callback, and private keys
+ * readable by the owner only.
+ */
+final class WorkDir {
+
+    static final String CALLBACK = "devops_events";
+    private static final String CALLBACK_RESOURCE = "/ansible/callback_plugins/" + CALLBACK + ".py";
+
+    private final Path root;
+    private final Path controlDir;
+
+    private WorkDir(Path root, Path controlDir) {
+        this.root = root;
+        this.controlDir = controlDir;
+    }
+
+    static WorkDir prepare(PlaybookRun run, AnsibleProperties properties) {
+        try {
+            Files.createDirectories(run.workDir());
+            // Unix socket paths are limited to ~108 bytes: SSH control sockets go to a short private dir.
+            Path controlDir = Files.createTempDirectory(Path.of("/tmp"), "dvp-cp-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            WorkDir dir = new WorkDir(run.workDir(), controlDir);
+            dir.write(run, properties);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the playbook directory " + run.workDir(), e);
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path eventsFile() {
+        return root.resolve("events.jsonl");
+    }
+
+    Path config() {
+        return root.resolve("ansible.cfg");
+    }
+
+    /** Keys and control sockets must not outlive the run. */
+    void removeSecrets() {
+        try (var keys = Files.list(root.resolve("keys"))) {
+            for (Path key : keys.toList()) {
+                Files.deleteIfExists(key);
+            }
+            try (var sockets = Files.list(controlDir)) {
+                for (Path socket : sockets.toList()) {
+                    Files.deleteIfExists(socket);
+                }
+            }
+            Files.deleteIfExists(controlDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the keys of " + root, e);
+        }
+    }
+
+    private void write(PlaybookRun run, AnsibleProperties properties) throws IOException {
+        Path keys = Files.createDirectories(root.resolve("keys"));
+        Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));
+        Map<String, Path> keyFiles = new LinkedHashMap<>();
+        for (InventoryHost host : run.hosts()) {
+            if (host.key() != null && !keyFiles.containsKey(host.key().id())) {
+                keyFiles.put(host.key().id(), writeKey(keys, host.key()));
+            }
+        }
+        Files.writeString(root.resolve("playbook.yml"), run.playbookYaml());
+        Files.writeString(root.resolve("inventory.yml"), yaml().dump(inventory(run.hosts(), keyFiles)));
+        Path plugins = Files.createDirectories(root.resolve("callback_plugins"));
+        try (InputStream callback = WorkDir.class.getResourceAsStream(CALLBACK_RESOURCE)) {
+            Files.copy(callback, plugins.resolve(CALLBACK + ".py"));
+        }
+        Files.writeString(config(), config(run, properties, plugins));
+    }
+
+    private static Path writeKey(Path keys, SshKey key) throws IOException {
+        Path file = keys.resolve("key-" + key.id().replaceAll("[^A-Za-z0-9_-]", "_"));
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        String text = key.privateKey().endsWith("\n") ? key.privateKey() : key.privateKey() + "\n";
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static Map<String, Object> inventory(List<InventoryHost> hosts, Map<String, Path> keyFiles) {
+        Map<String, Object> byName = new LinkedHashMap<>();
+        for (InventoryHost host : hosts) {
+            Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+            vars.put("ansible_host", host.address());
+            vars.put("ansible_port", host.port());
+            if (host.user() != null) {
+                vars.put("ansible_user", host.user());
+            }
+            if (host.key() != null) {
+                vars.put("ansible_ssh_private_key_file", keyFiles.get(host.key().id()).toString());
+            }
+            byName.put(host.name(), vars);
+        }
+        return Map.of("all", Map.of("hosts", byName));
+    }
+
+    private String config(PlaybookRun run, AnsibleProperties properties, Path plugins) {
+        String rolesPath = run.rolesPaths().stream().map(Path::toString).collect(Collectors.joining(":"));
+        return """
+                [defaults]
+                host_key_checking = False
+                forks = %d
+                timeout = %d
+                retry_files_enabled = False
+                interpreter_python = auto_silent
+                callbacks_enabled = %s
+                callback_plugins = %s
+                roles_path = %s
+                deprecation_warnings = False
+
+                [ssh_connection]
+                pipelining = True
+                ssh_args = -o ControlMaster=auto -o ControlPersist=%ds -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+                control_path = %s/%%%%C
+                """.formatted(properties.forks(), properties.connectTimeout().toSeconds(), CALLBACK, plugins,
+                rolesPath, properties.controlPersist().toSeconds(), controlDir);
+    }
+
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return new Yaml(options);
+    }
+}

@@ -1,0 +1,102 @@
+# -*- coding: utf-8 -*-
+# Shipped by the GPU node delivery platform: writes one JSON line per playbook event to the file
+# named by DEVOPS_EVENTS_FILE, next to the normal human-readable output. Only ansible-core APIs are
+# used (no ansible.posix), so it works on core-only installs.
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = """
+    name: devops_events
+    type: notification
+    short_description: one JSON line per event for the delivery platform
+    description: Task starts, per-host results and the final stats, as JSON lines.
+    requirements:
+      - DEVOPS_EVENTS_FILE names the file to append to
+"""
+
+import json
+import os
+import time
+
+from ansible.plugins.callback import CallbackBase
+
+
+class CallbackModule(CallbackBase):
+    CALLBACK_VERSION = 2.0
+    CALLBACK_TYPE = "notification"
+    CALLBACK_NAME = "devops_events"
+    CALLBACK_NEEDS_ENABLED = True
+
+    def __init__(self):
+        super(CallbackModule, self).__init__()
+        path = os.environ.get("DEVOPS_EVENTS_FILE")
+        self._out = open(path, "a", buffering=1) if path else None
+        self._task_started = {}
+
+    def _emit(self, event, **fields):
+        if self._out is None:
+            return
+        fields["event"] = event
+        fields["time"] = time.time()
+        self._out.write(json.dumps(fields, default=str, sort_keys=True) + "\n")
+
+    def v2_playbook_on_task_start(self, task, is_conditional):
+        self._task_started[task._uuid] = time.time()
+        self._emit("task_start", task=task.get_name(), task_id=task._uuid, role=_role(task))
+
+    def v2_playbook_on_handler_task_start(self, task):
+        self.v2_playbook_on_task_start(task, False)
+
+    def _result(self, status, result):
+        task = result._task
+        data = result._result or {}
+        started = self._task_started.get(task._uuid, time.time())
+        self._emit(
+            "host_result",
+            status=status,
+            host=result._host.get_name(),
+            task=task.get_name(),
+            task_id=task._uuid,
+            role=_role(task),
+            changed=bool(data.get("changed", False)),
+            rc=data.get("rc"),
+            msg=_message(data),
+            duration_ms=int((time.time() - started) * 1000),
+        )
+
+    def v2_runner_on_ok(self, result):
+        self._result("changed" if (result._result or {}).get("changed") else "ok", result)
+
+    def v2_runner_on_failed(self, result, ignore_errors=False):
+        self._result("ignored" if ignore_errors else "failed", result)
+
+    def v2_runner_on_unreachable(self, result):
+        self._result("unreachable", result)
+
+    def v2_runner_on_skipped(self, result):
+        self._result("skipped", result)
+
+    def v2_playbook_on_stats(self, stats):
+        hosts = {}
+        for host in sorted(stats.processed.keys()):
+            summary = stats.summarize(host)
+            hosts[host] = {key: summary.get(key, 0) for key in
+                           ("ok", "changed", "failures", "unreachable", "skipped", "rescued", "ignored")}
+        self._emit("stats", hosts=hosts)
+        if self._out is not None:
+            self._out.flush()
+
+
+def _role(task):
+    role = getattr(task, "_role", None)
+    return role.get_name() if role is not None else None
+
+
+def _message(data):
+    for key in ("msg", "stderr", "reason", "exception"):
+        value = data.get(key)
+        if value:
+            text = value if isinstance(value, str) else json.dumps(value, default=str)
+            return text.strip()[-2000:]
+    return None

@@ -1,0 +1,179 @@
+package io.devops.platform.ansible;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.devops.platform.ansible.PlaybookOutcome.Ending;
+import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
+import io.devops.platform.ansible.PlaybookRun.InventoryHost;
+import io.devops.platform.ansible.PlaybookRun.SshKey;
+import io.devops.platform.support.TestNodes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real ansible-playbook over real SSH to the shared loopback test nodes. */
+class AnsiblePlaybooksTests {
+
+    private static TestNodes nodes;
+    private final AnsiblePlaybooks playbooks = new AnsiblePlaybooks(
+            new AnsibleProperties(null, null, Duration.ofSeconds(3), null, Duration.ofSeconds(2)),
+            JsonMapper.builder().build(), Clock.systemUTC());
+    private final List<String> log = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    static void nodes() {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ssh-keygen: run scripts/test.sh");
+        nodes = TestNodes.shared();
+    }
+
+    @Test
+    void runsAPlaybookOnEveryNodeAndReportsEachHostsResults() {
+        var outcome = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: say hello
+                      command: echo hello from {{ inventory_hostname }}
+                    - name: nothing to change
+                      debug:
+                        msg: ok
+                """, Duration.ofMinutes(2));
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(outcome.results()).filteredOn(result -> result.task().equals("say hello"))
+                .extracting(HostTaskResult::host).containsExactlyInAnyOrder("node0", "node1", "node2");
+        assertThat(outcome.results()).allMatch(result -> List.of("ok", "changed").contains(result.status()));
+        assertThat(outcome.stats()).containsOnlyKeys("node0", "node1", "node2");
+        assertThat(log).anyMatch(line -> line.contains("PLAY RECAP"));
+    }
+
+    @Test
+    void aTaskFailingOnOneHostEndsFailedAndNamesThatHost() {
+        var outcome = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: break node1
+                      command: /bin/false
+                      when: inventory_hostname == 'node1'
+                """, Duration.ofMinutes(2));
+
+        assertThat(outcome.ending()).isEqualTo(Ending.FAILED);
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.results()).filteredOn(result -> result.status().equals("failed"))
+                .singleElement().satisfies(failed -> {
+                    assertThat(failed.host()).isEqualTo("node1");
+                    assertThat(failed.rc()).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void aStoppedNodeIsUnreachableWithTheReason() {
+        nodes.stop(2);
+        try {
+            var outcome = run("""
+                    - hosts: all
+                      gather_facts: false
+                      tasks:
+                        - command: "true"
+                    """, Duration.ofMinutes(2));
+
+            assertThat(outcome.ending()).isEqualTo(Ending.UNREACHABLE);
+            assertThat(outcome.exitCode()).isEqualTo(4);
+            assertThat(outcome.results()).filteredOn(result -> result.host().equals("node2")).singleElement()
+                    .satisfies(result -> {
+                        assertThat(result.status()).isEqualTo("unreachable");
+                        assertThat(result.message()).contains("127.0.1.3").containsIgnoringCase("ssh");
+                    });
+        } finally {
+            nodes.start(2);
+        }
+    }
+
+    @Test
+    void cancelKillsTheWholeProcessGroupWithinSeconds() throws Exception {
+        AtomicBoolean cancel = new AtomicBoolean();
+        Thread canceller = new Thread(() -> {
+            waitFor(() -> log.stream().anyMatch(line -> line.contains("TASK [sleep long]")), Duration.ofSeconds(60));
+            cancel.set(true);
+        });
+        canceller.start();
+        long started = System.nanoTime();
+
+        var outcome = playbooks.run(run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: sleep long
+                      command: sleep 617
+                """, Duration.ofMinutes(5), List.of()), log::add, cancel::get);
+        long afterCancel = System.nanoTime();
+
+        assertThat(outcome.ending()).isEqualTo(Ending.CANCELLED);
+        assertThat(log).anyMatch(line -> line.contains("cancelled"));
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(afterCancel - started)).isLessThan(60);
+        waitFor(() -> ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 617")),
+                Duration.ofSeconds(5));
+        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(command -> command.contains("sleep 617"))).isEmpty();
+    }
+
+    @Test
+    void aPlaybookOverItsTimeoutIsStoppedAndSaysSo() {
+        var outcome = run("""
+                - hosts: node0
+                  gather_facts: false
+                  tasks:
+                    - command: sleep 618
+                """, Duration.ofSeconds(4));
+        assertThat(outcome.ending()).isEqualTo(Ending.TIMED_OUT);
+        assertThat(log).anyMatch(line -> line.contains("timed out after 4 s"));
+    }
+
+    @Test
+    void aMissingAnsibleIsReportedPlainly() {
+        var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null),
+                JsonMapper.builder().build(), Clock.systemUTC());
+        var outcome = missing.run(run("- hosts: all\n  tasks: []\n", Duration.ofSeconds(10), List.of()), log::add, () -> false);
+        assertThat(outcome.ending()).isEqualTo(Ending.NOT_INSTALLED);
+        assertThat(outcome.message()).isEqualTo("ansible-playbook not found: install ansible-core");
+    }
+
+    private PlaybookOutcome run(String playbook, Duration timeout) {
+        return playbooks.run(run(playbook, timeout, List.of()), log::add, () -> false);
+    }
+
+    private PlaybookRun run(String playbook, Duration timeout, List<Path> roles) {
+        SshKey key = new SshKey("test", nodes.privateKey());
+        List<InventoryHost> hosts = IntStream.range(0, TestNodes.COUNT)
+                .mapToObj(i -> new InventoryHost("node" + i, nodes.ip(i), TestNodes.PORT, "root", key, Map.of()))
+                .toList();
+        return new PlaybookRun(workDir, playbook, hosts, roles, timeout, Map.of());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
