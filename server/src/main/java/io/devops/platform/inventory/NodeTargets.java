@@ -1,0 +1,94 @@
+package io.devops.platform.inventory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What runs need from the inventory: the nodes behind a set of targets (nodes and whole pools),
+ * with how to reach them, and every lock or missing reference that forbids running on them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class NodeTargets {
+
+    private static final String SELECT = """
+            SELECT n.id, n.ip, n.hostname, n.ssh_port, n.ssh_user, n.node_pool_id, p.name AS pool_name,
+                   p.credential_id AS pool_credential_id, n.is_locked, n.locked_by, n.lock_reason,
+                   p.is_locked AS pool_locked, p.locked_by AS pool_locked_by, p.lock_reason AS pool_lock_reason
+            FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
+
+    private final JdbcClient jdbc;
+
+    NodeTargets(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The nodes named directly plus every node now in the named pools, each once, in id order. */
+    public Resolution resolve(Collection<Long> nodeIds, Collection<Long> poolIds) {
+        Map<Long, Row> rows = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(nodeIds)))) {
+            jdbc.sql(SELECT + " WHERE n.id IN (:ids)").param("ids", chunk).query(NodeTargets::row).list()
+                    .forEach(row -> rows.put(row.node().id(), row));
+        }
+        Set<Long> missingNodes = new LinkedHashSet<>(nodeIds);
+        missingNodes.removeAll(rows.keySet());
+        missingNodes.forEach(id -> problems.add("node " + id + " does not exist"));
+        for (long poolId : new LinkedHashSet<>(poolIds)) {
+            List<PoolLock> pool = jdbc.sql("SELECT name, is_locked, locked_by, lock_reason FROM node_pools WHERE id = ?")
+                    .param(poolId).query((rs, n) -> new PoolLock(rs.getString("name"), rs.getBoolean("is_locked"),
+                            rs.getString("locked_by"), rs.getString("lock_reason"))).list();
+            if (pool.isEmpty()) {
+                problems.add("node pool " + poolId + " does not exist");
+                continue;
+            }
+            if (pool.get(0).locked()) {
+                problems.add("node pool " + pool.get(0).name() + " is locked by " + pool.get(0).by() + ": " + pool.get(0).reason());
+            }
+            jdbc.sql(SELECT + " WHERE n.node_pool_id = ?").param(poolId).query(NodeTargets::row).list()
+                    .forEach(row -> rows.putIfAbsent(row.node().id(), row));
+        }
+        rows.values().forEach(row -> problems.addAll(row.lockProblems()));
+        List<TargetNode> nodes = rows.values().stream().map(Row::node)
+                .sorted(java.util.Comparator.comparingLong(TargetNode::id)).toList();
+        return new Resolution(nodes, problems.stream().distinct().toList());
+    }
+
+    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        TargetNode node = new TargetNode(rs.getLong("id"), rs.getString("ip"), rs.getString("hostname"),
+                rs.getInt("ssh_port"), rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
+                Rows.nullableLong(rs, "pool_credential_id"));
+        List<String> locks = new ArrayList<>();
+        if (rs.getBoolean("is_locked")) {
+            locks.add("node " + node.ip() + " is locked by " + rs.getString("locked_by") + ": " + rs.getString("lock_reason"));
+        }
+        if (rs.getBoolean("pool_locked")) {
+            locks.add("node pool " + node.nodePoolName() + " is locked by " + rs.getString("pool_locked_by") + ": "
+                    + rs.getString("pool_lock_reason"));
+        }
+        return new Row(node, locks);
+    }
+
+    private record Row(TargetNode node, List<String> lockProblems) {
+    }
+
+    private record PoolLock(String name, boolean locked, String by, String reason) {
+    }
+
+    /** A node a run may target, with what the run needs to reach it. */
+    public record TargetNode(long id, String ip, String hostname, int sshPort, String sshUser, long nodePoolId,
+                             String nodePoolName, Long poolCredentialId) {
+    }
+
+    /** {@code problems} lists locks and missing targets; a run may start only when it is empty. */
+    public record Resolution(List<TargetNode> nodes, List<String> problems) {
+    }
+}

@@ -1,0 +1,26 @@
+package io.devops.platform.job;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What runs read of jobs: one exact version (the latest when none is named). */
+@Service
+@Transactional(readOnly = true)
+public class JobVersions {
+
+    private final Jobs jobs;
+    private final JobService service;
+
+    JobVersions(Jobs jobs, JobService service) {
+        this.jobs = jobs;
+        this.service = service;
+    }
+
+    /** Empty when the job or that version does not exist, or the job was deleted. */
+    public Optional<JobVersion> runnable(long jobId, Integer version) {
+        return jobs.head(jobId).filter(head -> !head.deleted())
+                .flatMap(head -> jobs.version(jobId, version == null ? head.latestVersion() : version))
+                .map(found -> service.get(jobId, found.version()));
+    }
+}
