@@ -42,13 +42,10 @@ class Roles {
     }
 
     PageResult<CatalogRole> page(String name, boolean withDeleted, PageQuery query) {
-        String where = " WHERE (:name IS NULL OR name LIKE :pattern)" + (withDeleted ? "" : " AND is_deleted = FALSE");
-        String pattern = name == null ? null : "%" + name.replace("%", "\\%").replace("_", "\\_") + "%";
-        long total = jdbc.sql("SELECT COUNT(*) FROM roles" + where)
-                .param("name", name).param("pattern", pattern).query(Long.class).single();
-        List<CatalogRole> items = jdbc.sql("SELECT * FROM roles" + where + query.orderBy(SORTABLE, "id")
-                        + " LIMIT :limit OFFSET :offset")
-                .param("name", name).param("pattern", pattern)
+        var filter = new ListFilter().nameContains("name", name).when(!withDeleted, "is_deleted = FALSE");
+        long total = filter.bind(jdbc.sql("SELECT COUNT(*) FROM roles" + filter.where())).query(Long.class).single();
+        List<CatalogRole> items = filter.bind(jdbc.sql("SELECT * FROM roles" + filter.where()
+                        + query.orderBy(SORTABLE, "id") + " LIMIT :limit OFFSET :offset"))
                 .param("limit", query.size()).param("offset", query.offset())
                 .query(Roles::row).list();
         return PageResult.of(items, total, query);
