@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,11 @@ class OperatorCatalog {
     @Transactional(readOnly = true)
     Operator get(long id) {
         return withValues(row(id));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Operator> find(long id) {
+        return operators.byId(id).map(this::withValues);
     }
 
     @Transactional(readOnly = true)
