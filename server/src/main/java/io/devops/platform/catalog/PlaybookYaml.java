@@ -7,6 +7,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
@@ -68,6 +70,10 @@ final class PlaybookYaml {
             super(options);
             representers.put(Unsafe.class, data -> representScalar(UNSAFE, ((Unsafe) data).text(),
                     DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+            // SnakeYAML would write text with non-printable characters as !!binary; escape it instead.
+            Represent plain = representers.get(String.class);
+            representers.put(String.class, data -> StreamReader.isPrintable((String) data) ? plain.representData(data)
+                    : representScalar(Tag.STR, (String) data, DumperOptions.ScalarStyle.DOUBLE_QUOTED));
         }
     }
 }
