@@ -1,6 +1,5 @@
 package io.devops.platform.identity;
 
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -18,12 +17,12 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+        // A name no account can have is not looked up: the same answer, and the same timing, as an unknown one.
+        if (!UserManagement.isValidUsername(username)) {
+            throw new UsernameNotFoundException("no such user");
+        }
         UserAccount account = users.byUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        return User.withUsername(account.username())
-                .password(account.passwordHash())
-                .authorities(account.role().authority())
-                .disabled(!account.enabled())
-                .build();
+        return new SignedInAccount(account);
     }
 }

@@ -1,10 +1,14 @@
 package io.devops.platform.identity;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -13,6 +17,9 @@ import org.springframework.stereotype.Repository;
 /** API tokens, stored as SHA-256 hashes: the token itself is shown once and never kept. */
 @Repository
 class ApiTokens {
+
+    private static final Map<String, String> SORTABLE = Map.of("id", "t.id", "name", "t.name", "createdAt", "t.created_at",
+            "lastUsedAt", "t.last_used_at", "expiresAt", "t.expires_at");
 
     private final JdbcClient jdbc;
 
@@ -50,12 +57,27 @@ class ApiTokens {
         return jdbc.sql(SELECT_VIEW + " WHERE t.id = ?").param(id).query(ApiTokens::view).optional();
     }
 
-    /** All tokens of one user, or of everyone when {@code userId} is null. */
-    List<ApiTokenView> list(Long userId) {
-        if (userId == null) {
-            return jdbc.sql(SELECT_VIEW + " ORDER BY t.id").query(ApiTokens::view).list();
+    /** A page of tokens: of one user when {@code userId} is set, of everyone's otherwise; optionally by owner name. */
+    PageResult<ApiTokenView> page(Long userId, String username, PageQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (userId != null) {
+            conditions.add("t.user_id = ?");
+            params.add(userId);
         }
-        return jdbc.sql(SELECT_VIEW + " WHERE t.user_id = ? ORDER BY t.id").param(userId).query(ApiTokens::view).list();
+        if (username != null && !username.isBlank()) {
+            conditions.add("LOWER(u.username) = LOWER(?)");
+            params.add(username);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        long total = jdbc.sql("SELECT COUNT(*) FROM api_tokens t JOIN users u ON u.id = t.user_id" + where)
+                .params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(query.size());
+        pageParams.add(query.offset());
+        List<ApiTokenView> items = jdbc.sql(SELECT_VIEW + where + query.orderBy(SORTABLE, "t.id") + " LIMIT ? OFFSET ?")
+                .params(pageParams).query(ApiTokens::view).list();
+        return PageResult.of(items, total, query);
     }
 
     void revoke(long id, Instant at, String by) {

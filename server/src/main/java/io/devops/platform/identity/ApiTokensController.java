@@ -3,6 +3,8 @@ package io.devops.platform.identity;
 import io.devops.platform.identity.ApiTokens.ApiTokenView;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.NotFoundException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +14,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,9 +48,13 @@ class ApiTokensController {
         this.clock = clock;
     }
 
+    /** A user's own tokens; an admin's list holds everyone's, or one user's with {@code ?username=}. */
     @GetMapping
-    List<ApiTokenView> list(Authentication caller) {
-        return tokens.list(isAdmin(caller) ? null : userId(caller));
+    PageResult<ApiTokenView> list(@RequestParam(required = false) String username,
+                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                  @RequestParam(required = false) String sort, Authentication caller) {
+        PageQuery query = PageQuery.of(page, size, sort, "id,desc");
+        return tokens.page(isAdmin(caller) ? null : userId(caller), username, query);
     }
 
     @PostMapping

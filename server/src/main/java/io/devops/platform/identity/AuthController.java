@@ -6,15 +6,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,32 +33,51 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 class AuthController {
 
+    private static final Logger log = LoggerFactory.getLogger(AuthController.class);
+
     private final AuthenticationManager authentication;
     private final UserManagement management;
+    private final CsrfAuthenticationStrategy csrfRotation;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private final WebAuthenticationDetailsSource details = new WebAuthenticationDetailsSource();
 
-    AuthController(AuthenticationManager authentication, UserManagement management) {
+    AuthController(AuthenticationManager authentication, UserManagement management, CsrfTokenRepository csrfTokens) {
         this.authentication = authentication;
         this.management = management;
+        this.csrfRotation = new CsrfAuthenticationStrategy(csrfTokens);
+        var renderAtOnce = new CsrfTokenRequestAttributeHandler();
+        renderAtOnce.setCsrfRequestAttributeName(null); // the login answer already carries the new XSRF-TOKEN cookie
+        this.csrfRotation.setRequestHandler(renderAtOnce);
     }
 
+    /** Failures are logged by {@link SignInLog}; the password is never logged or answered. */
     @PostMapping("/login")
     ResponseEntity<?> login(@Valid @RequestBody LoginRequest login, HttpServletRequest request,
                             HttpServletResponse response) {
+        Authentication signedIn;
         try {
-            var token = UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password());
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(authentication.authenticate(token));
-            SecurityContextHolder.setContext(context);
-            if (request.getSession(false) != null) {
-                request.changeSessionId();
-            }
-            sessions.saveContext(context, request, response);
-            return ResponseEntity.ok(management.me(login.username()));
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password());
+            attempt.setDetails(details.buildDetails(request));
+            signedIn = authentication.authenticate(attempt);
         } catch (AuthenticationException e) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(ProblemDetail.forStatusAndDetail(
-                    HttpStatus.UNAUTHORIZED, "Wrong username or password, or the account is disabled"));
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ProblemResponses.CREDENTIALS_REFUSED));
         }
+        startSession(signedIn, request, response);
+        log.info("'{}' signed in from {}", signedIn.getName(), request.getRemoteAddr());
+        return ResponseEntity.ok(management.me(signedIn.getName()));
+    }
+
+    /** New session id and new CSRF token: nothing set or seen before sign-in is worth anything after it. */
+    private void startSession(Authentication signedIn, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        csrfRotation.onAuthentication(signedIn, request, response);
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(signedIn);
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
     }
 
     @GetMapping("/me")
@@ -59,15 +85,25 @@ class AuthController {
         return management.me(principal.getName());
     }
 
+    /**
+     * Every session signed in with the old password ends (see {@link SessionAccountCheck}); the one
+     * that made the change is signed in again with the new password, under a new id.
+     */
     @PostMapping("/password")
-    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, Principal principal) {
-        management.changeOwnPassword(principal.getName(), change.currentPassword(), change.newPassword());
+    ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, Authentication caller,
+                                        HttpServletRequest request, HttpServletResponse response) {
+        management.changeOwnPassword(caller.getName(), change.currentPassword(), change.newPassword());
+        if (caller.getPrincipal() instanceof SignedInAccount && request.getSession(false) != null) {
+            var attempt = UsernamePasswordAuthenticationToken.unauthenticated(caller.getName(), change.newPassword());
+            attempt.setDetails(details.buildDetails(request));
+            startSession(authentication.authenticate(attempt), request, response);
+        }
         return ResponseEntity.noContent().build();
     }
 
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
-    record PasswordChange(@NotBlank String currentPassword, @NotBlank String newPassword) {
+    record PasswordChange(@NotBlank @Size(max = 200) String currentPassword, @NotBlank String newPassword) {
     }
 }

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -19,6 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /** Authenticates {@code Authorization: Bearer <api token>}; a wrong token is a 401, never anonymous. */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String BEARER = "Bearer ";
     /** Recording every use would write on every request; a minute's precision is enough to spot stale tokens. */
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
@@ -44,13 +47,17 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         var owner = tokens.ownerOf(TokenCodec.sha256(header.substring(BEARER.length()).trim()), now);
         if (owner.isEmpty()) {
+            log.info("Refused an unknown, revoked or expired API token from {}", request.getRemoteAddr());
             problems.write(response, HttpStatus.UNAUTHORIZED,
                     "The API token is unknown, revoked or expired; create a new one with POST /api/v1/api-tokens");
             return;
         }
         var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get().username(), null,
                 List.of(new SimpleGrantedAuthority(owner.get().role().authority())));
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        // A context of its own: the one loaded from a session cookie sent along must not take on the token's user.
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(authentication);
+        SecurityContextHolder.setContext(context);
         if (owner.get().lastUsedAt() == null || owner.get().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
             tokens.touch(owner.get().tokenId(), now);
         }

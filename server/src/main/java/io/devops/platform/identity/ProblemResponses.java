@@ -5,12 +5,25 @@ import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as problem+json, so that scripts get the same error shape as everywhere else. */
 final class ProblemResponses {
+
+    static final String SIGN_IN_FIRST =
+            "Sign in first: send a session cookie, 'Authorization: Bearer <api token>' or HTTP Basic credentials";
+    /** One answer for a wrong password, an unknown user and a disabled account: nobody learns which names exist. */
+    static final String CREDENTIALS_REFUSED =
+            "Wrong username or password, or the account is disabled; ask an admin if you cannot sign in";
+
+    private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final JsonMapper json;
 
@@ -20,13 +33,23 @@ final class ProblemResponses {
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED,
-                "Sign in first: send a session cookie, 'Authorization: Bearer <api token>' or HTTP Basic credentials");
+                e instanceof InsufficientAuthenticationException ? SIGN_IN_FIRST : CREDENTIALS_REFUSED);
     }
 
     AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN,
-                "Your role does not allow this: " + request.getMethod() + " " + request.getRequestURI()
-                        + " needs a higher role (VIEWER reads, OPERATOR changes inventory, catalog and runs, ADMIN manages users)");
+        return (request, response, e) -> {
+            if (e instanceof CsrfException && !isSignedIn()) {
+                // The CSRF check runs before sign-in is required; for an anonymous caller, signing in is the fix.
+                write(response, HttpStatus.UNAUTHORIZED, SIGN_IN_FIRST);
+            } else if (e instanceof CsrfException) {
+                write(response, HttpStatus.FORBIDDEN, "Changes made with the session cookie need the CSRF token: "
+                        + "send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header (scripts: use an API token instead)");
+            } else {
+                write(response, HttpStatus.FORBIDDEN, "Your role does not allow this: " + request.getMethod() + " "
+                        + request.getRequestURI() + " needs a higher role (VIEWER reads, OPERATOR changes inventory,"
+                        + " catalog and runs, ADMIN manages users)");
+            }
+        };
     }
 
     void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
@@ -35,5 +58,9 @@ final class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean isSignedIn() {
+        return TRUST.isAuthenticated(SecurityContextHolder.getContext().getAuthentication());
     }
 }

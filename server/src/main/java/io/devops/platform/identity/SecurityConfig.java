@@ -1,12 +1,15 @@
 package io.devops.platform.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -16,7 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.http.HttpStatus;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfig {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, JsonMapper json, Clock clock)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Users users,
+                                    ApiTokens tokens, CsrfTokenRepository csrfTokens, JsonMapper json, Clock clock)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.authorizeHttpRequests(auth -> auth
@@ -41,20 +47,38 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().permitAll())
+                .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+                .addFilterAfter(new SessionAccountCheck(users), SecurityContextHolderFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, clock), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
                 // Cookie sessions need CSRF tokens; calls that carry their own credentials cannot be forged.
                 .csrf(csrf -> csrf.spa()
-                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null)
+                        .csrfTokenRepository(csrfTokens)
+                        .ignoringRequestMatchers(SecurityConfig::carriesCredentials)
                         .ignoringRequestMatchers("/api/v1/auth/login"))
                 .logout(logout -> logout.logoutUrl("/api/v1/auth/logout")
                         .logoutSuccessHandler(new HttpStatusReturningLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
                 .formLogin(form -> form.disable())
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /**
+     * Basic or Bearer: such a request is signed in by its header, which a forged cross-site request
+     * cannot set. Any other scheme is ignored by sign-in, so it must not switch CSRF off either.
+     */
+    private static boolean carriesCredentials(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && (header.regionMatches(true, 0, "Basic ", 0, 6) || header.regionMatches(true, 0, "Bearer ", 0, 7));
+    }
+
+    /** The console reads the XSRF-TOKEN cookie and echoes it in X-XSRF-TOKEN; sign-in replaces it. */
+    @Bean
+    CsrfTokenRepository csrfTokens() {
+        return CookieCsrfTokenRepository.withHttpOnlyFalse();
     }
 
     @Bean
@@ -70,10 +94,14 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Used by the session login and by HTTP Basic alike; failures are published for {@link SignInLog}. */
     @Bean
-    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder) {
+    AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
+                                                AuthenticationEventPublisher events) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 }

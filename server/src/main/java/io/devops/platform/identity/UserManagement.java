@@ -6,7 +6,10 @@ import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -46,8 +49,12 @@ class UserManagement {
         return users.byUsername(username).map(UserView::of).orElseThrow(() -> new NotFoundException("User", username));
     }
 
+    static boolean isValidUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
     UserView create(NewUser request) {
-        if (!USERNAME.matcher(request.username()).matches()) {
+        if (!isValidUsername(request.username())) {
             throw new InvalidInputException("username", "use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         PasswordPolicy.check("password", request.password());
@@ -61,20 +68,22 @@ class UserManagement {
         return created;
     }
 
+    /** A null {@code enabled} keeps the account as it is: leaving it out must never re-enable anyone. */
     UserView update(long id, UserChange change) {
         UserView before = get(id);
-        boolean losesAdmin = before.role() == Role.ADMIN && before.enabled()
-                && (change.role() != Role.ADMIN || !change.enabled());
-        if (losesAdmin && users.countEnabledAdmins() <= 1) {
-            throw new ConflictException("User " + before.username() + " is the last enabled admin; make another admin first");
-        }
-        users.update(id, change.displayName(), change.role(), change.enabled(), clock.instant(), CurrentActor.name());
+        boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
         if (change.password() != null) {
             PasswordPolicy.check("password", change.password());
+        }
+        if (isEnabledAdmin(before) && (change.role() != Role.ADMIN || !enabled)) {
+            requireAnotherAdmin(before);
+        }
+        users.update(id, change.displayName(), change.role(), enabled, clock.instant(), CurrentActor.name());
+        if (change.password() != null) {
             users.updatePassword(id, encoder.encode(change.password()), clock.instant(), CurrentActor.name());
         }
         UserView after = get(id);
-        audit.record("user.updated", "user", id, "Changed user " + after.username(), before, after);
+        audit.record("user.updated", "user", id, describe(before, after, change.password() != null), before, after);
         return after;
     }
 
@@ -83,11 +92,39 @@ class UserManagement {
         if (user.username().equals(CurrentActor.name())) {
             throw new ConflictException("You cannot delete your own account; ask another admin");
         }
-        if (user.role() == Role.ADMIN && user.enabled() && users.countEnabledAdmins() <= 1) {
-            throw new ConflictException("User " + user.username() + " is the last enabled admin");
+        if (isEnabledAdmin(user)) {
+            requireAnotherAdmin(user);
         }
         users.delete(id);
         audit.record("user.deleted", "user", id, "Deleted user " + user.username() + " and revoked their tokens", user, null);
+    }
+
+    private static boolean isEnabledAdmin(UserView user) {
+        return user.role() == Role.ADMIN && user.enabled();
+    }
+
+    private void requireAnotherAdmin(UserView admin) {
+        if (users.lockEnabledAdmins() <= 1) {
+            throw new ConflictException("User " + admin.username() + " is the last enabled admin; make another admin first");
+        }
+    }
+
+    /** The summary says what changed, so that the trail reads without comparing JSON. */
+    private static String describe(UserView before, UserView after, boolean passwordReset) {
+        List<String> changes = new ArrayList<>();
+        if (before.role() != after.role()) {
+            changes.add("role " + before.role() + " → " + after.role());
+        }
+        if (before.enabled() != after.enabled()) {
+            changes.add(after.enabled() ? "enabled" : "disabled");
+        }
+        if (!Objects.equals(before.displayName(), after.displayName())) {
+            changes.add("display name");
+        }
+        if (passwordReset) {
+            changes.add("password reset");
+        }
+        return "Changed user " + after.username() + (changes.isEmpty() ? " (nothing)" : ": " + String.join(", ", changes));
     }
 
     void changeOwnPassword(String username, String currentPassword, String newPassword) {
@@ -108,6 +145,6 @@ class UserManagement {
     record NewUser(String username, String displayName, String password, Role role) {
     }
 
-    record UserChange(String displayName, Role role, boolean enabled, String password) {
+    record UserChange(String displayName, Role role, Boolean enabled, String password) {
     }
 }

@@ -28,17 +28,26 @@ class Users {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
     }
 
-    long countEnabledAdmins() {
-        return jdbc.sql("SELECT COUNT(*) FROM users WHERE role = 'ADMIN' AND enabled = TRUE")
-                .query(Long.class).single();
+    /**
+     * Counts the enabled admins and locks their rows until the transaction ends, so that two admins
+     * demoting each other at the same moment cannot both see "one more admin is left".
+     */
+    long lockEnabledAdmins() {
+        return jdbc.sql("SELECT id FROM users WHERE role = 'ADMIN' AND enabled = TRUE FOR UPDATE")
+                .query(Long.class).list().size();
     }
 
     Optional<UserAccount> byId(long id) {
         return jdbc.sql("SELECT * FROM users WHERE id = ?").param(id).query(Users::map).optional();
     }
 
+    /**
+     * Names are compared without regard to case, as MySQL's collation does anyway: the same on H2,
+     * so "Alice" can neither sign in as nor be created next to "alice" on either database.
+     */
     Optional<UserAccount> byUsername(String username) {
-        return jdbc.sql("SELECT * FROM users WHERE username = ?").param(username).query(Users::map).optional();
+        return jdbc.sql("SELECT * FROM users WHERE LOWER(username) = LOWER(?) ORDER BY id LIMIT 1")
+                .param(username).query(Users::map).optional();
     }
 
     PageResult<UserAccount> page(PageQuery query) {

@@ -50,8 +50,7 @@ class UsersController {
 
     @PutMapping("/{id}")
     UserView update(@PathVariable long id, @Valid @RequestBody UpdateUser request) {
-        boolean enabled = request.enabled() == null || request.enabled();
-        return management.update(id, new UserChange(request.displayName(), request.role(), enabled, request.password()));
+        return management.update(id, new UserChange(request.displayName(), request.role(), request.enabled(), request.password()));
     }
 
     @DeleteMapping("/{id}")

@@ -72,7 +72,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** The last resort: a 500 that says nothing internal, with the cause in the server's log. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+            throw e; // the client went away (an SSE stream closed): nothing to answer
+        }
+        log.error("Unexpected failure", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Something went wrong on the server; the error is in its log. Retry, and report it if it persists");
+    }
+
     private static String unreadableBody(HttpMessageNotReadableException e) {
+        // A syntax error's message quotes the text around it, which may be a secret: give the position only.
+        if (e.getCause() instanceof tools.jackson.core.exc.StreamReadException syntax && syntax.getLocation() != null) {
+            return "The request body is not valid JSON (line " + syntax.getLocation().getLineNr() + ", column "
+                    + syntax.getLocation().getColumnNr() + ")";
+        }
         if (e.getCause() instanceof JacksonException jackson) {
             String path = jackson.getPathReference();
             String where = path == null || path.isBlank() ? "" : " at " + path;

@@ -1,6 +1,9 @@
 package io.devops.platform.support;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +11,9 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,23 +28,51 @@ public final class Api {
 
     private final String baseUrl;
     private final String authorization;
+    /** Null unless {@link #withCookies()}: then the client keeps cookies like a browser. */
+    private final CookieManager cookies;
+    private final HttpClient http;
+    private final Map<String, String> headers;
 
-    private Api(String baseUrl, String authorization) {
+    private Api(String baseUrl, String authorization, CookieManager cookies, HttpClient http, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
+        this.cookies = cookies;
+        this.http = http;
+        this.headers = Map.copyOf(headers);
     }
 
     public static Api anonymous(int port) {
-        return new Api("http://localhost:" + port, null);
+        return new Api("http://localhost:" + port, null, null, HTTP, Map.of());
     }
 
     public Api basic(String username, String password) {
         String credentials = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return new Api(baseUrl, "Basic " + credentials);
+        return new Api(baseUrl, "Basic " + credentials, cookies, http, headers);
     }
 
     public Api bearer(String token) {
-        return new Api(baseUrl, "Bearer " + token);
+        return new Api(baseUrl, "Bearer " + token, cookies, http, headers);
+    }
+
+    /** The same client with a cookie jar of its own, as a browser has: for session sign-in. */
+    public Api withCookies() {
+        CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        return new Api(baseUrl, authorization, jar, HttpClient.newBuilder().cookieHandler(jar).build(), headers);
+    }
+
+    /** The same client (and cookie jar) sending one more header on every request. */
+    public Api header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(baseUrl, authorization, cookies, http, more);
+    }
+
+    /** A cookie the server set, when this client keeps cookies. */
+    public Optional<HttpCookie> cookie(String name) {
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name)).findFirst();
     }
 
     public Response get(String path) {
@@ -66,12 +100,13 @@ public final class Api {
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 
-    private static Response send(HttpRequest.Builder request) {
+    private Response send(HttpRequest.Builder request) {
         try {
-            var response = HTTP.send(request.build(), BodyHandlers.ofString());
+            var response = http.send(request.build(), BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             return new Response(response.statusCode(), contentType, response.body());
         } catch (IOException e) {

@@ -1,0 +1,132 @@
+package io.devops.platform.catalog;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.NotFoundException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Operators: every edit is a new immutable version; deletion is soft and refused while templates use it. */
+@Service
+@Transactional
+class OperatorCatalog {
+
+    private final Operators operators;
+    private final ValueSets valueSets;
+    private final Roles roles;
+    private final Variables variables;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    OperatorCatalog(Operators operators, ValueSets valueSets, Roles roles, Variables variables, AuditTrail audit,
+                    Clock clock) {
+        this.operators = operators;
+        this.valueSets = valueSets;
+        this.roles = roles;
+        this.variables = variables;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    Operator get(long id) {
+        return withValues(row(id));
+    }
+
+    @Transactional(readOnly = true)
+    Optional<Operator> find(long id) {
+        return operators.byId(id).map(this::withValues);
+    }
+
+    @Transactional(readOnly = true)
+    PageResult<Operator> page(String name, Long roleId, boolean allVersions, PageQuery query) {
+        return operators.page(name, roleId, allVersions, query).map(this::withValues);
+    }
+
+    @Transactional(readOnly = true)
+    List<Operator> lineage(long id) {
+        return operators.lineage(row(id).originalOptId()).stream().map(this::withValues).toList();
+    }
+
+    Operator create(OperatorDraft draft) {
+        long id = operators.insert(newVersion(draft), null, 1, clock.instant(), CurrentActor.name());
+        Operator created = get(id);
+        audit.record("operator.created", "operator", id, "Created operator " + created.name(), null, created);
+        return created;
+    }
+
+    /** A new version at the head of the lineage that {@code id} belongs to. */
+    Operator update(long id, OperatorDraft draft) {
+        Operators.Row current = row(id);
+        if (draft.roleId() != null && draft.roleId() != current.roleId()) {
+            throw new InvalidInputException("roleId", "an operator keeps its role; create a new operator for role "
+                    + draft.roleId());
+        }
+        var withRole = new OperatorDraft(current.roleId(), draft.pkgVersion(), draft.name(), draft.description(),
+                draft.values());
+        Operators.NewVersion version = newVersion(withRole);
+        long lineage = current.originalOptId();
+        if (!operators.retireHead(lineage)) {
+            throw new ConflictException("Operator " + current.name() + " was deleted or changed meanwhile; reload it");
+        }
+        long newId = operators.insert(version, lineage, operators.nextVersion(lineage), clock.instant(), CurrentActor.name());
+        Operator updated = get(newId);
+        audit.record("operator.updated", "operator", newId, "Operator " + updated.name() + " is now version "
+                + updated.optVersion(), withValues(current), updated);
+        return updated;
+    }
+
+    void delete(long id) {
+        Operators.Row current = row(id);
+        List<String> templates = operators.templatesUsing(current.originalOptId());
+        if (!templates.isEmpty()) {
+            throw new ConflictException("Operator " + current.name() + " is used by template(s) "
+                    + String.join(", ", templates) + "; remove it from them first");
+        }
+        operators.softDeleteLineage(current.originalOptId(), clock.instant(), CurrentActor.name());
+        audit.record("operator.deleted", "operator", current.originalOptId(), "Deleted operator " + current.name()
+                + " (all versions stay readable)", withValues(current), null);
+    }
+
+    private Operators.NewVersion newVersion(OperatorDraft draft) {
+        if (draft.roleId() == null) {
+            throw new InvalidInputException("roleId", "is required");
+        }
+        CatalogRole role = roles.byId(draft.roleId()).filter(r -> !r.deleted())
+                .orElseThrow(() -> new InvalidInputException("roleId", "role " + draft.roleId() + " does not exist"));
+        Map<Long, String> values = draft.checkedValues(variables.ofRole(role.id()), role.name());
+        Instant now = clock.instant();
+        var set = valueSets.findOrCreate(role.id(), draft.pkgVersionOrEmpty(), values, now, CurrentActor.name());
+        return new Operators.NewVersion(draft.nameOr(role.name()), role.id(), draft.pkgVersionOrEmpty(), set.id(),
+                draft.description());
+    }
+
+    private Operators.Row row(long id) {
+        return operators.byId(id).orElseThrow(() -> new NotFoundException("Operator", id));
+    }
+
+    private Operator withValues(Operators.Row row) {
+        var set = valueSets.byId(row.valueSetId());
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        for (Variable variable : variables.ofRole(row.roleId())) {
+            String value = set.values().get(variable.id());
+            if (value != null) {
+                values.put(variable.name(), variable.type().toJson(value));
+            }
+        }
+        return new Operator(row.id(), row.name(), row.roleId(), row.roleName(), row.pkgVersion(), row.valueSetId(),
+                set.version(), row.optVersion(), row.originalOptId(), row.latest(), row.deleted(), row.description(),
+                values, row.createdAt(), row.createdBy());
+    }
+}

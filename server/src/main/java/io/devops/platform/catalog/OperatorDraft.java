@@ -1,0 +1,61 @@
+package io.devops.platform.catalog;
+
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** An operator version as the API receives it (POST and PUT take the same body). */
+record OperatorDraft(Long roleId, String pkgVersion, String name, String description, Map<String, JsonNode> values) {
+
+    private static final Pattern PKG_VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._+~-]{0,63}");
+
+    /** The values checked against the role's variables: by variable id, canonical text, every error at once. */
+    Map<Long, String> checkedValues(List<Variable> variables, String roleName) {
+        List<InputError> errors = new ArrayList<>();
+        if (pkgVersion != null && !pkgVersion.isEmpty() && !PKG_VERSION.matcher(pkgVersion).matches()) {
+            errors.add(new InputError("pkgVersion", "must be a package version such as 550 or 535.54"));
+        }
+        Map<String, JsonNode> given = values == null ? Map.of() : values;
+        Map<Long, String> checked = new LinkedHashMap<>();
+        for (var entry : given.entrySet()) {
+            Variable variable = variables.stream().filter(v -> v.name().equals(entry.getKey())).findFirst().orElse(null);
+            if (variable == null) {
+                errors.add(new InputError("values." + entry.getKey(), "role " + roleName + " has no such variable; it has "
+                        + variables.stream().map(Variable::name).toList()));
+                continue;
+            }
+            try {
+                checked.put(variable.id(), variable.normalize(entry.getValue()));
+            } catch (IllegalArgumentException e) {
+                errors.add(new InputError("values." + entry.getKey(), variable.type().apiName() + " " + e.getMessage()));
+            }
+        }
+        for (Variable variable : variables) {
+            if (variable.required() && variable.defaultValue() == null && !given.containsKey(variable.name())) {
+                errors.add(new InputError("values." + variable.name(), "is required by role " + roleName));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The operator's values are not valid: " + errors.get(0).field() + " "
+                    + errors.get(0).message() + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""),
+                    errors);
+        }
+        return checked;
+    }
+
+    String pkgVersionOrEmpty() {
+        return pkgVersion == null ? "" : pkgVersion.trim();
+    }
+
+    String nameOr(String roleName) {
+        if (name != null && !name.isBlank()) {
+            return name.trim();
+        }
+        return pkgVersionOrEmpty().isEmpty() ? roleName : roleName + " " + pkgVersionOrEmpty();
+    }
+}

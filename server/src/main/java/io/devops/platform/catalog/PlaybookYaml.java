@@ -1,0 +1,79 @@
+package io.devops.platform.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.representer.Represent;
+import org.yaml.snakeyaml.representer.Representer;
+
+/**
+ * Writes a playbook as data through SnakeYAML, never by gluing text. The shape is the seed's
+ * {@code script_details} with each operator's values scoped to its own role entry, so that two
+ * operators of one role with different values neither clash nor get merged into one run. Strings
+ * that Jinja could read ({@code {{ }}, {% %}, {# #}}) are tagged {@code !unsafe}: Ansible then
+ * passes them on as literal text. SnakeYAML emits YAML 1.1, the dialect of Ansible's PyYAML, so
+ * strings such as {@code yes} or {@code 0777} are quoted and stay strings.
+ */
+final class PlaybookYaml {
+
+    /** A string value that must never be templated. */
+    record Unsafe(String text) {
+    }
+
+    private static final Tag UNSAFE = new Tag("!unsafe");
+
+    private PlaybookYaml() {
+    }
+
+    static String render(List<TemplateStep.OperatorStep> steps) {
+        List<Map<String, Object>> roles = new ArrayList<>();
+        for (TemplateStep.OperatorStep step : steps) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("role", step.role());
+            if (!step.values().isEmpty()) {
+                Map<String, Object> vars = new LinkedHashMap<>();
+                step.values().forEach((name, value) -> vars.put(name, guarded(value)));
+                entry.put("vars", vars);
+            }
+            roles.add(entry);
+        }
+        Map<String, Object> play = new LinkedHashMap<>();
+        play.put("hosts", "all");
+        play.put("gather_facts", true);
+        play.put("roles", roles);
+        return yaml().dump(List.of(play));
+    }
+
+    private static Object guarded(Object value) {
+        return value instanceof String text && text.contains("{") ? new Unsafe(text) : value;
+    }
+
+    private static Yaml yaml() {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setExplicitStart(true);
+        options.setAllowUnicode(true);
+        options.setSplitLines(false);
+        options.setIndent(2);
+        return new Yaml(new PlaybookRepresenter(options), options);
+    }
+
+    /** Writes {@link Unsafe} as a double-quoted (so any character survives) {@code !unsafe} scalar. */
+    private static final class PlaybookRepresenter extends Representer {
+
+        PlaybookRepresenter(DumperOptions options) {
+            super(options);
+            representers.put(Unsafe.class, data -> representScalar(UNSAFE, ((Unsafe) data).text(),
+                    DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+            // SnakeYAML would write text with non-printable characters as !!binary; escape it instead.
+            Represent plain = representers.get(String.class);
+            representers.put(String.class, data -> StreamReader.isPrintable((String) data) ? plain.representData(data)
+                    : representScalar(Tag.STR, (String) data, DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+        }
+    }
+}

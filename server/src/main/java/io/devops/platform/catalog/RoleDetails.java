@@ -1,0 +1,15 @@
+package io.devops.platform.catalog;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A role as the API shows it: where its files come from, the files themselves and its variables. */
+record RoleDetails(long id, String name, String description, String source, boolean deleted, boolean hasTasks,
+                   List<String> files, List<Variable.View> variables, Instant createdAt, String createdBy,
+                   Instant updatedAt, String updatedBy) {
+
+    static RoleDetails of(CatalogRole role, boolean hasTasks, List<String> files, List<Variable.View> variables) {
+        return new RoleDetails(role.id(), role.name(), role.description(), role.source(), role.deleted(), hasTasks,
+                files, variables, role.createdAt(), role.createdBy(), role.updatedAt(), role.updatedBy());
+    }
+}

@@ -1,0 +1,99 @@
+package io.devops.platform.catalog;
+
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/roles")
+class RolesController {
+
+    private final RoleCatalog catalog;
+    private final Roles roles;
+    private final Variables variables;
+
+    RolesController(RoleCatalog catalog, Roles roles, Variables variables) {
+        this.catalog = catalog;
+        this.roles = roles;
+        this.variables = variables;
+    }
+
+    @GetMapping
+    PageResult<CatalogRole> list(@RequestParam(required = false) String name,
+                                 @RequestParam(defaultValue = "false") boolean withDeleted,
+                                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                 @RequestParam(required = false) String sort) {
+        return roles.page(name, withDeleted, PageQuery.of(page, size, sort, "name,asc"));
+    }
+
+    @GetMapping("/{id}")
+    RoleDetails get(@PathVariable long id) {
+        return catalog.details(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    RoleDetails create(@Valid @RequestBody NewRole request) {
+        return catalog.details(catalog.create(request.name(), request.description(), CatalogRole.CREATED).id());
+    }
+
+    /** The role's files as a {@code .tar.gz} in the multipart part {@code file}; replaces all its files. */
+    @PostMapping("/{id}/archive")
+    @ResponseStatus(HttpStatus.CREATED)
+    RoleDetails upload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "send the role as a .tar.gz in the multipart part 'file'");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return catalog.upload(id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable long id) {
+        catalog.delete(id);
+    }
+
+    @GetMapping("/{id}/variables")
+    List<Variable.View> variables(@PathVariable long id) {
+        catalog.role(id);
+        return variables.ofRole(id).stream().map(Variable::view).toList();
+    }
+
+    @PostMapping("/{id}/variables")
+    @ResponseStatus(HttpStatus.CREATED)
+    Variable.View addVariable(@PathVariable long id, @RequestBody VariableDraft request) {
+        return catalog.addVariable(id, request.toVariable(id)).view();
+    }
+
+    @DeleteMapping("/{id}/variables/{variableId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void deleteVariable(@PathVariable long id, @PathVariable long variableId) {
+        catalog.deleteVariable(id, variableId);
+    }
+
+    record NewRole(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description) {
+    }
+}

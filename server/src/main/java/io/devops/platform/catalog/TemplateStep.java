@@ -1,0 +1,32 @@
+package io.devops.platform.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/** A resolved step of a template version, as the compiler receives it. */
+sealed interface TemplateStep permits TemplateStep.OperatorStep, TemplateStep.ScriptStep {
+
+    int sequence();
+
+    PlannedStep planned();
+
+    /** One operator version: its role and its typed values (Long, Boolean or String), in variable order. */
+    record OperatorStep(int sequence, long operatorId, String name, int version, String role,
+                        Map<String, Object> values) implements TemplateStep {
+
+        @Override
+        public PlannedStep planned() {
+            return new PlannedStep(sequence, "operator", operatorId, name, version);
+        }
+    }
+
+    /** One shell version with its checked parameter values, already rendered into the exact command. */
+    record ScriptStep(int sequence, long shellId, String name, int version, Dispatch dispatch, String command,
+                      List<String> reports) implements TemplateStep {
+
+        @Override
+        public PlannedStep planned() {
+            return new PlannedStep(sequence, "script", shellId, name, version);
+        }
+    }
+}

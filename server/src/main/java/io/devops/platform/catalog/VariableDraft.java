@@ -1,0 +1,52 @@
+package io.devops.platform.catalog;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** A new variable as the API receives it, checked field by field into a {@link Variable}. */
+record VariableDraft(String name, String actionType, String type, Boolean required,
+                     @JsonAlias("default") JsonNode defaultValue, List<String> choices, String description) {
+
+    private static final Pattern ACTION_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
+
+    Variable toVariable(long roleId) {
+        List<InputError> errors = new ArrayList<>();
+        AnsibleNames.variableNameProblem(name).ifPresent(p -> errors.add(new InputError("name", p)));
+        String action = actionType == null || actionType.isBlank() ? "general" : actionType.trim();
+        if (!ACTION_TYPE.matcher(action).matches()) {
+            errors.add(new InputError("actionType", "must be a short lower-case word such as driver, cuda or fabric"));
+        }
+        VariableType parsed = VariableType.STRING;
+        try {
+            parsed = type == null ? VariableType.STRING : VariableType.parse(type);
+        } catch (IllegalArgumentException e) {
+            errors.add(new InputError("type", e.getMessage()));
+        }
+        List<String> allowed = choices == null ? List.of() : List.copyOf(choices);
+        if (parsed == VariableType.CHOICE && allowed.isEmpty()) {
+            errors.add(new InputError("choices", "a choice variable needs at least one choice"));
+        }
+        if (allowed.stream().anyMatch(c -> c == null || c.isEmpty() || c.contains("\n"))) {
+            errors.add(new InputError("choices", "choices must be non-empty single-line texts"));
+        }
+        String canonicalDefault = null;
+        if (defaultValue != null && !defaultValue.isNull() && errors.isEmpty()) {
+            try {
+                canonicalDefault = parsed.normalize(defaultValue, allowed);
+            } catch (IllegalArgumentException e) {
+                errors.add(new InputError("default", e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("The variable is not valid: " + errors.get(0).field() + " "
+                    + errors.get(0).message(), errors);
+        }
+        return new Variable(0, roleId, name, action, parsed, parsed == VariableType.CHOICE ? allowed : List.of(),
+                Boolean.TRUE.equals(required), canonicalDefault, description);
+    }
+}

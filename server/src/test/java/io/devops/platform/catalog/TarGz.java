@@ -1,0 +1,65 @@
+package io.devops.platform.catalog;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+
+/** Builds role archives for tests, including the hostile ones. */
+final class TarGz {
+
+    private record Item(String name, byte[] content, String linkTarget, byte type) {
+    }
+
+    private final List<Item> items = new ArrayList<>();
+
+    static TarGz archive() {
+        return new TarGz();
+    }
+
+    static TarGz validRole() {
+        return archive().file("tasks/main.yml", "- ansible.builtin.debug: {msg: hi}\n");
+    }
+
+    TarGz file(String name, String content) {
+        items.add(new Item(name, content.getBytes(StandardCharsets.UTF_8), null, TarArchiveEntry.LF_NORMAL));
+        return this;
+    }
+
+    TarGz symlink(String name, String target) {
+        items.add(new Item(name, new byte[0], target, TarArchiveEntry.LF_SYMLINK));
+        return this;
+    }
+
+    TarGz hardLink(String name, String target) {
+        items.add(new Item(name, new byte[0], target, TarArchiveEntry.LF_LINK));
+        return this;
+    }
+
+    byte[] bytes() {
+        var buffer = new ByteArrayOutputStream();
+        try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buffer))) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Item item : items) {
+                // The preserveAbsolutePath flag keeps hostile names such as /etc/passwd as they are.
+                var entry = new TarArchiveEntry(item.name(), item.type(), true);
+                if (item.linkTarget() != null) {
+                    entry.setLinkName(item.linkTarget());
+                } else {
+                    entry.setSize(item.content().length);
+                }
+                tar.putArchiveEntry(entry);
+                tar.write(item.content());
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toByteArray();
+    }
+}
