@@ -1,0 +1,135 @@
+package io.devops.platform.execution;
+
+import io.devops.platform.ansible.AnsiblePlaybooks;
+import io.devops.platform.ansible.PlaybookOutcome;
+import io.devops.platform.ansible.PlaybookOutcome.Ending;
+import io.devops.platform.ansible.PlaybookOutcome.HostStats;
+import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
+import io.devops.platform.ansible.PlaybookRun;
+import io.devops.platform.ansible.PlaybookRun.InventoryHost;
+import io.devops.platform.catalog.PlannedStep;
+import io.devops.platform.catalog.TemplatePlans;
+import io.devops.platform.execution.RunContents.HostResult;
+import io.devops.platform.execution.RunContents.RunNode;
+import io.devops.platform.execution.RunContents.RunTask;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a task through Ansible: a playbook task as compiled, a script step on each node, or a
+ * script step once on a launcher that receives the whole host list. Maps Ansible's per-host
+ * events back to nodes.
+ */
+@Component
+class AnsibleDispatch {
+
+    private final AnsiblePlaybooks playbooks;
+    private final TemplatePlans plans;
+    private final SshAccess ssh;
+    private final ExecutionProperties properties;
+
+    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, ExecutionProperties properties) {
+        this.playbooks = playbooks;
+        this.plans = plans;
+        this.ssh = ssh;
+        this.properties = properties;
+    }
+
+    TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
+        boolean launcher = "LAUNCHER".equals(task.dispatch());
+        List<RunNode> targets = launcher ? List.of(nodes.get(0)) : nodes;
+        String playbook = "PLAYBOOK".equals(task.type()) ? task.playbook()
+                : GeneratedPlaybooks.script(runId, stepName(task), task.command(), properties.scriptsDir(),
+                        environment(runId, nodes, launcher), launcher ? hostfile(nodes) : null);
+        if (launcher) {
+            log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
+        }
+        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets), List.of(plans.rolesDirectory()),
+                properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
+        PlaybookOutcome outcome = playbooks.run(run, log::line, cancelled);
+        List<HostResult> results = new ArrayList<>(targets.stream().map(node -> hostResult(node, outcome)).toList());
+        if (launcher) {
+            HostResult lead = results.get(0);
+            nodes.stream().skip(1).forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), lead.status(), lead.rc(),
+                    0, 0, 0, 0, lead.durationMs(), "ran from the launcher " + lead.ip() + ": " + lead.message())));
+        }
+        return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+    }
+
+    List<InventoryHost> hosts(List<RunNode> nodes) {
+        return nodes.stream().map(node -> new InventoryHost(node.ip(), node.ip(), node.sshPort(), ssh.userFor(node),
+                ssh.keyFor(node), Map.of("devops_node_id", node.nodeId()))).toList();
+    }
+
+    private static Map<String, String> environment(long runId, List<RunNode> nodes, boolean launcher) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("RUN_ID", String.valueOf(runId));
+        env.put("NODE_POOL", nodes.stream().map(RunNode::nodePoolName).distinct().collect(Collectors.joining(",")));
+        env.put("NODE_IPS", nodes.stream().map(RunNode::ip).collect(Collectors.joining(",")));
+        if (launcher) {
+            env.put("HOSTFILE", GeneratedPlaybooks.remoteDir(runId) + "/hostfile");
+        }
+        return env;
+    }
+
+    private static String hostfile(List<RunNode> nodes) {
+        return nodes.stream().map(RunNode::ip).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static String stepName(RunTask task) {
+        return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
+    }
+
+    /** One node's result from the events of every task it ran; a node with no event shares the playbook's ending. */
+    private static HostResult hostResult(RunNode node, PlaybookOutcome outcome) {
+        List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
+        HostStats stats = outcome.stats().get(node.ip());
+        long duration = events.stream().mapToLong(HostTaskResult::durationMs).sum();
+        HostTaskResult unreachable = last(events, "unreachable");
+        HostTaskResult failed = last(events, "failed");
+        HostTaskResult lastEvent = events.isEmpty() ? null : events.get(events.size() - 1);
+        HostTaskResult problem = unreachable != null ? unreachable : failed;
+        if (problem != null) {
+            return result(node, problem == unreachable ? RunStatus.UNREACHABLE : RunStatus.FAILED, problem, stats, duration);
+        }
+        boolean playFinished = stats != null && EnumSet.of(Ending.SUCCEEDED, Ending.FAILED, Ending.UNREACHABLE)
+                .contains(outcome.ending());
+        if (playFinished) {
+            return result(node, RunStatus.SUCCEEDED, lastEvent, stats, duration);
+        }
+        RunStatus status = outcome.ending() == Ending.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
+        return new HostResult(node.nodeId(), node.ip(), status, null, 0, 0, 0, 0, duration, outcome.message());
+    }
+
+    private static HostResult result(RunNode node, RunStatus status, HostTaskResult telling, HostStats stats, long duration) {
+        return new HostResult(node.nodeId(), node.ip(), status, telling == null ? null : telling.rc(),
+                stats == null ? 0 : stats.ok(), stats == null ? 0 : stats.changed(), stats == null ? 0 : stats.failures(),
+                stats == null ? 0 : stats.skipped(), duration, telling == null ? null : telling.message());
+    }
+
+    private static HostTaskResult last(List<HostTaskResult> events, String status) {
+        HostTaskResult found = null;
+        for (HostTaskResult event : events) {
+            if (event.status().equals(status)) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    private static RunStatus status(Ending ending) {
+        return switch (ending) {
+            case SUCCEEDED -> RunStatus.SUCCEEDED;
+            case UNREACHABLE -> RunStatus.UNREACHABLE;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case FAILED, ERROR, TIMED_OUT, NOT_INSTALLED -> RunStatus.FAILED;
+        };
+    }
+}

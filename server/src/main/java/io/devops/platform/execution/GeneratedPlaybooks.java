@@ -1,0 +1,84 @@
+package io.devops.platform.execution;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The playbooks the engine writes itself, built as data and dumped as YAML: a script step on
+ * each node or once on a launcher, and the collection of report files after a step.
+ */
+final class GeneratedPlaybooks {
+
+    private GeneratedPlaybooks() {
+    }
+
+    /** Where a run's files live on a node. */
+    static String remoteDir(long runId) {
+        return "/tmp/devops-run-" + runId;
+    }
+
+    /**
+     * A script step: copy the script files (when there are any), write the host list when the
+     * step runs on a launcher, then run the already quoted command from the run's directory.
+     */
+    static String script(long runId, String stepName, String command, Path scriptsDir, Map<String, String> environment,
+                         String hostfile) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        tasks.add(task("prepare the run directory", "file", Map.of("path", remoteDir(runId), "state", "directory", "mode", "0755")));
+        if (scriptsDir != null && Files.isDirectory(scriptsDir)) {
+            tasks.add(task("copy the scripts", "copy", Map.of("src", scriptsDir.toAbsolutePath() + "/",
+                    "dest", remoteDir(runId) + "/script/", "mode", "preserve")));
+        }
+        if (hostfile != null) {
+            tasks.add(task("write the host list", "copy", Map.of("content", new Unsafe(hostfile),
+                    "dest", remoteDir(runId) + "/hostfile", "mode", "0644")));
+        }
+        Map<String, Object> run = task(stepName, "shell", new Unsafe(command));
+        run.put("args", Map.of("chdir", remoteDir(runId), "executable", "/bin/bash"));
+        Map<String, Object> env = new LinkedHashMap<>();
+        environment.forEach((key, value) -> env.put(key, new Unsafe(value)));
+        run.put("environment", env);
+        tasks.add(run);
+        return play(tasks);
+    }
+
+    /** Fetches each report that exists and is small enough into {@code dest}/{host}/{index}. */
+    static String collectReports(List<String> paths, Path dest, long maxBytes) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new Unsafe(paths.get(i))));
+            stat.put("register", "report_" + i);
+            tasks.add(stat);
+            Map<String, Object> fetch = task("fetch report " + (i + 1), "fetch", Map.of("src", new Unsafe(paths.get(i)),
+                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i, "flat", true));
+            fetch.put("when", "report_" + i + ".stat.exists and report_" + i + ".stat.size <= " + maxBytes);
+            tasks.add(fetch);
+            Map<String, Object> size = task("record the size of report " + (i + 1), "copy", Map.of(
+                    "content", "{{ report_" + i + ".stat.size | default(-1) }}",
+                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i + ".size"));
+            size.put("delegate_to", "localhost");
+            size.put("connection", "local");
+            tasks.add(size);
+        }
+        return play(tasks);
+    }
+
+    private static String play(List<Map<String, Object>> tasks) {
+        Map<String, Object> play = new LinkedHashMap<>();
+        play.put("hosts", "all");
+        play.put("gather_facts", false);
+        play.put("tasks", tasks);
+        return Unsafe.dumper().dump(List.of(play));
+    }
+
+    private static Map<String, Object> task(String name, String module, Object arguments) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("name", new Unsafe(name));
+        task.put(module, arguments);
+        return task;
+    }
+}

@@ -1,0 +1,66 @@
+package io.devops.platform.execution;
+
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.inventory.NodeTargets;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cancel and resume, each recorded in the audit trail. */
+@Service
+@Transactional
+class RunActions {
+
+    private final Runs runs;
+    private final RunContents contents;
+    private final NodeTargets targets;
+    private final RunScheduling scheduling;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RunActions(Runs runs, RunContents contents, NodeTargets targets, RunScheduling scheduling, AuditTrail audit, Clock clock) {
+        this.runs = runs;
+        this.contents = contents;
+        this.targets = targets;
+        this.scheduling = scheduling;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A queued run ends at once; a running one is stopped by its executor within a second or so. */
+    void cancel(long runId) {
+        RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
+        if (run.status().isFinal() && run.status() != RunStatus.INTERRUPTED) {
+            throw new ConflictException("Run " + runId + " already ended " + run.status());
+        }
+        runs.requestCancel(runId);
+        if (run.status() == RunStatus.QUEUED || run.status() == RunStatus.INTERRUPTED) {
+            contents.closeOpenTasks(runId, RunStatus.CANCELLED, "cancelled", clock.instant());
+            runs.transition(runId, RunStatus.CANCELLED, "cancelled by " + CurrentActor.name(), clock.instant(), CurrentActor.name(), null);
+        }
+        audit.record("run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
+    }
+
+    /** Runs an INTERRUPTED or FAILED run again from its first step that did not succeed. */
+    void resume(long runId) {
+        RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
+        if (run.status() != RunStatus.INTERRUPTED && run.status() != RunStatus.FAILED) {
+            throw new ConflictException("Run " + runId + " is " + run.status() + "; only INTERRUPTED or FAILED runs can be resumed");
+        }
+        List<Long> nodeIds = contents.items(runId).stream().flatMap(item -> item.nodes().stream())
+                .map(RunContents.RunNode::nodeId).distinct().toList();
+        List<String> locks = targets.resolve(nodeIds, List.of()).problems();
+        if (!locks.isEmpty()) {
+            throw new ConflictException("Cannot resume run " + runId + ": " + String.join("; ", locks));
+        }
+        contents.reopenUnfinishedTasks(runId);
+        runs.transition(runId, RunStatus.QUEUED, "resumed by " + CurrentActor.name(), clock.instant(), CurrentActor.name(), null);
+        audit.record("run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
+        scheduling.scheduleAfterCommit(runId);
+    }
+}

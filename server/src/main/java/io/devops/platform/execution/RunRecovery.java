@@ -1,0 +1,78 @@
+package io.devops.platform.execution;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs whose executor died: on this instance's start, the runs it was executing are interrupted
+ * at once (no need to wait for the missed-heartbeat limit); another instance's dead execution is
+ * interrupted when db-scheduler reports it. Either way the leases are freed and the user can resume.
+ */
+@Component
+class RunRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(RunRecovery.class);
+
+    private final Runs runs;
+    private final RunContents contents;
+    private final NodeLeases leases;
+    private final ExecutorIdentity executor;
+    private final JdbcClient jdbc;
+    /** Looked up when needed: the scheduler is built from the tasks, and the run task calls back into this class. */
+    private final ObjectProvider<SchedulerClient> scheduler;
+    private final Clock clock;
+
+    RunRecovery(Runs runs, RunContents contents, NodeLeases leases, ExecutorIdentity executor, JdbcClient jdbc,
+                ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+        this.runs = runs;
+        this.contents = contents;
+        this.leases = leases;
+        this.executor = executor;
+        this.jdbc = jdbc;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void recoverOnStart() {
+        List<Long> mine = runs.runningOn(executor.name());
+        for (long runId : mine) {
+            jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
+                    .params(RunExecutionTask.NAME, String.valueOf(runId)).update();
+            interrupt(runId, "the server instance " + executor.name() + " stopped while the run was executing");
+        }
+        for (long runId : runs.queued()) {
+            scheduler.getObject().scheduleIfNotExists(RunScheduling.instance(runId), clock.instant());
+        }
+        if (!mine.isEmpty()) {
+            log.warn("Marked {} run(s) this instance was executing before it stopped as INTERRUPTED: {}", mine.size(), mine);
+        }
+    }
+
+    void interruptDead(long runId) {
+        interrupt(runId, "the server instance executing the run stopped answering (no heartbeat)");
+    }
+
+    void failUnexpectedly(long runId, Throwable cause) {
+        log.error("Run {} failed outside the engine", runId, cause);
+        contents.closeOpenTasks(runId, RunStatus.FAILED, "the engine failed", clock.instant());
+        runs.transition(runId, RunStatus.FAILED, "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()),
+                clock.instant(), executor.name(), null);
+        leases.release(runId);
+    }
+
+    private void interrupt(long runId, String reason) {
+        contents.closeOpenTasks(runId, RunStatus.INTERRUPTED, reason, clock.instant());
+        runs.transition(runId, RunStatus.INTERRUPTED, reason, clock.instant(), executor.name(), null);
+        int freed = leases.release(runId);
+        log.info("Run {} INTERRUPTED ({}); {} lease(s) freed", runId, reason, freed);
+    }
+}

@@ -1,0 +1,124 @@
+package io.devops.platform.execution;
+
+import io.devops.platform.catalog.TemplatePlan;
+import io.devops.platform.catalog.TemplatePlans;
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.inventory.NodeTargets;
+import io.devops.platform.inventory.NodeTargets.Resolution;
+import io.devops.platform.job.JobVersion;
+import io.devops.platform.job.JobVersion.JobItem;
+import io.devops.platform.job.JobVersion.Target;
+import io.devops.platform.job.JobVersion.TargetType;
+import io.devops.platform.job.JobVersions;
+import io.devops.platform.execution.RunContents.SnapshotItem;
+import io.devops.platform.execution.Runs.NewRun;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts runs: resolves every item's targets to nodes now, refuses locked or missing targets,
+ * snapshots the exact tasks of each template version, and queues the run for execution.
+ */
+@Service
+@Transactional
+class RunStarter {
+
+    private final JobVersions jobs;
+    private final TemplatePlans plans;
+    private final NodeTargets targets;
+    private final Runs runs;
+    private final RunContents contents;
+    private final RunScheduling scheduling;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RunStarter(JobVersions jobs, TemplatePlans plans, NodeTargets targets, Runs runs, RunContents contents,
+               RunScheduling scheduling, AuditTrail audit, Clock clock) {
+        this.jobs = jobs;
+        this.plans = plans;
+        this.targets = targets;
+        this.runs = runs;
+        this.contents = contents;
+        this.scheduling = scheduling;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    long start(long jobId, Integer version) {
+        JobVersion job = jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
+                "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
+        List<String> problems = new ArrayList<>();
+        List<SnapshotItem> items = new ArrayList<>();
+        for (JobItem item : job.items()) {
+            Resolution resolution = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL));
+            items.add(snapshot(item.sequence(), item.templateId(), resolution, problems));
+        }
+        refuseIf(problems, "job " + job.name());
+        long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
+                CurrentActor.name(), null, "RUN"), clock.instant());
+        items.forEach(item -> contents.insertItem(runId, item));
+        audit.record("run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
+                null, Map.of("jobId", job.jobId(), "version", job.version()));
+        scheduling.scheduleAfterCommit(runId);
+        return runId;
+    }
+
+    /** A new run of the same job version and template versions, on the nodes that did not succeed in {@code runId}. */
+    long rerunFailed(long previousRunId) {
+        RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
+        if (!previous.status().isFinal()) {
+            throw new ConflictException("Run " + previousRunId + " is " + previous.status() + "; re-run its failed nodes once it has ended");
+        }
+        Map<Long, List<Long>> failedByItem = new RunFailures(contents).failedNodesByItem(previousRunId);
+        if (failedByItem.values().stream().allMatch(List::isEmpty)) {
+            throw new ConflictException("Run " + previousRunId + " has no failed node to run again");
+        }
+        List<String> problems = new ArrayList<>();
+        List<SnapshotItem> items = new ArrayList<>();
+        for (RunContents.RunItem item : contents.items(previousRunId)) {
+            List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
+            if (!failed.isEmpty()) {
+                items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+            }
+        }
+        refuseIf(problems, "the failed nodes of run " + previousRunId);
+        long runId = runs.insert(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
+                previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED"), clock.instant());
+        items.forEach(item -> contents.insertItem(runId, item));
+        audit.record("run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
+                null, Map.of("previousRunId", previousRunId));
+        scheduling.scheduleAfterCommit(runId);
+        return runId;
+    }
+
+    private SnapshotItem snapshot(int sequence, long templateId, Resolution resolution, List<String> problems) {
+        TemplatePlan plan = plans.plan(templateId).orElse(null);
+        if (plan == null) {
+            problems.add("template " + templateId + " of item " + sequence + " no longer exists");
+            return null;
+        }
+        problems.addAll(resolution.problems());
+        if (resolution.nodes().isEmpty()) {
+            problems.add("item " + sequence + " (" + plan.name() + ") targets no node: its pools are empty");
+        }
+        return new SnapshotItem(sequence, templateId, plan.name(), plan.version(), resolution.nodes(), plan.tasks());
+    }
+
+    private static void refuseIf(List<String> problems, String what) {
+        if (!problems.isEmpty()) {
+            throw new ConflictException("Cannot start " + what + ": " + String.join("; ", problems.stream().distinct().limit(20).toList()));
+        }
+    }
+
+    private static Collection<Long> ids(List<Target> targets, TargetType type) {
+        return targets.stream().filter(target -> target.type() == type).map(Target::id).toList();
+    }
+}

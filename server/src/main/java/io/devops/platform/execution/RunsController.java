@@ -1,0 +1,139 @@
+package io.devops.platform.execution;
+
+import io.devops.platform.execution.RunReports.Report;
+import io.devops.platform.execution.RunViews.RunDetail;
+import io.devops.platform.execution.RunViews.RunSummary;
+import io.devops.platform.execution.Runs.RunFilter;
+import io.devops.platform.shared.NotFoundException;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+@RestController
+@RequestMapping("/api/v1")
+class RunsController {
+
+    private final RunStarter starter;
+    private final RunActions actions;
+    private final Runs runs;
+    private final RunContents contents;
+    private final RunLogs logs;
+    private final RunReports reports;
+    private final RunEvents events;
+
+    RunsController(RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
+                   RunEvents events) {
+        this.starter = starter;
+        this.actions = actions;
+        this.runs = runs;
+        this.contents = contents;
+        this.logs = logs;
+        this.reports = reports;
+        this.events = events;
+    }
+
+    @PostMapping("/jobs/{jobId}/runs")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunSummary start(@PathVariable long jobId, @RequestBody(required = false) StartRequest request) {
+        return summary(starter.start(jobId, request == null ? null : request.version()));
+    }
+
+    @GetMapping("/runs")
+    PageResult<RunSummary> list(@RequestParam(required = false) Long jobId, @RequestParam(required = false) RunStatus status,
+                                @RequestParam(required = false) Long nodeId, @RequestParam(required = false) String user,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                                @RequestParam(required = false) String sort) {
+        return runs.page(new RunFilter(jobId, status, nodeId, user, from, to), PageQuery.of(page, size, sort, "id,desc"))
+                .map(RunSummary::of);
+    }
+
+    @GetMapping("/runs/{id}")
+    RunDetail get(@PathVariable long id) {
+        RunRecord run = find(id);
+        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id));
+    }
+
+    @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter events(@PathVariable long id, @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
+        find(id);
+        return events.stream(id, lastEventId == null ? 0 : lastEventId);
+    }
+
+    /** The whole log, streamed; {@code outputId} narrows it to one step's output. */
+    @GetMapping(value = "/runs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<StreamingResponseBody> log(@PathVariable long id, @RequestParam(required = false) Long outputId) {
+        find(id);
+        StreamingResponseBody body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            if (outputId == null) {
+                logs.writeAll(id, writer);
+            } else {
+                for (RunLogs.LogChunk chunk : logs.ofTask(id, outputId)) {
+                    writer.write(chunk.content());
+                }
+            }
+            writer.flush();
+        };
+        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+                .header("Content-Disposition", "inline; filename=\"run-" + id + ".log\"").body(body);
+    }
+
+    @GetMapping("/runs/{id}/reports")
+    List<Report> reports(@PathVariable long id, @RequestParam(required = false) Long nodeId) {
+        find(id);
+        return reports.of(id, nodeId);
+    }
+
+    @PostMapping("/runs/{id}/cancel")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunSummary cancel(@PathVariable long id) {
+        actions.cancel(id);
+        return summary(id);
+    }
+
+    @PostMapping("/runs/{id}/resume")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunSummary resume(@PathVariable long id) {
+        actions.resume(id);
+        return summary(id);
+    }
+
+    @PostMapping("/runs/{id}/rerun-failed")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    RunSummary rerunFailed(@PathVariable long id) {
+        return summary(starter.rerunFailed(id));
+    }
+
+    private RunSummary summary(long id) {
+        return RunSummary.of(find(id));
+    }
+
+    private RunRecord find(long id) {
+        return runs.get(id).orElseThrow(() -> new NotFoundException("Run", id));
+    }
+
+    record StartRequest(Integer version) {
+    }
+}
