@@ -19,6 +19,6 @@ public record AnsibleProperties(String playbookCommand, Integer forks, Duration 
         forks = forks == null ? 50 : forks;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(10) : connectTimeout;
         controlPersist = controlPersist == null ? Duration.ofSeconds(60) : controlPersist;
-        killGrace = killGrace == null ? Duration.ofSeconds(3) : killGrace;
+        killGrace = killGrace == null ? Duration.ofSeconds(1) : killGrace;
     }
 }

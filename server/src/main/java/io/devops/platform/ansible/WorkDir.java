@@ -35,11 +35,11 @@ final class WorkDir {
 
     static WorkDir prepare(PlaybookRun run, AnsibleProperties properties) {
         try {
-            Files.createDirectories(run.workDir());
+            Path root = Files.createDirectories(run.workDir().toAbsolutePath());
             // Unix socket paths are limited to ~108 bytes: SSH control sockets go to a short private dir.
             Path controlDir = Files.createTempDirectory(Path.of("/tmp"), "dvp-cp-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            WorkDir dir = new WorkDir(run.workDir(), controlDir);
+            WorkDir dir = new WorkDir(root, controlDir);
             dir.write(run, properties);
             return dir;
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import io.devops.platform.execution.RunContents.HostResult;
 import io.devops.platform.execution.RunContents.RunNode;
 import io.devops.platform.execution.RunContents.RunTask;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ class AnsibleDispatch {
         boolean launcher = "LAUNCHER".equals(task.dispatch());
         List<RunNode> targets = launcher ? List.of(nodes.get(0)) : nodes;
         String playbook = "PLAYBOOK".equals(task.type()) ? task.playbook()
-                : GeneratedPlaybooks.script(runId, stepName(task), task.command(), properties.scriptsDir(),
+                : GeneratedPlaybooks.script(runId, task.id(), stepName(task), task.command(), properties.scriptsDir(),
                         environment(runId, nodes, launcher), launcher ? hostfile(nodes) : null);
         if (launcher) {
             log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
@@ -54,6 +55,9 @@ class AnsibleDispatch {
         PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
         PlaybookOutcome outcome = playbooks.run(run, log::line, cancelled);
+        if ("SHELL".equals(task.type()) && EnumSet.of(Ending.CANCELLED, Ending.TIMED_OUT).contains(outcome.ending())) {
+            stopRemote(runId, task, targets, workDir, log);
+        }
         List<HostResult> results = new ArrayList<>(targets.stream().map(node -> hostResult(node, outcome)).toList());
         if (launcher) {
             HostResult lead = results.get(0);
@@ -61,6 +65,20 @@ class AnsibleDispatch {
                     0, 0, 0, 0, lead.durationMs(), "ran from the launcher " + lead.ip() + ": " + lead.message())));
         }
         return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+    }
+
+    private void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
+        log.line("[platform] stopping the step's processes on " + targets.size() + " node(s)");
+        playbooks.run(new PlaybookRun(workDir.resolve("stop"), GeneratedPlaybooks.stopScript(runId, task.id()), hosts(targets),
+                List.of(), Duration.ofSeconds(30), Map.of()), log::line, () -> false);
+    }
+
+    /** The nodes a task's reports come from: the launcher alone ran a launcher step. */
+    static List<RunNode> reportingNodes(RunTask task, List<RunNode> succeeded, List<RunNode> all) {
+        if ("LAUNCHER".equals(task.dispatch())) {
+            return succeeded.isEmpty() || all.isEmpty() || !succeeded.contains(all.get(0)) ? List.of() : List.of(all.get(0));
+        }
+        return succeeded;
     }
 
     List<InventoryHost> hosts(List<RunNode> nodes) {

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class GeneratedPlaybooks {
 
+    static final String MARKER_VARIABLE = "DEVOPS_TASK";
+
     private GeneratedPlaybooks() {
     }
 
@@ -25,8 +27,8 @@ final class GeneratedPlaybooks {
      * A script step: copy the script files (when there are any), write the host list when the
      * step runs on a launcher, then run the already quoted command from the run's directory.
      */
-    static String script(long runId, String stepName, String command, Path scriptsDir, Map<String, String> environment,
-                         String hostfile) {
+    static String script(long runId, long taskId, String stepName, String command, Path scriptsDir,
+                         Map<String, String> environment, String hostfile) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         tasks.add(task("prepare the run directory", "file", Map.of("path", remoteDir(runId), "state", "directory", "mode", "0755")));
         if (scriptsDir != null && Files.isDirectory(scriptsDir)) {
@@ -41,9 +43,30 @@ final class GeneratedPlaybooks {
         run.put("args", Map.of("chdir", remoteDir(runId), "executable", "/bin/bash"));
         Map<String, Object> env = new LinkedHashMap<>();
         environment.forEach((key, value) -> env.put(key, new Unsafe(value)));
+        env.put(MARKER_VARIABLE, taskMarker(runId, taskId));
         run.put("environment", env);
         tasks.add(run);
         return play(tasks);
+    }
+
+    /** Set in the environment of every process a script step starts on a node, so a cancel can find them all. */
+    static String taskMarker(long runId, long taskId) {
+        return "run-" + runId + "-task-" + taskId;
+    }
+
+    /**
+     * Stops every process a cancelled script step started on the node: killing the local
+     * ansible-playbook alone leaves remote commands running (no terminal hangs up on them). The
+     * processes are found by the step's marker in their environment, whatever their process
+     * group, and looked for a few times in case the command was only just starting.
+     */
+    static String stopScript(long runId, long taskId) {
+        String find = "grep -lzx " + MARKER_VARIABLE + "=" + taskMarker(runId, taskId)
+                + " /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3";
+        String script = "for attempt in 1 2 3 4 5; do pids=$(" + find + "); [ -z \"$pids\" ] && [ $attempt -gt 1 ] && break;"
+                + " [ -n \"$pids\" ] && kill -TERM $pids 2>/dev/null; sleep 0.2; done;"
+                + " pids=$(" + find + "); [ -n \"$pids\" ] && kill -KILL $pids 2>/dev/null; true";
+        return play(List.of(task("stop what the cancelled step started", "shell", new Unsafe(script))));
     }
 
     /** Fetches each report that exists and is small enough into {@code dest}/{host}/{index}. */

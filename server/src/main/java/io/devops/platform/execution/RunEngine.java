@@ -133,7 +133,7 @@ class RunEngine {
         contents.taskFinished(task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
         List<RunNode> succeeded = nodes.stream().filter(node -> outcome.hosts().stream()
                 .anyMatch(host -> host.nodeId() == node.nodeId() && host.status() == RunStatus.SUCCEEDED)).toList();
-        reports.collect(run.id(), task, succeeded, workDir, out);
+        reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes), workDir, out);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "
                 + outcome.hosts().stream().collect(Collectors.groupingBy(HostResult::status, Collectors.counting())));

@@ -16,7 +16,8 @@ public abstract class ApiTest {
 
     public static final String ADMIN_PASSWORD = "test-admin-password";
     private static final AtomicLong SEQUENCE = new AtomicLong(System.nanoTime() % 1_000_000);
-    private static final AtomicLong IP_SEQUENCE = new AtomicLong(1 + System.nanoTime() % 4_000_000);
+    /** From 127.2.0.0 up: 127.0.x.x and 127.1.x.x are left to the SSH test nodes. */
+    private static final AtomicLong IP_SEQUENCE = new AtomicLong(131_072 + System.nanoTime() % 4_000_000);
 
     @Value("${local.server.port}")
     protected int port;

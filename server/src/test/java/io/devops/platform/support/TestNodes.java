@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Real SSH test nodes: one {@code sshd} per loopback address (127.0.1.1, 127.0.1.2, …) on port
- * 2222, accepting a key the tests generate. Started once per test JVM and shared by every test;
+ * Real SSH test nodes: one {@code sshd} per loopback address (127.0.1.1, 127.0.1.2, …) on a free
+ * port, accepting a key the tests generate. Started once per test JVM and shared by every test;
  * stopped when the JVM exits. Needs root and openssh-server (scripts/test.sh installs it).
  */
 public final class TestNodes {
 
-    public static final int PORT = 2222;
     public static final int COUNT = 3;
+    /** A port free on this machine when the nodes start: test JVMs of other checkouts may run their own nodes. */
+    public static final int PORT = freePort();
     private static TestNodes instance;
 
     private final Path dir;
@@ -113,16 +114,24 @@ public final class TestNodes {
                     dir.resolve("authorized_keys")));
             Process daemon = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd-" + index + ".log").toFile()).start();
-            awaitListening(ip(index));
+            awaitListening(ip(index), daemon);
             return daemon;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start sshd for " + ip(index), e);
         }
     }
 
-    private static void awaitListening(String ip) {
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.1.1"))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            return 2222;
+        }
+    }
+
+    private static void awaitListening(String ip, Process daemon) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && daemon.isAlive()) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(ip, PORT), 200);
                 return;

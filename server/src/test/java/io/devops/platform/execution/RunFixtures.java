@@ -1,0 +1,142 @@
+package io.devops.platform.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.devops.platform.support.Api;
+import io.devops.platform.support.TestNodes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Test data for runs, through the real API: the SSH test nodes, scripts, templates and jobs. */
+final class RunFixtures {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Api api;
+    private final TestNodes nodes;
+
+    RunFixtures(Api api, TestNodes nodes) {
+        this.api = api;
+        this.nodes = nodes;
+    }
+
+    /** The inventory ids of the SSH test nodes, registered on first use and unlocked. */
+    List<Long> testNodeIds() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < TestNodes.COUNT; i++) {
+            String ip = nodes.ip(i);
+            JsonNode found = api.get("/api/v1/nodes?q=" + ip).json().get("items");
+            long id = -1;
+            for (JsonNode node : found) {
+                if (node.get("ip").asString().equals(ip)) {
+                    id = node.get("id").asLong();
+                    if (node.get("sshPort").asInt() != TestNodes.PORT || node.get("locked").asBoolean()) {
+                        api.post("/api/v1/nodes/" + id + "/unlock", "{}");
+                        api.put("/api/v1/nodes/" + id, object().put("ip", ip).put("hostname", "test-node-" + i)
+                                .put("sshPort", TestNodes.PORT).put("sshUser", "root").toString());
+                    }
+                }
+            }
+            if (id < 0) {
+                id = created(api.post("/api/v1/nodes", object().put("ip", ip).put("hostname", "test-node-" + i)
+                        .put("sshPort", TestNodes.PORT).put("sshUser", "root").toString())).get("id").asLong();
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    long shell(String name, String command, String reportPath, String dispatch) {
+        ObjectNode body = object().put("name", name).put("command", command).put("dispatch", dispatch);
+        body.putArray("parameters");
+        if (reportPath != null) {
+            body.putArray("reports").add(reportPath);
+        }
+        return created(api.post("/api/v1/shells", body.toString())).get("id").asLong();
+    }
+
+    long builtinOperator(String role) {
+        long roleId = api.get("/api/v1/roles?name=" + role).json().get("items").get(0).get("id").asLong();
+        ObjectNode body = object().put("roleId", roleId).put("pkgVersion", "1").put("description", role);
+        body.putObject("values");
+        return created(api.post("/api/v1/operators", body.toString())).get("id").asLong();
+    }
+
+    long template(String name, Consumer<ArrayNode> steps) {
+        ObjectNode body = object().put("name", name).put("description", "run test");
+        steps.accept(body.putArray("steps"));
+        return created(api.post("/api/v1/templates", body.toString())).get("id").asLong();
+    }
+
+    static void operatorStep(ArrayNode steps, long operatorId) {
+        steps.addObject().put("type", "operator").put("operatorId", operatorId);
+    }
+
+    static void scriptStep(ArrayNode steps, long shellId) {
+        ObjectNode step = steps.addObject().put("type", "script").put("shellId", shellId);
+        step.putObject("params");
+    }
+
+    long job(String name, String policy, long templateId, List<Long> nodeIds) {
+        ObjectNode body = object().put("name", name).put("failurePolicy", policy);
+        ObjectNode item = body.putArray("items").addObject().put("templateId", templateId);
+        ArrayNode targets = item.putArray("targets");
+        nodeIds.forEach(id -> targets.addObject().put("type", "node").put("id", id));
+        return created(api.post("/api/v1/jobs", body.toString())).get("id").asLong();
+    }
+
+    long start(long jobId) {
+        Api.Response response = api.post("/api/v1/jobs/" + jobId + "/runs", "{}");
+        assertThat(response.status()).as(response.toString()).isEqualTo(202);
+        assertThat(response.json().get("status").asString()).isEqualTo("QUEUED");
+        return response.id();
+    }
+
+    /** Polls the run until it has ended (or the deadline passes) and answers its detail. */
+    JsonNode awaitEnd(long runId, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonNode run = api.get("/api/v1/runs/" + runId).json();
+        while (!isFinal(run.get("status").asString()) && System.nanoTime() < deadline) {
+            pause(200);
+            run = api.get("/api/v1/runs/" + runId).json();
+        }
+        return run;
+    }
+
+    JsonNode awaitStatus(long runId, String status, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        JsonNode run = api.get("/api/v1/runs/" + runId).json();
+        while (!run.get("status").asString().equals(status) && System.nanoTime() < deadline) {
+            pause(100);
+            run = api.get("/api/v1/runs/" + runId).json();
+        }
+        return run;
+    }
+
+    static boolean isFinal(String status) {
+        return List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(status);
+    }
+
+    static ObjectNode object() {
+        return JSON.createObjectNode();
+    }
+
+    private static JsonNode created(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isIn(200, 201);
+        return response.json();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
