@@ -1,5 +1,6 @@
 package io.devops.platform.inventory;
 
+import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
@@ -21,13 +22,16 @@ class NodePoolService {
     private final NodePools pools;
     private final Tenants tenants;
     private final Labels labels;
+    private final CredentialVault credentials;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NodePoolService(NodePools pools, Tenants tenants, Labels labels, AuditTrail audit, Clock clock) {
+    NodePoolService(NodePools pools, Tenants tenants, Labels labels, CredentialVault credentials, AuditTrail audit,
+                    Clock clock) {
         this.pools = pools;
         this.tenants = tenants;
         this.labels = labels;
+        this.credentials = credentials;
         this.audit = audit;
         this.clock = clock;
     }
@@ -128,7 +132,7 @@ class NodePoolService {
         if (spec.tenantId() != null && tenants.byId(spec.tenantId()).isEmpty()) {
             throw new NotFoundException("Tenant", spec.tenantId());
         }
-        if (spec.credentialId() != null) {
+        if (spec.credentialId() != null && !credentials.exists(spec.credentialId())) {
             throw new NotFoundException("Credential", spec.credentialId());
         }
     }

@@ -1,0 +1,56 @@
+package io.devops.platform.credentials;
+
+import io.devops.platform.shared.NotFoundException;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The credentials module's public API: which SSH credential reaches a node, decrypted for a run,
+ * and whether a credential exists (for references from other modules).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CredentialVault {
+
+    private final Credentials credentials;
+    private final Keyring keyring;
+    private final String defaultCredential;
+
+    CredentialVault(Credentials credentials, Keyring keyring,
+                    @Value("${devops.ssh.default-credential:}") String defaultCredential) {
+        this.credentials = credentials;
+        this.keyring = keyring;
+        this.defaultCredential = defaultCredential == null ? "" : defaultCredential.strip();
+    }
+
+    /**
+     * The node's own credential, else its pool's, else the configured default
+     * ({@code devops.ssh.default-credential}); empty when none applies, and the run then uses the
+     * server's own SSH setup (agent, ~/.ssh).
+     *
+     * @throws NotFoundException when a named credential (including the default) does not exist
+     * @throws SecretsUnavailableException without the right master key, or when stored secrets were altered
+     */
+    public Optional<SshCredential> resolve(Long nodeCredentialId, Long poolCredentialId) {
+        Long chosen = nodeCredentialId != null ? nodeCredentialId : poolCredentialId;
+        if (chosen != null) {
+            return Optional.of(open(credentials.sealed(chosen).orElseThrow(() -> new NotFoundException("Credential", chosen))));
+        }
+        if (defaultCredential.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(open(credentials.sealedByName(defaultCredential).orElseThrow(() -> new NotFoundException(
+                "The default SSH credential '" + defaultCredential + "' (devops.ssh.default-credential) does not exist; "
+                        + "create it or change the setting"))));
+    }
+
+    public boolean exists(long id) {
+        return credentials.exists(id);
+    }
+
+    private SshCredential open(SealedCredential sealed) {
+        return sealed.open(keyring.cipher());
+    }
+}

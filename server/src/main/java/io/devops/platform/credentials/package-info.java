@@ -1,0 +1,8 @@
+/**
+ * Credentials: SSH keys, passphrases and become passwords, encrypted at rest with a key derived
+ * from {@code DEVOPS_SECRET_KEY}. Public API: {@link io.devops.platform.credentials.CredentialVault}
+ * (resolve a node's credential, check one exists), {@link io.devops.platform.credentials.SshCredential}
+ * and {@link io.devops.platform.credentials.MaskingSecrets} for the run engine's logs.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Credentials", allowedDependencies = {"shared", "identity"})
+package io.devops.platform.credentials;
