@@ -64,6 +64,8 @@ CREATE TABLE run_item_nodes (
     ssh_user        VARCHAR(64),
     node_pool_id    BIGINT       NOT NULL,
     node_pool_name  VARCHAR(64)  NOT NULL,
+    node_credential_id BIGINT,
+    pool_credential_id BIGINT,
     CONSTRAINT fk_run_item_nodes_item FOREIGN KEY (run_item_id) REFERENCES run_items (id),
     CONSTRAINT uk_run_item_nodes UNIQUE (run_item_id, node_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -59,9 +59,10 @@ final class WorkDir {
         return root.resolve("ansible.cfg");
     }
 
-    /** Keys and control sockets must not outlive the run. */
+    /** Keys, the inventory (it may hold become passwords) and control sockets must not outlive the run. */
     void removeSecrets() {
         try (var keys = Files.list(root.resolve("keys"))) {
+            Files.deleteIfExists(root.resolve("inventory.yml"));
             for (Path key : keys.toList()) {
                 Files.deleteIfExists(key);
             }
@@ -86,7 +87,9 @@ final class WorkDir {
             }
         }
         Files.writeString(root.resolve("playbook.yml"), run.playbookYaml());
-        Files.writeString(root.resolve("inventory.yml"), yaml().dump(inventory(run.hosts(), keyFiles)));
+        Path inventory = Files.createFile(root.resolve("inventory.yml"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(inventory, yaml().dump(inventory(run.hosts(), keyFiles)));
         Path plugins = Files.createDirectories(root.resolve("callback_plugins"));
         try (InputStream callback = WorkDir.class.getResourceAsStream(CALLBACK_RESOURCE)) {
             Files.copy(callback, plugins.resolve(CALLBACK + ".py"));

@@ -9,6 +9,7 @@ import io.devops.platform.ansible.PlaybookRun;
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.TemplatePlans;
+import io.devops.platform.credentials.MaskingSecrets;
 import io.devops.platform.execution.RunContents.HostResult;
 import io.devops.platform.execution.RunContents.RunNode;
 import io.devops.platform.execution.RunContents.RunTask;
@@ -54,7 +55,8 @@ class AnsibleDispatch {
         }
         PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
-        PlaybookOutcome outcome = playbooks.run(run, log::line, cancelled);
+        MaskingSecrets masking = ssh.maskingFor(targets.stream().map(ssh::of).toList());
+        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelled);
         if ("SHELL".equals(task.type()) && EnumSet.of(Ending.CANCELLED, Ending.TIMED_OUT).contains(outcome.ending())) {
             stopRemote(runId, task, targets, workDir, log);
         }
@@ -82,8 +84,15 @@ class AnsibleDispatch {
     }
 
     List<InventoryHost> hosts(List<RunNode> nodes) {
-        return nodes.stream().map(node -> new InventoryHost(node.ip(), node.ip(), node.sshPort(), ssh.userFor(node),
-                ssh.keyFor(node), Map.of("devops_node_id", node.nodeId()))).toList();
+        return nodes.stream().map(node -> {
+            SshAccess.Access access = ssh.of(node);
+            Map<String, Object> vars = new LinkedHashMap<>();
+            vars.put("devops_node_id", node.nodeId());
+            if (access.credential() != null && access.credential().becomePassword() != null) {
+                vars.put("ansible_become_password", access.credential().becomePassword());
+            }
+            return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), vars);
+        }).toList();
     }
 
     private static Map<String, String> environment(long runId, List<RunNode> nodes, boolean launcher) {

@@ -38,10 +38,11 @@ class RunContents {
         long itemId = keys.getKey().longValue();
         for (TargetNode node : item.nodes()) {
             jdbc.sql("""
-                    INSERT INTO run_item_nodes (run_item_id, node_id, ip, hostname, ssh_port, ssh_user, node_pool_id, node_pool_name)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    INSERT INTO run_item_nodes (run_item_id, node_id, ip, hostname, ssh_port, ssh_user, node_pool_id, node_pool_name,
+                                                node_credential_id, pool_credential_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(itemId, node.id(), node.ip(), node.hostname(), node.sshPort(), node.sshUser(), node.nodePoolId(),
-                            node.nodePoolName())
+                            node.nodePoolName(), node.nodeCredentialId(), node.poolCredentialId())
                     .update();
         }
         for (PlannedTask task : item.tasks()) {
@@ -65,7 +66,8 @@ class RunContents {
                 .query(rs -> {
                     nodes.computeIfAbsent(rs.getLong("run_item_id"), k -> new ArrayList<>()).add(new RunNode(rs.getLong("node_id"),
                             rs.getString("ip"), rs.getString("hostname"), rs.getInt("ssh_port"), rs.getString("ssh_user"),
-                            rs.getLong("node_pool_id"), rs.getString("node_pool_name")));
+                            rs.getLong("node_pool_id"), rs.getString("node_pool_name"), nullableLong(rs, "node_credential_id"),
+                            nullableLong(rs, "pool_credential_id")));
                 });
         Map<Long, List<RunTask>> tasks = new LinkedHashMap<>();
         jdbc.sql("SELECT * FROM run_tasks WHERE run_id = ? ORDER BY run_item_id, sequence").param(runId)
@@ -167,7 +169,8 @@ class RunContents {
                    List<RunTask> tasks) {
     }
 
-    record RunNode(long nodeId, String ip, String hostname, int sshPort, String sshUser, long nodePoolId, String nodePoolName) {
+    record RunNode(long nodeId, String ip, String hostname, int sshPort, String sshUser, long nodePoolId, String nodePoolName,
+                   Long nodeCredentialId, Long poolCredentialId) {
     }
 
     record RunTask(long id, int sequence, String type, String dispatch, List<PlannedStep> steps, String playbook,

@@ -4,5 +4,5 @@
  * cancellation and recovery.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution",
-        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible"})
+        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible", "credentials"})
 package io.devops.platform.execution;

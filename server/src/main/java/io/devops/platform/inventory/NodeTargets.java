@@ -21,7 +21,7 @@ public class NodeTargets {
 
     private static final String SELECT = """
             SELECT n.id, n.ip, n.hostname, n.ssh_port, n.ssh_user, n.node_pool_id, p.name AS pool_name,
-                   p.credential_id AS pool_credential_id, n.is_locked, n.locked_by, n.lock_reason,
+                   p.credential_id AS pool_credential_id, n.credential_id AS node_credential_id, n.is_locked, n.locked_by, n.lock_reason,
                    p.is_locked AS pool_locked, p.locked_by AS pool_locked_by, p.lock_reason AS pool_lock_reason
             FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
 
@@ -65,7 +65,7 @@ public class NodeTargets {
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         TargetNode node = new TargetNode(rs.getLong("id"), rs.getString("ip"), rs.getString("hostname"),
                 rs.getInt("ssh_port"), rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
-                Rows.nullableLong(rs, "pool_credential_id"));
+                Rows.nullableLong(rs, "node_credential_id"), Rows.nullableLong(rs, "pool_credential_id"));
         List<String> locks = new ArrayList<>();
         if (rs.getBoolean("is_locked")) {
             locks.add("node " + node.ip() + " is locked by " + rs.getString("locked_by") + ": " + rs.getString("lock_reason"));
@@ -85,7 +85,7 @@ public class NodeTargets {
 
     /** A node a run may target, with what the run needs to reach it. */
     public record TargetNode(long id, String ip, String hostname, int sshPort, String sshUser, long nodePoolId,
-                             String nodePoolName, Long poolCredentialId) {
+                             String nodePoolName, Long nodeCredentialId, Long poolCredentialId) {
     }
 
     /** {@code problems} lists locks and missing targets; a run may start only when it is empty. */

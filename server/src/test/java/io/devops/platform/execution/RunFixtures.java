@@ -26,8 +26,12 @@ final class RunFixtures {
         this.nodes = nodes;
     }
 
-    /** The inventory ids of the SSH test nodes, registered on first use and unlocked. */
+    /**
+     * The inventory ids of the SSH test nodes, registered on first use, unlocked, and in a pool
+     * whose credential holds the nodes' key (so runs sign in through the credential vault).
+     */
     List<Long> testNodeIds() {
+        long pool = testNodePool();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < TestNodes.COUNT; i++) {
             String ip = nodes.ip(i);
@@ -49,7 +53,22 @@ final class RunFixtures {
             }
             ids.add(id);
         }
+        ArrayNode move = object().putArray("nodeIds");
+        ids.forEach(move::add);
+        assertThat(api.post("/api/v1/node-pools/" + pool + "/nodes", "{\"nodeIds\":" + move + "}").status()).isEqualTo(200);
         return ids;
+    }
+
+    private long testNodePool() {
+        JsonNode pools = api.get("/api/v1/node-pools?name=ssh_test_nodes").json().get("items");
+        if (pools.size() > 0) {
+            return pools.get(0).get("id").asLong();
+        }
+        long tenant = created(api.post("/api/v1/tenants", object().put("name", "ssh_test_tenant").toString())).get("id").asLong();
+        long credential = created(api.post("/api/v1/credentials", object().put("name", "ssh_test_key").put("sshUser", "root")
+                .put("privateKey", nodes.privateKey()).toString())).get("id").asLong();
+        return created(api.post("/api/v1/node-pools", object().put("name", "ssh_test_nodes").put("tenantId", tenant)
+                .put("credentialId", credential).toString())).get("id").asLong();
     }
 
     long shell(String name, String command, String reportPath, String dispatch) {
