@@ -94,9 +94,16 @@ def _role(task):
 
 
 def _message(data):
+    # A failed command's own words (stderr) say more than Ansible's "non-zero return code".
+    if data.get("rc") not in (None, 0) and data.get("stderr"):
+        return _text(data.get("stderr"))
     for key in ("msg", "stderr", "reason", "exception"):
         value = data.get(key)
         if value:
-            text = value if isinstance(value, str) else json.dumps(value, default=str)
-            return text.strip()[-2000:]
+            return _text(value)
     return None
+
+
+def _text(value):
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return text.strip()[-2000:]

@@ -56,10 +56,13 @@ class AnsibleDispatch {
         PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
         MaskingSecrets masking = ssh.maskingFor(targets.stream().map(ssh::of).toList());
-        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelled);
-        if ("SHELL".equals(task.type()) && EnumSet.of(Ending.CANCELLED, Ending.TIMED_OUT).contains(outcome.ending())) {
-            stopRemote(runId, task, targets, workDir, log);
+        RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
+        BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(cancelled) : cancelled;
+        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
+        if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
+            remoteStop.start();
         }
+        remoteStop.await();
         List<HostResult> results = new ArrayList<>(targets.stream().map(node -> hostResult(node, outcome)).toList());
         if (launcher) {
             HostResult lead = results.get(0);

@@ -44,6 +44,7 @@ final class GeneratedPlaybooks {
         Map<String, Object> env = new LinkedHashMap<>();
         environment.forEach((key, value) -> env.put(key, new Unsafe(value)));
         env.put(MARKER_VARIABLE, taskMarker(runId, taskId));
+        env.put("NODE_IP", "{{ inventory_hostname }}");
         run.put("environment", env);
         tasks.add(run);
         return play(tasks);

@@ -61,18 +61,103 @@ class RunsApiTests extends ApiTest {
     }
 
     @Test
-    void aStepFailingOnOneNodeFailsTheRunAndTheMatrixShowsWhere() {
+    void aStepFailingOnOneNodeStopsTheRunAndTheMatrixShowsWhereAndResumeFinishesIt() throws Exception {
         String name = unique("failing");
-        long breaks = fixtures.shell(unique("break"), "test \"$(hostname -I | tr ' ' '\\n' | head -1)\" != x && "
-                + "[ \"$NODE_IPS\" != \"\" ] && grep -q . /etc/hostname && exit $(( $RANDOM % 1 ))", null, "ansible");
-        long failing = fixtures.shell(unique("fail-on-2"), "ip -o addr show | grep -q 127.0.1.2 && false || true", null, "ansible");
+        java.nio.file.Path flag = java.nio.file.Path.of("/tmp/" + name + ".broken");
+        java.nio.file.Files.writeString(flag, "x");
+        long failing = fixtures.shell(unique("fail-on-2"),
+                "if [ \"$NODE_IP\" = 127.0.1.2 ] && [ -f " + flag + " ]; then echo broken on $NODE_IP >&2; exit 3; fi", null, "ansible");
         long after = fixtures.shell(unique("after"), "true", null, "ansible");
         long template = fixtures.template(name, steps -> {
-            RunFixtures.scriptStep(steps, breaks);
+            RunFixtures.scriptStep(steps, failing);
             RunFixtures.scriptStep(steps, after);
         });
-        assertThat(template).isPositive();
-        assertThat(failing).isPositive();
+        long runId = fixtures.start(fixtures.job(name, "STOP", template, nodes));
+
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        JsonNode steps = run.get("items").get(0).get("steps");
+        assertThat(steps.get(0).get("status").asString()).isEqualTo("FAILED");
+        assertThat(hostStatuses(steps.get(0))).containsExactly("SUCCEEDED", "FAILED", "SUCCEEDED");
+        JsonNode broken = steps.get(0).get("hosts").get(1);
+        assertThat(broken.get("ip").asString()).isEqualTo("127.0.1.2");
+        assertThat(broken.get("rc").asInt()).isEqualTo(3);
+        assertThat(broken.get("message").asString()).contains("broken on 127.0.1.2");
+        assertThat(steps.get(1).get("status").asString()).isEqualTo("SKIPPED");
+
+        java.nio.file.Files.delete(flag);
+        assertThat(admin().post("/api/v1/runs/" + runId + "/resume", "").status()).isEqualTo(202);
+        JsonNode resumed = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+        assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(hostStatuses(resumed.get("items").get(0).get("steps").get(1))).containsOnly("SUCCEEDED");
+    }
+
+    @Test
+    void withContinueTheHealthyNodesFinishAndReRunFailedTargetsOnlyTheFailedNode() {
+        String name = unique("continue");
+        long failing = fixtures.shell(unique("fail-on-2"), "[ \"$NODE_IP\" != 127.0.1.2 ]", null, "ansible");
+        long after = fixtures.shell(unique("after"), "true", null, "ansible");
+        long template = fixtures.template(name, steps -> {
+            RunFixtures.scriptStep(steps, failing);
+            RunFixtures.scriptStep(steps, after);
+        });
+        long runId = fixtures.start(fixtures.job(name, "CONTINUE", template, nodes));
+
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        JsonNode second = run.get("items").get(0).get("steps").get(1);
+        assertThat(second.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(hostIps(second)).containsExactly("127.0.1.1", "127.0.1.3");
+
+        var rerun = admin().post("/api/v1/runs/" + runId + "/rerun-failed", "");
+        assertThat(rerun.status()).isEqualTo(202);
+        JsonNode again = fixtures.awaitEnd(rerun.id(), Duration.ofMinutes(2));
+        assertThat(again.get("previousRunId").asLong()).isEqualTo(runId);
+        assertThat(again.get("items").get(0).get("nodes").size()).isEqualTo(1);
+        assertThat(again.get("items").get(0).get("nodes").get(0).get("ip").asString()).isEqualTo("127.0.1.2");
+    }
+
+    @Test
+    void anUnreachableNodeIsMarkedUnreachableWithTheReason() {
+        String name = unique("unreachable");
+        long script = fixtures.shell(unique("noop"), "true", null, "ansible");
+        long template = fixtures.template(name, steps -> RunFixtures.scriptStep(steps, script));
+        long job = fixtures.job(name, "CONTINUE", template, nodes);
+        TestNodes.shared().stop(2);
+        JsonNode run;
+        try {
+            run = fixtures.awaitEnd(fixtures.start(job), Duration.ofMinutes(2));
+        } finally {
+            TestNodes.shared().start(2);
+        }
+        JsonNode step = run.get("items").get(0).get("steps").get(0);
+        assertThat(hostStatuses(step)).containsExactly("SUCCEEDED", "SUCCEEDED", "UNREACHABLE");
+        assertThat(step.get("hosts").get(2).get("message").asString()).contains("127.0.1.3").containsIgnoringCase("ssh");
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void theEventStreamSendsStatusAndLogWhileTheRunGoesAndClosesAtTheEnd() throws Exception {
+        String name = unique("events");
+        long script = fixtures.shell(unique("slow"), "for i in 1 2 3; do echo tick $i; sleep 1; done", null, "ansible");
+        long template = fixtures.template(name, steps -> RunFixtures.scriptStep(steps, script));
+        long runId = fixtures.start(fixtures.job(name, "STOP", template, nodes));
+
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/runs/" + runId + "/events"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes()))
+                .timeout(Duration.ofMinutes(2)).build();
+        long started = System.nanoTime();
+        List<String> lines = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body().toList();
+        long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+        String stream = String.join("\n", lines);
+        assertThat(stream).contains("event:status").contains("\"status\":\"RUNNING\"").contains("event:log")
+                .contains("PLAY RECAP").contains("\"status\":\"SUCCEEDED\"");
+        assertThat(lines).anyMatch(line -> line.startsWith("id:"));
+        assertThat(seconds).isLessThan(110);
     }
 
     @Test
@@ -143,10 +228,15 @@ class RunsApiTests extends ApiTest {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static List<String> statuses(JsonNode hosts) {
+    private static List<String> hostStatuses(JsonNode step) {
         List<String> statuses = new ArrayList<>();
-        hosts.forEach(host -> statuses.add(host.get("status").asString()));
+        step.get("hosts").forEach(host -> statuses.add(host.get("status").asString()));
         return statuses;
+    }
+
+    private static List<String> hostIps(JsonNode step) {
+        List<String> ips = new ArrayList<>();
+        step.get("hosts").forEach(host -> ips.add(host.get("ip").asString()));
+        return ips;
     }
 }
