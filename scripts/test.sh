@@ -116,7 +116,7 @@ maven_pass() {
     if [ "$rc" -ne 0 ]; then
         failed=$((failed + 1))
         echo "BUILD FAILED: mvn exited with $rc" >>"$failures"
-        grep -E '^\[ERROR\]' "$log" | head -n 15 | sed 's/^/    /' >>"$failures"
+        grep -E '^\[ERROR\] .|^npm (error|ERR!) .|error TS[0-9]+' "$log" | head -n 15 | sed 's/^/    /' >>"$failures"
     elif [ "$tests" -eq 0 ]; then
         failed=$((failed + 1))
         echo "NO TESTS: the build passed but left no TEST-*.xml report" >>"$failures"

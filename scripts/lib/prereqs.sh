@@ -13,11 +13,12 @@ TEST_PACKAGES_REQUIRED=(
     python3:python3
     mariadb:mariadb-client
     mariadbd:mariadb-server
+    ansible-playbook:ansible-core
+    sshd:openssh-server
+    ssh-keygen:openssh-client
 )
 # Not needed by any test yet: only reported when missing, never installed, never a failure.
 TEST_PACKAGES_OPTIONAL=(
-    ansible-playbook:ansible-core
-    sshd:openssh-server
     sshpass:sshpass
 )
 
