@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Benchmark: the platform's overhead on a run, against plain ansible-playbook running the same
+# generated playbook on the same nodes with the same SSH settings, side by side, alternating.
+# Usage: scripts/bench/run-overhead.sh [ROUNDS]   (needs the built jar, root, sshd and ansible-core)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-5}
+[ -f server/target/devops-server.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+WORK=$(mktemp -d)
+ADMIN_PASSWORD="bench-$(date +%s%N)"
+# shellcheck source=scripts/lib/platform.sh
+. scripts/lib/platform.sh
+trap 'platform_cleanup; rm -rf "$WORK"' EXIT
+
+nodes=(127.0.3.1 127.0.3.2 127.0.3.3)
+ssh_port=$(free_port 127.0.3.1)
+start_ssh_nodes "$ssh_port" "${nodes[@]}"
+start_server bench 18481 DB_URL="jdbc:h2:file:$WORK/h2/devops;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE" \
+  DEVOPS_SECRET_KEY="bench-master-key-0123456789abcdefghijkl" DEVOPS_ROLES_DIR="$WORK/roles" -- \
+  --devops.execution.work-dir="$WORK/runs"
+pool=$(ssh_fixture 18481 "$ssh_port" "${nodes[@]}")
+operator() {
+  local role_id
+  role_id=$(api 18481 GET "/api/v1/roles?name=$1" | json "d['items'][0]['id']")
+  api 18481 POST /api/v1/operators "{\"roleId\":$role_id,\"pkgVersion\":\"1\",\"values\":{}}" | json "d['id']"
+}
+first=$(operator collect_net_driver_info)
+second=$(operator user_set)
+template=$(api 18481 POST /api/v1/templates "{\"name\":\"bench\",\"steps\":[{\"type\":\"operator\",\"operatorId\":$first},{\"type\":\"operator\",\"operatorId\":$second}]}" | json "d['id']")
+job=$(api 18481 POST /api/v1/jobs "{\"name\":\"bench\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node_pool\",\"id\":$pool}]}]}" | json "d['id']")
+
+# The same playbook, inventory and SSH settings for plain ansible-playbook.
+mkdir -p "$WORK/plain"
+api 18481 GET "/api/v1/templates/$template/plan" | json "d['tasks'][0]['playbook']" > "$WORK/plain/playbook.yml"
+{
+  echo "[all]"
+  for ip in "${nodes[@]}"; do echo "$ip ansible_port=$ssh_port ansible_user=root ansible_ssh_private_key_file=$WORK/id"; done
+} > "$WORK/plain/inventory.ini"
+cat > "$WORK/plain/ansible.cfg" <<CFG
+[defaults]
+host_key_checking = False
+forks = 50
+interpreter_python = auto_silent
+roles_path = $WORK/roles
+retry_files_enabled = False
+[ssh_connection]
+pipelining = True
+ssh_args = -o ControlMaster=auto -o ControlPersist=60s -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
+control_path = $WORK/plain/%%C
+CFG
+
+now() { date +%s%N; }
+plain=() platform=() engine=()
+for round in $(seq 1 "$rounds"); do
+  t0=$(now)
+  (cd "$WORK/plain" && ANSIBLE_CONFIG="$WORK/plain/ansible.cfg" ansible-playbook -i inventory.ini playbook.yml > "$WORK/plain/out-$round.log")
+  plain+=($(( ($(now) - t0) / 1000000 )))
+  t0=$(now)
+  run=$(api 18481 POST "/api/v1/jobs/$job/runs" '{}' | json "d['id']")
+  while ! api 18481 GET "/api/v1/runs/$run" | json "d['status']" | grep -qE 'SUCCEEDED|FAILED|CANCELLED|INTERRUPTED'; do sleep 0.05; done
+  platform+=($(( ($(now) - t0) / 1000000 )))
+  [ "$(api 18481 GET "/api/v1/runs/$run" | json "d['status']")" = SUCCEEDED ] || { echo "run $run did not succeed"; exit 1; }
+  engine+=("$(api 18481 GET "/api/v1/runs/$run" | json "d['durationMs']")")
+  echo "round $round: plain ${plain[-1]} ms, platform ${platform[-1]} ms (run duration ${engine[-1]} ms)"
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
+p=$(median "${plain[@]}"); q=$(median "${platform[@]}"); e=$(median "${engine[@]}")
+echo
+echo "| ${#nodes[@]} nodes, 2 operator steps, $rounds rounds | median ms |"
+echo "|---|---|"
+echo "| plain ansible-playbook | $p |"
+echo "| platform, POST run → status SUCCEEDED seen by the client | $q |"
+echo "| platform, the run's own duration (started → finished) | $e |"
+echo "| overhead (client view) | $(( ${q%.*} - ${p%.*} )) ms ($(python3 -c "print(round(100*($q-$p)/$p,1))") %) |"
