@@ -61,7 +61,8 @@ for round in $(seq 1 "$rounds"); do
   platform+=($(( ($(now) - t0) / 1000000 )))
   [ "$(api 18481 GET "/api/v1/runs/$run" | json "d['status']")" = SUCCEEDED ] || { echo "run $run did not succeed"; exit 1; }
   engine+=("$(api 18481 GET "/api/v1/runs/$run" | json "d['durationMs']")")
-  echo "round $round: plain ${plain[-1]} ms, platform ${platform[-1]} ms (run duration ${engine[-1]} ms)"
+  queue=$(api 18481 GET "/api/v1/runs/$run" | json "__import__('datetime').datetime.fromisoformat(d['startedAt'].replace('Z','+00:00')).timestamp()*1000 - __import__('datetime').datetime.fromisoformat(d['queuedAt'].replace('Z','+00:00')).timestamp()*1000")
+  echo "round $round: plain ${plain[-1]} ms, platform ${platform[-1]} ms (queued ${queue%.*} ms, run ${engine[-1]} ms)"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 p=$(median "${plain[@]}"); q=$(median "${platform[@]}"); e=$(median "${engine[@]}")

@@ -25,6 +25,7 @@ start_ssh_nodes() {
             "$ip" "$port" "$WORK/host" "$WORK/sshd-$ip.pid" "$WORK/authorized_keys" > "$WORK/sshd-$ip.conf"
         /usr/sbin/sshd -D -e -f "$WORK/sshd-$ip.conf" 2>"$WORK/sshd-$ip.log" &
         SSHD_PIDS+=($!)
+        disown $!
     done
 }
 
@@ -46,6 +47,7 @@ start_server() {
     (cd "$WORK" && exec env DEVOPS_ADMIN_PASSWORD="$ADMIN_PASSWORD" "${env[@]}" \
         java -Xmx512m -jar "$OLDPWD/$PLATFORM_JAR" --server.port="$port" "$@" >> "$WORK/$name.log" 2>&1) &
     SERVER_PIDS[$name]=$!
+    disown "${SERVER_PIDS[$name]}"
     for _ in $(seq 1 120); do
         curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
         sleep 1
@@ -55,10 +57,10 @@ start_server() {
     return 1
 }
 
-# kill_server NAME: kill -9, as a crash would.
+# kill_server NAME: kill -9, as a crash would; returns once the process is gone.
 kill_server() {
     kill -9 "${SERVER_PIDS[$1]}" 2>/dev/null || true
-    wait "${SERVER_PIDS[$1]}" 2>/dev/null || true
+    while kill -0 "${SERVER_PIDS[$1]}" 2>/dev/null; do sleep 0.1; done
 }
 
 # api PORT METHOD PATH [JSON]: a call as admin; fails on an HTTP error.

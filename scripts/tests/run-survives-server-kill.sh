@@ -35,10 +35,10 @@ run=$(api 18381 POST "/api/v1/jobs/$job/runs" '{}' | json "d['id']")
 await_status 18381 "$run" RUNNING 60
 sleep 3
 kill_server a
-started=$(date +%s)
 start_server a 18381 "${server_env[@]}" --devops.execution.work-dir="$WORK/runs-a"
-await_status 18381 "$run" INTERRUPTED 5
-echo "restart: run $run INTERRUPTED $(( $(date +%s) - started )) s after the restart began"
+# As soon as the restarted instance answers, its own unfinished run is already INTERRUPTED.
+[ "$(api 18381 GET "/api/v1/runs/$run" | json "d['status']")" = INTERRUPTED ] || { echo "run $run is not INTERRUPTED after the restart"; exit 1; }
+echo "restart: run $run INTERRUPTED by the time the restarted server answered"
 leases=$(sql "$db" -e "SELECT COUNT(*) FROM node_leases")
 [ "$leases" = 0 ] || { echo "leases still held after the restart: $leases"; exit 1; }
 api 18381 POST "/api/v1/runs/$run/resume" >/dev/null

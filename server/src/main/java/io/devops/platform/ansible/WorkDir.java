@@ -36,15 +36,33 @@ final class WorkDir {
     static WorkDir prepare(PlaybookRun run, AnsibleProperties properties) {
         try {
             Path root = Files.createDirectories(run.workDir().toAbsolutePath());
-            // Unix socket paths are limited to ~108 bytes: SSH control sockets go to a short private dir.
-            Path controlDir = Files.createTempDirectory(Path.of("/tmp"), "dvp-cp-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            WorkDir dir = new WorkDir(root, controlDir);
+            WorkDir dir = new WorkDir(root, controlDir(run, properties));
             dir.write(run, properties);
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the playbook directory " + run.workDir(), e);
         }
+    }
+
+    /**
+     * SSH master connections outlive one playbook (ControlPersist), so the next step or run on the
+     * same hosts skips the handshake. They are shared only between playbooks that sign in with the
+     * same keys: the directory is named by the key ids. Unix socket paths are limited to ~108
+     * bytes, hence a short private directory.
+     */
+    private static Path controlDir(PlaybookRun run, AnsibleProperties properties) throws IOException {
+        String keys = run.hosts().stream().map(host -> host.key() == null ? "-" : host.key().id()).distinct().sorted()
+                .collect(Collectors.joining(","));
+        String name = Integer.toHexString(keys.hashCode());
+        Path root = properties.controlRoot();
+        if (!Files.isDirectory(root)) {
+            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Path dir = root.resolve(name);
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        return dir;
     }
 
     Path root() {
@@ -59,19 +77,13 @@ final class WorkDir {
         return root.resolve("ansible.cfg");
     }
 
-    /** Keys, the inventory (it may hold become passwords) and control sockets must not outlive the run. */
+    /** Keys and the inventory (it may hold become passwords) must not outlive the playbook. */
     void removeSecrets() {
         try (var keys = Files.list(root.resolve("keys"))) {
             Files.deleteIfExists(root.resolve("inventory.yml"));
             for (Path key : keys.toList()) {
                 Files.deleteIfExists(key);
             }
-            try (var sockets = Files.list(controlDir)) {
-                for (Path socket : sockets.toList()) {
-                    Files.deleteIfExists(socket);
-                }
-            }
-            Files.deleteIfExists(controlDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the keys of " + root, e);
         }

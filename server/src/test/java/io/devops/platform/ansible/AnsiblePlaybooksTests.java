@@ -26,13 +26,19 @@ import tools.jackson.databind.json.JsonMapper;
 class AnsiblePlaybooksTests {
 
     private static TestNodes nodes;
-    private final AnsiblePlaybooks playbooks = new AnsiblePlaybooks(
-            new AnsibleProperties(null, null, Duration.ofSeconds(3), null, Duration.ofSeconds(2)),
-            JsonMapper.builder().build(), Clock.systemUTC());
+    @TempDir
+    Path controlRoot;
+    private AnsiblePlaybooks playbooks;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path workDir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void playbooks() {
+        playbooks = new AnsiblePlaybooks(new AnsibleProperties(null, null, Duration.ofSeconds(3), null, Duration.ofSeconds(2),
+                controlRoot.resolve("cp")), JsonMapper.builder().build(), Clock.systemUTC());
+    }
 
     @BeforeAll
     static void nodes() {
@@ -146,7 +152,7 @@ class AnsiblePlaybooksTests {
 
     @Test
     void aMissingAnsibleIsReportedPlainly() {
-        var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null),
+        var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());
         var outcome = missing.run(run("- hosts: all\n  tasks: []\n", Duration.ofSeconds(10), List.of()), log::add, () -> false);
         assertThat(outcome.ending()).isEqualTo(Ending.NOT_INSTALLED);

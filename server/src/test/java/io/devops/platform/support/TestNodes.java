@@ -57,9 +57,13 @@ public final class TestNodes {
         }
     }
 
-    /** Stops one node's sshd, to make it unreachable; {@link #start(int)} brings it back. */
+    /**
+     * Stops one node's sshd with its open sessions (as a machine going down would, so that kept-open
+     * SSH master connections die too); {@link #start(int)} brings it back.
+     */
     public synchronized void stop(int index) {
         Process daemon = daemons.get(index);
+        daemon.descendants().forEach(ProcessHandle::destroyForcibly);
         daemon.destroy();
         try {
             daemon.waitFor(5, TimeUnit.SECONDS);
