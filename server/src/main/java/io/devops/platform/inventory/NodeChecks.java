@@ -1,5 +1,6 @@
 package io.devops.platform.inventory;
 
+import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.inventory.Nodes.NewNode;
 import io.devops.platform.shared.InvalidInputException.InputError;
 import java.util.ArrayList;
@@ -21,10 +22,19 @@ class NodeChecks {
 
     private final Nodes nodes;
     private final NodePools pools;
+    private final CredentialVault credentials;
 
-    NodeChecks(Nodes nodes, NodePools pools) {
+    NodeChecks(Nodes nodes, NodePools pools, CredentialVault credentials) {
         this.nodes = nodes;
         this.pools = pools;
+        this.credentials = credentials;
+    }
+
+    /** A credential named by a node must exist (its own 404 on a single node). */
+    void requireCredential(Long credentialId) {
+        if (credentialId != null && !credentials.exists(credentialId)) {
+            throw new io.devops.platform.shared.NotFoundException("Credential", credentialId);
+        }
     }
 
     Outcome check(List<NodeDraft> drafts) {
@@ -51,8 +61,14 @@ class NodeChecks {
                 problems.add(new Problem(Kind.DUPLICATE, i, new InputError("ip", ip + " appears twice in this import")));
                 continue;
             }
+            if (draft.credentialId() != null && !credentials.exists(draft.credentialId())) {
+                problems.add(new Problem(Kind.UNKNOWN_POOL, i, new InputError("credentialId",
+                        "credential " + draft.credentialId() + " does not exist")));
+                continue;
+            }
             ready.add(new ReadyNode(i, new NewNode(ip, draft.hostname(), draft.nodeTypeOrDefault(), draft.gpuType(),
-                    draft.gpuCount(), draft.sshPortOrDefault(), draft.sshUser(), pool.id()), draft.labelsOrEmpty()));
+                    draft.gpuCount(), draft.sshPortOrDefault(), draft.sshUser(), pool.id(), draft.credentialId()),
+                    draft.labelsOrEmpty()));
         }
         Set<String> taken = nodes.ipsTaken(ready.stream().map(node -> node.node().ip()).toList(), 0);
         for (ReadyNode node : ready) {
@@ -88,6 +104,7 @@ class NodeChecks {
         return pool;
     }
 
+    /** UNKNOWN_POOL stands for any missing reference (a pool or a credential): a 404 for one node. */
     enum Kind { INVALID, UNKNOWN_POOL, DUPLICATE, LOCKED }
 
     /** One problem; {@code index} is the draft's position in the list checked. */

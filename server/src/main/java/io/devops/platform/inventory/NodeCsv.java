@@ -16,7 +16,7 @@ import java.util.Map;
 final class NodeCsv {
 
     private static final List<String> COLUMNS = List.of(
-            "ip", "hostname", "sshport", "sshuser", "nodetype", "gputype", "gpucount", "nodepool", "nodepoolid", "labels");
+            "ip", "hostname", "sshport", "sshuser", "nodetype", "gputype", "gpucount", "nodepool", "nodepoolid", "labels", "credentialid");
 
     private NodeCsv() {
     }
@@ -70,7 +70,8 @@ final class NodeCsv {
     private static NodeDraft draft(Map<String, String> row, int line, List<InputError> problems) {
         return new NodeDraft(row.get("ip"), row.get("hostname"), row.get("nodetype"), row.get("gputype"),
                 integer(row, "gpucount", line, problems), integer(row, "sshport", line, problems), row.get("sshuser"),
-                longValue(row, "nodepoolid", line, problems), row.get("nodepool"), labels(row.get("labels"), line, problems));
+                longValue(row, "nodepoolid", line, problems), row.get("nodepool"), labels(row.get("labels"), line, problems),
+                longValue(row, "credentialid", line, problems));
     }
 
     private static Integer integer(Map<String, String> row, String column, int line, List<InputError> problems) {

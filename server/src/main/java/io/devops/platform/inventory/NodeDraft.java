@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * against the database. {@link #problems()} lists everything wrong with it at once.
  */
 record NodeDraft(String ip, String hostname, String nodeType, String gpuType, Integer gpuCount, Integer sshPort,
-                 String sshUser, Long nodePoolId, String nodePool, Map<String, String> labels) {
+                 String sshUser, Long nodePoolId, String nodePool, Map<String, String> labels, Long credentialId) {
 
     static final String DEFAULT_NODE_TYPE = "gpu";
     static final int DEFAULT_SSH_PORT = 22;

@@ -47,7 +47,7 @@ public class NodeRegistry {
             return new RegisteredNode(node.id(), node.ip(), node.nodePoolId(), false);
         }
         NodeView created = nodeService.create(new NodeDraft(canonical, hostname, null, null, null, null, null,
-                nodePoolId, null, null));
+                nodePoolId, null, null, null));
         nodes.markRegistered(created.id(), now);
         return new RegisteredNode(created.id(), created.ip(), created.nodePoolId(), true);
     }

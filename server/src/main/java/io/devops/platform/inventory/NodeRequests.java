@@ -16,10 +16,12 @@ final class NodeRequests {
     record NodeRequest(@NotBlank @Size(max = 45) String ip, @Size(max = 253) String hostname, Integer sshPort,
                        @Size(max = 64) String sshUser, @Size(max = 32) String nodeType, @Size(max = 64) String gpuType,
                        Integer gpuCount, Long nodePoolId, @Size(max = 64) String nodePool,
-                       @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels) {
+                       @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels,
+                       Long credentialId) {
 
         NodeDraft draft() {
-            return new NodeDraft(ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePool, labels);
+            return new NodeDraft(ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePool, labels,
+                    credentialId);
         }
     }
 

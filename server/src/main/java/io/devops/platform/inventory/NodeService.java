@@ -116,8 +116,9 @@ class NodeService {
             throw new ConflictException("A node with IP " + ip + " already exists");
         }
         Instant now = clock.instant();
+        checks.requireCredential(draft.credentialId());
         nodes.update(id, new NewNode(ip, draft.hostname(), draft.nodeTypeOrDefault(), draft.gpuType(), draft.gpuCount(),
-                draft.sshPortOrDefault(), draft.sshUser(), before.nodePoolId()), now, CurrentActor.name());
+                draft.sshPortOrDefault(), draft.sshUser(), before.nodePoolId(), draft.credentialId()), now, CurrentActor.name());
         labels.replaceNodeLabels(id, draft.labelsOrEmpty(), now, CurrentActor.name());
         if (draft.nodePoolId() != null && draft.nodePoolId() != before.nodePoolId()) {
             moves.move(List.of(id), draft.nodePoolId(), "changed with the node");

@@ -10,17 +10,18 @@ import tools.jackson.databind.JsonNode;
  * agent; facts are only loaded for a single node, not for list pages.
  */
 record NodeView(long id, String ip, String hostname, String nodeType, String gpuType, Integer gpuCount,
-                int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Instant registeredAt,
+                int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Long credentialId,
+                Instant registeredAt,
                 Map<String, String> labels, AgentPresence agent, JsonNode facts,
                 @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
 
     NodeView withLabels(Map<String, String> newLabels) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
-                tenantId, registeredAt, newLabels, agent, facts, lock, audit);
+                tenantId, credentialId, registeredAt, newLabels, agent, facts, lock, audit);
     }
 
     NodeView withFacts(JsonNode newFacts) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
-                tenantId, registeredAt, labels, agent, newFacts, lock, audit);
+                tenantId, credentialId, registeredAt, labels, agent, newFacts, lock, audit);
     }
 }

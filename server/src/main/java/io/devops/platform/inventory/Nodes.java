@@ -23,7 +23,7 @@ class Nodes {
     static final int CHUNK = 1000;
     private static final String SELECT = """
             SELECT n.id, n.ip, n.hostname, n.node_type, n.gpu_type, n.gpu_count, n.ssh_port, n.ssh_user, n.node_pool_id,
-                   n.registered_at, n.is_locked, n.locked_by, n.locked_at, n.lock_reason, n.last_seen_at,
+                   n.credential_id, n.registered_at, n.is_locked, n.locked_by, n.locked_at, n.lock_reason, n.last_seen_at,
                    n.created_at, n.created_by, n.updated_at, n.updated_by, p.name AS pool_name, p.tenant_id AS tenant_id
             FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
 
@@ -64,11 +64,11 @@ class Nodes {
         LocalDateTime now = DbTime.toDb(at);
         List<Object[]> rows = nodes.stream().map(node -> new Object[] {
                 node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
-                node.sshUser(), node.nodePoolId(), now, now, by}).toList();
+                node.sshUser(), node.nodePoolId(), node.credentialId(), now, now, by}).toList();
         template.batchUpdate("""
                 INSERT INTO nodes (ip, hostname, node_type, gpu_type, gpu_count, ssh_port, ssh_user, node_pool_id,
-                                   registered_at, is_locked, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)""", rows);
+                                   credential_id, registered_at, is_locked, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?, ?)""", rows);
         return idsByIp(nodes.stream().map(NewNode::ip).toList());
     }
 
@@ -97,10 +97,10 @@ class Nodes {
     void update(long id, NewNode node, Instant at, String by) {
         jdbc.sql("""
                 UPDATE nodes SET ip = ?, hostname = ?, node_type = ?, gpu_type = ?, gpu_count = ?, ssh_port = ?, ssh_user = ?,
-                                 updated_at = ?, updated_by = ?
+                                 credential_id = ?, updated_at = ?, updated_by = ?
                 WHERE id = ?""")
                 .params(node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
-                        node.sshUser(), DbTime.toDb(at), by, id)
+                        node.sshUser(), node.credentialId(), DbTime.toDb(at), by, id)
                 .update();
     }
 
@@ -164,12 +164,12 @@ class Nodes {
         return new NodeView(rs.getLong("id"), rs.getString("ip"), rs.getString("hostname"), rs.getString("node_type"),
                 rs.getString("gpu_type"), Rows.nullableInt(rs, "gpu_count"), rs.getInt("ssh_port"),
                 rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
-                Rows.nullableLong(rs, "tenant_id"), DbTime.read(rs, "registered_at"), Map.of(),
+                Rows.nullableLong(rs, "tenant_id"), Rows.nullableLong(rs, "credential_id"), DbTime.read(rs, "registered_at"), Map.of(),
                 presence.of(DbTime.read(rs, "last_seen_at")), null, Rows.lock(rs, ""), Rows.stamp(rs, ""));
     }
 
     /** A checked node ready to be written. */
     record NewNode(String ip, String hostname, String nodeType, String gpuType, Integer gpuCount, int sshPort,
-                   String sshUser, long nodePoolId) {
+                   String sshUser, long nodePoolId, Long credentialId) {
     }
 }

@@ -76,6 +76,13 @@ class NodesApiTests extends ApiTest {
     }
 
     @Test
+    void aNodesOwnCredentialMustExist() {
+        var response = admin().post("/api/v1/nodes", "{\"ip\":\"" + uniqueIp() + "\",\"credentialId\":987654}");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("detail").asString()).contains("credential 987654 does not exist");
+    }
+
+    @Test
     void refusesOverLongStringsAndMalformedJson() {
         var tooLong = admin().post("/api/v1/nodes", aNode(uniqueIp()).hostname("h".repeat(300)).json());
         assertThat(tooLong.status()).isEqualTo(400);
