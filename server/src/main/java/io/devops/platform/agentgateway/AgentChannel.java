@@ -12,7 +12,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.context.request.async.DeferredResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,10 +67,12 @@ class AgentChannel {
 
     /**
      * A poll: first reconciles what the agent holds (a command delivered to a request the agent
-     * never saw ends LOST rather than waiting for its timeout), then waits for work.
+     * never saw ends LOST rather than waiting for its timeout), then answers with what is pending,
+     * or holds the request (servlet async) until something is or {@code wait} has passed.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-    DeferredResult<PollAnswer> poll(AgentNode agent, Set<Long> held, Duration wait) {
+    void poll(AgentNode agent, Set<Long> held, Duration wait, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         Instant now = clock.instant();
         Instant last = lastMarkedSeen.get(agent.nodeId());
         if (last == null || last.isBefore(now.minus(SEEN_PRECISION))) {
@@ -77,7 +82,13 @@ class AgentChannel {
             lifecycle.finish(missing, agent.nodeId(), CommandStatus.LOST,
                     Outcome.because("the agent does not hold the command: it restarted or never received it"));
         }
-        return delivery.poll(agent, wait);
+        PollAnswer answer = delivery.answerNow(agent);
+        if (!answer.isEmpty() || wait.isZero()) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), answer);
+            return;
+        }
+        delivery.hold(agent, request.startAsync(request, response), wait);
     }
 
     int appendOutput(AgentNode agent, long commandId, List<OutputChunk> chunks) {

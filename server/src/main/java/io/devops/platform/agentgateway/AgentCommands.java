@@ -51,10 +51,11 @@ class AgentCommands {
                 .param(nodeId).query(AgentCommands::state).list();
     }
 
-    /** Commands of these nodes waiting for their agent to be told something: a new command, or a cancel. */
-    List<Pending> pendingOfNodes(Collection<Long> nodeIds) {
-        return jdbc.sql("SELECT id, node_id, status FROM agent_commands WHERE node_id IN (:nodes) AND status IN ('QUEUED', 'CANCEL_REQUESTED')")
-                .param("nodes", nodeIds).query(AgentCommands::pendingRow).list();
+    /** Commands waiting for their agent to be told something: a new command, or a cancel; oldest first. */
+    List<Pending> pending(int limit) {
+        return jdbc.sql("SELECT id, node_id, status FROM agent_commands WHERE status IN ('QUEUED', 'CANCEL_REQUESTED') ORDER BY id LIMIT "
+                        + limit)
+                .query(AgentCommands::pendingRow).list();
     }
 
     List<Pending> pendingOf(long nodeId) {

@@ -2,7 +2,10 @@ package io.devops.platform.agentgateway;
 
 import io.devops.platform.agentgateway.Enrolment.Enrolled;
 import io.devops.platform.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -24,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.databind.JsonNode;
 
 /** The protocol the node agent speaks; see {@link AgentSecurityConfig} for how it authenticates. */
@@ -68,9 +70,11 @@ class AgentProtocolController {
 
     /** Long-poll: answered at once when something is pending, otherwise within {@code waitSeconds}. */
     @PostMapping("/commands/poll")
-    DeferredResult<PollAnswer> poll(@AuthenticationPrincipal AgentNode agent, @Valid @RequestBody PollRequest request) {
+    void poll(@AuthenticationPrincipal AgentNode agent, @Valid @RequestBody PollRequest request,
+              HttpServletRequest http, HttpServletResponse response) throws IOException {
         int wait = request.waitSeconds() == null ? MAX_WAIT_SECONDS : request.waitSeconds();
-        return channel.poll(agent, new HashSet<>(request.held() == null ? List.of() : request.held()), Duration.ofSeconds(wait));
+        channel.poll(agent, new HashSet<>(request.held() == null ? List.of() : request.held()), Duration.ofSeconds(wait),
+                http, response);
     }
 
     @PostMapping("/commands/{id}/output")

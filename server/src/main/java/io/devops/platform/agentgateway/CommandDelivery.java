@@ -14,12 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import jakarta.servlet.AsyncContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.async.DeferredResult;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * any instance reaches an agent waiting on this one: one loop thread looks for pending commands
  * of the nodes waiting here every {@code devops.agent.delivery-interval} (at once when this
  * instance queued one), claims them with a conditional update and answers those polls. No request
- * thread is held while an agent waits.
+ * thread is held while an agent waits (servlet async requests, see {@link Waiter}).
  */
 @Component
 class CommandDelivery implements SmartLifecycle {
@@ -36,6 +36,7 @@ class CommandDelivery implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(CommandDelivery.class);
     private static final int CHUNK = 1000;
     static final int GRACE_SECONDS = 30;
+    private static final int MAX_PENDING_PER_TICK = 20_000;
 
     private final Map<Long, Waiter> waiters = new ConcurrentHashMap<>();
     private final AgentCommands commands;
@@ -64,25 +65,25 @@ class CommandDelivery implements SmartLifecycle {
         this.inlineScriptMaxBytes = inlineScriptMaxBytes;
     }
 
-    /** Answers at once when something is pending for the node, otherwise holds the poll up to {@code wait}. */
-    DeferredResult<PollAnswer> poll(AgentNode agent, Duration wait) {
-        DeferredResult<PollAnswer> result = new DeferredResult<>(wait.toMillis() + 10_000, PollAnswer.EMPTY);
+    /** What is pending for the node right now, claimed for it; empty when nothing is. */
+    PollAnswer answerNow(AgentNode agent) {
         List<Pending> pending = commands.pendingOf(agent.nodeId());
-        if (!pending.isEmpty()) {
-            PollAnswer answer = deliver(pending).getOrDefault(agent.nodeId(), PollAnswer.EMPTY);
-            if (!answer.isEmpty()) {
-                result.setResult(answer);
-                return result;
-            }
-        }
-        Waiter waiter = new Waiter(agent, result, clock.instant().plus(wait));
+        return pending.isEmpty() ? PollAnswer.EMPTY : deliver(pending).getOrDefault(agent.nodeId(), PollAnswer.EMPTY);
+    }
+
+    /**
+     * Holds the poll until something is pending for the node (answered by the delivery loop) or
+     * until {@code wait} has passed (answered empty). A newer poll of the same node replaces it.
+     */
+    void hold(AgentNode agent, AsyncContext async, Duration wait) {
+        async.setTimeout(wait.toMillis() + 10_000);
+        Waiter waiter = new Waiter(agent, async, json, clock.instant().plus(wait));
+        waiter.onEnd(() -> waiters.remove(agent.nodeId(), waiter));
         Waiter replaced = waiters.put(agent.nodeId(), waiter);
         if (replaced != null && replaced.take()) {
             replaced.answer(PollAnswer.EMPTY);
         }
-        result.onCompletion(() -> waiters.remove(agent.nodeId(), waiter));
-        wake();
-        return result;
+        // No wake-up here: this node's pending commands were just checked, and the next tick covers the gap.
     }
 
     /** Something was queued or cancelled on this instance: look now rather than at the next tick. */
@@ -117,11 +118,10 @@ class CommandDelivery implements SmartLifecycle {
         if (waiters.isEmpty()) {
             return;
         }
-        List<Pending> pending = new ArrayList<>();
-        List<Long> nodes = List.copyOf(waiters.keySet());
-        for (int from = 0; from < nodes.size(); from += CHUNK) {
-            pending.addAll(commands.pendingOfNodes(nodes.subList(from, Math.min(nodes.size(), from + CHUNK))));
-        }
+        // Pending work is short-lived (it is delivered at the next poll or ends LOST when its agent is
+        // offline), so one indexed query for all of it is cheaper than asking per waiting node.
+        List<Pending> pending = commands.pending(MAX_PENDING_PER_TICK).stream()
+                .filter(p -> waiters.containsKey(p.nodeId())).toList();
         if (pending.isEmpty()) {
             return;
         }

@@ -75,6 +75,25 @@ class NodeAgentController {
         return state;
     }
 
+    /** The same command on many nodes at once (like {@code salt '*' cmd.run}): one request, one audit event. */
+    @PostMapping("/api/v1/agent-commands")
+    @ResponseStatus(HttpStatus.CREATED)
+    FanOut runOnMany(@Valid @RequestBody FanOutRequest request) {
+        CommandRequest command = request.command();
+        if ((command.script() == null) == (command.scriptSha256() == null)) {
+            throw new InvalidInputException("script", "give either script (its text) or scriptSha256");
+        }
+        String sha = command.script() != null ? dispatch.storeScript(command.script()) : command.scriptSha256();
+        CommandSpec spec = new CommandSpec(new ScriptSource.Stored(sha), command.args(), command.env(), command.workdir(),
+                Duration.ofSeconds(command.timeoutSeconds()));
+        List<FanOut.Sent> sent = request.nodeIds().stream().distinct()
+                .map(node -> new FanOut.Sent(node, dispatch.submit(node, spec).value())).toList();
+        audit.record("agent-command.submitted", "agent-command", sent.get(0).commandId(), "Command sent to " + sent.size()
+                + " node(s), ids " + sent.get(0).commandId() + "…" + sent.get(sent.size() - 1).commandId(), null,
+                Map.of("nodes", sent.size(), "scriptSha256", sha));
+        return new FanOut(sha, sent);
+    }
+
     @GetMapping("/api/v1/agent-commands/{id}")
     CommandState command(@PathVariable long id) {
         return dispatch.status(new CommandId(id));
@@ -101,6 +120,15 @@ class NodeAgentController {
     record CommandRequest(@Size(max = 1_000_000) String script, String scriptSha256, @Size(max = 200) List<String> args,
                           @Size(max = 100) Map<String, String> env, @Size(max = 1024) String workdir,
                           @NotNull @Min(1) @Max(172_800) Integer timeoutSeconds) {
+    }
+
+    record FanOutRequest(@NotNull @Size(min = 1, max = 10_000) List<Long> nodeIds, @NotNull @Valid CommandRequest command) {
+    }
+
+    record FanOut(String scriptSha256, List<Sent> commands) {
+
+        record Sent(long nodeId, long commandId) {
+        }
     }
 
     record AgentView(long nodeId, CredentialView credential, List<CommandState> recentCommands) {

@@ -186,6 +186,21 @@ class AgentGatewayApiTests extends ApiTest {
         assertThat(state.get("message").asString()).contains("cancelled by admin");
     }
 
+    @Test
+    void oneRequestSendsTheSameScriptToManyNodes() {
+        var first = fixtures.agent(uniqueIp());
+        var second = fixtures.agent(uniqueIp());
+
+        var sent = admin().post("/api/v1/agent-commands", "{\"nodeIds\":[" + first.nodeId() + "," + second.nodeId()
+                + "],\"command\":{\"script\":\"hostname\",\"timeoutSeconds\":30}}");
+
+        assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
+        assertThat(sent.json().get("commands").size()).isEqualTo(2);
+        assertThat(first.poll("", 0).json().get("commands").get(0).get("scriptSha256").asString())
+                .isEqualTo(sent.json().get("scriptSha256").asString());
+        assertThat(second.poll("", 0).json().get("commands").size()).isEqualTo(1);
+    }
+
     private static void waitUntilWaiting(AgentFixtures.Agent agent, CompletableFuture<?> poll) throws InterruptedException {
         // The poll registers within milliseconds; give it a moment without depending on it.
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
