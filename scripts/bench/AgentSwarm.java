@@ -94,6 +94,9 @@ public class AgentSwarm {
                     round, n, (submitted - start) / 1e6, (last - start) / 1e6, (last - start) / 1e6 / n, cpuSeconds(serverPid) - cpuBefore,
                     acknowledgedAt.size() < expected ? "  INCOMPLETE: " + acknowledgedAt.size() + "/" + expected : "");
         }
+        double idleBefore = cpuSeconds(serverPid);
+        Thread.sleep(10_000);
+        System.out.printf("idle with %d held polls: server CPU %.0f%% of one core%n", n, (cpuSeconds(serverPid) - idleBefore) * 10);
         System.exit(0);
     }
 

@@ -23,15 +23,16 @@ for n in "${sizes[@]}"; do
   (cd "$work" && exec env DEVOPS_ADMIN_PASSWORD="$password" \
      DB_URL="jdbc:h2:file:$work/h2/devops;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE" \
      java -Xmx1g -jar "$OLDPWD/$jar" --server.port="$port" --server.tomcat.max-connections=20000 \
+     --server.tomcat.accept-count=10000 --server.tomcat.max-keep-alive-requests=-1 \
      --devops.agent.offline-after=300s > "$work/server.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
   echo "## N = $n (server pid $pid, $(nproc) cores)"
   before=$(cpu_seconds "$pid")
-  java -Xmx1g -cp "$agent_jar" scripts/bench/AgentSwarm.java "http://127.0.0.1:$port" "$password" "$n" 3 "$pid"
+  java -Xmx1g -cp "$agent_jar" scripts/bench/AgentSwarm.java "http://127.0.0.1:$port" "$password" "$n" "${ROUNDS:-5}" "$pid"
   after=$(cpu_seconds "$pid")
   heap=$(curl -fs -u "admin:$password" "http://127.0.0.1:$port/actuator/prometheus" \
-    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%.0f", s / 1048576}')
+    | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.0f", s / 1048576}')
   echo "server CPU during enrolment and rounds: $(awk -v a="$before" -v b="$after" 'BEGIN {printf "%.1f", b - a}') s; heap used: ${heap} MiB"
   kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
   echo

@@ -34,6 +34,8 @@ final class Agent {
     private final CommandStarter starter;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile int exitCode = -1;
+    /** The facts sent at enrolment, so that the first refresh sends only a change. */
+    private volatile String enrolmentFacts;
 
     Agent(AgentConfig config, ServerClient client, ObjectMapper json) {
         this.config = config;
@@ -78,7 +80,9 @@ final class Agent {
         request.put("enrollmentToken", config.enrollmentToken());
         request.put("ip", nodeIp());
         request.put("hostname", FactsCollector.hostname());
-        request.set("facts", new FactsCollector(json).collect());
+        ObjectNode facts = new FactsCollector(json).collect();
+        enrolmentFacts = facts.toString();
+        request.set("facts", facts);
         request.put("agentVersion", AgentMain.version());
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
         while (true) {
@@ -131,7 +135,7 @@ final class Agent {
 
     private void heartbeats(boolean sendFactsNow) {
         FactsCollector collector = new FactsCollector(json);
-        String lastFacts = sendFactsNow ? null : json.createObjectNode().toString();
+        String lastFacts = sendFactsNow ? null : enrolmentFacts;
         long nextFacts = sendFactsNow ? 0 : System.nanoTime() + FACTS_REFRESH.toNanos();
         while (exitCode < 0) {
             try {
