@@ -1,0 +1,115 @@
+package io.devops.agent;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One command as a child process in its own process group: stdout and stderr stream into the
+ * outbox as they come, the timeout and a cancel kill the whole tree, and the result is queued once.
+ */
+final class CommandRun {
+
+    static final Duration KILL_GRACE = Duration.ofSeconds(3);
+
+    private final long id;
+    private final Spec spec;
+    private final Outbox outbox;
+    private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private volatile Process process;
+
+    CommandRun(long id, Spec spec, Outbox outbox) {
+        this.id = id;
+        this.spec = spec;
+        this.outbox = outbox;
+    }
+
+    /** What to run: the verified script file, its arguments, extra environment, directory and timeout. */
+    record Spec(Path script, List<String> args, Map<String, String> env, Path directory, Duration timeout) {
+
+        /** A script with {@code #!} runs with its own interpreter, any other with bash. */
+        boolean hasShebang() throws IOException {
+            try (InputStream in = java.nio.file.Files.newInputStream(script)) {
+                byte[] head = in.readNBytes(2);
+                return head.length == 2 && head[0] == '#' && head[1] == '!';
+            }
+        }
+    }
+
+    void run() {
+        long started = System.nanoTime();
+        List<String> command = new ArrayList<>();
+        try {
+            if (!spec.hasShebang()) {
+                command.add("/bin/bash");
+            }
+            command.add(spec.script().toString());
+            command.addAll(spec.args());
+            java.nio.file.Files.createDirectories(spec.directory());
+            ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(command)).directory(spec.directory().toFile());
+            builder.environment().putAll(spec.env());
+            if (stopReason.get() != null) {
+                outbox.finish(id, new Outbox.Result(stopReason.get(), null, 0, "stopped before it started", 0));
+                return;
+            }
+            process = builder.start();
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            outbox.finish(id, new Outbox.Result("FAILED_TO_START", null, millisSince(started), e.getMessage(), 0));
+            return;
+        }
+        Thread out = pump(process.getInputStream(), "stdout");
+        Thread err = pump(process.getErrorStream(), "stderr");
+        try {
+            if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                stop("TIMED_OUT");
+            }
+            int exit = process.waitFor();
+            // A background child may keep the pipes open after the command's own exit: do not wait for it forever.
+            out.join(2000);
+            err.join(2000);
+            String outcome = stopReason.get() == null ? "EXITED" : stopReason.get();
+            outbox.finish(id, new Outbox.Result(outcome, exit, millisSince(started), null, 0));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop("CANCELLED");
+            outbox.finish(id, new Outbox.Result("CANCELLED", null, millisSince(started), "the agent is stopping", 0));
+        }
+    }
+
+    /** Kills the process tree (TERM, then KILL after a grace period); the first reason wins. */
+    void stop(String reason) {
+        if (stopReason.compareAndSet(null, reason) && process != null) {
+            ProcessTree.kill(process, KILL_GRACE);
+        }
+    }
+
+    private Thread pump(InputStream stream, String name) {
+        Thread thread = new Thread(() -> {
+            char[] buffer = new char[8192];
+            try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+                for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    outbox.append(id, name, new String(buffer, 0, n));
+                }
+            } catch (IOException e) {
+                // The process is gone and its pipe with it.
+            }
+        }, "command-" + id + "-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+}

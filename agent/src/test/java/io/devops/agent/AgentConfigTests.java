@@ -1,0 +1,44 @@
+package io.devops.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentConfigTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void flagsOverrideTheConfigFile() throws Exception {
+        Path file = dir.resolve("agent.yml");
+        Files.writeString(file, """
+                # written by install.sh
+                server: "https://platform.example:8443/"
+                enrollment_token: dve_from_file
+                work-dir: /var/lib/devops-agent
+                """);
+
+        AgentConfig config = AgentConfig.parse(new String[] {"--config", file.toString(), "--work-dir", "/tmp/a",
+                "--node-ip=127.0.0.9"});
+
+        assertThat(config.server().toString()).isEqualTo("https://platform.example:8443");
+        assertThat(config.enrollmentToken()).isEqualTo("dve_from_file");
+        assertThat(config.workDir()).isEqualTo(Path.of("/tmp/a"));
+        assertThat(config.nodeIp()).isEqualTo("127.0.0.9");
+    }
+
+    @Test
+    void refusesUnknownFlagsAndAMissingServer() {
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--sever", "x"}))
+                .hasMessageContaining("unknown option --sever");
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--config", dir.resolve("none.yml").toString()}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--work-dir", "/tmp/a", "--config", "/dev/null"}))
+                .hasMessageContaining("--server URL is required");
+    }
+}

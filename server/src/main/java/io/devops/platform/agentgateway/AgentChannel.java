@@ -1,0 +1,130 @@
+package io.devops.platform.agentgateway;
+
+import io.devops.platform.agentgateway.AgentCommands.Outcome;
+import io.devops.platform.inventory.NodeRegistry;
+import io.devops.platform.shared.InvalidInputException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Everything an authenticated agent may do, each call checked against the node it speaks for:
+ * another node's command is refused with 403 and nothing changes.
+ */
+@Service
+@Transactional
+class AgentChannel {
+
+    /** Polls count as heartbeats; writing one per poll would cost a write per command delivered. */
+    private static final Duration SEEN_PRECISION = Duration.ofSeconds(10);
+    static final int MAX_CHUNK_CHARS = 256 * 1024;
+
+    private final Map<Long, Instant> lastMarkedSeen = new ConcurrentHashMap<>();
+    private final AgentCommands commands;
+    private final CommandOutput output;
+    private final ScriptBlobs blobs;
+    private final CommandDelivery delivery;
+    private final CommandLifecycle lifecycle;
+    private final NodeRegistry registry;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AgentChannel(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, CommandDelivery delivery,
+                 CommandLifecycle lifecycle, NodeRegistry registry, JsonMapper json, Clock clock) {
+        this.commands = commands;
+        this.output = output;
+        this.blobs = blobs;
+        this.delivery = delivery;
+        this.lifecycle = lifecycle;
+        this.registry = registry;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void heartbeat(AgentNode agent) {
+        registry.markSeen(agent.nodeId());
+        lastMarkedSeen.put(agent.nodeId(), clock.instant());
+    }
+
+    void facts(AgentNode agent, JsonNode facts) {
+        String factsJson = json.writeValueAsString(facts);
+        Facts.check(facts, factsJson);
+        registry.reportFacts(agent.nodeId(), factsJson, Facts.summarize(facts, null));
+        heartbeat(agent);
+    }
+
+    /**
+     * A poll: first reconciles what the agent holds (a command delivered to a request the agent
+     * never saw ends LOST rather than waiting for its timeout), then answers with what is pending,
+     * or holds the request (servlet async) until something is or {@code wait} has passed.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    void poll(AgentNode agent, Set<Long> held, Duration wait, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Instant now = clock.instant();
+        Instant last = lastMarkedSeen.get(agent.nodeId());
+        if (last == null || last.isBefore(now.minus(SEEN_PRECISION))) {
+            heartbeat(agent);
+        }
+        for (Long missing : commands.deliveredButNotHeld(agent.nodeId(), held)) {
+            lifecycle.finish(missing, agent.nodeId(), CommandStatus.LOST,
+                    Outcome.because("the agent does not hold the command: it restarted or never received it"));
+        }
+        PollAnswer answer = delivery.answerNow(agent);
+        if (!answer.isEmpty() || wait.isZero()) {
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), answer);
+            return;
+        }
+        delivery.hold(agent, request.startAsync(request, response), wait);
+    }
+
+    int appendOutput(AgentNode agent, long commandId, List<OutputChunk> chunks) {
+        ownedBy(agent, commandId);
+        for (OutputChunk chunk : chunks) {
+            if (chunk.seq() < 0 || chunk.content() == null || chunk.content().length() > MAX_CHUNK_CHARS
+                    || !("stdout".equals(chunk.stream()) || "stderr".equals(chunk.stream()))) {
+                throw new InvalidInputException("chunks", "each chunk needs seq >= 0, stream stdout or stderr, and at most "
+                        + MAX_CHUNK_CHARS + " characters");
+            }
+        }
+        return output.append(commandId, chunks, clock.instant());
+    }
+
+    /** The agent's verdict; a command the server already ended (timed out, lost) keeps its first ending. */
+    CommandState report(AgentNode agent, long commandId, AgentResult result) {
+        CommandState state = ownedBy(agent, commandId);
+        if (!state.status().isFinal()) {
+            lifecycle.finish(commandId, agent.nodeId(), result.status(), new Outcome(result.exitCode(), result.durationMs(),
+                    result.chunks(), result.describe(state), null));
+        }
+        return commands.state(commandId).orElseThrow();
+    }
+
+    /** A script is readable only by a node that has a command running it. */
+    @Transactional(readOnly = true)
+    byte[] script(AgentNode agent, String sha256) {
+        if (!commands.nodeRuns(agent.nodeId(), sha256)) {
+            throw AgentRefusedException.forbidden("No command of this node runs script " + sha256);
+        }
+        return blobs.content(sha256).orElseThrow(() -> AgentRefusedException.forbidden("No such script: " + sha256));
+    }
+
+    private CommandState ownedBy(AgentNode agent, long commandId) {
+        return commands.state(commandId)
+                .filter(state -> state.nodeId() == agent.nodeId())
+                .orElseThrow(() -> AgentRefusedException.forbidden("Command " + commandId + " is not addressed to this node"));
+    }
+}

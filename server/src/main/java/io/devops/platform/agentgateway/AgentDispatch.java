@@ -1,0 +1,119 @@
+package io.devops.platform.agentgateway;
+
+import io.devops.platform.agentgateway.AgentCommands.Outcome;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.inventory.NodeRegistry;
+import io.devops.platform.shared.NotFoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What the run engine (and the API) use to run commands on nodes through their agents. Commands
+ * live in the database: any instance delivers them to the agent's long-poll, whichever instance
+ * submitted them. Each ends exactly once, with an {@link AgentCommandFinished} event.
+ */
+@Service
+@Transactional
+public class AgentDispatch {
+
+    private final AgentCommands commands;
+    private final CommandOutput output;
+    private final ScriptBlobs blobs;
+    private final NodeRegistry registry;
+    private final CommandLifecycle lifecycle;
+    private final CommandDelivery delivery;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AgentDispatch(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, NodeRegistry registry,
+                  CommandLifecycle lifecycle, CommandDelivery delivery, JsonMapper json, Clock clock) {
+        this.commands = commands;
+        this.output = output;
+        this.blobs = blobs;
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.delivery = delivery;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Stores a script and names it by the SHA-256 of its bytes (UTF-8). */
+    public String storeScript(String content) {
+        return blobs.store(content.getBytes(StandardCharsets.UTF_8), clock.instant());
+    }
+
+    /**
+     * Queues a command for the node's agent. It is delivered at the agent's next poll (at once if
+     * it is waiting); if the agent does not take it within the timeout it ends TIMED_OUT, and if the
+     * agent is offline it ends LOST.
+     */
+    public CommandId submit(long nodeId, CommandSpec spec) {
+        registry.get(nodeId);
+        String sha = scriptOf(spec.script());
+        Instant now = clock.instant();
+        long id = commands.insert(nodeId, sha, json.writeValueAsString(spec.args()), json.writeValueAsString(spec.env()),
+                spec.workdir(), (int) spec.timeout().toSeconds(), now.plus(spec.timeout()), now, CurrentActor.name());
+        afterCommit(delivery::wake);
+        return new CommandId(id);
+    }
+
+    @Transactional(readOnly = true)
+    public CommandState status(CommandId id) {
+        return commands.state(id.value()).orElseThrow(() -> new NotFoundException("Agent command", id));
+    }
+
+    /** Output chunks after {@code afterSeq} (-1 for all), in order, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<OutputChunk> output(CommandId id, int afterSeq, int limit) {
+        status(id);
+        return output.after(id.value(), afterSeq, Math.max(1, Math.min(limit, 5000)));
+    }
+
+    /**
+     * Cancels a command: one not yet delivered ends CANCELLED at once; a running one is killed by
+     * its agent (the whole process tree) at its next poll, which is held open, so within a second.
+     */
+    public CommandState cancel(CommandId id) {
+        CommandState state = status(id);
+        String actor = CurrentActor.name();
+        if (state.status() == CommandStatus.QUEUED) {
+            lifecycle.finish(id.value(), state.nodeId(), CommandStatus.CANCELLED,
+                    new Outcome(null, null, null, "cancelled by " + actor + " before the agent received it", actor));
+        }
+        if (commands.requestCancel(id.value(), clock.instant(), actor)) {
+            afterCommit(delivery::wake);
+        }
+        return status(id);
+    }
+
+    private String scriptOf(ScriptSource script) {
+        if (script instanceof ScriptSource.Inline inline) {
+            return storeScript(inline.content());
+        }
+        String sha = ((ScriptSource.Stored) script).sha256();
+        if (!blobs.exists(sha)) {
+            throw new NotFoundException("Script", sha);
+        }
+        return sha;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+}

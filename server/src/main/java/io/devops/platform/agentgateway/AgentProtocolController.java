@@ -1,0 +1,131 @@
+package io.devops.platform.agentgateway;
+
+import io.devops.platform.agentgateway.Enrolment.Enrolled;
+import io.devops.platform.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The protocol the node agent speaks; see {@link AgentSecurityConfig} for how it authenticates. */
+@RestController
+@RequestMapping("/api/v1/agent")
+class AgentProtocolController {
+
+    static final int MAX_WAIT_SECONDS = 25;
+    static final int HEARTBEAT_SECONDS = 30;
+
+    private final Enrolment enrolment;
+    private final AgentChannel channel;
+    private final Clock clock;
+
+    AgentProtocolController(Enrolment enrolment, AgentChannel channel, Clock clock) {
+        this.enrolment = enrolment;
+        this.channel = channel;
+        this.clock = clock;
+    }
+
+    @PostMapping("/enroll")
+    @ResponseStatus(HttpStatus.CREATED)
+    EnrolAnswer enrol(@Valid @RequestBody EnrolRequest request) {
+        Enrolled enrolled = enrolment.enrol(request.enrollmentToken(), request.ip(), request.hostname(), request.facts(),
+                request.agentVersion());
+        return new EnrolAnswer(enrolled.nodeId(), enrolled.ip(), enrolled.nodePoolId(), enrolled.credential(),
+                HEARTBEAT_SECONDS, MAX_WAIT_SECONDS);
+    }
+
+    @PostMapping("/heartbeat")
+    Heartbeat heartbeat(@AuthenticationPrincipal AgentNode agent) {
+        channel.heartbeat(agent);
+        return new Heartbeat(agent.nodeId(), clock.instant());
+    }
+
+    @PutMapping("/facts")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void facts(@AuthenticationPrincipal AgentNode agent, @RequestBody FactsRequest request) {
+        channel.facts(agent, request.facts());
+    }
+
+    /** Long-poll: answered at once when something is pending, otherwise within {@code waitSeconds}. */
+    @PostMapping("/commands/poll")
+    void poll(@AuthenticationPrincipal AgentNode agent, @Valid @RequestBody PollRequest request,
+              HttpServletRequest http, HttpServletResponse response) throws IOException {
+        int wait = request.waitSeconds() == null ? MAX_WAIT_SECONDS : request.waitSeconds();
+        channel.poll(agent, new HashSet<>(request.held() == null ? List.of() : request.held()), Duration.ofSeconds(wait),
+                http, response);
+    }
+
+    @PostMapping("/commands/{id}/output")
+    Stored output(@AuthenticationPrincipal AgentNode agent, @PathVariable long id,
+                  @Valid @RequestBody OutputRequest request) {
+        return new Stored(channel.appendOutput(agent, id, request.chunks().stream()
+                .map(c -> new OutputChunk(c.seq(), c.stream(), c.content(), null)).toList()));
+    }
+
+    @PostMapping("/commands/{id}/result")
+    ResultAnswer result(@AuthenticationPrincipal AgentNode agent, @PathVariable long id,
+                        @Valid @RequestBody AgentResult result) {
+        if (result.outcome() == null || (result.outcome() == AgentResult.Kind.EXITED && result.exitCode() == null)) {
+            throw new InvalidInputException("exitCode", "an EXITED result needs an exit code");
+        }
+        CommandState state = channel.report(agent, id, result);
+        return new ResultAnswer(id, state.status());
+    }
+
+    @GetMapping(value = "/scripts/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    byte[] script(@AuthenticationPrincipal AgentNode agent, @PathVariable String sha256) {
+        return channel.script(agent, sha256);
+    }
+
+    record EnrolRequest(@NotBlank @Size(max = 200) String enrollmentToken, @NotBlank @Size(max = 45) String ip,
+                        @Size(max = 253) String hostname, @NotNull JsonNode facts, @Size(max = 64) String agentVersion) {
+    }
+
+    /** The only answer that ever contains the agent's credential. */
+    record EnrolAnswer(long nodeId, String ip, long nodePoolId, String credential, int heartbeatSeconds,
+                       int pollWaitSeconds) {
+    }
+
+    record Heartbeat(long nodeId, Instant serverTime) {
+    }
+
+    record FactsRequest(JsonNode facts) {
+    }
+
+    record PollRequest(@Size(max = 1000) List<Long> held, @Min(0) @Max(MAX_WAIT_SECONDS) Integer waitSeconds) {
+    }
+
+    record OutputRequest(@NotNull @Size(max = 100) List<Chunk> chunks) {
+    }
+
+    record Chunk(int seq, String stream, String content) {
+    }
+
+    record Stored(int stored) {
+    }
+
+    record ResultAnswer(long id, CommandStatus status) {
+    }
+}

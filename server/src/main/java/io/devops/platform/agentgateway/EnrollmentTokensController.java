@@ -1,0 +1,115 @@
+package io.devops.platform.agentgateway;
+
+import io.devops.platform.agentgateway.EnrollmentTokens.EnrollmentTokenView;
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.Role;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.NotFoundException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** ADMINs create, list and revoke enrolment tokens; a token is shown once, at creation. */
+@RestController
+@RequestMapping("/api/v1/agent-enrollment-tokens")
+@Transactional
+class EnrollmentTokensController {
+
+    private final EnrollmentTokens tokens;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    EnrollmentTokensController(EnrollmentTokens tokens, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+        this.tokens = tokens;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CreatedToken create(@Valid @RequestBody NewToken request, Authentication caller) {
+        requireAdmin(caller);
+        if (request.nodePoolId() != null && !poolExists(request.nodePoolId())) {
+            throw new NotFoundException("Node pool", request.nodePoolId());
+        }
+        String token = Secrets.newSecret(Secrets.ENROLLMENT_PREFIX);
+        Instant now = clock.instant();
+        int minutes = request.expiresInMinutes() == null ? 60 : request.expiresInMinutes();
+        long id = tokens.insert(Secrets.sha256(token), Secrets.displayPrefix(token), request.description(),
+                request.nodePoolId(), request.maxUses() == null ? 1 : request.maxUses(), now.plus(Duration.ofMinutes(minutes)),
+                now, caller.getName());
+        EnrollmentTokenView view = tokens.byId(id).orElseThrow();
+        audit.record("agent-enrollment-token.created", "agent-enrollment-token", id, caller.getName()
+                + " created enrolment token " + view.prefix() + "… for " + view.maxUses() + " agent(s)", null, view);
+        return new CreatedToken(view.id(), token, view.prefix(), view.description(), view.nodePoolId(), view.maxUses(),
+                view.uses(), view.expiresAt(), view.createdAt(), view.createdBy());
+    }
+
+    /** Live tokens, or all of the latest 500 with {@code ?all=true}. */
+    @GetMapping
+    List<EnrollmentTokenView> list(@RequestParam(defaultValue = "false") boolean all, Authentication caller) {
+        requireAdmin(caller);
+        return tokens.list(all, clock.instant());
+    }
+
+    @GetMapping("/{id}")
+    EnrollmentTokenView get(@PathVariable long id, Authentication caller) {
+        requireAdmin(caller);
+        return tokens.byId(id).orElseThrow(() -> new NotFoundException("Enrolment token", id));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revoke(@PathVariable long id, Authentication caller) {
+        requireAdmin(caller);
+        EnrollmentTokenView token = get(id, caller);
+        if (!tokens.revoke(id, clock.instant(), caller.getName())) {
+            throw new ConflictException("Enrolment token " + id + " was already revoked at " + token.revokedAt());
+        }
+        audit.record("agent-enrollment-token.revoked", "agent-enrollment-token", id, caller.getName()
+                + " revoked enrolment token " + token.prefix() + "…", token, null);
+    }
+
+    /** The URL rules let OPERATORs write under /api; enrolment tokens let machines in, so they are ADMIN only. */
+    private static void requireAdmin(Authentication caller) {
+        boolean admin = caller != null && caller.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+        if (!admin) {
+            throw AgentRefusedException.forbidden("Only an ADMIN manages agent enrolment tokens");
+        }
+    }
+
+    /** Pools belong to the inventory, which offers no query for them yet; a read-only check. */
+    private boolean poolExists(long poolId) {
+        return jdbc.sql("SELECT COUNT(*) FROM node_pools WHERE id = ?").param(poolId).query(Long.class).single() > 0;
+    }
+
+    record NewToken(@Min(1) @Max(525_600) Integer expiresInMinutes, @Min(1) @Max(100_000) Integer maxUses,
+                    Long nodePoolId, @Size(max = 500) String description) {
+    }
+
+    /** The only answer that ever contains the token itself. */
+    record CreatedToken(long id, String token, String prefix, String description, Long nodePoolId, int maxUses, int uses,
+                        Instant expiresAt, Instant createdAt, String createdBy) {
+    }
+}

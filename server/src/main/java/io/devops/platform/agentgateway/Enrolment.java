@@ -1,0 +1,77 @@
+package io.devops.platform.agentgateway;
+
+import io.devops.platform.agentgateway.EnrollmentTokens.EnrollmentTokenView;
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.inventory.NodeRegistry;
+import io.devops.platform.inventory.NodeRegistry.RegisteredNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An agent presents an enrolment token and receives its own credential. One transaction: a
+ * refused enrolment (bad IP, missing pool) takes no use of the token and changes nothing.
+ */
+@Service
+@Transactional
+class Enrolment {
+
+    private final EnrollmentTokens tokens;
+    private final AgentCredentials credentials;
+    private final NodeRegistry registry;
+    private final CommandLifecycle lifecycle;
+    private final AgentCommands commands;
+    private final AuditTrail audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Enrolment(EnrollmentTokens tokens, AgentCredentials credentials, NodeRegistry registry, CommandLifecycle lifecycle,
+              AgentCommands commands, AuditTrail audit, JsonMapper json, Clock clock) {
+        this.tokens = tokens;
+        this.credentials = credentials;
+        this.registry = registry;
+        this.lifecycle = lifecycle;
+        this.commands = commands;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Enrolled enrol(String enrollmentToken, String ip, String hostname, JsonNode facts, String agentVersion) {
+        String factsJson = json.writeValueAsString(facts);
+        Facts.check(facts, factsJson);
+        Instant now = clock.instant();
+        EnrollmentTokenView token = tokens.byHash(Secrets.sha256(enrollmentToken == null ? "" : enrollmentToken))
+                .orElseThrow(() -> AgentRefusedException.unauthorized(
+                        "The enrolment token is unknown; ask an admin for one (POST /api/v1/agent-enrollment-tokens)"));
+        String refusal = token.refusal(now);
+        if (refusal != null || !tokens.use(token.id(), now)) {
+            throw AgentRefusedException.unauthorized("The enrolment token " + token.prefix() + "… "
+                    + (refusal == null ? "has been used up" : refusal) + "; ask an admin for a new one");
+        }
+        RegisteredNode node = registry.register(ip, hostname, token.nodePoolId());
+        int replaced = credentials.revokeAllOf(node.id(), now, "re-enrolment");
+        // A re-enrolled agent starts afresh: whatever its predecessor was running is gone with it.
+        for (Long orphan : commands.unfinishedOf(node.id())) {
+            lifecycle.finish(orphan, node.id(), CommandStatus.LOST,
+                    AgentCommands.Outcome.because("the node's agent enrolled again; the command was lost with the old agent"));
+        }
+        String credential = Secrets.newSecret(Secrets.CREDENTIAL_PREFIX);
+        credentials.insert(node.id(), Secrets.sha256(credential), Secrets.displayPrefix(credential), token.id(),
+                agentVersion, now);
+        registry.reportFacts(node.id(), factsJson, Facts.summarize(facts, hostname));
+        audit.record("agent.enrolled", "node", node.id(), "The agent on " + node.ip() + " enrolled with token "
+                + token.prefix() + "…" + (node.created() ? " and created the node" : "")
+                + (replaced > 0 ? ", replacing its previous credential" : ""), null,
+                Map.of("ip", node.ip(), "nodePoolId", node.nodePoolId(), "enrollmentTokenId", token.id()));
+        return new Enrolled(node.id(), node.ip(), node.nodePoolId(), credential);
+    }
+
+    /** The only answer that ever contains the credential. */
+    record Enrolled(long nodeId, String ip, long nodePoolId, String credential) {
+    }
+}
