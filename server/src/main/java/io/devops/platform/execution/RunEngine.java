@@ -32,18 +32,21 @@ class RunEngine {
     private final NodeLeases leases;
     private final LogFlusher logs;
     private final AnsibleDispatch ansible;
+    private final AgentTaskDispatch agents;
     private final ReportCollector reports;
     private final ExecutorIdentity executor;
     private final ExecutionProperties properties;
     private final Clock clock;
 
     RunEngine(Runs runs, RunContents contents, NodeLeases leases, LogFlusher logs, AnsibleDispatch ansible,
-              ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties, Clock clock) {
+              AgentTaskDispatch agents, ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
+              Clock clock) {
         this.runs = runs;
         this.contents = contents;
         this.leases = leases;
         this.logs = logs;
         this.ansible = ansible;
+        this.agents = agents;
         this.reports = reports;
         this.executor = executor;
         this.properties = properties;
@@ -126,7 +129,10 @@ class RunEngine {
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
                 + " (" + task.dispatch().toLowerCase() + ") on " + nodes.size() + " node(s)");
         Path workDir = properties.workDir().resolve("run-" + run.id()).resolve("task-" + task.id() + "-" + started.toEpochMilli());
-        TaskOutcome outcome = ansible.run(run.id(), task, nodes, workDir, out, new CancelCheck(runs, run.id(), clock));
+        CancelCheck cancelled = new CancelCheck(runs, run.id(), clock);
+        TaskOutcome outcome = "AGENT".equals(task.dispatch()) && "SHELL".equals(task.type())
+                ? agents.run(run.id(), task, nodes, out, cancelled)
+                : ansible.run(run.id(), task, nodes, workDir, out, cancelled);
         Instant finished = clock.instant();
         outcome.hosts().forEach(host -> contents.saveHostResult(task.id(), host, finished));
         RunStatus status = outcome.status();

@@ -4,5 +4,5 @@
  * cancellation and recovery.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution",
-        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible", "credentials"})
+        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible", "credentials", "agentgateway"})
 package io.devops.platform.execution;

@@ -71,6 +71,18 @@ public class NodeRegistry {
         nodes.markSeen(nodeId, clock.instant());
     }
 
+    /** When the node's agent was last heard from; empty when no agent ever reported. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastSeenAt(long nodeId) {
+        return nodes.byId(nodeId).map(NodeView::agent).map(AgentPresence::lastSeenAt);
+    }
+
+    /** Whether the node's agent has been heard from within the presence window. */
+    @Transactional(readOnly = true)
+    public boolean isOnline(long nodeId) {
+        return nodes.byId(nodeId).map(NodeView::agent).map(agent -> agent.status() == AgentPresence.Status.ONLINE).orElse(false);
+    }
+
     @Transactional(readOnly = true)
     public RegisteredNode get(long nodeId) {
         NodeView node = nodes.byId(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
