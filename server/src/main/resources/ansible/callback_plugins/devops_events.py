@@ -48,9 +48,26 @@ class CallbackModule(CallbackBase):
     def v2_playbook_on_handler_task_start(self, task):
         self.v2_playbook_on_task_start(task, False)
 
+    def _show_output(self, host, data):
+        # Ansible's own output hides what a command printed; the run log shows it, line by line,
+        # up to DEVOPS_MAX_OUTPUT_BYTES per host and task.
+        budget = int(os.environ.get("DEVOPS_MAX_OUTPUT_BYTES", str(64 * 1024 * 1024)))
+        for key, mark in (("stdout", "|"), ("stderr", "!")):
+            text = data.get(key)
+            if not isinstance(text, str) or not text:
+                continue
+            shown = text[:budget]
+            for line in shown.splitlines():
+                self._display.display("%s %s %s" % (host, mark, line))
+            if len(text) > len(shown):
+                self._display.display("%s %s [%d more bytes not shown]" % (host, mark, len(text) - len(shown)))
+            budget -= len(shown)
+
     def _result(self, status, result):
         task = result._task
         data = result._result or {}
+        if status != "skipped":
+            self._show_output(result._host.get_name(), data)
         started = self._task_started.get(task._uuid, time.time())
         self._emit(
             "host_result",
