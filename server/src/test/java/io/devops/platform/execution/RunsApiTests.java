@@ -155,7 +155,7 @@ class RunsApiTests extends ApiTest {
 
         String stream = String.join("\n", lines);
         assertThat(stream).contains("event:status").contains("\"status\":\"RUNNING\"").contains("event:log")
-                .contains("PLAY RECAP").contains("\"status\":\"SUCCEEDED\"");
+                .contains("PLAY RECAP").contains("\"status\":\"SUCCEEDED\"").contains("127.0.1.2 | tick 3");
         assertThat(lines).anyMatch(line -> line.startsWith("id:"));
         assertThat(seconds).isLessThan(110);
     }
