@@ -34,9 +34,9 @@ free_port() {
     python3 -c 'import socket,sys; s=socket.socket(); s.bind((sys.argv[1], 0)); print(s.getsockname()[1])' "$1"
 }
 
-# start_server NAME PORT [ENV=VALUE... --] [SERVER ARGS...]: starts the jar (cwd $WORK) with the
-# admin password $ADMIN_PASSWORD and waits for its health.
-start_server() {
+# launch_server NAME PORT [ENV=VALUE... --] [SERVER ARGS...]: starts the jar (cwd $WORK) with the
+# admin password $ADMIN_PASSWORD, without waiting; await_server PORT NAME waits for its health.
+launch_server() {
     local name=$1 port=$2 env=() i
     shift 2
     for i in "$@"; do
@@ -48,13 +48,22 @@ start_server() {
         java -Xmx512m -jar "$OLDPWD/$PLATFORM_JAR" --server.port="$port" "$@" >> "$WORK/$name.log" 2>&1) &
     SERVER_PIDS[$name]=$!
     disown "${SERVER_PIDS[$name]}"
+}
+
+await_server() {
     for _ in $(seq 1 120); do
-        curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+        curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0
         sleep 1
     done
-    echo "server $name did not start:" >&2
-    tail -30 "$WORK/$name.log" >&2
+    echo "server $2 did not start:" >&2
+    tail -30 "$WORK/$2.log" >&2
     return 1
+}
+
+# start_server NAME PORT [ENV=VALUE... --] [SERVER ARGS...]: launch_server, then await_server.
+start_server() {
+    launch_server "$@"
+    await_server "$2" "$1"
 }
 
 # kill_server NAME: kill -9, as a crash would; returns once the process is gone.
