@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.RunFixtures;
 import io.devops.platform.support.TestNodes;
 import java.time.Duration;
 import java.util.ArrayList;

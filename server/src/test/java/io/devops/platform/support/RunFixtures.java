@@ -1,9 +1,7 @@
-package io.devops.platform.execution;
+package io.devops.platform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devops.platform.support.Api;
-import io.devops.platform.support.TestNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +12,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Test data for runs, through the real API: the SSH test nodes, scripts, templates and jobs. */
-final class RunFixtures {
+public final class RunFixtures {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Api api;
     private final TestNodes nodes;
 
-    RunFixtures(Api api, TestNodes nodes) {
+    public RunFixtures(Api api, TestNodes nodes) {
         this.api = api;
         this.nodes = nodes;
     }
@@ -30,7 +28,7 @@ final class RunFixtures {
      * The inventory ids of the SSH test nodes, registered on first use, unlocked, and in a pool
      * whose credential holds the nodes' key (so runs sign in through the credential vault).
      */
-    List<Long> testNodeIds() {
+    public List<Long> testNodeIds() {
         long pool = testNodePool();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < TestNodes.COUNT; i++) {
@@ -71,7 +69,7 @@ final class RunFixtures {
                 .put("credentialId", credential).toString())).get("id").asLong();
     }
 
-    long shell(String name, String command, String reportPath, String dispatch) {
+    public long shell(String name, String command, String reportPath, String dispatch) {
         ObjectNode body = object().put("name", name).put("command", command).put("dispatch", dispatch);
         body.putArray("parameters");
         if (reportPath != null) {
@@ -80,29 +78,29 @@ final class RunFixtures {
         return created(api.post("/api/v1/shells", body.toString())).get("id").asLong();
     }
 
-    long builtinOperator(String role) {
+    public long builtinOperator(String role) {
         long roleId = api.get("/api/v1/roles?name=" + role).json().get("items").get(0).get("id").asLong();
         ObjectNode body = object().put("roleId", roleId).put("pkgVersion", "1").put("description", role);
         body.putObject("values");
         return created(api.post("/api/v1/operators", body.toString())).get("id").asLong();
     }
 
-    long template(String name, Consumer<ArrayNode> steps) {
+    public long template(String name, Consumer<ArrayNode> steps) {
         ObjectNode body = object().put("name", name).put("description", "run test");
         steps.accept(body.putArray("steps"));
         return created(api.post("/api/v1/templates", body.toString())).get("id").asLong();
     }
 
-    static void operatorStep(ArrayNode steps, long operatorId) {
+    public static void operatorStep(ArrayNode steps, long operatorId) {
         steps.addObject().put("type", "operator").put("operatorId", operatorId);
     }
 
-    static void scriptStep(ArrayNode steps, long shellId) {
+    public static void scriptStep(ArrayNode steps, long shellId) {
         ObjectNode step = steps.addObject().put("type", "script").put("shellId", shellId);
         step.putObject("params");
     }
 
-    long job(String name, String policy, long templateId, List<Long> nodeIds) {
+    public long job(String name, String policy, long templateId, List<Long> nodeIds) {
         ObjectNode body = object().put("name", name).put("failurePolicy", policy);
         ObjectNode item = body.putArray("items").addObject().put("templateId", templateId);
         ArrayNode targets = item.putArray("targets");
@@ -110,7 +108,7 @@ final class RunFixtures {
         return created(api.post("/api/v1/jobs", body.toString())).get("id").asLong();
     }
 
-    long start(long jobId) {
+    public long start(long jobId) {
         Api.Response response = api.post("/api/v1/jobs/" + jobId + "/runs", "{}");
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         assertThat(response.json().get("status").asString()).isEqualTo("QUEUED");
@@ -118,7 +116,7 @@ final class RunFixtures {
     }
 
     /** Polls the run until it has ended (or the deadline passes) and answers its detail. */
-    JsonNode awaitEnd(long runId, Duration limit) {
+    public JsonNode awaitEnd(long runId, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode run = api.get("/api/v1/runs/" + runId).json();
         while (!isFinal(run.get("status").asString()) && System.nanoTime() < deadline) {
@@ -128,7 +126,7 @@ final class RunFixtures {
         return run;
     }
 
-    JsonNode awaitStatus(long runId, String status, Duration limit) {
+    public JsonNode awaitStatus(long runId, String status, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         JsonNode run = api.get("/api/v1/runs/" + runId).json();
         while (!run.get("status").asString().equals(status) && System.nanoTime() < deadline) {
@@ -138,11 +136,11 @@ final class RunFixtures {
         return run;
     }
 
-    static boolean isFinal(String status) {
+    public static boolean isFinal(String status) {
         return List.of("SUCCEEDED", "FAILED", "CANCELLED", "INTERRUPTED").contains(status);
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JSON.createObjectNode();
     }
 
@@ -151,7 +149,7 @@ final class RunFixtures {
         return response.json();
     }
 
-    static void pause(long millis) {
+    public static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
