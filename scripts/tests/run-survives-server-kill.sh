@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Killing the server (kill -9) in the middle of a run: on restart the run is INTERRUPTED at once,
-# its leases are free, and resume finishes it. Then two instances on one MariaDB: kill the one
+# its leases are free, and resume finishes it. An agent command running while the server is killed
+# and restarted ends SUCCEEDED with all its output. Then two instances on one MariaDB: kill the one
 # executing a run, and the other marks it INTERRUPTED within its heartbeat window.
 # Needs root, openssh-server and ansible-core (scripts/test.sh installs them); the test nodes are
 # sshd instances on 127.0.2.1 and 127.0.2.2 that this script starts and stops.
@@ -17,7 +18,8 @@ WORK=$(mktemp -d)
 ADMIN_PASSWORD="recovery-$(date +%s%N)"
 # shellcheck source=scripts/lib/platform.sh
 . scripts/lib/platform.sh
-trap 'platform_cleanup; pkill -f "sleep 41" || true; rm -rf "$WORK"' EXIT
+agent_pid=
+trap 'platform_cleanup; [ -n "$agent_pid" ] && kill -9 "$agent_pid"; pkill -f "sleep 41" || true; rm -rf "$WORK"' EXIT
 
 server_env=(DB_URL="jdbc:mariadb://$host:$port/$db" DB_USER="$user" DB_PASSWORD="$password"
             DEVOPS_SECRET_KEY="recovery-test-master-key-0123456789abcdef" --
@@ -46,7 +48,35 @@ await_status 18381 "$run" SUCCEEDED 120
 api 18381 GET "/api/v1/runs/$run/log" | grep -q "PLAY RECAP" || { echo "the resumed run has no playbook output"; exit 1; }
 echo "resume: run $run SUCCEEDED"
 
-# 2. Two instances: kill the one executing the run; the other interrupts it within its heartbeat window.
+# 2. An agent command survives a server restart: the agent reconnects and reports its output and result.
+token=$(api 18381 POST /api/v1/agent-enrollment-tokens '{"expiresInMinutes":10,"maxUses":1}' | json "d['token']")
+java -jar agent/target/devops-agent.jar --server http://127.0.0.1:18381 --enrollment-token "$token" \
+  --work-dir "$WORK/agent" --node-ip 127.0.2.2 > "$WORK/agent.log" 2>&1 &
+agent_pid=$!
+disown "$agent_pid"
+agent_node=$(api 18381 GET "/api/v1/nodes?q=127.0.2.2" | json "d['items'][0]['id']")
+for _ in $(seq 1 30); do
+  [ "$(api 18381 GET "/api/v1/nodes/$agent_node" | json "(d.get('agent') or {}).get('status')")" = ONLINE ] && break
+  sleep 1
+done
+command=$(api 18381 POST "/api/v1/nodes/$agent_node/agent/commands" \
+  '{"script":"echo before; sleep 8; echo after the restart","timeoutSeconds":120}' | json "d['id']")
+sleep 3
+kill_server a
+start_server a 18381 "${server_env[@]}" --devops.execution.work-dir="$WORK/runs-a"
+for _ in $(seq 1 60); do
+  [ "$(api 18381 GET "/api/v1/agent-commands/$command" | json "d['status']")" = SUCCEEDED ] && break
+  sleep 1
+done
+[ "$(api 18381 GET "/api/v1/agent-commands/$command" | json "d['status']")" = SUCCEEDED ] \
+  || { echo "agent command $command did not succeed after the restart"; tail -20 "$WORK/agent.log"; exit 1; }
+output=$(api 18381 GET "/api/v1/agent-commands/$command/output?afterSeq=-1" | json "''.join(c['content'] for c in d)")
+case "$output" in
+  *before*"after the restart"*) echo "agent: command $command finished across the restart with all its output" ;;
+  *) echo "agent command output lost across the restart: $output"; exit 1 ;;
+esac
+
+# 3. Two instances: kill the one executing the run; the other interrupts it within its heartbeat window.
 start_server b 18382 "${server_env[@]}" --devops.execution.work-dir="$WORK/runs-b"
 run=$(api 18381 POST "/api/v1/jobs/$job/runs" '{}' | json "d['id']")
 await_status 18381 "$run" RUNNING 60
