@@ -15,6 +15,7 @@ TEST_PACKAGES_REQUIRED=(
     mariadbd:mariadb-server
     ansible-playbook:ansible-core
     sshd:openssh-server
+    chromium:chromium
     ssh-keygen:openssh-client
 )
 # Not needed by any test yet: only reported when missing, never installed, never a failure.

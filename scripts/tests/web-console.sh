@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
+# tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
+# system Chromium with playwright-core (web/e2e/console.mjs). Screenshots go to
+# target/screenshots/web-console/. Needs /usr/bin/chromium (scripts/lib/prereqs.sh installs it).
+set -euo pipefail
+unset DB_URL DB_USER DB_PASSWORD
+cd "$(dirname "$0")/../.."
+[ -f server/target/devops-server.jar ] || { echo "build first: mvn -DskipTests package"; exit 1; }
+[ -x /usr/bin/chromium ] || { echo "FAILED: /usr/bin/chromium is missing; install it with: apt-get install -y chromium"; exit 1; }
+[ -d web/node_modules/playwright-core ] || { echo "FAILED: web/node_modules/playwright-core is missing; run: (cd web && npm ci)"; exit 1; }
+
+WORK=$(mktemp -d)
+ADMIN_PASSWORD="web-console-$(date +%s%N)"
+# shellcheck source=scripts/lib/platform.sh
+. scripts/lib/platform.sh
+trap 'platform_cleanup; rm -rf "$WORK"' EXIT
+
+port=$(free_port 127.0.0.1)
+# start_server runs in $WORK, so the embedded H2 lives in $WORK/data.
+start_server web "$port" -- --devops.execution.work-dir="$WORK/runs"
+
+tenant=$(api "$port" POST /api/v1/tenants '{"name":"e2e_tenant"}' | json "d['id']")
+pool=$(api "$port" POST /api/v1/node-pools "{\"name\":\"e2e_pool\",\"tenantId\":$tenant}" | json "d['id']")
+api "$port" POST /api/v1/nodes "{\"ip\":\"127.0.0.2\",\"hostname\":\"gpu-a\",\"sshPort\":1,\"gpuType\":\"H100\",\"nodePoolId\":$pool,\"labels\":{\"rack\":\"r1\"}}" >/dev/null
+node=$(api "$port" POST /api/v1/nodes "{\"ip\":\"127.0.0.3\",\"hostname\":\"gpu-b\",\"sshPort\":1,\"gpuType\":\"A800\",\"nodePoolId\":$pool}" | json "d['id']")
+shell=$(api "$port" POST /api/v1/shells '{"name":"hello","command":"echo hello","dispatch":"ansible","parameters":[]}' | json "d['id']")
+template=$(api "$port" POST /api/v1/templates "{\"name\":\"e2e_template\",\"steps\":[{\"type\":\"script\",\"shellId\":$shell}]}" | json "d['id']")
+job=$(api "$port" POST /api/v1/jobs "{\"name\":\"e2e_job\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node_pool\",\"id\":$pool}]}]}" | json "d['id']")
+# The nodes are unreachable (port 1): the run fails quickly, which still gives a matrix and a log.
+run=$(api "$port" POST "/api/v1/jobs/$job/runs" '{}' | json "d['id']")
+for _ in $(seq 1 60); do
+    status=$(api "$port" GET "/api/v1/runs/$run" | json "d['status']")
+    case "$status" in QUEUED | RUNNING) sleep 1 ;; *) break ;; esac
+done
+echo "run $run: $status"
+api "$port" POST "/api/v1/nodes/$node/lock" '{"reason":"e2e maintenance"}' >/dev/null
+
+shots=target/screenshots/web-console
+(cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+echo "screenshots in $shots"

@@ -1,0 +1,117 @@
+// End-to-end walk through the console in the system Chromium (never a downloaded browser):
+// sign in, see the nodes table, switch to Chinese, open the runs list and a run's page.
+// Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+
+const [base, username, password, shots] = process.argv.slice(2)
+const CHROMIUM = '/usr/bin/chromium'
+mkdirSync(shots, { recursive: true })
+
+const step = (name) => console.log(`--> ${name}`)
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  const consoleErrors = []
+  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+
+  step('a deep link while signed out goes to sign-in and remembers where it was')
+  await page.goto(`${base}/#/runs`)
+  await page.waitForURL(/#\/login\?redirect=/)
+
+  step('a wrong password shows the server\'s message')
+  await page.fill('input[name=username]', username)
+  await page.fill('input[name=password]', 'wrong-password')
+  await page.keyboard.press('Enter')
+  await page.getByRole('alert').waitFor()
+
+  step('sign in with the keyboard, back to the runs page')
+  await page.fill('input[name=password]', password)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/#\/runs$/)
+  await page.locator('[data-test=runs-table]').waitFor()
+
+  step('the nodes table shows the node with its lock')
+  await page.getByRole('menuitem', { name: 'Nodes' }).click()
+  const table = page.locator('[data-test=nodes-table]')
+  await table.getByText('127.0.0.2').waitFor()
+  expect(await table.getByText('127.0.0.3').count() === 1, 'the second node is missing')
+  await table.locator('[data-test=lock]').first().hover()
+  await page.getByText('Reason: e2e maintenance').waitFor()
+  await page.screenshot({ path: `${shots}/nodes-en.png` })
+
+  step('filtering by free text asks the server')
+  await page.getByRole('textbox', { name: 'IP or hostname' }).fill('127.0.0.3')
+  await page.keyboard.press('Enter')
+  await table.getByText('127.0.0.2').waitFor({ state: 'detached' })
+  await table.getByText('127.0.0.3').waitFor()
+
+  step('node detail with its pool history')
+  await table.getByRole('link', { name: '127.0.0.3' }).click()
+  await page.getByText('Node pool history').waitFor()
+  await page.getByRole('cell', { name: 'e2e_pool' }).first().waitFor()
+
+  step('switch to Chinese: navigation, table headers and Element Plus texts')
+  await page.getByRole('menuitem', { name: 'Nodes' }).click()
+  await page.locator('[data-test=language]').click()
+  await page.getByRole('option', { name: '简体中文' }).click()
+  await page.getByRole('menuitem', { name: '节点池' }).waitFor()
+  await page.getByRole('heading', { name: '节点' }).waitFor()
+  await page.locator('[data-test=nodes-table]').getByText('主机名').waitFor()
+  await page.getByText(/共 \d+ 条/).waitFor() // el-pagination's own text, from Element Plus's zh-CN locale
+  const body = await page.locator('body').innerText()
+  expect(!body.includes('任务'), 'the Chinese page shows 任务')
+  await page.screenshot({ path: `${shots}/nodes-zh-CN.png` })
+
+  step('runs list and a run page in Chinese: header, matrix and log')
+  await page.getByRole('menuitem', { name: '执行记录' }).click()
+  const runs = page.locator('[data-test=runs-table]')
+  await runs.getByRole('link').first().click()
+  await page.waitForURL(/#\/runs\/\d+$/)
+  await page.locator('[data-test=matrix] [data-status]').first().waitFor()
+  await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
+  await page.getByText('节点与步骤').waitFor()
+  expect(!(await page.locator('body').innerText()).toLowerCase().includes('任务'), 'the run page shows 任务')
+  await page.screenshot({ path: `${shots}/run-zh-CN.png`, fullPage: true })
+
+  step('jobs list: the Run button lists the targets before starting')
+  await page.getByRole('menuitem', { name: '作业' }).click()
+  await page.locator('[data-test^=run-job-]').first().click()
+  await page.locator('[data-test=run-targets]').getByText('127.0.0.2').waitFor()
+  await page.getByText('已锁定').first().waitFor()
+  await page.getByRole('button', { name: '取消' }).click()
+
+  step('the session ends on the server: the next page goes to sign-in and back')
+  await context.clearCookies()
+  await page.getByRole('menuitem', { name: '租户' }).click()
+  await page.waitForURL(/#\/login\?redirect=(%2F|\/)tenants/)
+  await page.fill('input[name=username]', username)
+  await page.fill('input[name=password]', password)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/#\/tenants$/)
+  await page.getByText('e2e_tenant').waitFor()
+
+  step('sign out from the user menu')
+  await page.locator('[data-test=user-menu]').click()
+  await page.locator('[data-test=sign-out]').click()
+  await page.waitForURL(/#\/login/)
+
+  expect(consoleErrors.length === 0, `page errors: ${consoleErrors.join('; ')}`)
+  console.log('web console: all steps passed')
+} catch (e) {
+  const pages = browser.contexts().flatMap((c) => c.pages())
+  if (pages[0]) await pages[0].screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {})
+  throw e
+} finally {
+  await browser.close()
+}

@@ -1,0 +1,87 @@
+// The one place that talks HTTP to the server: JSON in and out, the CSRF header on changes,
+// problem+json errors turned into ApiError, and a hook for "the session has ended".
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
+  ) {
+    super(detail)
+    this.name = 'ApiError'
+  }
+}
+
+type Unauthorized = () => void
+let onUnauthorized: Unauthorized = () => {}
+
+/** Called with every 401 except the sign-in's own (the session expired or was never there). */
+export function setUnauthorizedHandler(handler: Unauthorized): void {
+  onUnauthorized = handler
+}
+
+export function readCookie(name: string): string | undefined {
+  const prefix = `${name}=`
+  return document.cookie
+    .split('; ')
+    .find((part) => part.startsWith(prefix))
+    ?.slice(prefix.length)
+}
+
+export type Query = Record<string, string | number | boolean | string[] | null | undefined>
+
+export function toQueryString(query: Query = {}): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    if (Array.isArray(value)) value.filter((v) => v !== '').forEach((v) => params.append(key, v))
+    else params.append(key, String(value))
+  }
+  const text = params.toString()
+  return text ? `?${text}` : ''
+}
+
+async function problemOf(response: Response): Promise<ApiError> {
+  let detail = `${response.status} ${response.statusText}`
+  let fields: { field: string; message: string }[] = []
+  try {
+    const body: unknown = await response.json()
+    if (body && typeof body === 'object') {
+      const problem = body as { detail?: unknown; title?: unknown; errors?: unknown }
+      if (typeof problem.detail === 'string') detail = problem.detail
+      else if (typeof problem.title === 'string') detail = problem.title
+      if (Array.isArray(problem.errors)) fields = problem.errors as typeof fields
+    }
+  } catch {
+    // not JSON: keep the status line
+  }
+  return new ApiError(response.status, detail, fields)
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  if (body !== undefined) headers['Content-Type'] = 'application/json'
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = readCookie('XSRF-TOKEN')
+    if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
+  }
+  const response = await fetch(`/api/v1${path}${toQueryString(query)}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) {
+    const error = await problemOf(response)
+    if (response.status === 401 && path !== '/auth/login') onUnauthorized()
+    throw error
+  }
+  if (response.status === 204) return undefined as T
+  const type = response.headers.get('Content-Type') ?? ''
+  return (type.includes('json') ? await response.json() : await response.text()) as T
+}
+
+export const http = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+}

@@ -1,0 +1,63 @@
+// Typed calls to the REST API, one function per call the console makes.
+import { http, type Query } from './http'
+import type {
+  InventoryNode, Job, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
+} from './types'
+
+export { ApiError } from './http'
+export * from './types'
+
+export interface PageRequest {
+  page: number
+  size: number
+  sort?: string
+}
+
+export interface NodeFilter {
+  poolId?: number
+  tenantId?: number
+  label?: string[]
+  gpuType?: string
+  locked?: boolean
+  online?: boolean
+  q?: string
+}
+
+export const auth = {
+  login: (username: string, password: string) => http.post<User>('/auth/login', { username, password }),
+  me: () => http.get<User>('/auth/me'),
+  logout: () => http.post<void>('/auth/logout', undefined),
+}
+
+export const inventory = {
+  nodes: (filter: NodeFilter, page: PageRequest) =>
+    http.get<Page<InventoryNode>>('/nodes', { ...filter, ...page } as Query),
+  node: (id: number) => http.get<InventoryNode>(`/nodes/${id}`),
+  poolHistory: (id: number) => http.get<PoolHistoryEntry[]>(`/nodes/${id}/pool-history`),
+  pools: (page: PageRequest = { page: 0, size: 200 }, query: Query = {}) =>
+    http.get<Page<NodePool>>('/node-pools', { ...query, ...page }),
+  tenants: (page: PageRequest = { page: 0, size: 200 }) => http.get<Page<Tenant>>('/tenants', { ...page }),
+}
+
+export const jobs = {
+  list: (page: PageRequest, name?: string) => http.get<Page<Job>>('/jobs', { ...page, name }),
+  get: (id: number) => http.get<Job>(`/jobs/${id}`),
+  run: (id: number) => http.post<RunSummary>(`/jobs/${id}/runs`, {}),
+}
+
+export interface RunFilter {
+  jobId?: number
+  status?: string
+  nodeId?: number
+}
+
+export const runs = {
+  list: (filter: RunFilter, page: PageRequest) => http.get<Page<RunSummary>>('/runs', { ...filter, ...page } as Query),
+  get: (id: number) => http.get<Run>(`/runs/${id}`),
+  reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
+  cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
+  rerunFailed: (id: number) => http.post<RunSummary>(`/runs/${id}/rerun-failed`),
+  resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),
+  eventsUrl: (id: number) => `/api/v1/runs/${id}/events`,
+  logUrl: (id: number) => `/api/v1/runs/${id}/log`,
+}

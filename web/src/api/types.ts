@@ -1,0 +1,178 @@
+// The shapes of the API's answers, as far as the console uses them (see /work/shared/API.md).
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  size: number
+}
+
+export type Role = 'ADMIN' | 'OPERATOR' | 'VIEWER'
+
+export interface User {
+  id: number
+  username: string
+  displayName?: string
+  role: Role
+}
+
+export interface Lock {
+  locked: boolean
+  lockedBy?: string
+  lockedAt?: string
+  lockReason?: string
+}
+
+export interface Tenant {
+  id: number
+  name: string
+  description?: string
+  poolCount: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface NodePool extends Lock {
+  id: number
+  name: string
+  tenantId?: number
+  tenantName?: string
+  description?: string
+  spare: boolean
+  nodeCount: number
+  labels: Record<string, string>
+  createdAt: string
+}
+
+export interface AgentPresence {
+  status: 'ONLINE' | 'OFFLINE'
+  lastSeenAt?: string
+}
+
+export interface InventoryNode extends Lock {
+  id: number
+  ip: string
+  hostname?: string
+  nodeType?: string
+  gpuType?: string
+  gpuCount?: number
+  sshPort: number
+  sshUser?: string
+  nodePoolId: number
+  nodePoolName?: string
+  tenantId?: number
+  registeredAt: string
+  labels: Record<string, string>
+  agent?: AgentPresence
+  facts?: Record<string, unknown>
+  createdAt: string
+  createdBy: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+export interface PoolHistoryEntry {
+  fromPoolId?: number
+  fromPoolName?: string
+  toPoolId: number
+  toPoolName: string
+  reason?: string
+  movedAt: string
+  movedBy: string
+}
+
+export interface JobTarget {
+  type: 'node' | 'node_pool'
+  id: number
+}
+
+export interface JobItem {
+  sequence: number
+  templateId: number
+  templateName: string
+  templateVersion: number
+  targets: JobTarget[]
+}
+
+export interface Job {
+  id: number
+  version: number
+  latest: boolean
+  name: string
+  comments?: string
+  failurePolicy: 'STOP' | 'CONTINUE'
+  items: JobItem[]
+  createdAt: string
+  createdBy: string
+}
+
+export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'INTERRUPTED'
+export type StepStatus = RunStatus | 'PENDING' | 'SKIPPED' | 'UNREACHABLE'
+
+export interface RunSummary {
+  id: number
+  jobId: number
+  jobVersion: number
+  jobName: string
+  kind: string
+  status: RunStatus
+  message?: string
+  executedBy: string
+  queuedAt: string
+  startedAt?: string
+  finishedAt?: string
+  durationMs?: number
+  cancelRequested: boolean
+}
+
+export interface RunHost {
+  nodeId: number
+  ip: string
+  status: StepStatus
+  rc?: number
+  durationMs?: number
+  message?: string
+}
+
+export interface RunStep {
+  sequence: number
+  name: string
+  type: string
+  version?: number
+  dispatch?: string
+  status: StepStatus
+  durationMs?: number
+  message?: string
+  hosts: RunHost[]
+}
+
+export interface RunNode {
+  nodeId: number
+  ip: string
+  hostname?: string
+  nodePoolName?: string
+}
+
+export interface RunItem {
+  sequence: number
+  templateId: number
+  templateName: string
+  templateVersion: number
+  nodes: RunNode[]
+  steps: RunStep[]
+}
+
+export interface Run extends RunSummary {
+  items: RunItem[]
+}
+
+export interface Report {
+  id: number
+  nodeId: number
+  ip?: string
+  path: string
+  content?: string
+  sizeBytes: number
+  truncated: boolean
+  collectedAt: string
+}

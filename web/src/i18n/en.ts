@@ -1,0 +1,60 @@
+// English messages. The internal unit of execution is never named: users see steps.
+const en = {
+  app: { title: 'GPU node delivery', skipToContent: 'Skip to content' },
+  nav: { inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
+  common: {
+    search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
+    confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
+    createdAt: 'Created', createdBy: 'Created by', name: 'Name', description: 'Description', actions: 'Actions',
+    loadFailed: 'Could not load: {detail}',
+  },
+  language: { label: 'Language', en: 'English', zhCN: '简体中文' },
+  user: { menu: 'User menu', signOut: 'Sign out', role: 'Role: {role}' },
+  signIn: {
+    title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in',
+    required: 'Enter your username and password', expired: 'Your session has ended. Sign in again to continue.',
+  },
+  lock: { locked: 'Locked', unlocked: 'Unlocked', by: 'Locked by {who} at {when}', reason: 'Reason: {reason}' },
+  nodes: {
+    title: 'Nodes', ip: 'IP', hostname: 'Hostname', gpuType: 'GPU type', gpuCount: 'GPUs', pool: 'Node pool',
+    tenant: 'Tenant', labels: 'Labels', label: 'Label', labelPlaceholder: 'key=value', online: 'Agent',
+    onlineYes: 'Online', onlineNo: 'Offline', noAgent: 'No agent', locked: 'Lock', registeredAt: 'Registered',
+    search: 'IP or hostname', labelInvalid: 'Write a label filter as key=value', total: '{n} nodes',
+  },
+  node: {
+    title: 'Node {ip}', facts: 'Facts', noFacts: 'No facts reported by an agent yet', labels: 'Labels',
+    noLabels: 'No labels', poolHistory: 'Node pool history', from: 'From', to: 'To', movedAt: 'When',
+    movedBy: 'By', reason: 'Reason', sshPort: 'SSH port', sshUser: 'SSH user', nodeType: 'Node type',
+    agentSeen: 'Last heard from {when}', runs: 'Runs on this node',
+  },
+  pools: { title: 'Node pools', nodeCount: 'Nodes', spare: 'Spare pool', showNodes: 'Show nodes' },
+  tenants: { title: 'Tenants', poolCount: 'Node pools', showPools: 'Show node pools' },
+  jobs: {
+    title: 'Jobs', version: 'Version', failurePolicy: 'On failure', STOP: 'Stop', CONTINUE: 'Continue',
+    templates: 'Templates', targets: 'Targets', run: 'Run', confirmTitle: 'Run “{name}”?',
+    confirmBody: 'Version {version} runs on these targets:', targetPool: 'Node pool {name}',
+    targetNode: 'Node {name}', lockedWarning: '{n} locked node(s): the run will be refused until they are unlocked',
+    nodesInPool: '{n} node(s)', started: 'Run {id} started', search: 'Job name',
+  },
+  runs: {
+    title: 'Runs', id: 'Run', job: 'Job', status: 'Status', executedBy: 'Started by', queuedAt: 'Queued',
+    startedAt: 'Started', finishedAt: 'Finished', duration: 'Duration', jobId: 'Job ID', allStatuses: 'All statuses',
+  },
+  run: {
+    title: 'Run {id}', jobVersion: '{job} v{version}', cancel: 'Cancel run', rerunFailed: 'Re-run failed',
+    resume: 'Resume', cancelConfirm: 'Cancel this run? Steps already started are stopped.',
+    started: 'Run {id} started', requested: 'Requested', matrix: 'Nodes and steps', node: 'Node',
+    onlyFailed: 'Only failed nodes', log: 'Log', follow: 'Follow', download: 'Download log', live: 'Live',
+    disconnected: 'Reconnecting…', reports: 'Reports', noReports: 'No reports collected', truncated: 'Too large to show',
+    cellTitle: '{node} · {step}: {status}', rc: 'Exit code', message: 'Message', noSteps: 'No steps yet',
+    logEmpty: 'No output yet',
+  },
+  status: {
+    QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
+    INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending',
+  },
+  errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
+}
+
+export default en
+export type Messages = typeof en
