@@ -2,8 +2,10 @@ package io.devops.platform.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -20,8 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * At every start, installs the built-in roles' files (shipped in the jar under {@code content/})
- * into the roles directory and the built-in catalog into the database. Only what is missing is
- * added, so local edits survive and several instances may start at once.
+ * into the roles directory and the built-in catalog into the database: roles and variables, then
+ * operators, shells and templates. Only what is missing is added: an operator, shell or template
+ * is created once, when no version of any name-sake ever existed, so a user's later versions,
+ * renames and deletions are never undone. Instances starting together load it once, under a lock.
  */
 @Component
 class BuiltinCatalogLoader implements ApplicationRunner {
@@ -33,15 +37,28 @@ class BuiltinCatalogLoader implements ApplicationRunner {
     private final Roles roles;
     private final Variables variables;
     private final RoleCatalog catalog;
+    private final Operators operators;
+    private final OperatorCatalog operatorCatalog;
+    private final Shells shells;
+    private final ShellCatalog shellCatalog;
+    private final Templates templates;
+    private final TemplateCatalog templateCatalog;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    BuiltinCatalogLoader(RoleFiles files, Roles roles, Variables variables, RoleCatalog catalog,
-                         TransactionTemplate transactions, JsonMapper json) {
+    BuiltinCatalogLoader(RoleFiles files, Roles roles, Variables variables, RoleCatalog catalog, Operators operators,
+                         OperatorCatalog operatorCatalog, Shells shells, ShellCatalog shellCatalog, Templates templates,
+                         TemplateCatalog templateCatalog, TransactionTemplate transactions, JsonMapper json) {
         this.files = files;
         this.roles = roles;
         this.variables = variables;
         this.catalog = catalog;
+        this.operators = operators;
+        this.operatorCatalog = operatorCatalog;
+        this.shells = shells;
+        this.shellCatalog = shellCatalog;
+        this.templates = templates;
+        this.templateCatalog = templateCatalog;
         this.transactions = transactions;
         this.json = json;
     }
@@ -57,6 +74,7 @@ class BuiltinCatalogLoader implements ApplicationRunner {
                 log.info("Built-in role {} was loaded by another instance at the same time", role.name());
             }
         }
+        transactions.executeWithoutResult(status -> loadBuildingBlocks(content));
     }
 
     private void installRoleFiles() throws IOException {
@@ -84,7 +102,7 @@ class BuiltinCatalogLoader implements ApplicationRunner {
     private BuiltinContent readContent() throws IOException {
         Resource resource = new PathMatchingResourcePatternResolver().getResource("classpath:content/catalog.yml");
         if (!resource.exists()) {
-            return new BuiltinContent(List.of());
+            return new BuiltinContent(List.of(), List.of(), List.of(), List.of());
         }
         try (InputStream in = resource.getInputStream()) {
             Map<String, Object> raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
@@ -101,5 +119,56 @@ class BuiltinCatalogLoader implements ApplicationRunner {
                 catalog.addVariable(role.id(), variable.draft().toVariable(role.id()));
             }
         }
+    }
+
+    private void loadBuildingBlocks(BuiltinContent content) {
+        content.roles().stream().findFirst().flatMap(first -> roles.byName(first.name()))
+                .ifPresent(first -> roles.lock(first.id()));
+        content.operators().forEach(this::loadOperator);
+        for (ShellDraft shell : content.shells()) {
+            if (!shells.everNamed(shell.name())) {
+                shellCatalog.create(shell);
+                log.info("Loaded the built-in shell {}", shell.name());
+            }
+        }
+        content.templates().forEach(this::loadTemplate);
+    }
+
+    private void loadOperator(BuiltinContent.OperatorEntry entry) {
+        if (operators.everNamed(entry.name())) {
+            return;
+        }
+        CatalogRole role = roles.byName(entry.role()).filter(r -> !r.deleted()).orElse(null);
+        if (role == null) {
+            log.warn("Built-in operator {} not loaded: its role {} does not exist or was deleted", entry.name(), entry.role());
+            return;
+        }
+        Operator current = null;
+        for (BuiltinContent.OperatorVersion version : entry.versions()) {
+            var draft = new OperatorDraft(role.id(), entry.pkgVersion(), entry.name(), entry.description(), version.values());
+            current = current == null ? operatorCatalog.create(draft) : operatorCatalog.update(current.id(), draft);
+        }
+        log.info("Loaded the built-in operator {} ({} version(s))", entry.name(), entry.versions().size());
+    }
+
+    private void loadTemplate(BuiltinContent.TemplateEntry entry) {
+        if (templates.everNamed(entry.name())) {
+            return;
+        }
+        List<TemplateDraft.StepDraft> steps = new ArrayList<>();
+        for (BuiltinContent.StepEntry step : entry.steps()) {
+            Optional<Long> id = step.operator() != null ? operators.headNamed(step.operator()) : shells.headNamed(step.shell());
+            if (id.isEmpty()) {
+                log.warn("Built-in template {} not loaded: its step {} names no current operator or shell", entry.name(),
+                        step.operator() != null ? step.operator() : step.shell());
+                return;
+            }
+            steps.add(step.operator() != null
+                    ? new TemplateDraft.StepDraft("operator", id.get(), null, null, null)
+                    : new TemplateDraft.StepDraft("script", null, id.get(),
+                            step.params() == null ? Map.of() : step.params(), step.dispatch()));
+        }
+        templateCatalog.create(new TemplateDraft(entry.name(), entry.description(), steps));
+        log.info("Loaded the built-in template {}", entry.name());
     }
 }

@@ -106,6 +106,17 @@ class Operators {
                 .list();
     }
 
+    /** Whether any version of any lineage, deleted or not, was ever named {@code name}. */
+    boolean everNamed(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM operators WHERE name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /** The head version of the current (not deleted) operator named {@code name}. */
+    Optional<Long> headNamed(String name) {
+        return jdbc.sql("SELECT id FROM operators WHERE name = ? AND is_latest = TRUE AND is_deleted = FALSE ORDER BY id")
+                .param(name).query(Long.class).list().stream().findFirst();
+    }
+
     private static Row row(ResultSet rs, int row) throws SQLException {
         String pkg = rs.getString("pkg_version");
         return new Row(rs.getLong("id"), rs.getString("name"), rs.getLong("role_id"), rs.getString("role_name"),

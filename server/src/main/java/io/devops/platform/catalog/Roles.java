@@ -41,6 +41,11 @@ class Roles {
         return jdbc.sql("SELECT * FROM roles WHERE name = ?").param(name).query(Roles::row).optional();
     }
 
+    /** Locks the role's row until the transaction ends: serialises instances loading the built-in content. */
+    void lock(long id) {
+        jdbc.sql("SELECT id FROM roles WHERE id = ? FOR UPDATE").param(id).query(Long.class).list();
+    }
+
     PageResult<CatalogRole> page(String name, boolean withDeleted, PageQuery query) {
         var filter = new ListFilter().nameContains("name", name).when(!withDeleted, "is_deleted = FALSE");
         long total = filter.bind(jdbc.sql("SELECT COUNT(*) FROM roles" + filter.where())).query(Long.class).single();

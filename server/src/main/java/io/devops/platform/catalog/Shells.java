@@ -106,6 +106,17 @@ class Shells {
                 .list();
     }
 
+    /** Whether any version of any lineage, deleted or not, was ever named {@code name}. */
+    boolean everNamed(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM shells WHERE name = ?").param(name).query(Long.class).single() > 0;
+    }
+
+    /** The head version of the current (not deleted) shell named {@code name}. */
+    Optional<Long> headNamed(String name) {
+        return jdbc.sql("SELECT id FROM shells WHERE name = ? AND is_latest = TRUE AND is_deleted = FALSE ORDER BY id")
+                .param(name).query(Long.class).list().stream().findFirst();
+    }
+
     private ShellScript row(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         List<ShellParameter> parameters = jdbc.sql("SELECT * FROM shell_parameters WHERE shell_id = ? ORDER BY sequence")

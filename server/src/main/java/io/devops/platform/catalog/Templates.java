@@ -97,6 +97,11 @@ class Templates {
                 .params(name, exceptLineage).query(Long.class).single() > 0;
     }
 
+    /** Whether any version of any lineage, deleted or not, was ever named {@code name}. */
+    boolean everNamed(String name) {
+        return jdbc.sql("SELECT COUNT(*) FROM templates WHERE name = ?").param(name).query(Long.class).single() > 0;
+    }
+
     Optional<Row> byId(long id) {
         return jdbc.sql("SELECT * FROM templates WHERE id = ?").param(id).query(Templates::row).optional();
     }

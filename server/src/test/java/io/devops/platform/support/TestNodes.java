@@ -114,14 +114,36 @@ public final class TestNodes {
                     MaxSessions 50
                     MaxStartups 50
                     Subsystem sftp internal-sftp
+                    SetEnv PATH=%s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
                     """.formatted(ip(index), PORT, dir.resolve("host_ed25519"), dir.resolve("sshd-" + index + ".pid"),
-                    dir.resolve("authorized_keys")));
+                    dir.resolve("authorized_keys"), fakeBin()));
             Process daemon = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("sshd-" + index + ".log").toFile()).start();
             awaitListening(ip(index), daemon);
             return daemon;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start sshd for " + ip(index), e);
+        }
+    }
+
+    /**
+     * The fake GPU tools (test resources under {@code fake-bin/}), first on the PATH of every
+     * session on the test nodes, so the built-in scripts and roles run unchanged on a machine
+     * without GPUs. Made executable here: copying resources may drop the bit.
+     */
+    public static Path fakeBin() {
+        try {
+            Path bin = Path.of(TestNodes.class.getResource("/fake-bin/nvidia-smi").toURI()).getParent();
+            try (var files = Files.list(bin)) {
+                for (Path file : files.toList()) {
+                    if (!Files.isExecutable(file)) {
+                        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    }
+                }
+            }
+            return bin;
+        } catch (IOException | java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot find the fake GPU tools under test resources fake-bin/", e);
         }
     }
 

@@ -1,0 +1,101 @@
+package io.devops.platform.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.RunFixtures;
+import io.devops.platform.support.TestNodes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The built-in "GPU node delivery" template, unchanged, on the three SSH test nodes through real
+ * ansible-playbook: the built-in roles and scripts run for real, with the fake GPU tools first on
+ * the nodes' PATH (test resources fake-bin/, set by TestNodes).
+ */
+class BuiltinDeliveryRunTests extends ApiTest {
+
+    @Test
+    void theGpuNodeDeliveryTemplateRunsOnThreeNodesWithResultsReportsAndAStreamedLog() throws Exception {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        var fixtures = new RunFixtures(admin(), TestNodes.shared());
+        List<Long> nodes = fixtures.testNodeIds();
+        long template = builtinTemplate("GPU node delivery");
+        long runId = fixtures.start(fixtures.job(unique("delivery"), "STOP", template, nodes));
+
+        CompletableFuture<List<String>> events = HttpClient.newHttpClient().sendAsync(HttpRequest
+                        .newBuilder(URI.create("http://localhost:" + port + "/api/v1/runs/" + runId + "/events"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofMinutes(4)).build(), HttpResponse.BodyHandlers.ofLines())
+                .thenApply(response -> response.body().toList());
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(4));
+        String log = admin().get("/api/v1/runs/" + runId + "/log").body();
+
+        assertThat(run.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
+        JsonNode steps = run.get("items").get(0).get("steps");
+        assertThat(names(steps)).containsExactly("ins_driver_cuda 550", "collect_net_driver_info", "nccl_single_test", "ip_a");
+        for (JsonNode step : steps) {
+            assertThat(step.get("status").asString()).as(step.toString()).isEqualTo("SUCCEEDED");
+            assertThat(step.get("hosts").size()).isEqualTo(3);
+            step.get("hosts").forEach(host -> assertThat(host.get("status").asString()).isEqualTo("SUCCEEDED"));
+        }
+        assertThat(steps.get(0).get("version").asInt()).isEqualTo(2);
+
+        // The placeholder install role says what it did: nothing, and why.
+        assertThat(log).contains("driver: no installer configured: nothing to do")
+                .contains("cuda: installer not found at /data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run: nothing installed")
+                .contains("TASK [nccl_single_test]").contains("TASK [ip_a]");
+
+        JsonNode reports = admin().get("/api/v1/runs/" + runId + "/reports").json();
+        List<JsonNode> nccl = new ArrayList<>();
+        reports.forEach(report -> {
+            if (report.get("path").asString().equals("/tmp/single-nccl-test-qwkj.md")) {
+                nccl.add(report);
+            }
+        });
+        assertThat(nccl).extracting(report -> report.get("ip").asString())
+                .containsExactlyInAnyOrder("127.0.1.1", "127.0.1.2", "127.0.1.3");
+        for (JsonNode report : nccl) {
+            assertThat(report.get("content").asString()).contains("# Single-node NCCL test (qwkj)")
+                    .contains("| GPUs | 8 x NVIDIA H100 80GB HBM3 |")
+                    .contains("| Command | `all_reduce_perf -b 8 -e 8G -f 2 -g 8` |")
+                    .contains("| Avg bus bandwidth | 175.325 GB/s |")
+                    .contains("# Avg bus bandwidth    : 175.325")
+                    .contains("| Result | PASSED |");
+        }
+
+        String stream = String.join("\n", events.get());
+        assertThat(stream).contains("event:status").contains("\"status\":\"RUNNING\"").contains("event:log")
+                .contains("TASK [nccl_single_test]").contains("\"status\":\"SUCCEEDED\"");
+    }
+
+    private long builtinTemplate(String name) {
+        JsonNode items = admin().get("/api/v1/templates?size=100&name=" + name.replace(" ", "%20")).json().get("items");
+        long found = -1;
+        for (JsonNode item : items) {
+            if (item.get("name").asString().equals(name)) {
+                found = found < 0 ? item.get("id").asLong() : Math.min(found, item.get("id").asLong());
+            }
+        }
+        assertThat(found).as("the built-in template " + name + " in " + items).isPositive();
+        return found;
+    }
+
+    private static List<String> names(JsonNode steps) {
+        List<String> names = new ArrayList<>();
+        steps.forEach(step -> names.add(step.get("name").asString()));
+        return names;
+    }
+}
