@@ -3,6 +3,7 @@ package io.devops.platform.agentgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
 import io.devops.platform.support.TestNodes;

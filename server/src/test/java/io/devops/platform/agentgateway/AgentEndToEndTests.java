@@ -3,6 +3,7 @@ package io.devops.platform.agentgateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
+import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.ApiTest;
 import java.nio.file.Files;
 import java.nio.file.Path;

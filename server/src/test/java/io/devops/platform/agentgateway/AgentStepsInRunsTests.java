@@ -2,6 +2,7 @@ package io.devops.platform.agentgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.ApiTest;
 import java.nio.file.Path;
 import java.time.Duration;

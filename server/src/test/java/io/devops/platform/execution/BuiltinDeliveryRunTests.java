@@ -16,7 +16,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import io.devops.platform.support.AgentProcess;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,11 +30,25 @@ import tools.jackson.databind.JsonNode;
  */
 class BuiltinDeliveryRunTests extends ApiTest {
 
+    @TempDir
+    Path agentDirs;
+
+    private final List<AgentProcess> agents = new ArrayList<>();
+
+    @AfterEach
+    void stopAgents() throws InterruptedException {
+        for (AgentProcess agent : agents) {
+            agent.close();
+        }
+    }
+
     @Test
     void theGpuNodeDeliveryTemplateRunsOnThreeNodesWithResultsReportsAndAStreamedLog() throws Exception {
         assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
-        var fixtures = new RunFixtures(admin(), TestNodes.shared());
+        TestNodes testNodes = TestNodes.shared();
+        var fixtures = new RunFixtures(admin(), testNodes);
         List<Long> nodes = fixtures.testNodeIds();
+        startAgents(testNodes, nodes);
         long template = builtinTemplate("GPU node delivery");
         long runId = fixtures.start(fixtures.job(unique("delivery"), "STOP", template, nodes));
 
@@ -56,7 +74,7 @@ class BuiltinDeliveryRunTests extends ApiTest {
         // The placeholder install role says what it did: nothing, and why.
         assertThat(log).contains("driver: no installer configured: nothing to do")
                 .contains("cuda: installer not found at /data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run: nothing installed")
-                .contains("TASK [nccl_single_test]").contains("TASK [ip_a]");
+                .contains("TASK [nccl_single_test]").contains("127.0.1.1 | 1: lo:");
 
         JsonNode reports = admin().get("/api/v1/runs/" + runId + "/reports").json();
         List<JsonNode> nccl = new ArrayList<>();
@@ -97,5 +115,26 @@ class BuiltinDeliveryRunTests extends ApiTest {
         List<String> names = new ArrayList<>();
         steps.forEach(step -> names.add(step.get("name").asString()));
         return names;
+    }
+
+    /** The template's last step (ip a) goes through each node's agent: one agent per SSH test node. */
+    private void startAgents(TestNodes testNodes, List<Long> nodeIds) {
+        var token = admin().post("/api/v1/agent-enrollment-tokens", "{\"expiresInMinutes\":10,\"maxUses\":" + TestNodes.COUNT + "}");
+        for (int i = 0; i < TestNodes.COUNT; i++) {
+            agents.add(AgentProcess.start("http://127.0.0.1:" + port, token.json().get("token").asString(), testNodes.ip(i),
+                    agentDirs.resolve("agent-" + i)));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (long nodeId : nodeIds) {
+            while (!online(nodeId) && System.nanoTime() < deadline) {
+                RunFixtures.pause(200);
+            }
+            assertThat(online(nodeId)).as("agent of node " + nodeId + " online").isTrue();
+        }
+    }
+
+    private boolean online(long nodeId) {
+        JsonNode agent = admin().get("/api/v1/nodes/" + nodeId).json().get("agent");
+        return agent != null && !agent.isNull() && "ONLINE".equals(agent.get("status").asString());
     }
 }

@@ -1,4 +1,4 @@
-package io.devops.platform.agentgateway;
+package io.devops.platform.support;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * with the agent's classes, otherwise the same main class from the classes the reactor just built
  * ({@code mvn test} stops before {@code package}). A fake {@code nvidia-smi} is first on its PATH.
  */
-final class AgentProcess implements AutoCloseable {
+public final class AgentProcess implements AutoCloseable {
 
     private static final Path AGENT = Path.of("..", "agent", "target");
     private static final Path FAKE_BIN = Path.of("src", "test", "resources", "fake-bin").toAbsolutePath();
@@ -31,7 +31,7 @@ final class AgentProcess implements AutoCloseable {
         this.workDir = workDir;
     }
 
-    static AgentProcess start(String serverUrl, String enrollmentToken, String nodeIp, Path workDir) {
+    public static AgentProcess start(String serverUrl, String enrollmentToken, String nodeIp, Path workDir) {
         try {
             Files.createDirectories(workDir);
             FAKE_BIN.resolve("nvidia-smi").toFile().setExecutable(true);
@@ -50,11 +50,11 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    Path workDir() {
+    public Path workDir() {
         return workDir;
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(workDir.resolve("agent.log"));
         } catch (IOException e) {
@@ -62,20 +62,20 @@ final class AgentProcess implements AutoCloseable {
         }
     }
 
-    String credential() throws IOException {
+    public String credential() throws IOException {
         return Files.readString(workDir.resolve("credential")).strip();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    Integer waitForExit(long seconds) throws InterruptedException {
+    public Integer waitForExit(long seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : null;
     }
 
     /** Like a crash: the agent dies at once and its commands' processes with it. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
