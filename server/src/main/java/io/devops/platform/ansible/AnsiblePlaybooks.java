@@ -114,6 +114,14 @@ public class AnsiblePlaybooks {
         }
     }
 
+    /**
+     * Runs one shell command on the run's hosts with plain ssh over the kept master connections
+     * (the playbook text of {@code target} is ignored): fast enough for stopping things on cancel.
+     */
+    public void runCommand(PlaybookRun target, String command) {
+        QuickSsh.run(target, command, properties);
+    }
+
     /** The configured command as a path, or found on PATH. */
     Optional<Path> executable() {
         String command = properties.playbookCommand();

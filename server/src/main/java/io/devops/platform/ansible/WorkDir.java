@@ -50,7 +50,7 @@ final class WorkDir {
      * same keys: the directory is named by the key ids. Unix socket paths are limited to ~108
      * bytes, hence a short private directory.
      */
-    private static Path controlDir(PlaybookRun run, AnsibleProperties properties) throws IOException {
+    static Path controlDir(PlaybookRun run, AnsibleProperties properties) throws IOException {
         String keys = run.hosts().stream().map(host -> host.key() == null ? "-" : host.key().id()).distinct().sorted()
                 .collect(Collectors.joining(","));
         String name = Integer.toHexString(keys.hashCode());
@@ -109,7 +109,7 @@ final class WorkDir {
         Files.writeString(config(), config(run, properties, plugins));
     }
 
-    private static Path writeKey(Path keys, SshKey key) throws IOException {
+    static Path writeKey(Path keys, SshKey key) throws IOException {
         Path file = keys.resolve("key-" + key.id().replaceAll("[^A-Za-z0-9_-]", "_"));
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         String text = key.privateKey().endsWith("\n") ? key.privateKey() : key.privateKey() + "\n";

@@ -74,8 +74,8 @@ class AnsibleDispatch {
 
     private void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
         log.line("[platform] stopping the step's processes on " + targets.size() + " node(s)");
-        playbooks.run(new PlaybookRun(workDir.resolve("stop"), GeneratedPlaybooks.stopScript(runId, task.id()), hosts(targets),
-                List.of(), Duration.ofSeconds(30), Map.of()), log::line, () -> false);
+        playbooks.runCommand(new PlaybookRun(workDir.resolve("stop"), "", hosts(targets), List.of(), Duration.ofSeconds(30),
+                Map.of()), GeneratedPlaybooks.stopCommand(runId, task.id()));
     }
 
     /** The nodes a task's reports come from: the launcher alone ran a launcher step. */
