@@ -16,6 +16,7 @@ TEST_PACKAGES_REQUIRED=(
     ansible-playbook:ansible-core
     sshd:openssh-server
     chromium:chromium
+    shellcheck:shellcheck
     ssh-keygen:openssh-client
 )
 # Not needed by any test yet: only reported when missing, never installed, never a failure.

@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # The built-in scripts (content/scripts/*.sh) and the fake GPU tools the tests put on the nodes'
 # PATH (server/src/test/resources/fake-bin/) are ShellCheck-clean, and the scripts fail clearly
-# when a GPU tool is missing. Without shellcheck installed the lint half is skipped with a note.
+# when a GPU tool is missing. scripts/test.sh installs shellcheck.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 
-if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck content/scripts/*.sh
-  shellcheck -s sh server/src/test/resources/fake-bin/*
-  echo "shellcheck: clean"
-else
-  echo "shellcheck not installed: lint skipped (apt-get install -y shellcheck)"
-fi
+command -v shellcheck >/dev/null 2>&1 || { echo "shellcheck is missing: apt-get install -y shellcheck"; exit 1; }
+shellcheck content/scripts/*.sh
+shellcheck -s sh server/src/test/resources/fake-bin/*
+echo "shellcheck: clean"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
