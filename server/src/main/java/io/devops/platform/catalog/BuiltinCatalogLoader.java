@@ -14,6 +14,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -74,7 +75,16 @@ class BuiltinCatalogLoader implements ApplicationRunner {
                 log.info("Built-in role {} was loaded by another instance at the same time", role.name());
             }
         }
-        transactions.executeWithoutResult(status -> loadBuildingBlocks(content));
+        // READ COMMITTED: after waiting for the lock, see what another instance just loaded (under
+        // MySQL's REPEATABLE READ the snapshot would predate its commit and we would load it twice).
+        TransactionTemplate readCommitted = new TransactionTemplate(transactions.getTransactionManager());
+        readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        try {
+            readCommitted.executeWithoutResult(status -> loadBuildingBlocks(content));
+        } catch (DataIntegrityViolationException e) {
+            log.info("Another instance loaded the built-in catalog at the same time; checking again");
+            readCommitted.executeWithoutResult(status -> loadBuildingBlocks(content));
+        }
     }
 
     private void installRoleFiles() throws IOException {
