@@ -1,5 +1,6 @@
 package io.devops.platform.catalog;
 
+import io.devops.platform.shared.Like;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ final class ListFilter {
     ListFilter nameContains(String column, String name) {
         if (name != null && !name.isBlank()) {
             conditions.add(column + " LIKE :name");
-            params.put("name", "%" + name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("name", Like.contains(name));
         }
         return this;
     }

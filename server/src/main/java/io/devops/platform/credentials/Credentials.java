@@ -1,6 +1,7 @@
 package io.devops.platform.credentials;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.sql.ResultSet;
@@ -45,8 +46,7 @@ class Credentials {
     PageResult<CredentialView> page(String nameContains, PageQuery query) {
         boolean filtered = nameContains != null && !nameContains.isBlank();
         String where = filtered ? " WHERE c.name LIKE ?" : "";
-        List<Object> params = filtered ? List.of("%" + nameContains.replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%") : List.of();
+        List<Object> params = filtered ? List.of(Like.contains(nameContains)) : List.of();
         long total = jdbc.sql("SELECT COUNT(*) FROM credentials c" + where).params(params).query(Long.class).single();
         List<CredentialView> items = jdbc.sql(SELECT_VIEW + where + query.orderBy(SORTABLE, "c.id") + query.limitOffset())
                 .params(params).query(Credentials::mapView).list();

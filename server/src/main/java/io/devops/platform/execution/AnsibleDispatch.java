@@ -53,9 +53,11 @@ class AnsibleDispatch {
         if (launcher) {
             log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
         }
-        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets), List.of(plans.rolesDirectory()),
+        // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
+        Map<RunNode, SshAccess.Access> accesses = accesses(targets);
+        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
-        MaskingSecrets masking = ssh.maskingFor(targets.stream().map(ssh::of).toList());
+        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(cancelled) : cancelled;
         PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
@@ -87,8 +89,18 @@ class AnsibleDispatch {
     }
 
     List<InventoryHost> hosts(List<RunNode> nodes) {
+        return hosts(nodes, accesses(nodes));
+    }
+
+    private Map<RunNode, SshAccess.Access> accesses(List<RunNode> nodes) {
+        Map<RunNode, SshAccess.Access> accesses = new LinkedHashMap<>();
+        nodes.forEach(node -> accesses.put(node, ssh.of(node)));
+        return accesses;
+    }
+
+    private static List<InventoryHost> hosts(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses) {
         return nodes.stream().map(node -> {
-            SshAccess.Access access = ssh.of(node);
+            SshAccess.Access access = accesses.get(node);
             Map<String, Object> vars = new LinkedHashMap<>();
             vars.put("devops_node_id", node.nodeId());
             if (access.credential() != null && access.credential().becomePassword() != null) {

@@ -1,6 +1,7 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.sql.ResultSet;

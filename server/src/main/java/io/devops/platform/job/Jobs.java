@@ -5,6 +5,7 @@ import io.devops.platform.job.JobVersion.JobItem;
 import io.devops.platform.job.JobVersion.Target;
 import io.devops.platform.job.JobVersion.TargetType;
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class Jobs {
 
     PageResult<JobHead> page(String name, PageQuery query) {
         String where = " WHERE j.is_deleted = FALSE" + (name == null ? "" : " AND j.name LIKE ?");
-        List<Object> params = name == null ? List.of() : List.of("%" + name.replace("%", "\\%").replace("_", "\\_") + "%");
+        List<Object> params = name == null ? List.of() : List.of(Like.contains(name));
         long total = jdbc.sql("SELECT COUNT(*) FROM jobs j" + where).params(params).query(Long.class).single();
         List<JobHead> heads = jdbc.sql("SELECT j.id, j.name, j.latest_version, j.is_deleted FROM jobs j" + where
                         + query.orderBy(SORTABLE, "j.id") + query.limitOffset())

@@ -1,16 +1,16 @@
-package io.devops.platform.inventory;
+package io.devops.platform.shared;
 
 /** LIKE patterns from user text: '%', '_' and '\' are matched literally. */
-final class Like {
+public final class Like {
 
     private Like() {
     }
 
-    static String contains(String text) {
+    public static String contains(String text) {
         return "%" + escape(text) + "%";
     }
 
-    static String startsWith(String text) {
+    public static String startsWith(String text) {
         return escape(text) + "%";
     }
 
