@@ -36,7 +36,7 @@ public class NcclJudge {
         return reports.stream().map(report -> judge(report.path(), report.content(), rules)).toList();
     }
 
-    private Optional<Judgement> judge(String path, String content, List<ThresholdRule> rules) {
+    static Optional<Judgement> judge(String path, String content, List<ThresholdRule> rules) {
         if (content == null) {
             return path != null && path.toLowerCase(Locale.ROOT).contains("nccl")
                     ? Optional.of(Judgement.unknown("not parsed: the report was larger than the collection limit and was not stored", null))

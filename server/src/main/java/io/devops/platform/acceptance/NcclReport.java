@@ -17,7 +17,7 @@ record NcclReport(Gpus gpus, String output) {
     private static final Pattern GPUS_ROW = Pattern.compile("(?m)^\\|\\s*GPUs\\s*\\|\\s*(\\d{1,4})\\s*x\\s*([^|]+?)\\s*\\|");
     private static final Pattern TEXT_BLOCK = Pattern.compile("(?s)```text\\R(.*?)(```|\\z)");
     private static final Pattern DEVICE_LINE = Pattern.compile(
-            "(?m)^(?:\\[[0-9,]+\\]\\S*\\s?)?#\\s*Rank\\s+(\\d+)\\s+Group\\s+\\d+\\s+Pid\\s+\\d+\\s+on\\s+\\S+\\s+device\\s+\\d+\\s+\\[[^\\]]*\\]\\s+(.+?)\\s*$");
+            "(?m)^(?:\\[[0-9,]+\\]\\S*\\s?)?#\\s*Rank\\s+(\\d+)\\s+(?:Group\\s+\\d+\\s+)?Pid\\s+\\d+\\s+on\\s+\\S+\\s+device\\s+\\d+\\s+\\[[^\\]]*\\]\\s+(.+?)\\s*$");
 
     /** True when the text holds all_reduce_perf output worth judging. */
     static boolean looksLikeNccl(String content) {
