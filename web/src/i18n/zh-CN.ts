@@ -67,7 +67,7 @@ const zhCN: Messages = {
     thresholdsHelp: '节点的 all_reduce_perf 在最大消息大小时的 busbw 达到匹配规则的合格线即为通过。当“型号关键词”中的每个词都是 GPU 型号中的词（例如 “H100 HBM3” 匹配 “NVIDIA H100 80GB HBM3”）且 GPU 数量相同（留空表示任意数量）时规则匹配；词更多的规则优先。',
     ruleName: '名称', modelMatch: '型号关键词', gpuCount: 'GPU 数量', minBusbw: '最低 busbw (GB/s)',
     minMessage: '最大消息至少 (GiB)', addRule: '添加合格线', remove: '删除', removeRule: '删除 {name}',
-    save: '保存', fixFields: '请修正下方标出的字段',
+    save: '保存', fixFields: '请修正标出的字段',
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }

@@ -26,6 +26,8 @@ export function busbwChartOption(judgements: ReportJudgement[], texts: ChartText
     xAxis: {
       type: 'log',
       logBase: 2,
+      min: 'dataMin',
+      max: 'dataMax',
       name: texts.size,
       nameLocation: 'middle',
       nameGap: 30,
