@@ -72,5 +72,4 @@ final class NcclSamples {
             throw new IllegalStateException(e);
         }
     }
-
 }
