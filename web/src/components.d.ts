@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BusBwChart: typeof import('./components/BusBwChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -30,6 +31,7 @@ declare module 'vue' {
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElHeader: typeof import('element-plus/es')['ElHeader']
     ElInput: typeof import('element-plus/es')['ElInput']
+    ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
     ElMain: typeof import('element-plus/es')['ElMain']
     ElMenu: typeof import('element-plus/es')['ElMenu']
     ElMenuItem: typeof import('element-plus/es')['ElMenuItem']
@@ -37,6 +39,8 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElPageHeader: typeof import('element-plus/es')['ElPageHeader']
     ElPagination: typeof import('element-plus/es')['ElPagination']
+    ElRadioButton: typeof import('element-plus/es')['ElRadioButton']
+    ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
     ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSwitch: typeof import('element-plus/es')['ElSwitch']
@@ -44,10 +48,12 @@ declare module 'vue' {
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
+    JudgementTable: typeof import('./components/JudgementTable.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     LockBadge: typeof import('./components/LockBadge.vue')['default']
     LogViewer: typeof import('./components/LogViewer.vue')['default']
+    ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
@@ -55,7 +61,9 @@ declare module 'vue' {
     RunHeader: typeof import('./components/RunHeader.vue')['default']
     RunMatrix: typeof import('./components/RunMatrix.vue')['default']
     StatusTag: typeof import('./components/StatusTag.vue')['default']
+    ThresholdsDialog: typeof import('./components/ThresholdsDialog.vue')['default']
     UserMenu: typeof import('./components/UserMenu.vue')['default']
+    VerdictTag: typeof import('./components/VerdictTag.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

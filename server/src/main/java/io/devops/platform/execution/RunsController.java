@@ -1,5 +1,7 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.acceptance.Judgement;
+import io.devops.platform.acceptance.NcclJudge;
 import io.devops.platform.execution.RunReports.Report;
 import io.devops.platform.execution.RunViews.RunDetail;
 import io.devops.platform.execution.RunViews.RunSummary;
@@ -11,8 +13,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,9 +44,10 @@ class RunsController {
     private final RunLogs logs;
     private final RunReports reports;
     private final RunEvents events;
+    private final NcclJudge ncclJudge;
 
     RunsController(RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
-                   RunEvents events) {
+                   RunEvents events, NcclJudge ncclJudge) {
         this.starter = starter;
         this.actions = actions;
         this.runs = runs;
@@ -50,6 +55,7 @@ class RunsController {
         this.logs = logs;
         this.reports = reports;
         this.events = events;
+        this.ncclJudge = ncclJudge;
     }
 
     @PostMapping("/jobs/{jobId}/runs")
@@ -106,6 +112,22 @@ class RunsController {
         return reports.of(id, nodeId);
     }
 
+    /** PASS/FAIL/UNKNOWN for each NCCL report of the run (one per node and step), with the figures behind it. */
+    @GetMapping("/runs/{id}/judgements")
+    List<ReportJudgement> judgements(@PathVariable long id) {
+        find(id);
+        List<Report> all = reports.of(id, null);
+        List<Optional<Judgement>> judged = ncclJudge.judgeAll(all.stream()
+                .map(report -> new NcclJudge.ReportText(report.path(), report.content())).toList());
+        List<ReportJudgement> answer = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Report report = all.get(i);
+            judged.get(i).ifPresent(judgement -> answer.add(new ReportJudgement(report.id(), report.taskId(), report.nodeId(),
+                    report.ip(), report.path(), judgement)));
+        }
+        return answer;
+    }
+
     @PostMapping("/runs/{id}/cancel")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary cancel(@PathVariable long id) {
@@ -135,5 +157,8 @@ class RunsController {
     }
 
     record StartRequest(Integer version) {
+    }
+
+    record ReportJudgement(long reportId, long taskId, long nodeId, String ip, String path, Judgement judgement) {
     }
 }
