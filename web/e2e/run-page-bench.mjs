@@ -30,11 +30,13 @@ const WATCH = `(() => {
     const matrix = document.querySelector('[data-test=matrix]')
     if (!marks.matrix && visible(matrix) && [...matrix.querySelectorAll('[data-status]')].some(visible)) {
       marks.matrix = performance.now()
+      window.__benchMark?.('matrix', marks.matrix)
     }
     const view = document.querySelector('[data-test=log]')
     if (!marks.log && visible(view) && (tailText(view, lastLine.length * 4).includes(lastLine)
         || (polls % 20 === 0 && view.textContent.includes(lastLine)))) {
       marks.log = performance.now()
+      window.__benchMark?.('log', marks.log)
     }
     if (marks.matrix && marks.log) clearInterval(timer)
   }, 50)
@@ -72,7 +74,7 @@ try {
     cellOpens: samples.every((s) => s.cellOpens) }
   console.log(JSON.stringify(result))
 } finally {
-  await browser.close()
+  await within(30000, browser.close()).catch(() => process.exit(0))
 }
 
 /** One fresh page (a new context with the signed-in session): every figure of one repetition. */
@@ -81,40 +83,38 @@ async function measure(session) {
   try {
     const page = await context.newPage()
     page.setDefaultTimeout(timeoutMs)
+    // Marks reach this process as they happen: a page busy for minutes cannot hide them.
+    const marks = { matrix: null, log: null }
+    let bothShown
+    const shown = new Promise((resolve) => { bothShown = resolve })
+    await page.exposeFunction('__benchMark', (name, ms) => {
+      marks[name] = ms
+      if (marks.matrix !== null && marks.log !== null) bothShown()
+    })
     await page.addInitScript(WATCH)
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
     await page.goto(`${base}/#/runs/${runId}`, { waitUntil: 'commit' })
-    const marks = await waitForMarks(page)
+    await within(timeoutMs, shown).catch(() => log(`not everything was shown within ${timeoutMs / 1000} s`))
     await page.waitForTimeout(1000) // let the last chunks settle before reading the heap
-    const metrics = await readMetrics(cdp)
-    await cdp.send('HeapProfiler.collectGarbage')
-    const afterGc = await readMetrics(cdp)
-    const lastRowMs = marks.matrix ? await scrollMatrixToEnd(page) : null
-    const cellOpenMs = marks.matrix ? await openCell(page) : null
+    const metrics = await readMetrics(cdp).catch(() => ({}))
+    await within(30000, cdp.send('HeapProfiler.collectGarbage')).catch(() => log('no forced GC: the page is busy'))
+    const afterGc = await readMetrics(cdp).catch(() => ({}))
+    const settled = marks.matrix !== null && marks.log !== null
+    const lastRowMs = settled ? await within(40000, scrollMatrixToEnd(page)).catch(() => null) : null
+    const cellOpenMs = settled ? await within(40000, openCell(page)).catch(() => null) : null
     return {
       matrixMs: round(marks.matrix), logTailMs: round(marks.log),
-      heapMiB: mib(metrics.JSHeapUsedSize), heapAfterGcMiB: mib(afterGc.JSHeapUsedSize), domNodes: metrics.Nodes,
+      heapMiB: mib(metrics.JSHeapUsedSize), heapAfterGcMiB: mib(afterGc.JSHeapUsedSize), domNodes: metrics.Nodes ?? null,
       lastRowMs: round(lastRowMs), cellOpenMs: round(cellOpenMs), cellOpens: cellOpenMs !== null,
     }
   } finally {
-    await context.close()
+    await within(30000, context.close()).catch(() => log('the page did not close in 30 s'))
   }
-}
-
-/** Both marks, or whatever was reached when the time limit ran out (null for the rest). */
-async function waitForMarks(page) {
-  try {
-    await page.waitForFunction(() => window.__bench?.matrix && window.__bench?.log, null, { polling: 250, timeout: timeoutMs })
-  } catch (e) {
-    log(`not everything was shown within ${timeoutMs / 1000} s: ${String(e).split('\n')[0]}`)
-  }
-  const marks = await page.evaluate(() => window.__bench ?? {}).catch(() => ({}))
-  return { matrix: marks.matrix ?? null, log: marks.log ?? null }
 }
 
 async function readMetrics(cdp) {
-  const { metrics } = await cdp.send('Performance.getMetrics')
+  const { metrics } = await within(30000, cdp.send('Performance.getMetrics'))
   return Object.fromEntries(metrics.map((m) => [m.name, m.value]))
 }
 
@@ -161,10 +161,18 @@ async function openCell(page) {
   }
 }
 
+/** The promise, or a rejection once {@code ms} have passed. */
+function within(ms, promise) {
+  let timer
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms) })
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer))
+}
+
 function round(ms) {
   return ms === null || ms === undefined ? null : Math.round(ms)
 }
 
 function mib(bytes) {
+  if (bytes === undefined) return null
   return Math.round((bytes / 1048576) * 10) / 10
 }
