@@ -48,6 +48,9 @@ const en = {
     disconnected: 'Reconnecting…', reports: 'Reports', noReports: 'No reports collected', truncated: 'Too large to show',
     cellTitle: '{node} · {step}: {status}', rc: 'Exit code', message: 'Message', noSteps: 'No steps yet',
     logEmpty: 'No output yet',
+    searchLog: 'Search the loaded log', previousMatch: 'Previous match', nextMatch: 'Next match',
+    matchOf: '{n} of {total}', noMatch: 'No match', loadEarlier: 'Load earlier output',
+    tailOnly: 'Showing the end of the log; download it for the whole.', nodeOutput: "This node's output for this step",
   },
   status: {
     QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',

@@ -50,6 +50,9 @@ const zhCN: Messages = {
     disconnected: '正在重新连接…', reports: '报告', noReports: '暂无收集到的报告', truncated: '文件过大，无法显示',
     cellTitle: '{node} · {step}：{status}', rc: '退出码', message: '信息', noSteps: '暂无步骤',
     logEmpty: '暂无输出',
+    searchLog: '搜索已加载的日志', previousMatch: '上一个匹配', nextMatch: '下一个匹配',
+    matchOf: '第 {n} / {total} 处', noMatch: '无匹配', loadEarlier: '加载更早的输出',
+    tailOnly: '当前只显示日志末尾；完整日志请下载。', nodeOutput: '该节点在此步骤的输出',
   },
   status: {
     QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
