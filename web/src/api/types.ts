@@ -282,7 +282,7 @@ export interface ShellDraft {
   name: string
   description?: string
   command: string
-  parameters: { name: string; pattern?: string; required: boolean; description?: string; defaultValue?: string | null }[]
+  parameters: { name: string; type?: VariableTypeName; pattern?: string; required: boolean; description?: string; defaultValue?: string | null }[]
   reports: string[]
   dispatch: Dispatch
 }
