@@ -26,5 +26,6 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  // Element Plus is inlined in tests so that its on-demand CSS imports go through Vite, not Node.
+  test: { environment: 'jsdom', include: ['src/**/*.test.ts'], server: { deps: { inline: ['element-plus'] } } },
 })
