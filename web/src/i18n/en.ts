@@ -108,7 +108,7 @@ const en = {
     steps: 'Steps', stepKind: 'Kind', params: 'Parameters', stepType: { operator: 'Operator', script: 'Script' },
     preview: {
       title: 'Preview', explain: 'What a run of this version executes, step by step. Read-only.',
-      steps: 'Step {steps}', playbook: 'Generated playbook', command: 'Command', reports: 'Collects: {files}',
+      steps: 'Step {steps} | Steps {steps}', playbook: 'Generated playbook', command: 'Command', reports: 'Collects: {files}',
     },
   },
   stepEditor: {

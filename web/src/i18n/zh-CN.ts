@@ -110,7 +110,7 @@ const zhCN: Messages = {
     steps: '步骤', stepKind: '类型', params: '参数', stepType: { operator: '算子', script: '脚本' },
     preview: {
       title: '预览', explain: '执行此版本时将逐个步骤运行的内容（只读）。',
-      steps: '步骤 {steps}', playbook: '生成的 playbook', command: '命令', reports: '收集：{files}',
+      steps: '步骤 {steps} | 步骤 {steps}', playbook: '生成的 playbook', command: '命令', reports: '收集：{files}',
     },
   },
   stepEditor: {
