@@ -187,6 +187,34 @@ try {
   await noRenwu('the job form')
   await page.screenshot({ path: `${shots}/job-edit-zh-CN.png`, fullPage: true })
 
+  step('a VIEWER sees the catalog and the job but no button that changes them')
+  const viewer = { username: `e2e_viewer_${suffix}`, password: `viewer-${suffix}-password` }
+  const admin = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
+  const created = await admin.post('/api/v1/users', { data: { ...viewer, displayName: 'Viewer', role: 'VIEWER' } })
+  expect(created.ok(), `could not create a viewer: ${await created.text()}`)
+  await admin.dispose()
+  const viewing = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage()
+  viewing.setDefaultTimeout(15000)
+  viewing.on('pageerror', (e) => pageErrors.push(String(e)))
+  await viewing.goto(`${base}/#/templates`)
+  await viewing.fill('input[name=username]', viewer.username)
+  await viewing.fill('input[name=password]', viewer.password)
+  await viewing.keyboard.press('Enter')
+  await viewing.locator('[data-test=templates-table]').getByRole('link', { name: templateName }).click()
+  await viewing.locator('[data-test=template-steps]').getByText(scriptName).waitFor()
+  await viewing.goto(`${base}/#/roles`)
+  await viewing.locator('[data-test=roles-table]').getByRole('link', { name: 'ins_driver_cuda' }).click()
+  await viewing.locator('[data-test=role-variables]').getByText('local_nvidia_driver_path').waitFor()
+  expect(await viewing.getByRole('button', { name: /Edit variable|Remove variable|Add variable|Upload/ }).count() === 0, 'a viewer sees role edit buttons')
+  await viewing.goto(`${base}/#/jobs`)
+  await viewing.locator('[data-test=jobs-table]').getByRole('link', { name: jobName }).click()
+  await viewing.locator('[data-test=job-items]').getByText(templateName).waitFor()
+  for (const path of ['/templates', '/operators', '/scripts', '/roles', '/jobs']) {
+    await viewing.goto(`${base}/#${path}`)
+    await viewing.locator('.el-table__row').first().waitFor()
+    expect(await viewing.locator('[data-test^=new-], [data-test^=edit-], [data-test^=run-job]').count() === 0, `a viewer sees an edit button on ${path}`)
+  }
+
   expect(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`)
   console.log('catalog: all steps passed')
 } catch (e) {
