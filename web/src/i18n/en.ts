@@ -117,6 +117,8 @@ const en = {
     drag: 'Drag to reorder', moveUp: 'Move {name} up', moveDown: 'Move {name} down', remove: 'Remove step {name}',
     removeShort: 'Remove', dispatchOf: 'Where {name} runs', pattern: 'pattern {pattern}', defaultIs: 'default: {value}',
     added: 'Added {name} as step {n}', moved: '{name} is now step {n}', removed: 'Removed {name}',
+    older: 'Newer version available', upgrade: 'Use the newest version', upgradeNamed: 'Use the newest version of {name}',
+    upgraded: 'Now using {name} v{version}', noNewer: 'No newer version to use',
   },
   jobEdit: {
     new: 'New job', editTitle: 'Edit {name} v{version}', detailTitle: '{name} v{version}', comments: 'Comments',

@@ -119,6 +119,8 @@ const zhCN: Messages = {
     drag: '拖动以调整顺序', moveUp: '上移 {name}', moveDown: '下移 {name}', remove: '删除步骤 {name}',
     removeShort: '删除', dispatchOf: '{name} 的执行方式', pattern: '正则 {pattern}', defaultIs: '默认：{value}',
     added: '已添加 {name}，为第 {n} 步', moved: '{name} 现在是第 {n} 步', removed: '已删除 {name}',
+    older: '有更新的版本', upgrade: '使用最新版本', upgradeNamed: '{name} 使用最新版本',
+    upgraded: '已改用 {name} v{version}', noNewer: '没有可用的更新版本',
   },
   jobEdit: {
     new: '新建作业', editTitle: '编辑 {name} v{version}', detailTitle: '{name} v{version}', comments: '备注',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Shell, ShellParameter, Template } from '../api/types'
 import {
-  moveStep, operatorStep, parameterProblem, removeStep, scriptStep, stepProblems, stepsOf, toDraft,
+  moveStep, operatorStep, parameterProblem, removeStep, scriptStep, stepProblems, stepsOf, toDraft, upgradedStep,
 } from './stepEditor'
 
 const parameter = (overrides: Partial<ShellParameter> = {}): ShellParameter =>
@@ -78,5 +78,13 @@ describe('step editor', () => {
     expect(steps.map((s) => [s.type, s.refId, s.version, s.dispatch])).toEqual([['operator', 3, 2, undefined], ['script', 7, 2, 'launcher']])
     expect(steps[1].params).toEqual({ customer: 'x' })
     expect(steps[1].parameters).toHaveLength(1)
+  })
+
+  it('moves a step to a newer version in place, keeping the values the new version still takes', () => {
+    const old = scriptStep(shell({ latest: false, parameters: [parameter(), parameter({ name: 'gone', required: false })] }), { customer: 'qwkj', gone: 'x' }, 'agent')
+    const newer = shell({ id: 8, version: 3, parameters: [parameter(), parameter({ name: 'n', required: false, defaultValue: '8' })] })
+    const upgraded = upgradedStep(old, newer)
+    expect(upgraded).toMatchObject({ key: old.key, refId: 8, version: 3, dispatch: 'agent', params: { customer: 'qwkj', n: '8' }, latest: true })
+    expect(old.latest).toBe(false)
   })
 })

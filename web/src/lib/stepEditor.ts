@@ -17,23 +17,39 @@ export interface EditorStep {
   dispatch?: Dispatch
   params: Record<string, string>
   parameters: ShellParameter[]
+  /** False when a newer version of the operator or script exists; undefined when not known. */
+  latest?: boolean
 }
 
 let nextKey = 1
 const newKey = () => nextKey++
 
-export function operatorStep(operator: Pick<Operator, 'id' | 'name' | 'version'>): EditorStep {
-  return { key: newKey(), type: 'operator', refId: operator.id, name: operator.name, version: operator.version, params: {}, parameters: [] }
+export function operatorStep(operator: Pick<Operator, 'id' | 'name' | 'version'> & { latest?: boolean }): EditorStep {
+  return {
+    key: newKey(), type: 'operator', refId: operator.id, name: operator.name, version: operator.version, params: {}, parameters: [],
+    latest: operator.latest,
+  }
 }
 
 /** A script step with its parameters' defaults filled in, to run where the script says by default. */
-export function scriptStep(shell: Pick<Shell, 'id' | 'name' | 'version' | 'dispatch' | 'parameters'>,
+export function scriptStep(shell: Pick<Shell, 'id' | 'name' | 'version' | 'dispatch' | 'parameters'> & { latest?: boolean },
                            params: Record<string, string> = {}, dispatch?: Dispatch): EditorStep {
   const filled = Object.fromEntries(shell.parameters.map((p) => [p.name, params[p.name] ?? p.defaultValue ?? '']))
   return {
     key: newKey(), type: 'script', refId: shell.id, name: shell.name, version: shell.version,
-    dispatch: dispatch ?? shell.dispatch, params: filled, parameters: shell.parameters,
+    dispatch: dispatch ?? shell.dispatch, params: filled, parameters: shell.parameters, latest: shell.latest,
   }
+}
+
+/**
+ * The same step pinned to a newer version: it keeps its place, its dispatch and the values of
+ * parameters the new version still has; new parameters start from their defaults.
+ */
+export function upgradedStep(step: EditorStep, newer: Operator | Shell): EditorStep {
+  const replaced = step.type === 'operator'
+    ? operatorStep(newer as Operator)
+    : scriptStep(newer as Shell, step.params, step.dispatch)
+  return { ...replaced, key: step.key }
 }
 
 /** The steps of a saved template version; `shellsById` gives each script step's parameters. */
