@@ -83,7 +83,8 @@ const en = {
     badName: 'Use letters, digits and _, not starting with a digit', files: 'Files', noFiles: 'No files yet',
     noMain: 'This role has no main.yml entry file yet: upload its files before using it',
     upload: 'Upload .tar.gz', uploadHint: 'An upload replaces all the role’s files.', archiveType: 'Choose a .tar.gz file',
-    uploaded: 'Uploaded: {n} file(s)',
+    uploaded: 'Uploaded: {n} file(s)', valueSets: 'Value sets by package version',
+    noValueSets: 'No operator uses this role yet',
   },
   operators: {
     title: 'Operators', new: 'New operator', detailTitle: '{name} v{version}', editTitle: 'Edit {name} v{version}',

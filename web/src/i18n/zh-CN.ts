@@ -85,7 +85,8 @@ const zhCN: Messages = {
     badName: '只能使用字母、数字和下划线，且不能以数字开头', files: '文件', noFiles: '暂无文件',
     noMain: '此角色还没有 main.yml 入口文件：请先上传角色文件再使用',
     upload: '上传 .tar.gz', uploadHint: '上传会替换此角色的全部文件。', archiveType: '请选择 .tar.gz 文件',
-    uploaded: '已上传 {n} 个文件',
+    uploaded: '已上传 {n} 个文件', valueSets: '各软件包版本的取值集',
+    noValueSets: '还没有算子使用此角色',
   },
   operators: {
     title: '算子', new: '新建算子', detailTitle: '{name} v{version}', editTitle: '编辑 {name} v{version}',
