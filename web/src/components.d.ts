@@ -71,6 +71,7 @@ declare module 'vue' {
     ValueDiff: typeof import('./components/catalog/ValueDiff.vue')['default']
     VariableDialog: typeof import('./components/catalog/VariableDialog.vue')['default']
     VariableValueInput: typeof import('./components/catalog/VariableValueInput.vue')['default']
+    VersionCompare: typeof import('./components/catalog/VersionCompare.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -68,7 +68,7 @@ const en = {
     diff: {
       title: 'Compare versions', from: 'From', to: 'To', variable: 'Variable', change: 'Change', added: 'Added',
       removed: 'Removed', changed: 'Changed', same: 'Same', none: 'Neither version sets any value',
-      summary: '{added} added, {removed} removed, {changed} changed', pickTwo: 'Pick two versions to compare',
+      summary: '{added} added, {removed} removed, {changed} changed', pickTwo: 'Pick two versions to compare', field: 'Field',
     },
   },
   catalogRoles: {

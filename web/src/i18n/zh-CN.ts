@@ -70,7 +70,7 @@ const zhCN: Messages = {
     diff: {
       title: '版本对比', from: '从', to: '到', variable: '变量', change: '变化', added: '新增',
       removed: '删除', changed: '修改', same: '不变', none: '两个版本都没有设置任何值',
-      summary: '新增 {added} 个，删除 {removed} 个，修改 {changed} 个', pickTwo: '请选择两个版本进行对比',
+      summary: '新增 {added} 个，删除 {removed} 个，修改 {changed} 个', pickTwo: '请选择两个版本进行对比', field: '字段',
     },
   },
   catalogRoles: {
