@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BusBwChart: typeof import('./components/BusBwChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -30,6 +31,7 @@ declare module 'vue' {
     ElFormItem: typeof import('element-plus/es')['ElFormItem']
     ElHeader: typeof import('element-plus/es')['ElHeader']
     ElInput: typeof import('element-plus/es')['ElInput']
+    ElInputNumber: typeof import('element-plus/es')['ElInputNumber']
     ElInputTag: typeof import('element-plus/es')['ElInputTag']
     ElMain: typeof import('element-plus/es')['ElMain']
     ElMenu: typeof import('element-plus/es')['ElMenu']
@@ -51,6 +53,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     FormProblem: typeof import('./components/catalog/FormProblem.vue')['default']
+    JudgementTable: typeof import('./components/JudgementTable.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     LinkButton: typeof import('./components/catalog/LinkButton.vue')['default']
@@ -58,6 +61,7 @@ declare module 'vue' {
     LogViewer: typeof import('./components/LogViewer.vue')['default']
     NodePicker: typeof import('./components/catalog/NodePicker.vue')['default']
     PlanPreview: typeof import('./components/catalog/PlanPreview.vue')['default']
+    ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
@@ -67,10 +71,12 @@ declare module 'vue' {
     StatusTag: typeof import('./components/StatusTag.vue')['default']
     StepEditor: typeof import('./components/catalog/StepEditor.vue')['default']
     StepPicker: typeof import('./components/catalog/StepPicker.vue')['default']
+    ThresholdsDialog: typeof import('./components/ThresholdsDialog.vue')['default']
     UserMenu: typeof import('./components/UserMenu.vue')['default']
     ValueDiff: typeof import('./components/catalog/ValueDiff.vue')['default']
     VariableDialog: typeof import('./components/catalog/VariableDialog.vue')['default']
     VariableValueInput: typeof import('./components/catalog/VariableValueInput.vue')['default']
+    VerdictTag: typeof import('./components/VerdictTag.vue')['default']
     VersionCompare: typeof import('./components/catalog/VersionCompare.vue')['default']
   }
   export interface GlobalDirectives {

@@ -143,6 +143,7 @@ export interface RunStep {
   status: StepStatus
   durationMs?: number
   message?: string
+  outputId?: number
   hosts: RunHost[]
 }
 
@@ -164,6 +165,14 @@ export interface RunItem {
 
 export interface Run extends RunSummary {
   items: RunItem[]
+}
+
+/** Chunks firstSeq..lastSeq of a run's log, and whether earlier ones exist. */
+export interface LogWindow {
+  firstSeq: number
+  lastSeq: number
+  hasEarlier: boolean
+  content: string
 }
 
 export interface Report {
