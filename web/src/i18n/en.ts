@@ -20,6 +20,7 @@ const en = {
     tenant: 'Tenant', labels: 'Labels', label: 'Label', labelPlaceholder: 'key=value', online: 'Agent',
     onlineYes: 'Online', onlineNo: 'Offline', noAgent: 'No agent', locked: 'Lock', registeredAt: 'Registered',
     search: 'IP or hostname', labelInvalid: 'Write a label filter as key=value', total: '{n} nodes',
+    selected: '{n} selected', select: 'Select', import: 'Import nodes…',
   },
   node: {
     title: 'Node {ip}', facts: 'Facts', noFacts: 'No facts reported by an agent yet', labels: 'Labels',
@@ -52,6 +53,26 @@ const en = {
   status: {
     QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
     INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending',
+  },
+  bulk: {
+    move: 'Move to pool…', lock: 'Lock…', unlock: 'Unlock', addLabel: 'Add label…', removeLabel: 'Remove label…',
+    moveTitle: 'Move {n} node(s) to a node pool', lockTitle: 'Lock {n} node(s)', unlockTitle: 'Unlock {n} node(s)',
+    addLabelTitle: 'Add a label to {n} node(s)', removeLabelTitle: 'Remove a label from {n} node(s)',
+    targets: '{n} node(s): {list}', reason: 'Reason', labelKey: 'Label key', unlockConfirm: 'Runs may target these nodes again once they are unlocked.',
+    poolRequired: 'Choose the node pool to move the nodes into', reasonRequired: 'Say why the nodes are locked: others see the reason',
+    labelInvalid: 'Write the label as key=value (letters, digits, _ . : -)', keyRequired: 'Choose the label key to remove',
+    alreadyInPool: 'Already in this node pool', alreadyLocked: 'Already locked by {who}: {reason}', notLocked: 'Not locked',
+    hasLabel: 'Already has this label', noSuchLabel: 'Has no such label', progress: '{done} of {total} done…',
+    summary: '{done} done, {skipped} skipped, {failed} failed', node: 'Node', result: 'Result', why: 'Why',
+    done: 'Done', skipped: 'Skipped', failed: 'Failed', close: 'Close',
+  },
+  importNodes: {
+    title: 'Import nodes', paste: 'Nodes to import',
+    hint: 'Paste CSV with a header line (ip is required; also hostname, sshPort, sshUser, nodeType, gpuType, gpuCount, nodePool, nodePoolId, labels as k=v;k2=v2), or one IP per line, optionally followed by a hostname. Nothing is imported unless every line is valid.',
+    placeholder: 'ip,hostname,sshPort,gpuType,nodePool,labels\n10.0.0.11,gpu-11,22,H100,pool_a,rack=r1', defaultPool: 'Node pool for every line',
+    poolFromFile: 'As written in the lines (or the spare pool)', summaryCsv: '{n} line(s) read as CSV, {bad} with problems',
+    summaryList: '{n} line(s) read as a list of IPs, {bad} with problems', intoPool: 'into node pool {pool}', line: 'Line',
+    problems: 'Problems', more: '{n} more line(s) not shown', submit: 'Import {n} node(s)', done: '{n} node(s) imported',
   },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }

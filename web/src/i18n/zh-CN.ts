@@ -22,6 +22,7 @@ const zhCN: Messages = {
     tenant: '租户', labels: '标签', label: '标签', labelPlaceholder: '键=值', online: 'Agent',
     onlineYes: '在线', onlineNo: '离线', noAgent: '无 Agent', locked: '锁定', registeredAt: '注册时间',
     search: 'IP 或主机名', labelInvalid: '标签筛选请写成 键=值', total: '共 {n} 个节点',
+    selected: '已选 {n} 个', select: '选择', import: '导入节点…',
   },
   node: {
     title: '节点 {ip}', facts: '节点信息', noFacts: 'Agent 尚未上报节点信息', labels: '标签',
@@ -54,6 +55,26 @@ const zhCN: Messages = {
   status: {
     QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
     INTERRUPTED: '已中断', SKIPPED: '已跳过', UNREACHABLE: '不可达', PENDING: '等待中',
+  },
+  bulk: {
+    move: '移动到节点池…', lock: '锁定…', unlock: '解锁', addLabel: '添加标签…', removeLabel: '移除标签…',
+    moveTitle: '将 {n} 个节点移动到节点池', lockTitle: '锁定 {n} 个节点', unlockTitle: '解锁 {n} 个节点',
+    addLabelTitle: '为 {n} 个节点添加标签', removeLabelTitle: '从 {n} 个节点移除标签',
+    targets: '{n} 个节点：{list}', reason: '原因', labelKey: '标签键', unlockConfirm: '解锁后，作业可以再次在这些节点上执行。',
+    poolRequired: '请选择要移入的节点池', reasonRequired: '请填写锁定原因，其他人会看到',
+    labelInvalid: '标签请写成 键=值（字母、数字、_ . : -）', keyRequired: '请选择要移除的标签键',
+    alreadyInPool: '已在该节点池中', alreadyLocked: '已被 {who} 锁定：{reason}', notLocked: '未锁定',
+    hasLabel: '已有此标签', noSuchLabel: '没有此标签', progress: '已完成 {done} / {total}…',
+    summary: '成功 {done} 个，跳过 {skipped} 个，失败 {failed} 个', node: '节点', result: '结果', why: '原因',
+    done: '成功', skipped: '已跳过', failed: '失败', close: '关闭',
+  },
+  importNodes: {
+    title: '导入节点', paste: '要导入的节点',
+    hint: '粘贴带表头的 CSV（必须有 ip 列；可选 hostname、sshPort、sshUser、nodeType、gpuType、gpuCount、nodePool、nodePoolId、labels，标签写成 k=v;k2=v2），或每行一个 IP，后面可跟主机名。只要有一行不合法，就不会导入任何节点。',
+    placeholder: 'ip,hostname,sshPort,gpuType,nodePool,labels\n10.0.0.11,gpu-11,22,H100,pool_a,rack=r1', defaultPool: '所有行使用的节点池',
+    poolFromFile: '按各行填写（未填则进入备用节点池）', summaryCsv: '按 CSV 读取 {n} 行，其中 {bad} 行有问题',
+    summaryList: '按 IP 列表读取 {n} 行，其中 {bad} 行有问题', intoPool: '导入到节点池 {pool}', line: '行号',
+    problems: '问题', more: '还有 {n} 行未显示', submit: '导入 {n} 个节点', done: '已导入 {n} 个节点',
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }
