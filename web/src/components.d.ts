@@ -11,6 +11,7 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -37,6 +38,7 @@ declare module 'vue' {
     ElOption: typeof import('element-plus/es')['ElOption']
     ElPageHeader: typeof import('element-plus/es')['ElPageHeader']
     ElPagination: typeof import('element-plus/es')['ElPagination']
+    ElProgress: typeof import('element-plus/es')['ElProgress']
     ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSwitch: typeof import('element-plus/es')['ElSwitch']
@@ -44,10 +46,13 @@ declare module 'vue' {
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
+    ImportNodesDialog: typeof import('./components/inventory/ImportNodesDialog.vue')['default']
+    LabelEditor: typeof import('./components/inventory/LabelEditor.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
     LockBadge: typeof import('./components/LockBadge.vue')['default']
     LogViewer: typeof import('./components/LogViewer.vue')['default']
+    NodeActions: typeof import('./components/inventory/NodeActions.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']

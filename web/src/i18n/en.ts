@@ -26,7 +26,7 @@ const en = {
     title: 'Node {ip}', facts: 'Facts', noFacts: 'No facts reported by an agent yet', labels: 'Labels',
     noLabels: 'No labels', poolHistory: 'Node pool history', from: 'From', to: 'To', movedAt: 'When',
     movedBy: 'By', reason: 'Reason', sshPort: 'SSH port', sshUser: 'SSH user', nodeType: 'Node type',
-    agentSeen: 'Last heard from {when}', runs: 'Runs on this node',
+    agentSeen: 'Last heard from {when}', runs: 'Runs on this node', addLabel: 'Add', allRuns: 'All runs on this node',
   },
   pools: { title: 'Node pools', nodeCount: 'Nodes', spare: 'Spare pool', showNodes: 'Show nodes' },
   tenants: { title: 'Tenants', poolCount: 'Node pools', showPools: 'Show node pools' },
@@ -73,6 +73,17 @@ const en = {
     poolFromFile: 'As written in the lines (or the spare pool)', summaryCsv: '{n} line(s) read as CSV, {bad} with problems',
     summaryList: '{n} line(s) read as a list of IPs, {bad} with problems', intoPool: 'into node pool {pool}', line: 'Line',
     problems: 'Problems', more: '{n} more line(s) not shown', submit: 'Import {n} node(s)', done: '{n} node(s) imported',
+  },
+  manage: { save: 'Save', edit: 'Edit', delete: 'Delete', create: 'Create', revoke: 'Revoke', copy: 'Copy', copied: 'Copied' },
+  poolAdmin: {
+    create: 'New node pool', createTitle: 'New node pool', editTitle: 'Edit node pool {name}', delete: 'Delete node pool',
+    deleteConfirm: 'Delete node pool {name}? It must hold no nodes.', lockReason: 'Why lock node pool {name}? Runs cannot target it until it is unlocked.',
+    failed: '{target}: {detail}', nameRequired: 'Enter a name', badLabels: 'Write labels as key=value: {labels}',
+    noTenant: 'No tenant', allNodes: 'All {n} nodes…',
+  },
+  tenantAdmin: {
+    create: 'New tenant', createTitle: 'New tenant', editTitle: 'Edit tenant {name}',
+    deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }

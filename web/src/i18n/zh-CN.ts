@@ -28,7 +28,7 @@ const zhCN: Messages = {
     title: '节点 {ip}', facts: '节点信息', noFacts: 'Agent 尚未上报节点信息', labels: '标签',
     noLabels: '无标签', poolHistory: '节点池变更记录', from: '原节点池', to: '新节点池', movedAt: '时间',
     movedBy: '操作人', reason: '原因', sshPort: 'SSH 端口', sshUser: 'SSH 用户', nodeType: '节点类型',
-    agentSeen: '最近上报：{when}', runs: '涉及此节点的执行记录',
+    agentSeen: '最近上报：{when}', runs: '涉及此节点的执行记录', addLabel: '添加', allRuns: '此节点的全部执行记录',
   },
   pools: { title: '节点池', nodeCount: '节点数', spare: '备用节点池', showNodes: '查看节点' },
   tenants: { title: '租户', poolCount: '节点池数', showPools: '查看节点池' },
@@ -75,6 +75,17 @@ const zhCN: Messages = {
     poolFromFile: '按各行填写（未填则进入备用节点池）', summaryCsv: '按 CSV 读取 {n} 行，其中 {bad} 行有问题',
     summaryList: '按 IP 列表读取 {n} 行，其中 {bad} 行有问题', intoPool: '导入到节点池 {pool}', line: '行号',
     problems: '问题', more: '还有 {n} 行未显示', submit: '导入 {n} 个节点', done: '已导入 {n} 个节点',
+  },
+  manage: { save: '保存', edit: '编辑', delete: '删除', create: '新建', revoke: '吊销', copy: '复制', copied: '已复制' },
+  poolAdmin: {
+    create: '新建节点池', createTitle: '新建节点池', editTitle: '编辑节点池 {name}', delete: '删除节点池',
+    deleteConfirm: '删除节点池 {name}？节点池中必须没有节点。', lockReason: '锁定节点池 {name} 的原因？解锁前作业不能以它为目标。',
+    failed: '{target}：{detail}', nameRequired: '请输入名称', badLabels: '标签请写成 键=值：{labels}',
+    noTenant: '无租户', allNodes: '全部 {n} 个节点…',
+  },
+  tenantAdmin: {
+    create: '新建租户', createTitle: '新建租户', editTitle: '编辑租户 {name}',
+    deleteConfirm: '删除租户 {name}？租户下必须没有节点池。',
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }
