@@ -40,6 +40,7 @@ const en = {
   runs: {
     title: 'Runs', id: 'Run', job: 'Job', status: 'Status', executedBy: 'Started by', queuedAt: 'Queued',
     startedAt: 'Started', finishedAt: 'Finished', duration: 'Duration', jobId: 'Job ID', allStatuses: 'All statuses',
+    node: 'Node', from: 'From', to: 'To', dateRange: 'Started between', unknownTarget: 'The job or node in the link no longer exists', onlyThisJob: 'Only runs of this job',
   },
   run: {
     title: 'Run {id}', jobVersion: '{job} v{version}', cancel: 'Cancel run', rerunFailed: 'Re-run failed',

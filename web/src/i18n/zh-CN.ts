@@ -42,6 +42,7 @@ const zhCN: Messages = {
   runs: {
     title: '执行记录', id: '编号', job: '作业', status: '状态', executedBy: '执行人', queuedAt: '排队时间',
     startedAt: '开始时间', finishedAt: '结束时间', duration: '耗时', jobId: '作业 ID', allStatuses: '全部状态',
+    node: '节点', from: '开始于', to: '截止于', dateRange: '开始时间范围', unknownTarget: '链接中的作业或节点已不存在', onlyThisJob: '只看此作业的执行记录',
   },
   run: {
     title: '执行记录 {id}', jobVersion: '{job} v{version}', cancel: '取消执行', rerunFailed: '重跑失败节点',
