@@ -86,6 +86,35 @@ const en = {
     create: 'New tenant', createTitle: 'New tenant', editTitle: 'Edit tenant {name}',
     deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
+  admin: {
+    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', audit: 'Audit log',
+    shownOnce: 'Copy it now: it is shown only this once and cannot be read again.', secret: 'New token',
+  },
+  users: {
+    title: 'Users and roles', create: 'New user', editTitle: 'Edit user {name}', passwordTitle: 'New password for {name}',
+    displayName: 'Display name', role: 'Role', enabled: 'Enabled', active: 'Active', disabled: 'Disabled', enable: 'Enable',
+    disable: 'Disable', resetPassword: 'Reset password', deleteConfirm: 'Delete user {name}? Their API tokens stop working.',
+    usernameRequired: 'Enter a username', passwordRequired: 'Enter a password',
+    roles: { ADMIN: 'Admin', OPERATOR: 'Operator', VIEWER: 'Viewer' },
+  },
+  tokens: {
+    title: 'API tokens', hint: 'Scripts and the CLI send a token as "Authorization: Bearer …"; it acts with its owner\'s role.',
+    create: 'New API token', owner: 'Owner', prefix: 'Starts with', expiresAt: 'Expires', never: 'Never', lastUsedAt: 'Last used',
+    revokedAt: 'Revoked {when}', revokeConfirm: 'Revoke API token {name}? Scripts using it stop working at once.',
+    nameRequired: 'Name the token after what will use it', expiresInDays: 'Valid for (days)',
+  },
+  enrolment: {
+    title: 'Agent enrolment tokens', hint: 'A node agent enrols once with one of these tokens and then receives its own credential.',
+    create: 'New enrolment token', showAll: 'Show expired and revoked ones too', pool: 'Target node pool', anyPool: 'Spare pool',
+    uses: 'Used', state: 'State', live: 'Usable', expired: 'Expired', usedUp: 'Used up', revoked: 'Revoked by {who}',
+    revokeConfirm: 'Revoke enrolment token {prefix}…? Agents not yet enrolled with it can no longer use it.',
+    expiresInMinutes: 'Valid for (minutes)', maxUses: 'Maximum agents', useIt: 'Start the agent on each node with:',
+  },
+  audit: {
+    title: 'Audit log', actor: 'Who', entityType: 'Kind', entityTypeHint: 'Kind, e.g. node', action: 'Action',
+    actionHint: 'Action, e.g. node.locked', when: 'When', entity: 'What', summary: 'Summary', before: 'Before', after: 'After',
+    changed: 'Changed: {keys}',
+  },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }
 

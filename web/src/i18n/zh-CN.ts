@@ -88,6 +88,35 @@ const zhCN: Messages = {
     create: '新建租户', createTitle: '新建租户', editTitle: '编辑租户 {name}',
     deleteConfirm: '删除租户 {name}？租户下必须没有节点池。',
   },
+  admin: {
+    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', audit: '审计日志',
+    shownOnce: '请立即复制：令牌只显示这一次，之后无法再查看。', secret: '新令牌',
+  },
+  users: {
+    title: '用户与角色', create: '新建用户', editTitle: '编辑用户 {name}', passwordTitle: '为 {name} 设置新密码',
+    displayName: '显示名', role: '角色', enabled: '启用', active: '已启用', disabled: '已停用', enable: '启用',
+    disable: '停用', resetPassword: '重置密码', deleteConfirm: '删除用户 {name}？其 API 令牌将失效。',
+    usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
+    roles: { ADMIN: '管理员', OPERATOR: '操作员', VIEWER: '只读用户' },
+  },
+  tokens: {
+    title: 'API 令牌', hint: '脚本和命令行以 “Authorization: Bearer …” 发送令牌；令牌拥有其所有者的角色。',
+    create: '新建 API 令牌', owner: '所有者', prefix: '前缀', expiresAt: '过期时间', never: '永不过期', lastUsedAt: '最近使用',
+    revokedAt: '已于 {when} 吊销', revokeConfirm: '吊销 API 令牌 {name}？使用它的脚本将立即失效。',
+    nameRequired: '请按用途为令牌命名', expiresInDays: '有效期（天）',
+  },
+  enrolment: {
+    title: 'Agent 注册令牌', hint: '节点上的 Agent 使用此令牌注册一次，之后获得自己的凭据。',
+    create: '新建注册令牌', showAll: '同时显示已过期和已吊销的令牌', pool: '目标节点池', anyPool: '备用节点池',
+    uses: '已使用', state: '状态', live: '可用', expired: '已过期', usedUp: '次数已用完', revoked: '已被 {who} 吊销',
+    revokeConfirm: '吊销注册令牌 {prefix}…？尚未注册的 Agent 将无法再使用它。',
+    expiresInMinutes: '有效期（分钟）', maxUses: '最多注册 Agent 数', useIt: '在每个节点上这样启动 Agent：',
+  },
+  audit: {
+    title: '审计日志', actor: '操作人', entityType: '对象类型', entityTypeHint: '对象类型，如 node', action: '操作',
+    actionHint: '操作，如 node.locked', when: '时间', entity: '对象', summary: '摘要', before: '变更前', after: '变更后',
+    changed: '变更字段：{keys}',
+  },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }
 
