@@ -22,3 +22,19 @@ export function changedKeys(before: string | null | undefined, after: string | n
   const b = read(after)
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort()
 }
+
+export interface JsonLine {
+  text: string
+  changed: boolean
+}
+
+/** The indented snapshot line by line, each marked when it belongs to a member that changed. */
+export function markedLines(text: string | null | undefined, changed: string[]): JsonLine[] {
+  let current = ''
+  return prettyJson(text).split('\n').filter((line) => line !== '').map((line) => {
+    const member = /^ {2}"([^"]+)":/.exec(line)
+    if (member) current = member[1]
+    else if (!line.startsWith('  ')) current = '' // the braces around the whole object
+    return { text: line, changed: current !== '' && changed.includes(current) }
+  })
+}
