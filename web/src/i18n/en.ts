@@ -80,7 +80,7 @@ const en = {
     create: 'New node pool', createTitle: 'New node pool', editTitle: 'Edit node pool {name}', delete: 'Delete node pool',
     deleteConfirm: 'Delete node pool {name}? It must hold no nodes.', lockReason: 'Why lock node pool {name}? Runs cannot target it until it is unlocked.',
     failed: '{target}: {detail}', nameRequired: 'Enter a name', badLabels: 'Write labels as key=value: {labels}',
-    noTenant: 'No tenant', allNodes: 'All {n} nodes…',
+    noTenant: 'No tenant', tenantRequired: 'Choose the tenant the node pool belongs to', allNodes: 'All {n} nodes…',
   },
   tenantAdmin: {
     create: 'New tenant', createTitle: 'New tenant', editTitle: 'Edit tenant {name}',

@@ -82,7 +82,7 @@ const zhCN: Messages = {
     create: '新建节点池', createTitle: '新建节点池', editTitle: '编辑节点池 {name}', delete: '删除节点池',
     deleteConfirm: '删除节点池 {name}？节点池中必须没有节点。', lockReason: '锁定节点池 {name} 的原因？解锁前作业不能以它为目标。',
     failed: '{target}：{detail}', nameRequired: '请输入名称', badLabels: '标签请写成 键=值：{labels}',
-    noTenant: '无租户', allNodes: '全部 {n} 个节点…',
+    noTenant: '无租户', tenantRequired: '请选择节点池所属的租户', allNodes: '全部 {n} 个节点…',
   },
   tenantAdmin: {
     create: '新建租户', createTitle: '新建租户', editTitle: '编辑租户 {name}',
