@@ -35,6 +35,13 @@ async function signOut(page) {
 async function open(page, menu, heading = menu) {
   await page.getByRole('menuitem', { name: menu, exact: true }).click()
   await page.getByRole('heading', { name: heading, exact: true }).waitFor()
+  await page.locator('.el-menu-item.is-active', { hasText: menu }).waitFor()
+}
+
+/** A screenshot once Element Plus's colour transitions (0.3 s) have settled. */
+async function shot(page, file) {
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: `${shots}/${file}` })
 }
 
 /** An el-input's own input or textarea: Element Plus puts data-test on it, not on the wrapper. */
@@ -111,7 +118,7 @@ try {
   await text.fill('ip,hostname,gpuType,nodePool,labels\n127.0.2.1,e2e-a,H100,e2e_admin_pool,rack=r9\n127.0.2.300,e2e-b,H100,e2e_admin_pool,\n127.0.2.3,e2e-c,H100,e2e_admin_pool,rack=r9')
   await page.locator('[data-test=import-preview] [data-line="3"]').getByText("'127.0.2.300' is not an IP address").waitFor()
   expect(await page.locator('[data-test=import-submit]').isDisabled(), 'the import button is enabled with a bad line')
-  await page.screenshot({ path: `${shots}/import-preview-en.png` })
+  await shot(page, 'import-preview-en.png')
 
   step('import: the server\'s per-line answer lands on the line (unknown pool), then the fixed paste imports 3 nodes')
   await text.fill('ip,hostname,gpuType,nodePool,labels\n127.0.2.1,e2e-a,H100,e2e_admin_pool,rack=r9\n127.0.2.2,e2e-b,H100,no_such_pool,\n127.0.2.3,e2e-c,H100,e2e_admin_pool,rack=r9')
@@ -135,7 +142,7 @@ try {
     await field(b, 'bulk-reason').fill('e2e rack maintenance')
   })
   await box.getByText('2 done, 0 skipped, 0 failed').waitFor()
-  await page.screenshot({ path: `${shots}/bulk-lock-en.png` })
+  await shot(page, 'bulk-lock-en.png')
   await box.locator('[data-test=bulk-close]').click()
   await table.locator('[data-test=lock]').nth(1).waitFor()
   expect(await table.locator('[data-test=lock]').count() === 2, 'two nodes should be locked')
@@ -160,7 +167,7 @@ try {
   await box.getByText('1 done, 0 skipped, 0 failed').waitFor()
   await box.locator('[data-test=bulk-close]').click()
   await table.locator('.el-table__row', { hasText: '127.0.2.3' }).getByText('e2e_admin_pool_b').waitFor()
-  await page.screenshot({ path: `${shots}/nodes-admin-en.png` })
+  await shot(page, 'nodes-admin-en.png')
 
   step('node detail: the move is in the pool history; a label is removed from its tag')
   await table.getByRole('link', { name: '127.0.2.3' }).click()
@@ -180,7 +187,7 @@ try {
   await page.fill('input[name=new-password]', VIEWER_PASSWORD)
   await page.locator('[data-test=user-save]').click()
   await page.locator('[data-test=users-table]').getByText(VIEWER).waitFor()
-  await page.screenshot({ path: `${shots}/users-en.png` })
+  await shot(page, 'users-en.png')
 
   step('create an API token: shown once with a copy button')
   await open(page, 'API tokens')
@@ -190,7 +197,7 @@ try {
   const secret = await field(page, 'secret-value').inputValue()
   expect(secret.length >= 20, `the new token is missing: '${secret}'`)
   await page.locator('[data-test=secret-copy]').click()
-  await page.screenshot({ path: `${shots}/api-token-en.png` })
+  await shot(page, 'api-token-en.png')
   await page.locator('[data-test=token-done]').click()
   await page.locator('[data-test=tokens-table]').getByText('e2e-ci').waitFor()
   expect(!(await page.locator('body').innerText()).includes(secret), 'the token is still on the page after closing')
@@ -202,14 +209,14 @@ try {
   await page.locator('[data-test=enrolment-create]').click()
   await page.locator('[data-test=enrolment-save]').click()
   await page.locator('[data-test=secret-value]').waitFor()
-  await page.screenshot({ path: `${shots}/enrolment-token-en.png` })
+  await shot(page, 'enrolment-token-en.png')
   await page.keyboard.press('Escape')
   await open(page, 'Audit log')
   const audit = page.locator('[data-test=audit-table]')
   await audit.getByText('node.locked').first().waitFor()
   await audit.locator('.el-table__row', { hasText: 'node.unlocked' }).first().locator('.el-table__expand-icon').click()
   await page.getByText(/Changed: .*locked/).first().waitFor()
-  await page.screenshot({ path: `${shots}/audit-en.png` })
+  await shot(page, 'audit-en.png')
 
   step('runs history filters live in the URL')
   await page.goto(`${base}/#/runs?status=FAILED`)
@@ -222,12 +229,12 @@ try {
   await page.getByRole('option', { name: '简体中文' }).click()
   await page.getByRole('heading', { name: '节点', exact: true }).waitFor()
   await page.locator('[data-test=import-open]').getByText('导入节点').waitFor()
-  await page.screenshot({ path: `${shots}/nodes-admin-zh-CN.png` })
+  await shot(page, 'nodes-admin-zh-CN.png')
   for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['执行记录', 'runs']]) {
     await open(page, menu)
     const body = await page.locator('body').innerText()
     expect(!body.includes('任务'), `the ${file} page shows 任务`)
-    await page.screenshot({ path: `${shots}/${file}-zh-CN.png` })
+    await shot(page, `${file}-zh-CN.png`)
   }
   await page.locator('[data-test=language]').click()
   await page.getByRole('option', { name: 'English' }).click()
@@ -240,7 +247,7 @@ try {
   expect(await page.getByRole('menuitem', { name: 'Users and roles' }).count() === 0, 'a VIEWER sees the admin menu')
   for (const test of ['bulk-bar', 'import-open']) expect(await page.locator(`[data-test=${test}]`).count() === 0, `a VIEWER sees ${test}`)
   expect(await page.locator('[data-test=nodes-table] .el-checkbox').count() === 0, 'a VIEWER can select nodes for bulk actions')
-  await page.screenshot({ path: `${shots}/nodes-viewer-en.png` })
+  await shot(page, 'nodes-viewer-en.png')
   await page.locator('[data-test=nodes-table]').getByRole('link', { name: '127.0.2.1' }).click()
   await page.getByText('Node pool history').waitFor()
   expect(await page.locator('[data-test=node-actions]').count() === 0, 'a VIEWER sees node actions')
