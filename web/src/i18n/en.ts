@@ -113,7 +113,7 @@ const en = {
   audit: {
     title: 'Audit log', actor: 'Who', entityType: 'Kind', entityTypeHint: 'Kind, e.g. node', action: 'Action',
     actionHint: 'Action, e.g. node.locked', when: 'When', entity: 'What', summary: 'Summary', before: 'Before', after: 'After',
-    changed: 'Changed: {keys}',
+    changed: 'Changed: {keys}', show: 'Before/after',
   },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }

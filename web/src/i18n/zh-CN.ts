@@ -115,7 +115,7 @@ const zhCN: Messages = {
   audit: {
     title: '审计日志', actor: '操作人', entityType: '对象类型', entityTypeHint: '对象类型，如 node', action: '操作',
     actionHint: '操作，如 node.locked', when: '时间', entity: '对象', summary: '摘要', before: '变更前', after: '变更后',
-    changed: '变更字段：{keys}',
+    changed: '变更字段：{keys}', show: '变更前后',
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }
