@@ -20,7 +20,7 @@ const en = {
     tenant: 'Tenant', labels: 'Labels', label: 'Label', labelPlaceholder: 'key=value', online: 'Agent',
     onlineYes: 'Online', onlineNo: 'Offline', noAgent: 'No agent', locked: 'Lock', registeredAt: 'Registered',
     search: 'IP or hostname', labelInvalid: 'Write a label filter as key=value', total: '{n} nodes',
-    selected: '{n} selected', select: 'Select', import: 'Import nodes…',
+    selected: '{n} selected', select: 'Select', import: 'Import nodes…', selectAll: 'Select all {n} matching nodes', onlyThisPage: 'Only this page',
   },
   node: {
     title: 'Node {ip}', facts: 'Facts', noFacts: 'No facts reported by an agent yet', labels: 'Labels',

@@ -22,7 +22,7 @@ const zhCN: Messages = {
     tenant: '租户', labels: '标签', label: '标签', labelPlaceholder: '键=值', online: 'Agent',
     onlineYes: '在线', onlineNo: '离线', noAgent: '无 Agent', locked: '锁定', registeredAt: '注册时间',
     search: 'IP 或主机名', labelInvalid: '标签筛选请写成 键=值', total: '共 {n} 个节点',
-    selected: '已选 {n} 个', select: '选择', import: '导入节点…',
+    selected: '已选 {n} 个', select: '选择', import: '导入节点…', selectAll: '选择全部 {n} 个符合条件的节点', onlyThisPage: '仅本页',
   },
   node: {
     title: '节点 {ip}', facts: '节点信息', noFacts: 'Agent 尚未上报节点信息', labels: '标签',
