@@ -65,7 +65,7 @@ const en = {
     alreadyInPool: 'Already in this node pool', alreadyLocked: 'Already locked by {who}: {reason}', notLocked: 'Not locked',
     hasLabel: 'Already has this label', noSuchLabel: 'Has no such label', progress: '{done} of {total} done…',
     summary: '{done} done, {skipped} skipped, {failed} failed', node: 'Node', result: 'Result', why: 'Why',
-    done: 'Done', skipped: 'Skipped', failed: 'Failed', close: 'Close',
+    done: 'Done', skipped: 'Skipped', failed: 'Failed', close: 'Close', more: '{n} more node(s) done, not listed',
   },
   importNodes: {
     title: 'Import nodes', paste: 'Nodes to import',

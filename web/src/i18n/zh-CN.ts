@@ -67,7 +67,7 @@ const zhCN: Messages = {
     alreadyInPool: '已在该节点池中', alreadyLocked: '已被 {who} 锁定：{reason}', notLocked: '未锁定',
     hasLabel: '已有此标签', noSuchLabel: '没有此标签', progress: '已完成 {done} / {total}…',
     summary: '成功 {done} 个，跳过 {skipped} 个，失败 {failed} 个', node: '节点', result: '结果', why: '原因',
-    done: '成功', skipped: '已跳过', failed: '失败', close: '关闭',
+    done: '成功', skipped: '已跳过', failed: '失败', close: '关闭', more: '另有 {n} 个节点已完成，未列出',
   },
   importNodes: {
     title: '导入节点', paste: '要导入的节点',
