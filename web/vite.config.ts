@@ -19,6 +19,8 @@ export default defineConfig({
         manualChunks(id) {
           if (id.includes('node_modules/element-plus') || id.includes('node_modules/@element-plus')) return 'element-plus'
           if (id.includes('node_modules/marked') || id.includes('node_modules/dompurify')) return 'markdown'
+          // loaded only by the run page's chart (lazily), never with the first page
+          if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts'
           if (id.includes('node_modules/')) return 'vendor'
           return undefined
         },
@@ -26,5 +28,6 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': 'http://localhost:8080' } },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  // element-plus is inlined so that component tests can load the styles its components import
+  test: { environment: 'jsdom', include: ['src/**/*.test.ts'], server: { deps: { inline: ['element-plus'] } } },
 })

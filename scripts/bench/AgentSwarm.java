@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * N simulated agents in one JVM, each with its own credential and node, speaking the real protocol
- * (enrol, long-poll, result). Times one command ('true') on all of them: from the fan-out request
- * to the last result the server has recorded (acknowledged). Run by scripts/bench/agent-dispatch.sh.
+ * (enrol, long-poll, result). Times one command ('true') on all of them, two ways: from the fan-out
+ * request to the last result the server has recorded (acknowledged), and as a job run with one
+ * agent step over the pool of all N nodes, from the run request to the run's recorded end.
+ * Run by scripts/bench/agent-dispatch.sh.
  */
 public class AgentSwarm {
 
@@ -35,8 +37,12 @@ public class AgentSwarm {
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         String bearer = "Bearer " + call(server, "POST", "/api/v1/api-tokens", basic, "{\"name\":\"bench-" + System.nanoTime() + "\"}")
                 .get("token").asText();
+        long tenant = call(server, "POST", "/api/v1/tenants", bearer, "{\"name\":\"bench_" + System.nanoTime() + "\"}")
+                .get("id").asLong();
+        long pool = call(server, "POST", "/api/v1/node-pools", bearer, "{\"name\":\"bench_" + System.nanoTime()
+                + "\",\"tenantId\":" + tenant + "}").get("id").asLong();
         String token = call(server, "POST", "/api/v1/agent-enrollment-tokens", bearer,
-                "{\"maxUses\":" + n + ",\"expiresInMinutes\":120}").get("token").asText();
+                "{\"maxUses\":" + n + ",\"expiresInMinutes\":120,\"nodePoolId\":" + pool + "}").get("token").asText();
 
         long enrolStart = System.nanoTime();
         List<long[]> agents = new ArrayList<>(); // {nodeId}
@@ -94,23 +100,67 @@ public class AgentSwarm {
                     round, n, (submitted - start) / 1e6, (last - start) / 1e6, (last - start) / 1e6 / n, cpuSeconds(serverPid) - cpuBefore,
                     acknowledgedAt.size() < expected ? "  INCOMPLETE: " + acknowledgedAt.size() + "/" + expected : "");
         }
+        runRounds(server, bearer, pool, n, rounds, serverPid);
+        resultsOnPoll = true;
+        System.out.println("now with results carried on the next poll:");
+        runRounds(server, bearer, pool, n, rounds, serverPid);
         double idleBefore = cpuSeconds(serverPid);
         Thread.sleep(10_000);
         System.out.printf("idle with %d held polls: server CPU %.0f%% of one core%n", n, (cpuSeconds(serverPid) - idleBefore) * 10);
         System.exit(0);
     }
 
+    /** A job with one agent step ('true') on the pool, run {@code rounds} times; each timed to the run's end. */
+    static void runRounds(String server, String bearer, long pool, int n, int rounds, long serverPid) throws Exception {
+        long shell = call(server, "POST", "/api/v1/shells", bearer, "{\"name\":\"bench_true_" + System.nanoTime()
+                + "\",\"command\":\"true\",\"dispatch\":\"agent\",\"parameters\":[]}").get("id").asLong();
+        long template = call(server, "POST", "/api/v1/templates", bearer, "{\"name\":\"bench_" + System.nanoTime()
+                + "\",\"steps\":[{\"type\":\"script\",\"shellId\":" + shell + "}]}").get("id").asLong();
+        long job = call(server, "POST", "/api/v1/jobs", bearer, "{\"name\":\"bench_" + System.nanoTime() + "\",\"items\":[{"
+                + "\"templateId\":" + template + ",\"targets\":[{\"type\":\"node_pool\",\"id\":" + pool + "}]}]}").get("id").asLong();
+        for (int round = 1; round <= rounds; round++) {
+            double cpuBefore = cpuSeconds(serverPid);
+            long start = System.nanoTime();
+            long run = call(server, "POST", "/api/v1/jobs/" + job + "/runs", bearer, "{}").get("id").asLong();
+            JsonNode state;
+            do {
+                Thread.sleep(20);
+                state = call(server, "GET", "/api/v1/runs/" + run, bearer, null);
+            } while (!state.path("finishedAt").isTextual() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(180));
+            long seen = System.nanoTime();
+            double recorded = java.time.Duration.between(java.time.Instant.parse(state.path("startedAt").asText()),
+                    java.time.Instant.parse(state.path("finishedAt").asText())).toMillis();
+            System.out.printf("run round %d: N=%d  run %d %s: request to end seen %.0f ms; run's own start to end %.0f ms; server CPU %.1f s%n",
+                    round, n, run, state.path("status").asText(), (seen - start) / 1e6, recorded, cpuSeconds(serverPid) - cpuBefore);
+        }
+    }
+
     /** One simulated agent's loop: poll, answer every command with exit 0 at once, poll again. */
     static final ConcurrentHashMap<Long, Long> DELIVERED_AT = new ConcurrentHashMap<>();
 
+    /** Off: results go by POST /result (three exchanges a command); on: with the next poll, as the agent sends quick ones. */
+    static volatile boolean resultsOnPoll;
+
     static void poll(String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt, AtomicLong pollsSent) {
+        poll(server, credential, acknowledgedAt, pollsSent, "");
+    }
+
+    static void poll(String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt, AtomicLong pollsSent,
+                     String finished) {
         pollsSent.incrementAndGet();
-        async(server, "POST", "/api/v1/agent/commands/poll", credential, "{\"held\":[],\"waitSeconds\":25}")
+        async(server, "POST", "/api/v1/agent/commands/poll", credential, "{\"held\":[],\"waitSeconds\":25,\"finished\":["
+                + finished + "]}")
                 .thenCompose(answer -> {
                     List<CompletableFuture<JsonNode>> results = new ArrayList<>();
+                    StringBuilder carried = new StringBuilder();
                     for (JsonNode command : answer.path("commands")) {
                         long id = command.get("id").asLong();
                         DELIVERED_AT.put(id, System.nanoTime());
+                        if (resultsOnPoll) {
+                            carried.append(carried.length() == 0 ? "" : ",").append("{\"id\":").append(id)
+                                    .append(",\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0,\"durationMs\":1,\"chunks\":0}}");
+                            continue;
+                        }
                         results.add(async(server, "POST", "/api/v1/agent/commands/" + id + "/result", credential,
                                 "{\"outcome\":\"EXITED\",\"exitCode\":0,\"durationMs\":1,\"chunks\":0}")
                                 .whenComplete((r, e) -> {
@@ -119,14 +169,15 @@ public class AgentSwarm {
                                     }
                                 }));
                     }
-                    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new));
+                    return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> carried.toString());
                 })
-                .whenComplete((r, e) -> {
+                .whenComplete((carried, e) -> {
                     if (e != null) {
                         System.err.println("poll failed: " + e);
-                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> poll(server, credential, acknowledgedAt, pollsSent));
+                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+                                .execute(() -> poll(server, credential, acknowledgedAt, pollsSent, finished));
                     } else {
-                        poll(server, credential, acknowledgedAt, pollsSent);
+                        poll(server, credential, acknowledgedAt, pollsSent, carried);
                     }
                 });
     }
@@ -151,7 +202,8 @@ public class AgentSwarm {
 
     static CompletableFuture<JsonNode> async(String server, String method, String path, String authorization, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

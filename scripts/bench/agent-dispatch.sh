@@ -22,9 +22,9 @@ for n in "${sizes[@]}"; do
   rm -rf "$work/h2"
   (cd "$work" && exec env DEVOPS_ADMIN_PASSWORD="$password" \
      DB_URL="jdbc:h2:file:$work/h2/devops;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE" \
-     java -Xmx1g -jar "$OLDPWD/$jar" --server.port="$port" --server.tomcat.max-connections=20000 \
+     java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$OLDPWD/$jar" --server.port="$port" --server.tomcat.max-connections=20000 \
      --server.tomcat.accept-count=10000 --server.tomcat.max-keep-alive-requests=-1 \
-     --devops.agent.offline-after=300s > "$work/server.log" 2>&1) &
+     --devops.agent.offline-after=300s ${SERVER_ARGS:-} > "$work/server.log" 2>&1) &
   pid=$!
   for _ in $(seq 1 90); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
   echo "## N = $n (server pid $pid, $(nproc) cores)"

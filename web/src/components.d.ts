@@ -12,6 +12,7 @@ export {}
 declare module 'vue' {
   export interface GlobalComponents {
     BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
+    BusBwChart: typeof import('./components/BusBwChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -41,6 +42,8 @@ declare module 'vue' {
     ElPageHeader: typeof import('element-plus/es')['ElPageHeader']
     ElPagination: typeof import('element-plus/es')['ElPagination']
     ElProgress: typeof import('element-plus/es')['ElProgress']
+    ElRadioButton: typeof import('element-plus/es')['ElRadioButton']
+    ElRadioGroup: typeof import('element-plus/es')['ElRadioGroup']
     ElResult: typeof import('element-plus/es')['ElResult']
     ElSelect: typeof import('element-plus/es')['ElSelect']
     ElSwitch: typeof import('element-plus/es')['ElSwitch']
@@ -49,6 +52,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     ImportNodesDialog: typeof import('./components/inventory/ImportNodesDialog.vue')['default']
+    JudgementTable: typeof import('./components/JudgementTable.vue')['default']
     LabelEditor: typeof import('./components/inventory/LabelEditor.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
@@ -56,6 +60,7 @@ declare module 'vue' {
     LogViewer: typeof import('./components/LogViewer.vue')['default']
     NodeActions: typeof import('./components/inventory/NodeActions.vue')['default']
     PoolDialog: typeof import('./components/inventory/PoolDialog.vue')['default']
+    ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
@@ -65,7 +70,9 @@ declare module 'vue' {
     SecretOnce: typeof import('./components/admin/SecretOnce.vue')['default']
     StatusTag: typeof import('./components/StatusTag.vue')['default']
     TenantDialog: typeof import('./components/inventory/TenantDialog.vue')['default']
+    ThresholdsDialog: typeof import('./components/ThresholdsDialog.vue')['default']
     UserMenu: typeof import('./components/UserMenu.vue')['default']
+    VerdictTag: typeof import('./components/VerdictTag.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

@@ -115,6 +115,20 @@ const en = {
     actionHint: 'Action, e.g. node.locked', when: 'When', entity: 'What', summary: 'Summary', before: 'Before', after: 'After',
     changed: 'Changed: {keys}', show: 'Before/after',
   },
+  judgement: {
+    title: 'NCCL judgement', PASS: 'PASS', FAIL: 'FAIL', UNKNOWN: 'UNKNOWN', node: 'Node', verdict: 'Verdict',
+    busbw: 'busbw at largest size', threshold: 'Pass line', gpus: 'GPUs', reason: 'Why',
+    passCount: '{n} passed', failCount: '{n} failed', unknownCount: '{n} not judged',
+    messageSize: 'Message size', busbwAxis: 'busbw (GB/s)', passLine: 'pass line {gbps} GB/s',
+    chartLabel: 'Bus bandwidth by message size for each node', chartFailed: 'The chart could not be drawn: {detail}',
+    byNode: 'By node', sideBySide: 'Side by side', compareReport: 'Report', compareNodes: 'Nodes (up to {max})',
+    compareNone: 'Choose the nodes to compare',
+    thresholds: 'Pass lines', thresholdsTitle: 'NCCL pass lines per GPU model',
+    thresholdsHelp: 'A node passes when its all_reduce_perf busbw at the largest message size reaches the pass line of the matching rule. A rule matches when every word of “Model words” is a word of the GPU model (e.g. “H100 HBM3” matches “NVIDIA H100 80GB HBM3”) and the GPU count is equal (empty: any count); the rule with more words wins.',
+    ruleName: 'Name', modelMatch: 'Model words', gpuCount: 'GPU count', minBusbw: 'Min busbw (GB/s)',
+    minMessage: 'Min largest size (GiB)', addRule: 'Add a pass line', remove: 'Remove', removeRule: 'Remove {name}',
+    save: 'Save', fixFields: 'Fix the marked fields',
+  },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }
 

@@ -117,6 +117,20 @@ const zhCN: Messages = {
     actionHint: '操作，如 node.locked', when: '时间', entity: '对象', summary: '摘要', before: '变更前', after: '变更后',
     changed: '变更字段：{keys}', show: '变更前后',
   },
+  judgement: {
+    title: 'NCCL 判定', PASS: '通过', FAIL: '未通过', UNKNOWN: '无法判定', node: '节点', verdict: '判定',
+    busbw: '最大消息的 busbw', threshold: '合格线', gpus: 'GPU', reason: '原因',
+    passCount: '{n} 个通过', failCount: '{n} 个未通过', unknownCount: '{n} 个无法判定',
+    messageSize: '消息大小', busbwAxis: 'busbw (GB/s)', passLine: '合格线 {gbps} GB/s',
+    chartLabel: '各节点按消息大小的总线带宽', chartFailed: '无法绘制图表：{detail}',
+    byNode: '按节点', sideBySide: '并排对比', compareReport: '报告', compareNodes: '节点（最多 {max} 个）',
+    compareNone: '请选择要对比的节点',
+    thresholds: '合格线', thresholdsTitle: '各 GPU 型号的 NCCL 合格线',
+    thresholdsHelp: '节点的 all_reduce_perf 在最大消息大小时的 busbw 达到匹配规则的合格线即为通过。当“型号关键词”中的每个词都是 GPU 型号中的词（例如 “H100 HBM3” 匹配 “NVIDIA H100 80GB HBM3”）且 GPU 数量相同（留空表示任意数量）时规则匹配；词更多的规则优先。',
+    ruleName: '名称', modelMatch: '型号关键词', gpuCount: 'GPU 数量', minBusbw: '最低 busbw (GB/s)',
+    minMessage: '最大消息至少 (GiB)', addRule: '添加合格线', remove: '删除', removeRule: '删除 {name}',
+    save: '保存', fixFields: '请修正标出的字段',
+  },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }
 

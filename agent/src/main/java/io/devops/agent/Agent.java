@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +25,8 @@ final class Agent {
     static final int EXIT_REFUSED = 3;
     static final int POLL_WAIT_SECONDS = 25;
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    /** How long the poll loop waits for commands it just started before polling again. */
+    static final Duration QUICK_COMMAND = Duration.ofMillis(250);
     private static final Duration FACTS_REFRESH = Duration.ofMinutes(10);
 
     private final AgentConfig config;
@@ -103,33 +107,61 @@ final class Agent {
         }
     }
 
+    /**
+     * Polls in a loop. After starting commands it waits up to {@link #QUICK_COMMAND} before the
+     * next poll, so that a quick command's output and result travel with that poll instead of in
+     * requests of their own; a longer command's go through the reporter.
+     */
     private void pollLoop() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+        List<Long> started = List.of();
         while (exitCode < 0) {
+            List<Outbox.Batch> finished = List.of();
             try {
+                awaitQuickCommands(started);
+                started = List.of();
+                finished = outbox.claimFinished();
                 Set<Long> held = new HashSet<>(runs.keySet());
                 held.addAll(outbox.ids());
+                finished.forEach(batch -> held.remove(batch.commandId()));
                 ObjectNode request = json.createObjectNode();
                 request.set("held", json.valueToTree(held));
                 request.put("waitSeconds", POLL_WAIT_SECONDS);
+                request.set("finished", json.valueToTree(finished.stream().map(Reporter::finished).toList()));
                 JsonNode answer = client.poll(request, POLL_WAIT_SECONDS);
+                finished.forEach(batch -> outbox.remove(batch.commandId()));
                 if (backoff.failures() > 0) {
                     Log.info("connected to " + config.server() + " again");
                 }
                 backoff.reset();
                 answer.path("cancel").forEach(id -> starter.cancel(id.asLong()));
-                answer.path("commands").forEach(starter::start);
+                List<Long> ids = new ArrayList<>();
+                answer.path("commands").forEach(command -> {
+                    starter.start(command);
+                    ids.add(command.get("id").asLong());
+                });
+                started = ids;
             } catch (ServerClient.Refused refused) {
+                // Refused with results on board: the reporter sends them one by one, and drops only the refused ones.
+                outbox.release(finished, true);
                 if (refused.isUnauthorized()) {
                     refused(refused);
                     return;
                 }
                 sleep(backoff, "the server refused a poll: " + refused.getMessage());
             } catch (IOException e) {
+                outbox.release(finished, false);
                 sleep(backoff, "cannot reach " + config.server() + ": " + e);
             } catch (InterruptedException e) {
                 return;
             }
+        }
+    }
+
+    private void awaitQuickCommands(List<Long> started) throws InterruptedException {
+        long deadline = System.nanoTime() + QUICK_COMMAND.toNanos();
+        while (started.stream().anyMatch(runs::containsKey) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 

@@ -48,10 +48,43 @@ final class Outbox {
         return entries.isEmpty();
     }
 
+    /**
+     * Ended commands whose whole remaining output fits one batch, taken to travel with the next
+     * poll; the reporter leaves them alone until they are {@link #remove removed} or
+     * {@link #release released}.
+     */
+    synchronized List<Batch> claimFinished() {
+        List<Batch> claimed = new ArrayList<>();
+        entries.forEach((id, entry) -> {
+            if (entry.result != null && !entry.claimed && !entry.reporterOnly) {
+                entry.seal();
+                if (entry.unsent.size() <= MAX_CHUNKS_PER_BATCH) {
+                    entry.claimed = true;
+                    claimed.add(new Batch(id, List.copyOf(entry.unsent), entry.result.withChunks(entry.nextSeq)));
+                }
+            }
+        });
+        return claimed;
+    }
+
+    /** The poll did not deliver them: the reporter sends them (and only it, if {@code reporterOnly}). */
+    synchronized void release(List<Batch> batches, boolean reporterOnly) {
+        batches.forEach(batch -> {
+            Entry entry = entries.get(batch.commandId());
+            if (entry != null) {
+                entry.claimed = false;
+                entry.reporterOnly |= reporterOnly;
+            }
+        });
+    }
+
     /** What to send now: sealed chunks (up to a batch) and, once every chunk is out, the result. */
     synchronized List<Batch> due() {
         List<Batch> batches = new ArrayList<>();
         entries.forEach((id, entry) -> {
+            if (entry.claimed) {
+                return;
+            }
             entry.seal();
             List<Chunk> chunks = entry.unsent.stream().limit(MAX_CHUNKS_PER_BATCH).toList();
             boolean last = chunks.size() == entry.unsent.size();
@@ -94,6 +127,8 @@ final class Outbox {
         private String currentStream;
         private int nextSeq;
         private Result result;
+        private boolean claimed;
+        private boolean reporterOnly;
 
         void append(String stream, String text) {
             if (!stream.equals(currentStream) || current.length() + text.length() > MAX_CHUNK_CHARS) {

@@ -55,14 +55,7 @@ final class Reporter {
                     outbox.acknowledged(batch.commandId(), batch.chunks().get(batch.chunks().size() - 1).seq());
                 }
                 if (batch.result() != null) {
-                    Outbox.Result result = batch.result();
-                    var body = new java.util.LinkedHashMap<String, Object>();
-                    body.put("outcome", result.outcome());
-                    body.put("exitCode", result.exitCode());
-                    body.put("durationMs", result.durationMs());
-                    body.put("chunks", result.chunks());
-                    body.put("message", result.message());
-                    client.result(batch.commandId(), body);
+                    client.result(batch.commandId(), body(batch.result()));
                     outbox.remove(batch.commandId());
                 }
             } catch (ServerClient.Refused refused) {
@@ -74,5 +67,21 @@ final class Reporter {
                 outbox.remove(batch.commandId());
             }
         }
+    }
+
+    /** A command's ended state as the server takes it, on its own or carried by a poll. */
+    static Map<String, Object> body(Outbox.Result result) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("outcome", result.outcome());
+        body.put("exitCode", result.exitCode());
+        body.put("durationMs", result.durationMs());
+        body.put("chunks", result.chunks());
+        body.put("message", result.message());
+        return body;
+    }
+
+    /** An ended command with its remaining output, as a poll carries it. */
+    static Map<String, Object> finished(Outbox.Batch batch) {
+        return Map.of("id", batch.commandId(), "chunks", batch.chunks(), "result", body(batch.result()));
     }
 }

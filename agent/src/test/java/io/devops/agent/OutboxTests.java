@@ -40,4 +40,26 @@ class OutboxTests {
         outbox.remove(8);
         assertThat(outbox.isEmpty()).isTrue();
     }
+
+    @Test
+    void anEndedCommandClaimedForThePollIsLeftToItUntilReleased() {
+        Outbox outbox = new Outbox();
+        outbox.open(9);
+        outbox.append(9, "stdout", "gpu-7\n");
+        outbox.finish(9, new Outbox.Result("EXITED", 0, 3, null, 0));
+        outbox.open(10);
+        outbox.append(10, "stdout", "still running");
+
+        var claimed = outbox.claimFinished();
+        assertThat(claimed).extracting(Outbox.Batch::commandId).containsExactly(9L);
+        assertThat(claimed.get(0).chunks()).extracting(Outbox.Chunk::content).containsExactly("gpu-7\n");
+        assertThat(claimed.get(0).result().chunks()).isEqualTo(1);
+        assertThat(outbox.due()).extracting(Outbox.Batch::commandId).containsExactly(10L);
+        assertThat(outbox.claimFinished()).isEmpty();
+
+        // The poll failed: the reporter sends it, and a refusal keeps it away from later polls.
+        outbox.release(claimed, true);
+        assertThat(outbox.due()).extracting(Outbox.Batch::commandId).containsExactly(9L, 10L);
+        assertThat(outbox.claimFinished()).isEmpty();
+    }
 }

@@ -1,11 +1,13 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.agentgateway.AgentCommands.Outcome;
+import io.devops.platform.agentgateway.AgentCommands.Pending;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,11 +80,16 @@ class AgentChannel {
         if (last == null || last.isBefore(now.minus(SEEN_PRECISION))) {
             heartbeat(agent);
         }
-        for (Long missing : commands.deliveredButNotHeld(agent.nodeId(), held)) {
-            lifecycle.finish(missing, agent.nodeId(), CommandStatus.LOST,
-                    Outcome.because("the agent does not hold the command: it restarted or never received it"));
+        List<Pending> pending = new ArrayList<>();
+        for (Pending open : commands.openOf(agent.nodeId())) {
+            if (open.status() != CommandStatus.QUEUED && !held.contains(open.id())) {
+                lifecycle.finish(open.id(), agent.nodeId(), CommandStatus.LOST,
+                        Outcome.because("the agent does not hold the command: it restarted or never received it"));
+            } else if (open.status() == CommandStatus.QUEUED || open.status() == CommandStatus.CANCEL_REQUESTED) {
+                pending.add(open);
+            }
         }
-        PollAnswer answer = delivery.answerNow(agent);
+        PollAnswer answer = delivery.answerNow(agent, pending);
         if (!answer.isEmpty() || wait.isZero()) {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), answer);
@@ -104,13 +111,27 @@ class AgentChannel {
     }
 
     /** The agent's verdict; a command the server already ended (timed out, lost) keeps its first ending. */
-    CommandState report(AgentNode agent, long commandId, AgentResult result) {
+    CommandStatus report(AgentNode agent, long commandId, AgentResult result) {
         CommandState state = ownedBy(agent, commandId);
-        if (!state.status().isFinal()) {
-            lifecycle.finish(commandId, agent.nodeId(), result.status(), new Outcome(result.exitCode(), result.durationMs(),
-                    result.chunks(), result.describe(state), null));
+        if (!state.status().isFinal() && lifecycle.finish(commandId, agent.nodeId(), result.status(),
+                new Outcome(result.exitCode(), result.durationMs(), result.chunks(), result.describe(state), null))) {
+            return result.status();
         }
-        return commands.state(commandId).orElseThrow();
+        return commands.state(commandId).orElseThrow().status();
+    }
+
+    /**
+     * Commands that ended, with their last output, carried by a poll: all or nothing, in one
+     * transaction, and refused whole (403) if any of them is not this node's.
+     */
+    void ended(AgentNode agent, List<Ended> ended) {
+        ended.forEach(command -> ownedBy(agent, command.id()));
+        for (Ended command : ended) {
+            if (!command.chunks().isEmpty()) {
+                appendOutput(agent, command.id(), command.chunks());
+            }
+            report(agent, command.id(), command.result());
+        }
     }
 
     /** A script is readable only by a node that has a command running it. */
@@ -126,5 +147,9 @@ class AgentChannel {
         return commands.state(commandId)
                 .filter(state -> state.nodeId() == agent.nodeId())
                 .orElseThrow(() -> AgentRefusedException.forbidden("Command " + commandId + " is not addressed to this node"));
+    }
+
+    /** An ended command as a poll carries it. */
+    record Ended(long id, List<OutputChunk> chunks, AgentResult result) {
     }
 }

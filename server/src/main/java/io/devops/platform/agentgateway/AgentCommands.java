@@ -46,6 +46,14 @@ class AgentCommands {
         return jdbc.sql(SELECT_STATE + " WHERE id = ?").param(id).query(AgentCommands::state).optional();
     }
 
+    /** The states of these commands, in no particular order; unknown ids are left out. */
+    List<CommandState> states(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_STATE + " WHERE id IN (:ids)").param("ids", ids).query(AgentCommands::state).list();
+    }
+
     List<CommandState> recentOfNode(long nodeId, int limit) {
         return jdbc.sql(SELECT_STATE + " WHERE node_id = ? ORDER BY id DESC LIMIT " + limit)
                 .param(nodeId).query(AgentCommands::state).list();
@@ -58,8 +66,11 @@ class AgentCommands {
                 .query(AgentCommands::pendingRow).list();
     }
 
-    List<Pending> pendingOf(long nodeId) {
-        return jdbc.sql("SELECT id, node_id, status FROM agent_commands WHERE node_id = ? AND status IN ('QUEUED', 'CANCEL_REQUESTED')")
+    /** The node's commands that have not ended: one query serves a whole poll (reconcile, then deliver). */
+    List<Pending> openOf(long nodeId) {
+        return jdbc.sql("""
+                SELECT id, node_id, status FROM agent_commands
+                WHERE node_id = ? AND status IN ('QUEUED', 'DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING') ORDER BY id""")
                 .param(nodeId).query(AgentCommands::pendingRow).list();
     }
 
@@ -107,11 +118,6 @@ class AgentCommands {
                 .update() == 1;
     }
 
-    /** Commands this node's agent should hold but did not list: delivered to a request it never saw. */
-    List<Long> deliveredButNotHeld(long nodeId, Set<Long> held) {
-        return jdbc.sql("SELECT id FROM agent_commands WHERE node_id = ? AND status IN ('DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING')")
-                .param(nodeId).query(Long.class).list().stream().filter(id -> !held.contains(id)).toList();
-    }
 
     List<Long> unfinishedOf(long nodeId) {
         return jdbc.sql("SELECT id FROM agent_commands WHERE node_id = ? AND status IN ('QUEUED', 'DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING')")

@@ -7,8 +7,12 @@ import io.devops.platform.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -62,6 +66,28 @@ public class AgentDispatch {
                 spec.workdir(), (int) spec.timeout().toSeconds(), now.plus(spec.timeout()), now, CurrentActor.name());
         afterCommit(delivery::wake);
         return new CommandId(id);
+    }
+
+    /**
+     * Queues the same command for many nodes in one transaction (one wake-up of the delivery loop),
+     * with each node's own environment; ids in the order of {@code envByNode}. The nodes must exist.
+     */
+    public List<CommandId> submitAll(CommandSpec common, Map<Long, Map<String, String>> envByNode) {
+        String sha = scriptOf(common.script());
+        Instant now = clock.instant();
+        String args = json.writeValueAsString(common.args());
+        String actor = CurrentActor.name();
+        List<CommandId> ids = new ArrayList<>(envByNode.size());
+        envByNode.forEach((nodeId, env) -> ids.add(new CommandId(commands.insert(nodeId, sha, args, json.writeValueAsString(env),
+                common.workdir(), (int) common.timeout().toSeconds(), now.plus(common.timeout()), now, actor))));
+        afterCommit(delivery::wake);
+        return ids;
+    }
+
+    /** Follows these commands' output and ends with two queries a poll, however many there are. */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public CommandWatch watch(Collection<CommandId> ids) {
+        return new CommandWatch(commands, output, ids, clock.instant());
     }
 
     @Transactional(readOnly = true)

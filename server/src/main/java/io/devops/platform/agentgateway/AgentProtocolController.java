@@ -73,6 +73,10 @@ class AgentProtocolController {
     void poll(@AuthenticationPrincipal AgentNode agent, @Valid @RequestBody PollRequest request,
               HttpServletRequest http, HttpServletResponse response) throws IOException {
         int wait = request.waitSeconds() == null ? MAX_WAIT_SECONDS : request.waitSeconds();
+        if (request.finished() != null && !request.finished().isEmpty()) {
+            channel.ended(agent, request.finished().stream()
+                    .map(f -> new AgentChannel.Ended(f.id(), chunks(f.chunks()), checked(f.result()))).toList());
+        }
         channel.poll(agent, new HashSet<>(request.held() == null ? List.of() : request.held()), Duration.ofSeconds(wait),
                 http, response);
     }
@@ -80,18 +84,27 @@ class AgentProtocolController {
     @PostMapping("/commands/{id}/output")
     Stored output(@AuthenticationPrincipal AgentNode agent, @PathVariable long id,
                   @Valid @RequestBody OutputRequest request) {
-        return new Stored(channel.appendOutput(agent, id, request.chunks().stream()
-                .map(c -> new OutputChunk(c.seq(), c.stream(), c.content(), null)).toList()));
+        return new Stored(channel.appendOutput(agent, id, chunks(request.chunks())));
     }
 
     @PostMapping("/commands/{id}/result")
     ResultAnswer result(@AuthenticationPrincipal AgentNode agent, @PathVariable long id,
                         @Valid @RequestBody AgentResult result) {
-        if (result.outcome() == null || (result.outcome() == AgentResult.Kind.EXITED && result.exitCode() == null)) {
+        return new ResultAnswer(id, channel.report(agent, id, checked(result)));
+    }
+
+    private static AgentResult checked(AgentResult result) {
+        if (result == null || result.outcome() == null) {
+            throw new InvalidInputException("outcome", "a result needs an outcome: EXITED, TIMED_OUT, CANCELLED or FAILED_TO_START");
+        }
+        if (result.outcome() == AgentResult.Kind.EXITED && result.exitCode() == null) {
             throw new InvalidInputException("exitCode", "an EXITED result needs an exit code");
         }
-        CommandState state = channel.report(agent, id, result);
-        return new ResultAnswer(id, state.status());
+        return result;
+    }
+
+    private static List<OutputChunk> chunks(List<Chunk> chunks) {
+        return chunks == null ? List.of() : chunks.stream().map(c -> new OutputChunk(c.seq(), c.stream(), c.content(), null)).toList();
     }
 
     @GetMapping(value = "/scripts/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -114,7 +127,15 @@ class AgentProtocolController {
     record FactsRequest(JsonNode facts) {
     }
 
-    record PollRequest(@Size(max = 1000) List<Long> held, @Min(0) @Max(MAX_WAIT_SECONDS) Integer waitSeconds) {
+    /**
+     * {@code finished}: commands that ended since the last poll, with their last output, so that a
+     * quick command costs its agent no exchange of its own (results of longer ones go by /result).
+     */
+    record PollRequest(@Size(max = 1000) List<Long> held, @Min(0) @Max(MAX_WAIT_SECONDS) Integer waitSeconds,
+                       @Size(max = 100) List<@Valid Finished> finished) {
+    }
+
+    record Finished(long id, @Size(max = 100) List<Chunk> chunks, @NotNull AgentResult result) {
     }
 
     record OutputRequest(@NotNull @Size(max = 100) List<Chunk> chunks) {

@@ -65,9 +65,8 @@ class CommandDelivery implements SmartLifecycle {
         this.inlineScriptMaxBytes = inlineScriptMaxBytes;
     }
 
-    /** What is pending for the node right now, claimed for it; empty when nothing is. */
-    PollAnswer answerNow(AgentNode agent) {
-        List<Pending> pending = commands.pendingOf(agent.nodeId());
+    /** The node's pending commands and cancellations, claimed for it; empty when nothing is pending. */
+    PollAnswer answerNow(AgentNode agent, List<Pending> pending) {
         return pending.isEmpty() ? PollAnswer.EMPTY : deliver(pending).getOrDefault(agent.nodeId(), PollAnswer.EMPTY);
     }
 

@@ -2,6 +2,7 @@ package io.devops.platform.agentgateway;
 
 import io.devops.platform.shared.DbTime;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,21 @@ class CommandOutput {
             }
         }
         return added;
+    }
+
+    /** Chunks of these commands received at or after {@code since}, in order per command. */
+    List<CommandWatch.CommandChunk> receivedSince(Collection<Long> commandIds, Instant since) {
+        if (commandIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT command_id, seq, stream, content, received_at FROM agent_command_output
+                WHERE command_id IN (:ids) AND received_at >= :since ORDER BY command_id, seq""")
+                .param("ids", commandIds).param("since", DbTime.toDb(since))
+                .query((rs, row) -> new CommandWatch.CommandChunk(new CommandId(rs.getLong("command_id")),
+                        new OutputChunk(rs.getInt("seq"), rs.getString("stream"), rs.getString("content"),
+                                DbTime.read(rs, "received_at"))))
+                .list();
     }
 
     List<OutputChunk> after(long commandId, int afterSeq, int limit) {

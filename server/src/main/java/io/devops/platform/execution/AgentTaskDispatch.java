@@ -5,17 +5,20 @@ import io.devops.platform.agentgateway.CommandId;
 import io.devops.platform.agentgateway.CommandSpec;
 import io.devops.platform.agentgateway.CommandState;
 import io.devops.platform.agentgateway.CommandStatus;
-import io.devops.platform.agentgateway.OutputChunk;
+import io.devops.platform.agentgateway.CommandWatch;
 import io.devops.platform.agentgateway.ScriptSource;
 import io.devops.platform.execution.RunContents.HostResult;
 import io.devops.platform.execution.RunContents.RunNode;
 import io.devops.platform.execution.RunContents.RunTask;
 import io.devops.platform.inventory.NodeRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,8 @@ import org.springframework.stereotype.Component;
 @Component
 class AgentTaskDispatch {
 
-    private static final long POLL_MILLIS = 300;
+    private static final long POLL_MILLIS = 100;
+    static final int MAX_NODE_IPS = 256;
 
     private final AgentDispatch agents;
     private final NodeRegistry registry;
@@ -44,59 +48,77 @@ class AgentTaskDispatch {
 
     TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, LogAppender log, BooleanSupplier cancelled) {
         List<HostResult> results = new ArrayList<>();
-        Map<RunNode, Submitted> running = new LinkedHashMap<>();
-        String sha = agents.storeScript("#!/bin/bash\n" + task.command() + "\n");
+        Map<Long, Optional<Instant>> offline = registry.offlineAmong(nodes.stream().map(RunNode::nodeId).toList());
+        Map<String, String> shared = sharedEnvironment(runId, task, nodes);
+        Map<Long, Map<String, String>> envByNode = new LinkedHashMap<>();
+        List<RunNode> reachable = new ArrayList<>();
         for (RunNode node : nodes) {
-            if (!registry.isOnline(node.nodeId())) {
-                String message = registry.lastSeenAt(node.nodeId())
+            if (offline.containsKey(node.nodeId())) {
+                String message = offline.get(node.nodeId())
                         .map(at -> "agent offline since " + at).orElse("no agent has enrolled on this node");
                 log.line("[platform] " + node.ip() + ": " + message);
                 results.add(new HostResult(node.nodeId(), node.ip(), RunStatus.UNREACHABLE, null, 0, 0, 0, 0, 0L, message));
-                continue;
+            } else {
+                envByNode.put(node.nodeId(), environment(shared, node));
+                reachable.add(node);
             }
-            CommandSpec spec = new CommandSpec(new ScriptSource.Stored(sha), List.of(), environment(runId, task, node, nodes),
-                    null, properties.taskTimeout());
-            running.put(node, new Submitted(agents.submit(node.nodeId(), spec)));
         }
-        log.line("[platform] sent to " + running.size() + " agent(s)");
-        follow(running, log, cancelled);
-        running.forEach((node, submitted) -> results.add(result(node, agents.status(submitted.id))));
-        results.sort(java.util.Comparator.comparingLong(HostResult::nodeId));
+        if (!reachable.isEmpty()) {
+            CommandSpec spec = new CommandSpec(new ScriptSource.Inline("#!/bin/bash\n" + task.command() + "\n"), List.of(),
+                    Map.of(), null, properties.taskTimeout());
+            List<CommandId> ids = agents.submitAll(spec, envByNode);
+            log.line("[platform] sent to " + ids.size() + " agent(s)");
+            Map<CommandId, RunNode> running = new LinkedHashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                running.put(ids.get(i), reachable.get(i));
+            }
+            Map<CommandId, CommandState> ended = follow(running, log, cancelled);
+            running.forEach((id, node) -> results.add(result(node, ended.get(id))));
+        }
+        results.sort(Comparator.comparingLong(HostResult::nodeId));
         return outcome(results);
     }
 
-    /** Copies each command's new output into the log until every command has ended; cancels them all on request. */
-    private void follow(Map<RunNode, Submitted> running, LogAppender log, BooleanSupplier cancelled) {
+    /** Copies the commands' new output into the log until every one has ended; cancels them all on request. */
+    private Map<CommandId, CommandState> follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
+        CommandWatch watch = agents.watch(running.keySet());
         boolean cancelSent = false;
         while (true) {
-            boolean allDone = true;
-            for (Map.Entry<RunNode, Submitted> entry : running.entrySet()) {
-                Submitted submitted = entry.getValue();
-                for (OutputChunk chunk : agents.output(submitted.id, submitted.lastSeq, 500)) {
-                    chunk.content().lines().forEach(line -> log.line(entry.getKey().ip() + " | " + line));
-                    submitted.lastSeq = chunk.seq();
-                }
-                allDone &= agents.status(submitted.id).status().isFinal();
+            CommandWatch.Update update = watch.poll();
+            for (CommandWatch.CommandChunk chunk : update.chunks()) {
+                String ip = running.get(chunk.commandId()).ip();
+                chunk.chunk().content().lines().forEach(line -> log.line(ip + " | " + line));
             }
-            if (allDone) {
-                return;
+            if (update.allEnded()) {
+                return watch.finalStates();
             }
             if (!cancelSent && cancelled.getAsBoolean()) {
                 log.line("[platform] cancelled: telling the agents to stop their commands");
-                running.values().forEach(submitted -> agents.cancel(submitted.id));
+                running.keySet().forEach(agents::cancel);
                 cancelSent = true;
             }
             pause();
         }
     }
 
-    private static Map<String, String> environment(long runId, RunTask task, RunNode node, List<RunNode> nodes) {
+    /** What every node of the step shares; computed once, not once per node. */
+    private static Map<String, String> sharedEnvironment(long runId, RunTask task, List<RunNode> nodes) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("RUN_ID", String.valueOf(runId));
-        env.put("NODE_IP", node.ip());
         env.put("NODE_POOL", nodes.stream().map(RunNode::nodePoolName).distinct().collect(Collectors.joining(",")));
-        env.put("NODE_IPS", nodes.stream().map(RunNode::ip).collect(Collectors.joining(",")));
+        env.put("NODE_COUNT", String.valueOf(nodes.size()));
+        // Every node's copy of the list is stored with its command: past this size that costs more
+        // than it serves (a multi-node test runs from a launcher, which gets the hostfile).
+        if (nodes.size() <= MAX_NODE_IPS) {
+            env.put("NODE_IPS", nodes.stream().map(RunNode::ip).collect(Collectors.joining(",")));
+        }
         env.put(GeneratedPlaybooks.MARKER_VARIABLE, GeneratedPlaybooks.taskMarker(runId, task.id()));
+        return env;
+    }
+
+    private static Map<String, String> environment(Map<String, String> shared, RunNode node) {
+        Map<String, String> env = new LinkedHashMap<>(shared);
+        env.put("NODE_IP", node.ip());
         return env;
     }
 
@@ -130,15 +152,6 @@ class AgentTaskDispatch {
             Thread.sleep(POLL_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Submitted {
-        final CommandId id;
-        int lastSeq = -1;
-
-        Submitted(CommandId id) {
-            this.id = id;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -132,6 +133,14 @@ class RunContents {
     }
 
     /** Per task id, the host results of a run. */
+    /** The address a node had in this run (it may have changed in the inventory since). */
+    Optional<String> ipOf(long runId, long nodeId) {
+        return jdbc.sql("""
+                SELECT n.ip FROM run_item_nodes n JOIN run_items i ON i.id = n.run_item_id
+                WHERE i.run_id = ? AND n.node_id = ? ORDER BY n.id LIMIT 1""")
+                .params(runId, nodeId).query(String.class).optional();
+    }
+
     Map<Long, List<HostResult>> hostResults(long runId) {
         Map<Long, List<HostResult>> results = new LinkedHashMap<>();
         jdbc.sql("""

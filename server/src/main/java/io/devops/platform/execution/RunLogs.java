@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +42,21 @@ class RunLogs {
                     return new LogChunk(rs.getLong("seq"), rs.wasNull() ? null : task, rs.getString("content"));
                 })
                 .list();
+    }
+
+    /** The {@code limit} chunks just before {@code beforeSeq} (the log's end when null), oldest first. */
+    List<LogChunk> before(long runId, Long beforeSeq, int limit) {
+        List<LogChunk> newestFirst = jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND seq < ? "
+                        + "ORDER BY seq DESC LIMIT " + limit)
+                .params(runId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
+                .query((rs, n) -> {
+                    long task = rs.getLong("run_task_id");
+                    return new LogChunk(rs.getLong("seq"), rs.wasNull() ? null : task, rs.getString("content"));
+                })
+                .list();
+        List<LogChunk> oldestFirst = new ArrayList<>(newestFirst);
+        Collections.reverse(oldestFirst);
+        return oldestFirst;
     }
 
     /** The chunks of one task, for one node's output of one step. */

@@ -1,9 +1,12 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.acceptance.Judgement;
+import io.devops.platform.acceptance.NcclJudge;
 import io.devops.platform.execution.RunReports.Report;
 import io.devops.platform.execution.RunViews.RunDetail;
 import io.devops.platform.execution.RunViews.RunSummary;
 import io.devops.platform.execution.Runs.RunFilter;
+import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -11,8 +14,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,6 +38,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RequestMapping("/api/v1")
 class RunsController {
 
+    static final int MAX_WINDOW_CHUNKS = 64;
+
     private final RunStarter starter;
     private final RunActions actions;
     private final Runs runs;
@@ -40,9 +47,10 @@ class RunsController {
     private final RunLogs logs;
     private final RunReports reports;
     private final RunEvents events;
+    private final NcclJudge ncclJudge;
 
     RunsController(RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
-                   RunEvents events) {
+                   RunEvents events, NcclJudge ncclJudge) {
         this.starter = starter;
         this.actions = actions;
         this.runs = runs;
@@ -50,6 +58,7 @@ class RunsController {
         this.logs = logs;
         this.reports = reports;
         this.events = events;
+        this.ncclJudge = ncclJudge;
     }
 
     @PostMapping("/jobs/{jobId}/runs")
@@ -76,22 +85,54 @@ class RunsController {
     }
 
     @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter events(@PathVariable long id, @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId) {
+    SseEmitter events(@PathVariable long id, @RequestHeader(value = "Last-Event-ID", required = false) Long lastEventId,
+                      @RequestParam(required = false) Long after) {
         find(id);
-        return events.stream(id, lastEventId == null ? 0 : lastEventId);
+        // Last-Event-ID (a reconnect) wins; "after" lets a page that loaded the log's tail start the stream there.
+        return events.stream(id, lastEventId != null ? lastEventId : after != null ? after : 0);
     }
 
-    /** The whole log, streamed; {@code outputId} narrows it to one step's output. */
-    @GetMapping(value = "/runs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<StreamingResponseBody> log(@PathVariable long id, @RequestParam(required = false) Long outputId) {
+    /**
+     * A window of the log, for a page that shows the tail first: the {@code chunks} chunks (each
+     * at most 64 KB) before chunk {@code before}, or the last ones.
+     */
+    @GetMapping("/runs/{id}/log/window")
+    LogWindow logWindow(@PathVariable long id, @RequestParam(required = false) Long before,
+                        @RequestParam(defaultValue = "4") int chunks) {
         find(id);
+        if (chunks < 1 || chunks > MAX_WINDOW_CHUNKS) {
+            throw new InvalidInputException("chunks", "must be between 1 and " + MAX_WINDOW_CHUNKS);
+        }
+        List<RunLogs.LogChunk> window = logs.before(id, before, chunks);
+        if (window.isEmpty()) {
+            return new LogWindow(0, before == null ? 0 : before - 1, false, "");
+        }
+        long first = window.get(0).seq();
+        StringBuilder content = new StringBuilder();
+        window.forEach(chunk -> content.append(chunk.content()));
+        return new LogWindow(first, window.get(window.size() - 1).seq(), !logs.before(id, first, 1).isEmpty(), content.toString());
+    }
+
+    /**
+     * The whole log, streamed; {@code outputId} narrows it to one step's output, and {@code nodeId}
+     * further to that node's lines (without their "ip | " prefix) and the platform's lines about it.
+     */
+    @GetMapping(value = "/runs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
+    ResponseEntity<StreamingResponseBody> log(@PathVariable long id, @RequestParam(required = false) Long outputId,
+                                              @RequestParam(required = false) Long nodeId) {
+        find(id);
+        if (nodeId != null && outputId == null) {
+            throw new InvalidInputException("outputId", "a node's output is read per step: give the step's outputId too");
+        }
+        NodeLines lines = nodeId == null ? null : NodeLines.of(contents.ipOf(id, nodeId)
+                .orElseThrow(() -> new NotFoundException("Node of run " + id, nodeId)));
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             if (outputId == null) {
                 logs.writeAll(id, writer);
             } else {
                 for (RunLogs.LogChunk chunk : logs.ofTask(id, outputId)) {
-                    writer.write(chunk.content());
+                    writer.write(lines == null ? chunk.content() : lines.keep(chunk.content()));
                 }
             }
             writer.flush();
@@ -100,10 +141,30 @@ class RunsController {
                 .header("Content-Disposition", "inline; filename=\"run-" + id + ".log\"").body(body);
     }
 
+    /** A window of the log: chunks {@code firstSeq}..{@code lastSeq}, and whether earlier ones exist. */
+    record LogWindow(long firstSeq, long lastSeq, boolean hasEarlier, String content) {
+    }
+
     @GetMapping("/runs/{id}/reports")
     List<Report> reports(@PathVariable long id, @RequestParam(required = false) Long nodeId) {
         find(id);
         return reports.of(id, nodeId);
+    }
+
+    /** PASS/FAIL/UNKNOWN for each NCCL report of the run (one per node and step), with the figures behind it. */
+    @GetMapping("/runs/{id}/judgements")
+    List<ReportJudgement> judgements(@PathVariable long id) {
+        find(id);
+        List<Report> all = reports.of(id, null);
+        List<Optional<Judgement>> judged = ncclJudge.judgeAll(all.stream()
+                .map(report -> new NcclJudge.ReportText(report.path(), report.content())).toList());
+        List<ReportJudgement> answer = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Report report = all.get(i);
+            judged.get(i).ifPresent(judgement -> answer.add(new ReportJudgement(report.id(), report.taskId(), report.nodeId(),
+                    report.ip(), report.path(), judgement)));
+        }
+        return answer;
     }
 
     @PostMapping("/runs/{id}/cancel")
@@ -135,5 +196,8 @@ class RunsController {
     }
 
     record StartRequest(Integer version) {
+    }
+
+    record ReportJudgement(long reportId, long taskId, long nodeId, String ip, String path, Judgement judgement) {
     }
 }

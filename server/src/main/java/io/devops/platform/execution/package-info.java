@@ -4,5 +4,5 @@
  * cancellation and recovery.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Execution",
-        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible", "credentials", "agentgateway"})
+        allowedDependencies = {"shared", "identity", "inventory", "catalog", "job", "ansible", "credentials", "agentgateway", "acceptance"})
 package io.devops.platform.execution;

@@ -4,6 +4,9 @@ import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +84,24 @@ public class NodeRegistry {
     @Transactional(readOnly = true)
     public boolean isOnline(long nodeId) {
         return nodes.byId(nodeId).map(NodeView::agent).map(agent -> agent.status() == AgentPresence.Status.ONLINE).orElse(false);
+    }
+
+    /**
+     * Which of these nodes cannot be reached through an agent now, each with when its agent was
+     * last heard from (empty when none ever was, or the node is gone). One query for all of them.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Optional<Instant>> offlineAmong(Collection<Long> nodeIds) {
+        Map<Long, AgentPresence> presence = new HashMap<>();
+        nodes.byIds(nodeIds).forEach(node -> presence.put(node.id(), node.agent()));
+        Map<Long, Optional<Instant>> offline = new LinkedHashMap<>();
+        for (Long id : nodeIds) {
+            AgentPresence agent = presence.get(id);
+            if (agent == null || agent.status() != AgentPresence.Status.ONLINE) {
+                offline.put(id, Optional.ofNullable(agent).map(AgentPresence::lastSeenAt));
+            }
+        }
+        return offline;
     }
 
     @Transactional(readOnly = true)

@@ -140,6 +140,7 @@ class AgentEndToEndTests extends ApiTest {
         String ipB = uniqueIp();
         start(token, ipA, "e1");
         AgentProcess b = start(token, ipB, "e2");
+        nodeOf(ipB); // enrolled: its credential file exists
         long command = submit(nodeOf(ipA), "{\"script\":\"echo mine\",\"timeoutSeconds\":30}");
         finished(command, Duration.ofSeconds(20));
         Api asB = anonymous().bearer(b.credential());

@@ -122,6 +122,41 @@ class AgentGatewayApiTests extends ApiTest {
     }
 
     @Test
+    void aPollCarriesTheOutputAndResultOfACommandThatEndedQuickly() {
+        var agent = fixtures.agent(uniqueIp());
+        long command = fixtures.runOn(agent.nodeId(), "hostname", 30);
+        assertThat(agent.poll("", 0).json().get("commands").size()).isEqualTo(1);
+
+        var next = agent.api().post("/api/v1/agent/commands/poll", "{\"held\":[],\"waitSeconds\":0,\"finished\":[{\"id\":"
+                + command + ",\"chunks\":[{\"seq\":0,\"stream\":\"stdout\",\"content\":\"gpu-7\\n\"}],"
+                + "\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0,\"durationMs\":3,\"chunks\":1}}]}");
+
+        assertThat(next.status()).as(next.toString()).isEqualTo(200);
+        var state = admin().get("/api/v1/agent-commands/" + command).json();
+        assertThat(state.get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(state.get("durationMs").asLong()).isEqualTo(3);
+        assertThat(admin().get("/api/v1/agent-commands/" + command + "/output").json().get(0).get("content").asString())
+                .isEqualTo("gpu-7\n");
+    }
+
+    @Test
+    void aPollCarryingAnotherNodesCommandIsRefusedWholeAndChangesNothing() {
+        var owner = fixtures.agent(uniqueIp());
+        var other = fixtures.agent(uniqueIp());
+        long own = fixtures.runOn(other.nodeId(), "true", 30);
+        long foreign = fixtures.runOn(owner.nodeId(), "true", 30);
+        assertThat(other.poll("", 0).json().get("commands").size()).isEqualTo(1);
+        String result = "\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0}";
+
+        var refused = other.api().post("/api/v1/agent/commands/poll", "{\"held\":[],\"waitSeconds\":0,\"finished\":["
+                + "{\"id\":" + own + "," + result + "},{\"id\":" + foreign + "," + result + "}]}");
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(admin().get("/api/v1/agent-commands/" + own).json().get("status").asString()).isEqualTo("DELIVERED");
+        assertThat(admin().get("/api/v1/agent-commands/" + foreign).json().get("status").asString()).isEqualTo("QUEUED");
+    }
+
+    @Test
     void oneNodeCannotReadAnswerOrFetchTheScriptOfAnotherNodesCommand() {
         var owner = fixtures.agent(uniqueIp());
         var other = fixtures.agent(uniqueIp());

@@ -121,6 +121,31 @@ class RunsApiTests extends ApiTest {
     }
 
     @Test
+    void oneNodesOutputOfAStepAndTheLogsTailAreReadWithoutTheWholeLog() {
+        String name = unique("per-node");
+        long script = fixtures.shell(unique("hello"), "echo \"hello from $NODE_IP\"", null, "ansible");
+        long template = fixtures.template(name, steps -> RunFixtures.scriptStep(steps, script));
+        long runId = fixtures.start(fixtures.job(name, "CONTINUE", template, nodes));
+        JsonNode step = fixtures.awaitEnd(runId, Duration.ofMinutes(2)).get("items").get(0).get("steps").get(0);
+        String base = "/api/v1/runs/" + runId;
+
+        String second = admin().get(base + "/log?outputId=" + step.get("outputId").asLong() + "&nodeId=" + nodes.get(1)).body();
+
+        assertThat(second).contains("hello from 127.0.1.2").doesNotContain("127.0.1.1").doesNotContain("127.0.1.3");
+        String whole = admin().get(base + "/log").body();
+        JsonNode all = admin().get(base + "/log/window?chunks=64").json();
+        assertThat(all.get("content").asString()).isEqualTo(whole);
+        assertThat(all.get("firstSeq").asLong()).isEqualTo(1);
+        assertThat(all.get("hasEarlier").asBoolean()).isFalse();
+        JsonNode tail = admin().get(base + "/log/window?chunks=1").json();
+        assertThat(whole).endsWith(tail.get("content").asString());
+        assertThat(tail.get("lastSeq").asLong()).isEqualTo(all.get("lastSeq").asLong());
+        assertThat(tail.get("hasEarlier").asBoolean()).isEqualTo(tail.get("firstSeq").asLong() > 1);
+        assertThat(admin().get(base + "/log/window?chunks=0").status()).isEqualTo(400);
+        assertThat(admin().get(base + "/log?nodeId=" + nodes.get(1)).status()).isEqualTo(400);
+    }
+
+    @Test
     void anUnreachableNodeIsMarkedUnreachableWithTheReason() {
         String name = unique("unreachable");
         long script = fixtures.shell(unique("noop"), "true", null, "ansible");
