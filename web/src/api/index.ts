@@ -49,6 +49,9 @@ export interface RunFilter {
   jobId?: number
   status?: string
   nodeId?: number
+  user?: string
+  from?: string
+  to?: string
 }
 
 export const runs = {

@@ -370,3 +370,102 @@ export interface JobDraft {
   failurePolicy: 'STOP' | 'CONTINUE'
   items: { templateId: number; targets: JobTarget[] }[]
 }
+
+// --- Inventory changes and administration (web-admin) ---
+
+/** One problem with a request: a field, or "line 3" of an import. */
+export interface InputError {
+  field: string
+  message: string
+}
+
+/** What PUT /nodes/{id} takes: the whole node, labels included. */
+export interface NodeChange {
+  ip: string
+  hostname?: string
+  sshPort?: number
+  sshUser?: string
+  nodeType?: string
+  gpuType?: string
+  gpuCount?: number
+  nodePoolId?: number
+  labels: Record<string, string>
+  credentialId?: number | null
+}
+
+export interface PoolChange {
+  name: string
+  tenantId?: number | null
+  description?: string
+  credentialId?: number | null
+  labels?: Record<string, string>
+}
+
+export interface MoveResult {
+  moved: number
+  nodePool: NodePool
+}
+
+export interface ManagedUser {
+  id: number
+  username: string
+  displayName?: string
+  role: Role
+  enabled: boolean
+  createdAt: string
+  createdBy?: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+export interface ApiToken {
+  id: number
+  name: string
+  username: string
+  prefix: string
+  createdAt: string
+  expiresAt?: string
+  lastUsedAt?: string
+  revokedAt?: string
+}
+
+/** The only answer that holds the token itself. */
+export interface CreatedApiToken {
+  id: number
+  name: string
+  token: string
+  prefix: string
+  createdAt: string
+  expiresAt?: string
+}
+
+export interface EnrollmentToken {
+  id: number
+  prefix: string
+  description?: string
+  nodePoolId?: number
+  maxUses: number
+  uses: number
+  expiresAt: string
+  lastUsedAt?: string
+  revokedAt?: string
+  revokedBy?: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface CreatedEnrollmentToken extends Omit<EnrollmentToken, 'lastUsedAt' | 'revokedAt' | 'revokedBy'> {
+  token: string
+}
+
+export interface AuditEvent {
+  id: number
+  occurredAt: string
+  actor: string
+  action: string
+  entityType: string
+  entityId?: string
+  summary: string
+  before?: string
+  after?: string
+}

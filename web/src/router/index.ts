@@ -1,6 +1,9 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '../stores/auth'
 
+/** Admin pages: anyone else lands on the nodes page (the server refuses their calls anyway). */
+const adminOnly = () => (useAuthStore().user?.role === 'ADMIN' ? true : { name: 'nodes' })
+
 // Hash history: the server serves index.html at / only, so deep links must not reach it as paths.
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../views/SignInView.vue'), meta: { public: true } },
@@ -33,6 +36,10 @@ const routes: RouteRecordRaw[] = [
       { path: 'jobs/new', name: 'job-new', component: () => import('../views/jobs/JobEditView.vue') },
       { path: 'jobs/:id', name: 'job', component: () => import('../views/jobs/JobDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'jobs/:id/edit', name: 'job-edit', component: () => import('../views/jobs/JobEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'admin/users', name: 'admin-users', component: () => import('../views/admin/UsersView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/api-tokens', name: 'admin-api-tokens', component: () => import('../views/admin/ApiTokensView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/enrolment-tokens', name: 'admin-enrolment-tokens', component: () => import('../views/admin/EnrollmentTokensView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/audit', name: 'admin-audit', component: () => import('../views/admin/AuditView.vue'), beforeEnter: adminOnly },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   },
