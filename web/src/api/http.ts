@@ -58,8 +58,8 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, detail, fields)
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query, accept = 'application/json'): Promise<T> {
+  const headers: Record<string, string> = { Accept: accept }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD') {
     const token = readCookie('XSRF-TOKEN')
@@ -83,5 +83,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
 
 export const http = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  /** A text/plain answer (errors still come as problem+json). */
+  text: (path: string, query?: Query) => request<string>('GET', path, undefined, query, 'text/plain, application/problem+json'),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
 }

@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  InventoryNode, Job, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
+  InventoryNode, Job, LogWindow, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -49,6 +49,9 @@ export interface RunFilter {
   jobId?: number
   status?: string
   nodeId?: number
+  user?: string
+  from?: string
+  to?: string
 }
 
 export const runs = {
@@ -58,6 +61,8 @@ export const runs = {
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
   rerunFailed: (id: number) => http.post<RunSummary>(`/runs/${id}/rerun-failed`),
   resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),
-  eventsUrl: (id: number) => `/api/v1/runs/${id}/events`,
+  logWindow: (id: number, before?: number, chunks = 4) => http.get<LogWindow>(`/runs/${id}/log/window`, { before, chunks }),
+  nodeOutput: (id: number, outputId: number, nodeId: number) => http.text(`/runs/${id}/log`, { outputId, nodeId }),
+  eventsUrl: (id: number, after?: number) => `/api/v1/runs/${id}/events${after ? `?after=${after}` : ''}`,
   logUrl: (id: number) => `/api/v1/runs/${id}/log`,
 }

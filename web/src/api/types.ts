@@ -143,6 +143,7 @@ export interface RunStep {
   status: StepStatus
   durationMs?: number
   message?: string
+  outputId?: number
   hosts: RunHost[]
 }
 
@@ -166,6 +167,14 @@ export interface Run extends RunSummary {
   items: RunItem[]
 }
 
+/** Chunks firstSeq..lastSeq of a run's log, and whether earlier ones exist. */
+export interface LogWindow {
+  firstSeq: number
+  lastSeq: number
+  hasEarlier: boolean
+  content: string
+}
+
 export interface Report {
   id: number
   nodeId: number
@@ -175,4 +184,288 @@ export interface Report {
   sizeBytes: number
   truncated: boolean
   collectedAt: string
+}
+
+// ---- Catalog (roles, operators, scripts, templates) and job editing ----
+
+/** A JSON scalar as the API types variable values: integers stay numbers, booleans booleans. */
+export type Scalar = string | number | boolean
+
+export type VariableTypeName = 'string' | 'path' | 'version' | 'integer' | 'boolean' | 'choice'
+
+export interface CatalogRole {
+  id: number
+  name: string
+  description?: string
+  source: string
+  deleted: boolean
+  createdAt: string
+  createdBy: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+export interface RoleVariable {
+  id: number
+  roleId: number
+  name: string
+  actionType: string
+  type: VariableTypeName
+  choices?: string[]
+  required: boolean
+  defaultValue?: Scalar | null
+  description?: string
+}
+
+export interface RoleDetails extends CatalogRole {
+  hasTasks: boolean
+  files: string[]
+  variables: RoleVariable[]
+}
+
+export interface VariableDraft {
+  name: string
+  actionType?: string
+  type: VariableTypeName
+  required: boolean
+  defaultValue?: Scalar | null
+  choices?: string[]
+  description?: string
+}
+
+export interface Operator {
+  id: number
+  name: string
+  roleId: number
+  roleName: string
+  pkgVersion: string
+  valueSetId: number
+  valueSetVersion: number
+  optVersion: number
+  version: number
+  originalOptId: number
+  latest: boolean
+  deleted: boolean
+  description?: string
+  values: Record<string, Scalar>
+  createdAt: string
+  createdBy: string
+}
+
+export interface OperatorDraft {
+  roleId: number
+  pkgVersion?: string
+  name?: string
+  description?: string
+  values: Record<string, Scalar>
+}
+
+export type Dispatch = 'ansible' | 'agent' | 'launcher'
+
+export interface ShellParameter {
+  name: string
+  type: VariableTypeName
+  pattern: string
+  required: boolean
+  defaultValue?: string | null
+  description?: string
+}
+
+export interface Shell {
+  id: number
+  name: string
+  description?: string
+  command: string
+  dispatch: Dispatch
+  version: number
+  originalShellId: number
+  latest: boolean
+  deleted: boolean
+  parameters: ShellParameter[]
+  reports: string[]
+  createdAt: string
+  createdBy: string
+}
+
+export interface ShellDraft {
+  name: string
+  description?: string
+  command: string
+  parameters: { name: string; type?: VariableTypeName; pattern?: string; required: boolean; description?: string; defaultValue?: string | null }[]
+  reports: string[]
+  dispatch: Dispatch
+}
+
+export type StepType = 'operator' | 'script'
+
+export interface TemplateStepView {
+  sequence: number
+  type: StepType
+  operatorId?: number
+  shellId?: number
+  name: string
+  refVersion: number
+  dispatch?: Dispatch
+  params?: Record<string, string>
+}
+
+export interface Template {
+  id: number
+  name: string
+  description?: string
+  version: number
+  originalTemplateId: number
+  latest: boolean
+  deleted: boolean
+  steps: TemplateStepView[]
+  createdAt: string
+  createdBy: string
+}
+
+export interface TemplateStepDraft {
+  type: StepType
+  operatorId?: number
+  shellId?: number
+  params?: Record<string, string>
+  dispatch?: Dispatch
+}
+
+export interface TemplateDraft {
+  name: string
+  description?: string
+  steps: TemplateStepDraft[]
+}
+
+export interface PlannedStepRef {
+  sequence: number
+  type: StepType
+  refId: number
+  name: string
+  version: number
+}
+
+/** One unit of the compiled plan; the console shows it as the steps it covers. */
+export interface PlannedUnit {
+  sequence: number
+  type: 'playbook' | 'shell'
+  dispatch: Dispatch
+  steps: PlannedStepRef[]
+  playbook: string | null
+  command: string | null
+  roles?: string[]
+  reports?: string[]
+}
+
+export interface TemplatePlan {
+  templateId: number
+  originalTemplateId: number
+  version: number
+  name: string
+  tasks: PlannedUnit[]
+}
+
+export interface JobDraft {
+  name: string
+  comments?: string
+  failurePolicy: 'STOP' | 'CONTINUE'
+  items: { templateId: number; targets: JobTarget[] }[]
+}
+
+// --- Inventory changes and administration (web-admin) ---
+
+/** One problem with a request: a field, or "line 3" of an import. */
+export interface InputError {
+  field: string
+  message: string
+}
+
+/** What PUT /nodes/{id} takes: the whole node, labels included. */
+export interface NodeChange {
+  ip: string
+  hostname?: string
+  sshPort?: number
+  sshUser?: string
+  nodeType?: string
+  gpuType?: string
+  gpuCount?: number
+  nodePoolId?: number
+  labels: Record<string, string>
+  credentialId?: number | null
+}
+
+export interface PoolChange {
+  name: string
+  tenantId?: number | null
+  description?: string
+  credentialId?: number | null
+  labels?: Record<string, string>
+}
+
+export interface MoveResult {
+  moved: number
+  nodePool: NodePool
+}
+
+export interface ManagedUser {
+  id: number
+  username: string
+  displayName?: string
+  role: Role
+  enabled: boolean
+  createdAt: string
+  createdBy?: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+export interface ApiToken {
+  id: number
+  name: string
+  username: string
+  prefix: string
+  createdAt: string
+  expiresAt?: string
+  lastUsedAt?: string
+  revokedAt?: string
+}
+
+/** The only answer that holds the token itself. */
+export interface CreatedApiToken {
+  id: number
+  name: string
+  token: string
+  prefix: string
+  createdAt: string
+  expiresAt?: string
+}
+
+export interface EnrollmentToken {
+  id: number
+  prefix: string
+  description?: string
+  nodePoolId?: number
+  maxUses: number
+  uses: number
+  expiresAt: string
+  lastUsedAt?: string
+  revokedAt?: string
+  revokedBy?: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface CreatedEnrollmentToken extends Omit<EnrollmentToken, 'lastUsedAt' | 'revokedAt' | 'revokedBy'> {
+  token: string
+}
+
+export interface AuditEvent {
+  id: number
+  occurredAt: string
+  actor: string
+  action: string
+  entityType: string
+  entityId?: string
+  summary: string
+  before?: string
+  after?: string
 }

@@ -11,8 +11,9 @@ export interface RunEventHandlers {
 /**
  * The run's server-sent events. EventSource resumes with Last-Event-ID by itself after a network
  * drop; once the run has finished the stream is closed so that it does not reconnect for ever.
+ * `urlAfter(seq)` is the stream's address starting after log chunk `seq` (0: from the start).
  */
-export function useRunEvents(url: string, handlers: RunEventHandlers) {
+export function useRunEvents(urlAfter: (seq: number) => string, handlers: RunEventHandlers) {
   const connected = ref(false)
   const finished = ref(false)
   let source: EventSource | null = null
@@ -26,7 +27,7 @@ export function useRunEvents(url: string, handlers: RunEventHandlers) {
 
   function open() {
     close()
-    source = new EventSource(url, { withCredentials: true })
+    source = new EventSource(urlAfter(lastSeq), { withCredentials: true })
     source.onopen = () => (connected.value = true)
     source.onerror = () => {
       connected.value = false
@@ -48,6 +49,11 @@ export function useRunEvents(url: string, handlers: RunEventHandlers) {
     })
   }
 
+  /** The page already shows the log up to chunk `seq` (its tail): the stream starts after it. */
+  function startAfter(seq: number) {
+    lastSeq = Math.max(lastSeq, seq)
+  }
+
   onBeforeUnmount(close)
-  return { connected, finished, open, close }
+  return { connected, finished, open, close, startAfter }
 }

@@ -8,6 +8,8 @@ export interface MatrixColumn {
   templateName: string
   status: StepStatus
   counts: Partial<Record<StepStatus, number>>
+  /** Names the step's output in the log, for one node's part of it. */
+  outputId?: number
 }
 
 export interface MatrixRow {
@@ -47,7 +49,7 @@ export function buildMatrix(run: Run): Matrix {
         row.cells[key] = host
         if (FAILED_STATUSES.includes(host.status)) row.failed = true
       }
-      columns.push({ key, label: `${key} ${step.name}`, templateName: item.templateName, status: step.status, counts })
+      columns.push({ key, label: `${key} ${step.name}`, templateName: item.templateName, status: step.status, counts, outputId: step.outputId })
     }
   }
   return { columns, rows: [...rows.values()] }

@@ -1,6 +1,9 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import { useAuthStore } from '../stores/auth'
 
+/** Admin pages: anyone else lands on the nodes page (the server refuses their calls anyway). */
+const adminOnly = () => (useAuthStore().user?.role === 'ADMIN' ? true : { name: 'nodes' })
+
 // Hash history: the server serves index.html at / only, so deep links must not reach it as paths.
 const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('../views/SignInView.vue'), meta: { public: true } },
@@ -16,6 +19,27 @@ const routes: RouteRecordRaw[] = [
       { path: 'jobs', name: 'jobs', component: () => import('../views/JobsView.vue') },
       { path: 'runs', name: 'runs', component: () => import('../views/RunsView.vue') },
       { path: 'runs/:id', name: 'run', component: () => import('../views/RunView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'roles', name: 'roles', component: () => import('../views/catalog/RolesView.vue') },
+      { path: 'roles/:id', name: 'role', component: () => import('../views/catalog/RoleDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'operators', name: 'operators', component: () => import('../views/catalog/OperatorsView.vue') },
+      { path: 'operators/new', name: 'operator-new', component: () => import('../views/catalog/OperatorEditView.vue') },
+      { path: 'operators/:id', name: 'operator', component: () => import('../views/catalog/OperatorDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'operators/:id/edit', name: 'operator-edit', component: () => import('../views/catalog/OperatorEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'scripts', name: 'scripts', component: () => import('../views/catalog/ScriptsView.vue') },
+      { path: 'scripts/new', name: 'script-new', component: () => import('../views/catalog/ScriptEditView.vue') },
+      { path: 'scripts/:id', name: 'script', component: () => import('../views/catalog/ScriptDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'scripts/:id/edit', name: 'script-edit', component: () => import('../views/catalog/ScriptEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'templates', name: 'templates', component: () => import('../views/catalog/TemplatesView.vue') },
+      { path: 'templates/new', name: 'template-new', component: () => import('../views/catalog/TemplateEditView.vue') },
+      { path: 'templates/:id', name: 'template', component: () => import('../views/catalog/TemplateDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'templates/:id/edit', name: 'template-edit', component: () => import('../views/catalog/TemplateEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'jobs/new', name: 'job-new', component: () => import('../views/jobs/JobEditView.vue') },
+      { path: 'jobs/:id', name: 'job', component: () => import('../views/jobs/JobDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'jobs/:id/edit', name: 'job-edit', component: () => import('../views/jobs/JobEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'admin/users', name: 'admin-users', component: () => import('../views/admin/UsersView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/api-tokens', name: 'admin-api-tokens', component: () => import('../views/admin/ApiTokensView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/enrolment-tokens', name: 'admin-enrolment-tokens', component: () => import('../views/admin/EnrollmentTokensView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/audit', name: 'admin-audit', component: () => import('../views/admin/AuditView.vue'), beforeEnter: adminOnly },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },
     ],
   },

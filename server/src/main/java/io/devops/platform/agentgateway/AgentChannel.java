@@ -100,6 +100,10 @@ class AgentChannel {
 
     int appendOutput(AgentNode agent, long commandId, List<OutputChunk> chunks) {
         ownedBy(agent, commandId);
+        return store(commandId, chunks);
+    }
+
+    private int store(long commandId, List<OutputChunk> chunks) {
         for (OutputChunk chunk : chunks) {
             if (chunk.seq() < 0 || chunk.content() == null || chunk.content().length() > MAX_CHUNK_CHARS
                     || !("stdout".equals(chunk.stream()) || "stderr".equals(chunk.stream()))) {
@@ -112,8 +116,12 @@ class AgentChannel {
 
     /** The agent's verdict; a command the server already ended (timed out, lost) keeps its first ending. */
     CommandStatus report(AgentNode agent, long commandId, AgentResult result) {
-        CommandState state = ownedBy(agent, commandId);
-        if (!state.status().isFinal() && lifecycle.finish(commandId, agent.nodeId(), result.status(),
+        return finish(ownedBy(agent, commandId), result);
+    }
+
+    private CommandStatus finish(CommandState state, AgentResult result) {
+        long commandId = state.id().value();
+        if (!state.status().isFinal() && lifecycle.finish(commandId, state.nodeId(), result.status(),
                 new Outcome(result.exitCode(), result.durationMs(), result.chunks(), result.describe(state), null))) {
             return result.status();
         }
@@ -125,12 +133,10 @@ class AgentChannel {
      * transaction, and refused whole (403) if any of them is not this node's.
      */
     void ended(AgentNode agent, List<Ended> ended) {
-        ended.forEach(command -> ownedBy(agent, command.id()));
-        for (Ended command : ended) {
-            if (!command.chunks().isEmpty()) {
-                appendOutput(agent, command.id(), command.chunks());
-            }
-            report(agent, command.id(), command.result());
+        List<CommandState> states = ended.stream().map(command -> ownedBy(agent, command.id())).toList();
+        for (int i = 0; i < ended.size(); i++) {
+            store(ended.get(i).id(), ended.get(i).chunks());
+            finish(states.get(i), ended.get(i).result());
         }
     }
 

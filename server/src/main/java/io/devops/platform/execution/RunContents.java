@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,10 +26,12 @@ import tools.jackson.databind.json.JsonMapper;
 class RunContents {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final JsonMapper json;
 
-    RunContents(JdbcClient jdbc, JsonMapper json) {
+    RunContents(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
         this.jdbc = jdbc;
+        this.template = template;
         this.json = json;
     }
 
@@ -120,16 +124,25 @@ class RunContents {
                 WHERE run_id = ? AND status <> 'SUCCEEDED'""").param(runId).update();
     }
 
-    void saveHostResult(long taskId, HostResult result, Instant at) {
-        jdbc.sql("DELETE FROM run_host_results WHERE run_task_id = ? AND node_id = ?").params(taskId, result.nodeId()).update();
-        jdbc.sql("""
+    /** A step's result on each node, replacing earlier ones (a resumed step): one transaction, one batch. */
+    @Transactional
+    void saveHostResults(long taskId, List<HostResult> results, Instant at) {
+        List<Long> nodeIds = results.stream().map(HostResult::nodeId).toList();
+        for (int from = 0; from < nodeIds.size(); from += 1000) {
+            jdbc.sql("DELETE FROM run_host_results WHERE run_task_id = :task AND node_id IN (:nodes)")
+                    .param("task", taskId).param("nodes", nodeIds.subList(from, Math.min(nodeIds.size(), from + 1000))).update();
+        }
+        template.batchUpdate("""
                 INSERT INTO run_host_results (run_task_id, node_id, ip, status, rc, ok_count, changed_count, failed_count,
                                               skipped_count, duration_ms, message, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(taskId, result.nodeId(), result.ip(), result.status().name(), result.rc(), result.ok(),
-                        result.changed(), result.failed(), result.skipped(), result.durationMs(),
-                        truncate(result.message(), 2000), DbTime.toDb(at))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results, 500, (statement, result) -> {
+            Object[] values = {taskId, result.nodeId(), result.ip(), result.status().name(), result.rc(), result.ok(),
+                    result.changed(), result.failed(), result.skipped(), result.durationMs(), truncate(result.message(), 2000),
+                    DbTime.toDb(at)};
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+        });
     }
 
     /** Per task id, the host results of a run. */

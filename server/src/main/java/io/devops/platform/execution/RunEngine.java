@@ -134,11 +134,12 @@ class RunEngine {
                 ? agents.run(run.id(), task, nodes, out, cancelled)
                 : ansible.run(run.id(), task, nodes, workDir, out, cancelled);
         Instant finished = clock.instant();
-        outcome.hosts().forEach(host -> contents.saveHostResult(task.id(), host, finished));
+        contents.saveHostResults(task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();
         contents.taskFinished(task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
-        List<RunNode> succeeded = nodes.stream().filter(node -> outcome.hosts().stream()
-                .anyMatch(host -> host.nodeId() == node.nodeId() && host.status() == RunStatus.SUCCEEDED)).toList();
+        Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
+                .map(HostResult::nodeId).collect(Collectors.toSet());
+        List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
         reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes), workDir, out);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "

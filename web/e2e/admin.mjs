@@ -1,0 +1,289 @@
+// End-to-end walk through the inventory changes and the admin pages in the system Chromium:
+// as admin, create a tenant and a pool, import 3 nodes through the import dialog (a bad line is
+// shown first), bulk-lock two and unlock them, create a VIEWER user and an API token; then, as
+// that VIEWER, no edit button is shown and a direct API write is refused with 403.
+// Usage: node e2e/admin.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
+import { chromium } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+
+const [base, username, password, shots] = process.argv.slice(2)
+const CHROMIUM = '/usr/bin/chromium'
+const VIEWER = 'e2e_viewer'
+const VIEWER_PASSWORD = `viewer-${Date.now()}-secret`
+mkdirSync(shots, { recursive: true })
+
+const step = (name) => console.log(`--> ${name}`)
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+async function signIn(page, user, secret) {
+  await page.goto(`${base}/#/login`)
+  await page.fill('input[name=username]', user)
+  await page.fill('input[name=password]', secret)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/#\/nodes/)
+}
+
+async function signOut(page) {
+  await page.locator('[data-test=user-menu]').click()
+  await page.locator('[data-test=sign-out]').click()
+  await page.waitForURL(/#\/login/)
+}
+
+/** Opens a page from the side menu and waits for its heading. */
+async function open(page, menu, heading = menu) {
+  await page.getByRole('menuitem', { name: menu, exact: true }).click()
+  await page.getByRole('heading', { name: heading, exact: true }).waitFor()
+  await page.locator('.el-menu-item.is-active', { hasText: menu }).waitFor()
+}
+
+/** A screenshot once Element Plus's colour transitions (0.3 s) have settled. */
+async function shot(page, file) {
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: `${shots}/${file}` })
+}
+
+/** An el-input's own input or textarea: Element Plus puts data-test on it, not on the wrapper. */
+const field = (scope, test) => scope.locator(`input[data-test=${test}], textarea[data-test=${test}], [data-test=${test}] input, [data-test=${test}] textarea`).first()
+
+async function selectOption(page, trigger, option) {
+  await trigger.click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+}
+
+/** Ticks the row checkboxes of the given IPs in the nodes table. */
+async function selectNodes(page, ips) {
+  for (const ip of ips) {
+    await page.locator('[data-test=nodes-table] .el-table__row', { hasText: ip }).locator('.el-checkbox').click()
+  }
+}
+
+async function bulk(page, button, fill) {
+  await page.locator(`[data-test=${button}]`).click()
+  const box = page.locator('.el-dialog:visible')
+  if (fill) await fill(box)
+  await box.locator('[data-test=bulk-apply]').click()
+  await box.locator('[data-test=bulk-outcomes]').waitFor()
+  return box
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
+
+  step('sign in as admin; the admin menu is there')
+  await signIn(page, username, password)
+  await page.getByRole('menuitem', { name: 'Users and roles' }).waitFor()
+
+  step('create a tenant and a node pool for it from the console')
+  await open(page, 'Tenants')
+  await page.locator('[data-test=tenant-create]').click()
+  await page.fill('input[name=tenant-name]', 'e2e_admin_tenant')
+  await page.locator('[data-test=tenant-save]').click()
+  await page.locator('[data-test=tenants-table]').getByText('e2e_admin_tenant').waitFor()
+  await open(page, 'Node pools')
+  await page.locator('[data-test=pool-create]').click()
+  await page.fill('input[name=pool-name]', 'e2e_admin_pool')
+  await selectOption(page, page.locator('[data-test=pool-dialog]').getByRole('combobox', { name: 'Tenant' }), 'e2e_admin_tenant')
+  await page.locator('[data-test=pool-save]').click()
+  await page.locator('[data-test=pools-table]').getByText('e2e_admin_pool', { exact: true }).waitFor()
+  await page.locator('[data-test=pool-create]').click()
+  await page.fill('input[name=pool-name]', 'e2e_admin_pool_b')
+  await page.locator('[data-test=pool-save]').click()
+  await page.locator('[data-test=pool-error]').getByText('Choose the tenant').waitFor()
+  await selectOption(page, page.locator('[data-test=pool-dialog]').getByRole('combobox', { name: 'Tenant' }), 'e2e_admin_tenant')
+  await page.locator('[data-test=pool-save]').click()
+  await page.locator('[data-test=pools-table]').getByText('e2e_admin_pool_b').waitFor()
+
+  step('deleting a tenant that still owns a pool shows the server\'s reason')
+  await open(page, 'Tenants')
+  const tenantRow = page.locator('[data-test=tenants-table] .el-table__row', { hasText: 'e2e_admin_tenant' })
+  await tenantRow.locator('[data-test^=tenant-delete-]').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Confirm' }).click()
+  await page.locator('[data-test=tenant-failure]').getByText(/still owns 2 node pool/).waitFor()
+
+  step('import: a bad line is shown on its line and blocks the import')
+  await open(page, 'Nodes')
+  await page.locator('[data-test=import-open]').click()
+  const text = field(page, 'import-text')
+  await text.fill('ip,hostname,gpuType,nodePool,labels\n127.0.2.1,e2e-a,H100,e2e_admin_pool,rack=r9\n127.0.2.300,e2e-b,H100,e2e_admin_pool,\n127.0.2.3,e2e-c,H100,e2e_admin_pool,rack=r9')
+  await page.locator('[data-test=import-preview] [data-line="3"]').getByText("'127.0.2.300' is not an IP address").waitFor()
+  expect(await page.locator('[data-test=import-submit]').isDisabled(), 'the import button is enabled with a bad line')
+  await shot(page, 'import-preview-en.png')
+
+  step('import: the server\'s per-line answer lands on the line (unknown pool), then the fixed paste imports 3 nodes')
+  await text.fill('ip,hostname,gpuType,nodePool,labels\n127.0.2.1,e2e-a,H100,e2e_admin_pool,rack=r9\n127.0.2.2,e2e-b,H100,no_such_pool,\n127.0.2.3,e2e-c,H100,e2e_admin_pool,rack=r9')
+  await page.locator('[data-test=import-submit]').click()
+  await page.locator('[data-test=import-server-error]').getByText(/Nothing was imported/).waitFor()
+  await page.locator('[data-test=import-preview] [data-line="3"]').getByText(/no_such_pool/).waitFor()
+  await text.fill('ip,hostname,gpuType,nodePool,labels\n127.0.2.1,e2e-a,H100,e2e_admin_pool,rack=r9\n127.0.2.2,e2e-b,H100,e2e_admin_pool,\n127.0.2.3,e2e-c,H100,e2e_admin_pool,rack=r9')
+  await page.locator('[data-test=import-submit]').click()
+  await page.getByText('3 node(s) imported').waitFor()
+
+  step('bulk-lock two nodes with a reason; each node shows its result')
+  await page.getByRole('textbox', { name: 'IP or hostname' }).fill('127.0.2.')
+  await page.keyboard.press('Enter')
+  const table = page.locator('[data-test=nodes-table]')
+  await table.getByText('127.0.2.3').waitFor()
+  await selectNodes(page, ['127.0.2.1', '127.0.2.2'])
+  await page.getByText('2 selected').waitFor()
+  let box = await bulk(page, 'bulk-lock', async (b) => {
+    await b.locator('[data-test=bulk-apply]').click() // no reason yet: refused in the form
+    await b.getByText('Say why the nodes are locked').waitFor()
+    await field(b, 'bulk-reason').fill('e2e rack maintenance')
+  })
+  await box.getByText('2 done, 0 skipped, 0 failed').waitFor()
+  await shot(page, 'bulk-lock-en.png')
+  await box.locator('[data-test=bulk-close]').click()
+  await table.locator('[data-test=lock]').nth(1).waitFor()
+  expect(await table.locator('[data-test=lock]').count() === 2, 'two nodes should be locked')
+
+  step('bulk-unlock all three: two unlocked, the third skipped as not locked')
+  await selectNodes(page, ['127.0.2.1', '127.0.2.2', '127.0.2.3'])
+  box = await bulk(page, 'bulk-unlock')
+  await box.getByText('2 done, 1 skipped, 0 failed').waitFor()
+  await box.locator('[data-test=bulk-outcomes]').getByText('Not locked').waitFor()
+  await box.locator('[data-test=bulk-close]').click()
+  await table.locator('[data-test=lock]').first().waitFor({ state: 'detached' })
+
+  step('bulk-add a label to two nodes, move the third to another pool')
+  await selectNodes(page, ['127.0.2.1', '127.0.2.2'])
+  box = await bulk(page, 'bulk-add-label', (b) => field(b, 'bulk-label').fill('stage=burnin'))
+  await box.getByText('2 done, 0 skipped, 0 failed').waitFor()
+  await box.locator('[data-test=bulk-close]').click()
+  await table.getByText('stage=burnin').nth(1).waitFor()
+  expect(await table.getByText('rack=r9').count() === 2, 'adding a label lost the other labels')
+  await selectNodes(page, ['127.0.2.3'])
+  box = await bulk(page, 'bulk-move', (b) => selectOption(page, b.locator('[data-test=bulk-pool]'), 'e2e_admin_pool_b'))
+  await box.getByText('1 done, 0 skipped, 0 failed').waitFor()
+  await box.locator('[data-test=bulk-close]').click()
+  await table.locator('.el-table__row', { hasText: '127.0.2.3' }).getByText('e2e_admin_pool_b').waitFor()
+  await shot(page, 'nodes-admin-en.png')
+
+  step('node detail: the move is in the pool history; a label is removed from its tag')
+  await table.getByRole('link', { name: '127.0.2.3' }).click()
+  await page.getByRole('cell', { name: 'e2e_admin_pool_b' }).first().waitFor()
+  await page.locator('[data-test=label-editor] .el-tag__close').first().click()
+  await page.locator('[data-test=label-editor]').getByText('rack=r9').waitFor({ state: 'detached' })
+  await page.screenshot({ path: `${shots}/node-detail-en.png`, fullPage: true })
+
+  step('create a VIEWER user')
+  await open(page, 'Users and roles')
+  await page.locator('[data-test=user-create]').click()
+  await page.fill('input[name=new-username]', VIEWER)
+  await page.fill('input[name=new-password]', 'short')
+  await selectOption(page, page.locator('[data-test=user-role]'), 'Viewer')
+  await page.locator('[data-test=user-save]').click()
+  await page.locator('[data-test=user-error]').getByText(/password/).waitFor() // the server's policy, next to the form
+  await page.fill('input[name=new-password]', VIEWER_PASSWORD)
+  await page.locator('[data-test=user-save]').click()
+  await page.locator('[data-test=users-table]').getByText(VIEWER).waitFor()
+  await shot(page, 'users-en.png')
+
+  step('create an API token: shown once with a copy button')
+  await open(page, 'API tokens')
+  await page.locator('[data-test=token-create]').click()
+  await page.fill('input[name=token-name]', 'e2e-ci')
+  await page.locator('[data-test=token-save]').click()
+  const secret = await field(page, 'secret-value').inputValue()
+  expect(secret.length >= 20, `the new token is missing: '${secret}'`)
+  await page.locator('[data-test=secret-copy]').click()
+  await shot(page, 'api-token-en.png')
+  await page.locator('[data-test=token-done]').click()
+  await page.locator('[data-test=tokens-table]').getByText('e2e-ci').waitFor()
+  expect(!(await page.locator('body').innerText()).includes(secret), 'the token is still on the page after closing')
+  const tokenStatus = await page.evaluate(async (token) => (await fetch('/api/v1/auth/me', { headers: { Authorization: `Bearer ${token}` }, credentials: 'omit' })).status, secret)
+  expect(tokenStatus === 200, `the new API token does not work: ${tokenStatus}`)
+
+  step('enrolment tokens and the audit log')
+  await open(page, 'Agent enrolment tokens')
+  await page.locator('[data-test=enrolment-create]').click()
+  await page.locator('[data-test=enrolment-save]').click()
+  await page.locator('[data-test=secret-value]').waitFor()
+  await shot(page, 'enrolment-token-en.png')
+  await page.keyboard.press('Escape')
+  await open(page, 'Audit log')
+  const audit = page.locator('[data-test=audit-table]')
+  await audit.getByText('node.locked').first().waitFor()
+  await audit.locator('.el-table__row', { hasText: 'node.unlocked' }).first().locator('.el-table__expand-icon').click()
+  await page.getByText(/Changed: .*locked/).first().waitFor()
+  await shot(page, 'audit-en.png')
+
+  step('runs history filters live in the URL')
+  await page.goto(`${base}/#/runs?status=FAILED`)
+  await page.locator('[data-test=runs-table]').waitFor()
+  await page.locator('[data-test=runs-status]').getByText('Failed').waitFor()
+
+  step('the same pages in Chinese')
+  await open(page, 'Nodes')
+  await page.locator('[data-test=language]').click()
+  await page.getByRole('option', { name: '简体中文' }).click()
+  await page.getByRole('heading', { name: '节点', exact: true }).waitFor()
+  await page.locator('[data-test=import-open]').getByText('导入节点').waitFor()
+  await shot(page, 'nodes-admin-zh-CN.png')
+  for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['执行记录', 'runs']]) {
+    await open(page, menu)
+    const body = await page.locator('body').innerText()
+    expect(!body.includes('任务'), `the ${file} page shows 任务`)
+    await shot(page, `${file}-zh-CN.png`)
+  }
+  await page.locator('[data-test=language]').click()
+  await page.getByRole('option', { name: 'English' }).click()
+  await page.getByRole('menuitem', { name: 'Nodes', exact: true }).waitFor()
+  await signOut(page)
+
+  step('as the VIEWER: no admin menu and no edit buttons anywhere')
+  await signIn(page, VIEWER, VIEWER_PASSWORD)
+  await page.locator('[data-test=nodes-table]').getByText('127.0.2.1').waitFor()
+  expect(await page.getByRole('menuitem', { name: 'Users and roles' }).count() === 0, 'a VIEWER sees the admin menu')
+  for (const test of ['bulk-bar', 'import-open']) expect(await page.locator(`[data-test=${test}]`).count() === 0, `a VIEWER sees ${test}`)
+  expect(await page.locator('[data-test=nodes-table] .el-checkbox').count() === 0, 'a VIEWER can select nodes for bulk actions')
+  await shot(page, 'nodes-viewer-en.png')
+  await page.locator('[data-test=nodes-table]').getByRole('link', { name: '127.0.2.1' }).click()
+  await page.getByText('Node pool history').waitFor()
+  expect(await page.locator('[data-test=node-actions]').count() === 0, 'a VIEWER sees node actions')
+  expect(await page.locator('[data-test=label-input]').count() === 0, 'a VIEWER can edit labels')
+  await open(page, 'Node pools')
+  await page.locator('[data-test=pools-table]').getByText('e2e_admin_pool', { exact: true }).waitFor()
+  expect(await page.locator('[data-test=pool-create], [data-test^=pool-edit-], [data-test^=pool-delete-], [data-test^=pool-lock-]').count() === 0, 'a VIEWER sees pool edit buttons')
+  await open(page, 'Tenants')
+  await page.locator('[data-test=tenants-table]').getByText('e2e_admin_tenant').waitFor()
+  expect(await page.locator('[data-test=tenant-create], [data-test^=tenant-edit-], [data-test^=tenant-delete-]').count() === 0, 'a VIEWER sees tenant edit buttons')
+  await open(page, 'Jobs')
+  expect(await page.locator('[data-test^=run-job-]').count() === 0, 'a VIEWER sees Run buttons')
+  await page.goto(`${base}/#/admin/users`)
+  await page.waitForURL(/#\/nodes/)
+
+  step('as the VIEWER: a direct API write with the session and its XSRF header is refused with 403')
+  const write = await page.evaluate(async () => {
+    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))
+    const token = cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : ''
+    const response = await fetch('/api/v1/tenants', {
+      method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': token },
+      body: JSON.stringify({ name: 'viewer_was_here' }),
+    })
+    return { hasToken: token !== '', status: response.status }
+  })
+  expect(write.hasToken, 'no XSRF-TOKEN cookie: the 403 would prove nothing')
+  expect(write.status === 403, `a VIEWER's write answered ${write.status}, not 403`)
+  await signOut(page)
+
+  expect(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`)
+  console.log('web admin: all steps passed')
+} catch (e) {
+  const pages = browser.contexts().flatMap((c) => c.pages())
+  if (pages[0]) await pages[0].screenshot({ path: `${shots}/failure.png`, fullPage: true }).catch(() => {})
+  throw e
+} finally {
+  await browser.close()
+}

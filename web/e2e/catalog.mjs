@@ -1,0 +1,226 @@
+// End-to-end walk through the catalog in the system Chromium (never a downloaded browser): roles,
+// an operator's version diff, a new script, a template built in the step editor (drag and drop and
+// keyboard) and previewed, a job targeting a node pool made with the form; screenshots in en and zh-CN.
+// Needs a server whose built-in catalog is loaded; makes its own node pool when there is none.
+// Usage: node e2e/catalog.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
+import { chromium, request } from 'playwright-core'
+import { mkdirSync } from 'node:fs'
+
+const [base, username, password, shots] = process.argv.slice(2)
+const CHROMIUM = '/usr/bin/chromium'
+const suffix = Date.now().toString(36)
+const scriptName = `e2e_hello_${suffix}`
+const templateName = `e2e_catalog_${suffix}`
+const jobName = `e2e_catalog_job_${suffix}`
+mkdirSync(shots, { recursive: true })
+
+const step = (name) => console.log(`--> ${name}`)
+function expect(condition, message) {
+  if (!condition) throw new Error(message)
+}
+
+/** A node pool with at least one node: the first one there is, or a new one with a node. */
+async function poolWithNodes() {
+  const api = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
+  try {
+    const pools = await (await api.get('/api/v1/node-pools?size=200')).json()
+    const used = pools.items.find((p) => p.nodeCount > 0)
+    if (used) return used
+    const tenant = await (await api.post('/api/v1/tenants', { data: { name: `e2e_catalog_${suffix}` } })).json()
+    const pool = await (await api.post('/api/v1/node-pools', { data: { name: `e2e_catalog_pool_${suffix}`, tenantId: tenant.id } })).json()
+    const node = await api.post('/api/v1/nodes', { data: { ip: '127.0.0.9', hostname: 'catalog-a', sshPort: 1, nodePoolId: pool.id } })
+    expect(node.ok(), `could not add a node: ${await node.text()}`)
+    return { ...pool, nodeCount: 1 }
+  } finally {
+    await api.dispose()
+  }
+}
+
+/** Opens an Element Plus select, types to search, and picks the option whose text matches. */
+async function choose(page, selectLocator, search, option) {
+  await selectLocator.click()
+  if (search) await page.keyboard.type(search)
+  await page.getByRole('option', { name: option }).first().click()
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+})
+try {
+  const pool = await poolWithNodes()
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })
+  const page = await context.newPage()
+  page.setDefaultTimeout(15000)
+  const pageErrors = []
+  page.on('pageerror', (e) => pageErrors.push(String(e)))
+  const noTask = async (what) => expect(!/\btasks?\b/i.test(await page.locator('#main').innerText()), `${what} shows "task"`)
+
+  step('sign in as admin')
+  await page.goto(`${base}/#/roles`)
+  await page.waitForURL(/#\/login/)
+  await page.fill('input[name=username]', username)
+  await page.fill('input[name=password]', password)
+  await page.keyboard.press('Enter')
+  await page.waitForURL(/#\/roles$/)
+
+  step('roles: the built-in driver role with its typed variables and files')
+  const roles = page.locator('[data-test=roles-table]')
+  await roles.getByRole('link', { name: 'ins_driver_cuda' }).waitFor()
+  await page.screenshot({ path: `${shots}/roles-en.png` })
+  await roles.getByRole('link', { name: 'ins_driver_cuda' }).click()
+  await page.locator('[data-test=role-variables]').getByText('local_nvidia_driver_path').waitFor()
+  await page.locator('[data-test=role-files]').getByText('main.yml').first().waitFor()
+  await page.screenshot({ path: `${shots}/role-en.png`, fullPage: true })
+
+  step('operators: version 2 of the 550 operator leaves the driver out, as the diff shows')
+  await page.getByRole('menuitem', { name: 'Operators' }).click()
+  await page.locator('[data-test=operators-table]').getByRole('link', { name: 'ins_driver_cuda 550' }).click()
+  await page.locator('[data-test=operator-values]').waitFor()
+  await page.getByRole('tab', { name: 'Version history' }).click()
+  const diff = page.locator('[data-test=value-diff]')
+  await diff.getByText('1 removed').waitFor()
+  await diff.getByRole('row', { name: /local_nvidia_driver_path/ }).getByText('Removed').waitFor()
+  await page.screenshot({ path: `${shots}/operator-diff-en.png`, fullPage: true })
+
+  step('scripts: a new script; its undeclared <placeholder> is flagged and declared in one click')
+  await page.getByRole('menuitem', { name: 'Scripts' }).click()
+  await page.locator('[data-test=new-script]').click()
+  await page.locator('[data-test=script-name]').fill(scriptName)
+  await page.locator('[data-test=script-command-input]').fill('echo hello <customer>')
+  await page.getByText('Not declared as parameters: <customer>').waitFor()
+  await page.getByRole('button', { name: 'Declare customer' }).click()
+  await page.getByRole('textbox', { name: 'Pattern of parameter 1' }).fill('[a-z]+')
+  await page.locator('[data-test=save-script]').click()
+  await page.locator('[data-test=script-command]').getByText('echo hello <customer>').waitFor()
+  await page.screenshot({ path: `${shots}/script-en.png`, fullPage: true })
+
+  step('step editor: add an operator and the script, reorder by drag and drop and by keyboard')
+  await page.getByRole('menuitem', { name: 'Templates' }).click()
+  await page.locator('[data-test=new-template]').click()
+  await page.locator('[data-test=template-name]').fill(templateName)
+  await choose(page, page.locator('[data-test=pick-operator]'), '550', /ins_driver_cuda 550/)
+  await choose(page, page.locator('[data-test=pick-script]'), scriptName, new RegExp(scriptName))
+  const names = () => page.locator('[data-test=step-name]').allInnerTexts()
+  await page.locator('[data-test=step]').nth(1).waitFor()
+  expect((await names())[1] === scriptName, `the script is not the second step: ${await names()}`)
+  await page.locator('[data-test=drag-handle]').nth(1).dragTo(page.locator('[data-test=step]').nth(0))
+  expect((await names())[0] === scriptName, `drag and drop did not move the script first: ${await names()}`)
+  await page.getByRole('button', { name: 'Move ins_driver_cuda 550 up' }).focus()
+  await page.keyboard.press('Enter')
+  await page.waitForFunction((name) => document.querySelectorAll('[data-test=step-name]')[1]?.textContent === name, scriptName)
+  const dispatch = page.getByRole('combobox', { name: `Where ${scriptName} runs` })
+  expect(await dispatch.count() === 1, 'the script step has no dispatch choice')
+
+  step('a parameter value that breaks the pattern is shown next to the field and blocks saving')
+  const customer = page.locator('[data-test=param-customer]').locator('xpath=self::input|.//input').first()
+  await customer.fill('Bad Value!')
+  await page.getByText('Must match the pattern [a-z]+').waitFor()
+  await page.locator('[data-test=save-template]').click()
+  await page.getByText('Fix the marked fields first').waitFor()
+  await customer.fill('acme')
+  await page.screenshot({ path: `${shots}/step-editor-en.png`, fullPage: true })
+  await page.locator('[data-test=save-template]').click()
+  await page.waitForURL(/#\/templates\/\d+$/)
+  await page.locator('[data-test=template-steps]').getByText(scriptName).waitFor()
+
+  step('preview: the compiled plan as steps, with the generated playbook and the exact command')
+  await page.getByRole('tab', { name: 'Preview' }).click()
+  const preview = page.locator('[data-test=plan-preview]')
+  await preview.getByText('Generated playbook').waitFor()
+  await preview.getByText('ins_driver_cuda', { exact: false }).first().waitFor()
+  await preview.getByText(/echo hello .*acme/).waitFor()
+  await noTask('the template preview')
+  await page.screenshot({ path: `${shots}/template-preview-en.png`, fullPage: true })
+
+  step(`jobs: a new job for the template on node pool ${pool.name}, with a live node count`)
+  await page.getByRole('menuitem', { name: 'Jobs' }).click()
+  await page.locator('[data-test=new-job]').click()
+  await page.locator('[data-test=job-name]').fill(jobName)
+  await choose(page, page.locator('[data-test=item-template]'), templateName, new RegExp(templateName))
+  await choose(page, page.locator('[data-test=item-pools]'), pool.name, new RegExp(`^${pool.name} \\(`))
+  await page.getByRole('heading', { name: 'New job' }).click() // closes the pool list
+  await page.locator('[data-test=item-count]').getByText(`This item affects ${pool.nodeCount} node(s)`).waitFor()
+  await page.getByRole('button', { name: 'Find nodes…' }).click()
+  await page.locator('[data-test=match-count]').getByText(/\d+ node\(s\) match/).waitFor()
+  await page.getByText('Continue with the healthy nodes').click()
+  await page.screenshot({ path: `${shots}/job-edit-en.png`, fullPage: true })
+  await page.locator('[data-test=save-job]').click()
+  await page.waitForURL(/#\/jobs\/\d+$/)
+  await page.locator('[data-test=job-items]').getByText(templateName).waitFor()
+  await page.locator('[data-test=job-items]').getByText(`Node pool ${pool.name}`).waitFor()
+  await page.screenshot({ path: `${shots}/job-en.png`, fullPage: true })
+
+  step('the catalog pages in Chinese')
+  await page.locator('[data-test=language]').click()
+  await page.getByRole('option', { name: '简体中文' }).click()
+  await page.getByRole('menuitem', { name: '模板' }).waitFor()
+  const noRenwu = async (what) => expect(!(await page.locator('body').innerText()).includes('任务'), `${what} shows 任务`)
+  for (const [menu, shot] of [['角色', 'roles'], ['算子', 'operators'], ['脚本', 'scripts'], ['模板', 'templates']]) {
+    await page.getByRole('menuitem', { name: menu, exact: true }).click()
+    await page.getByRole('heading', { name: menu }).waitFor()
+    await page.locator('.el-table__row').first().waitFor()
+    await noRenwu(menu)
+    await page.screenshot({ path: `${shots}/${shot}-zh-CN.png` })
+  }
+  await page.locator('[data-test=templates-table]').getByRole('link', { name: templateName }).click()
+  await page.getByRole('tab', { name: '预览' }).click()
+  await page.locator('[data-test=plan-preview]').getByText('生成的 playbook').waitFor()
+  await noRenwu('the preview')
+  await page.screenshot({ path: `${shots}/template-preview-zh-CN.png`, fullPage: true })
+  await page.locator('[data-test=edit-template]').click()
+  await page.locator('[data-test=step]').nth(1).waitFor()
+  await page.getByText('拖动步骤左侧的把手调整顺序').waitFor()
+  await page.screenshot({ path: `${shots}/step-editor-zh-CN.png`, fullPage: true })
+  await page.getByRole('menuitem', { name: '算子', exact: true }).click()
+  await page.locator('[data-test=operators-table]').getByRole('link', { name: 'ins_driver_cuda 550' }).click()
+  await page.getByRole('tab', { name: '版本历史' }).click()
+  await page.locator('[data-test=value-diff]').getByText('删除 1 个').waitFor()
+  await page.screenshot({ path: `${shots}/operator-diff-zh-CN.png`, fullPage: true })
+  await page.getByRole('menuitem', { name: '作业' }).click()
+  await page.locator('[data-test=jobs-table]').getByRole('link', { name: jobName }).click()
+  await page.locator('[data-test=job-items]').waitFor()
+  await page.screenshot({ path: `${shots}/job-zh-CN.png`, fullPage: true })
+  await page.locator('[data-test=edit-job]').click()
+  await page.locator('[data-test=item-count]').getByText(`此作业项涉及 ${pool.nodeCount} 个节点`).waitFor()
+  await noRenwu('the job form')
+  await page.screenshot({ path: `${shots}/job-edit-zh-CN.png`, fullPage: true })
+
+  step('a VIEWER sees the catalog and the job but no button that changes them')
+  const viewer = { username: `e2e_viewer_${suffix}`, password: `viewer-${suffix}-password` }
+  const admin = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
+  const created = await admin.post('/api/v1/users', { data: { ...viewer, displayName: 'Viewer', role: 'VIEWER' } })
+  expect(created.ok(), `could not create a viewer: ${await created.text()}`)
+  await admin.dispose()
+  const viewing = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage()
+  viewing.setDefaultTimeout(15000)
+  viewing.on('pageerror', (e) => pageErrors.push(String(e)))
+  await viewing.goto(`${base}/#/templates`)
+  await viewing.fill('input[name=username]', viewer.username)
+  await viewing.fill('input[name=password]', viewer.password)
+  await viewing.keyboard.press('Enter')
+  await viewing.locator('[data-test=templates-table]').getByRole('link', { name: templateName }).click()
+  await viewing.locator('[data-test=template-steps]').getByText(scriptName).waitFor()
+  await viewing.goto(`${base}/#/roles`)
+  await viewing.locator('[data-test=roles-table]').getByRole('link', { name: 'ins_driver_cuda' }).click()
+  await viewing.locator('[data-test=role-variables]').getByText('local_nvidia_driver_path').waitFor()
+  expect(await viewing.getByRole('button', { name: /Edit variable|Remove variable|Add variable|Upload/ }).count() === 0, 'a viewer sees role edit buttons')
+  await viewing.goto(`${base}/#/jobs`)
+  await viewing.locator('[data-test=jobs-table]').getByRole('link', { name: jobName }).click()
+  await viewing.locator('[data-test=job-items]').getByText(templateName).waitFor()
+  for (const path of ['/templates', '/operators', '/scripts', '/roles', '/jobs']) {
+    await viewing.goto(`${base}/#${path}`)
+    await viewing.locator('.el-table__row').first().waitFor()
+    expect(await viewing.locator('[data-test^=new-], [data-test^=edit-], [data-test^=run-job]').count() === 0, `a viewer sees an edit button on ${path}`)
+  }
+
+  expect(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`)
+  console.log('catalog: all steps passed')
+} catch (e) {
+  const pages = browser.contexts().flatMap((c) => c.pages())
+  if (pages[0]) await pages[0].screenshot({ path: `${shots}/catalog-failure.png`, fullPage: true }).catch(() => {})
+  throw e
+} finally {
+  await browser.close()
+}

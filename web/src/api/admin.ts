@@ -1,0 +1,88 @@
+// Typed calls for inventory changes and administration (users, tokens, audit).
+import { request, http, type Query } from './http'
+import type {
+  ApiToken, AuditEvent, CreatedApiToken, CreatedEnrollmentToken, EnrollmentToken, InventoryNode, ManagedUser,
+  MoveResult, NodeChange, NodePool, Page, PoolChange, Role, Tenant,
+} from './types'
+import type { PageRequest } from './index'
+
+const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
+const del = (path: string) => request<void>('DELETE', path)
+
+export const inventoryChanges = {
+  importCsv: (csv: string) => http.post<{ imported: number }>('/nodes/import', { csv }),
+  updateNode: (id: number, change: NodeChange) => put<InventoryNode>(`/nodes/${id}`, change),
+  lockNode: (id: number, reason: string) => http.post<InventoryNode>(`/nodes/${id}/lock`, { reason }),
+  unlockNode: (id: number) => http.post<InventoryNode>(`/nodes/${id}/unlock`, {}),
+  deleteNode: (id: number) => del(`/nodes/${id}`),
+  moveNodes: (poolId: number, nodeIds: number[], reason?: string) =>
+    http.post<MoveResult>(`/node-pools/${poolId}/nodes`, { nodeIds, reason: reason || undefined }),
+  createPool: (change: PoolChange) => http.post<NodePool>('/node-pools', change),
+  updatePool: (id: number, change: PoolChange) => put<NodePool>(`/node-pools/${id}`, change),
+  deletePool: (id: number) => del(`/node-pools/${id}`),
+  lockPool: (id: number, reason: string) => http.post<NodePool>(`/node-pools/${id}/lock`, { reason }),
+  unlockPool: (id: number) => http.post<NodePool>(`/node-pools/${id}/unlock`, {}),
+  createTenant: (name: string, description?: string) => http.post<Tenant>('/tenants', { name, description }),
+  updateTenant: (id: number, name: string, description?: string) => put<Tenant>(`/tenants/${id}`, { name, description }),
+  deleteTenant: (id: number) => del(`/tenants/${id}`),
+}
+
+/** The node as PUT /nodes/{id} wants it, with other labels. */
+export function nodeChange(node: InventoryNode & { credentialId?: number | null }, labels: Record<string, string>): NodeChange {
+  return {
+    ip: node.ip, hostname: node.hostname, sshPort: node.sshPort, sshUser: node.sshUser, nodeType: node.nodeType,
+    gpuType: node.gpuType, gpuCount: node.gpuCount, nodePoolId: node.nodePoolId, labels, credentialId: node.credentialId ?? null,
+  }
+}
+
+export interface NewUser {
+  username: string
+  displayName?: string
+  password: string
+  role: Role
+}
+
+export interface UserChange {
+  displayName?: string
+  role: Role
+  enabled?: boolean
+  password?: string
+}
+
+export const users = {
+  list: (page: PageRequest) => http.get<Page<ManagedUser>>('/users', { ...page }),
+  create: (user: NewUser) => http.post<ManagedUser>('/users', user),
+  update: (id: number, change: UserChange) => put<ManagedUser>(`/users/${id}`, change),
+  remove: (id: number) => del(`/users/${id}`),
+}
+
+export const apiTokens = {
+  list: (page: PageRequest) => http.get<Page<ApiToken>>('/api-tokens', { ...page }),
+  create: (name: string, expiresInDays?: number) => http.post<CreatedApiToken>('/api-tokens', { name, expiresInDays }),
+  revoke: (id: number) => del(`/api-tokens/${id}`),
+}
+
+export interface NewEnrollmentToken {
+  expiresInMinutes?: number
+  maxUses?: number
+  nodePoolId?: number
+  description?: string
+}
+
+export const enrollmentTokens = {
+  list: (all: boolean) => http.get<EnrollmentToken[]>('/agent-enrollment-tokens', { all }),
+  create: (spec: NewEnrollmentToken) => http.post<CreatedEnrollmentToken>('/agent-enrollment-tokens', spec),
+  revoke: (id: number) => del(`/agent-enrollment-tokens/${id}`),
+}
+
+export interface AuditFilter {
+  actor?: string
+  entityType?: string
+  action?: string
+  from?: string
+  to?: string
+}
+
+export const audit = {
+  list: (filter: AuditFilter, page: PageRequest) => http.get<Page<AuditEvent>>('/audit-events', { ...filter, ...page } as Query),
+}
