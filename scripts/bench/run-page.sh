@@ -62,7 +62,7 @@ result=$(cd web && node e2e/run-page-bench.mjs "http://127.0.0.1:$port" admin "$
     "$repeats" "${RUN_PAGE_TIMEOUT:-180}")
 echo "$result" > "${RUN_PAGE_RESULT:-/dev/null}"
 figure() { # key unit: the median with its unit, or "not within N s"
-    echo "$result" | json "'%s %s' % (d['median']['$1'], '$2') if d['median']['$1'] is not None else 'not within %d s' % d['timeoutS']"
+    echo "$result" | json "('%s %s' % (d['median']['$1'], '$2')).strip() if d['median']['$1'] is not None else 'not within %d s' % d['timeoutS']"
 }
 commit=$(git rev-parse --short HEAD)
 echo

@@ -154,7 +154,12 @@ async function openCell(page) {
   await cell.click()
   try {
     await page.locator('[role=dialog]:visible').first().waitFor({ timeout: 15000 })
-    return Date.now() - started
+    const open = Date.now() - started
+    // The node's output of that step, where the page loads it into the detail.
+    await page.locator('[role=dialog] [data-test=node-output]:visible').first().waitFor({ timeout: 15000 })
+      .then(() => log(`the node's output showed ${Date.now() - started} ms after the click`))
+      .catch(() => log('no node output ([data-test=node-output]) in the opened cell'))
+    return open
   } catch {
     log('clicking a cell opened no dialog')
     return null
