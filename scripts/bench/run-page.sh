@@ -7,13 +7,14 @@
 #   Needs the built jar (mvn -B -DskipTests package), /usr/bin/chromium, web/node_modules (npm ci)
 #   and the mariadb (or mysql) client. MariaDB: DEVOPS_TEST_DB_HOST/PORT/USER/PASSWORD as for
 #   scripts/test.sh; only the database devops_bench_runpage is dropped and re-created.
-#   RUN_PAGE_TIMEOUT (seconds, default 180) bounds the wait for the page in each repetition.
+#   RUN_PAGE_TIMEOUT (seconds, default 180) bounds the wait for the page in each repetition;
+#   PLATFORM_JAR (relative to the repository) measures another build, e.g. an earlier run page.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 repeats=${1:-3}
 nodes=${2:-1000}
 megabytes=${3:-50}
-[ -f server/target/devops-server.jar ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+[ -f "${PLATFORM_JAR:-server/target/devops-server.jar}" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
 [ -x /usr/bin/chromium ] || { echo "/usr/bin/chromium is missing: apt-get install -y chromium" >&2; exit 2; }
 [ -d web/node_modules/playwright-core ] || { echo "web/node_modules/playwright-core is missing: (cd web && npm ci)" >&2; exit 2; }
 client=$(command -v mariadb || command -v mysql) || { echo "no mariadb or mysql client: apt-get install -y mariadb-client" >&2; exit 2; }
@@ -28,7 +29,8 @@ WORK=$(mktemp -d)
 ADMIN_PASSWORD="bench-$(date +%s%N)"
 # shellcheck source=scripts/lib/platform.sh
 . scripts/lib/platform.sh
-trap 'platform_cleanup; rm -rf "$WORK"' EXIT
+# The server goes first, then its database: the run's 60 MB are not left behind.
+trap 'platform_cleanup; sql -e "DROP DATABASE IF EXISTS $db" || true; rm -rf "$WORK"' EXIT
 
 sql -e "DROP DATABASE IF EXISTS $db; CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 port=$(free_port 127.0.0.1)
@@ -64,9 +66,9 @@ echo "$result" > "${RUN_PAGE_RESULT:-/dev/null}"
 figure() { # key unit: the median with its unit, or "not within N s"
     echo "$result" | json "('%s %s' % (d['median']['$1'], '$2')).strip() if d['median']['$1'] is not None else 'not within %d s' % d['timeoutS']"
 }
-commit=$(git rev-parse --short HEAD)
+jar="${PLATFORM_JAR:-server/target/devops-server.jar} (worktree at $(git rev-parse --short HEAD))"
 echo
-echo "| Run page, $nodes nodes x 10 steps, $(( log_bytes / 1048576 )) MiB log (median of $repeats, commit $commit) | figure |"
+echo "| Run page, $nodes nodes x 10 steps, $(( log_bytes / 1048576 )) MiB log (median of $repeats; $jar) | figure |"
 echo "|---|---|"
 echo "| matrix shown (a cell with a status), from navigation start | $(figure matrixMs ms) |"
 echo "| log tail shown (the log's last line), from navigation start | $(figure logTailMs ms) |"
