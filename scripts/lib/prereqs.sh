@@ -18,15 +18,21 @@ TEST_PACKAGES_REQUIRED=(
     chromium:chromium
     shellcheck:shellcheck
     ssh-keygen:openssh-client
+    # A file rather than a command: without a CJK font the zh-CN screenshots show empty boxes.
+    /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
 )
 # Not needed by any test yet: only reported when missing, never installed, never a failure.
 TEST_PACKAGES_OPTIONAL=(
     sshpass:sshpass
 )
 
-# Daemons live in sbin, which a non-root PATH may lack.
+# Daemons live in sbin, which a non-root PATH may lack. An absolute path names a file instead.
 has_command() {
-    PATH="$PATH:/usr/sbin:/sbin" command -v "$1" >/dev/null 2>&1
+    if [[ "$1" == /* ]]; then
+        [ -e "$1" ]
+    else
+        PATH="$PATH:/usr/sbin:/sbin" command -v "$1" >/dev/null 2>&1
+    fi
 }
 
 # Packages of the "command:package" arguments whose command is missing.

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
-# system Chromium with playwright-core (web/e2e/console.mjs). Screenshots go to
-# target/screenshots/web-console/. Needs /usr/bin/chromium (scripts/lib/prereqs.sh installs it).
+# system Chromium with playwright-core through three walks: web/e2e/console.mjs (sign-in, nodes,
+# runs, languages), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, a VIEWER) and
+# web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
+# and run on three SSH test nodes on loopback until its matrix is green, a report opened).
+# Screenshots go to target/screenshots/web-console/. Also checks that the first page's bundle
+# stays under 500 kB gzipped. Needs /usr/bin/chromium (scripts/lib/prereqs.sh installs it).
 set -euo pipefail
 unset DB_URL DB_USER DB_PASSWORD
 cd "$(dirname "$0")/../.."
@@ -18,7 +22,7 @@ trap 'platform_cleanup; rm -rf "$WORK"' EXIT
 
 port=$(free_port 127.0.0.1)
 # start_server runs in $WORK, so the embedded H2 lives in $WORK/data.
-start_server web "$port" -- --devops.execution.work-dir="$WORK/runs"
+start_server web "$port" DEVOPS_SECRET_KEY="web-console-test-key-$(date +%s%N)" -- --devops.execution.work-dir="$WORK/runs"
 
 tenant=$(api "$port" POST /api/v1/tenants '{"name":"e2e_tenant"}' | json "d['id']")
 pool=$(api "$port" POST /api/v1/node-pools "{\"name\":\"e2e_pool\",\"tenantId\":$tenant}" | json "d['id']")
@@ -38,4 +42,25 @@ api "$port" POST "/api/v1/nodes/$node/lock" '{"reason":"e2e maintenance"}' >/dev
 
 shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+(cd web && node e2e/admin.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+
+# Three SSH test nodes for a run that goes green from the browser.
+ssh_port=$(free_port 127.0.4.1)
+start_ssh_nodes "$ssh_port" 127.0.4.1 127.0.4.2 127.0.4.3
+ssh_fixture "$port" "$ssh_port" 127.0.4.1 127.0.4.2 127.0.4.3 >/dev/null
+pool_name=fixture_pool # ssh_fixture names it
+(cd web && E2E_POOL="$pool_name" E2E_OPERATOR=collect_net_driver_info E2E_RUN=1 \
+    node e2e/catalog.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 echo "screenshots in $shots"
+
+# The first page loads index.html's script and what it preloads: under 500 kB gzipped (issue 6).
+first_page=$(python3 - web/dist <<'PY'
+import gzip, pathlib, re, sys
+root = pathlib.Path(sys.argv[1])
+html = (root / "index.html").read_text()
+files = set(re.findall(r'(?:src|href)="/(assets/[^"]+)"', html))
+print(sum(len(gzip.compress((root / f).read_bytes())) for f in files))
+PY
+)
+echo "first page: $((first_page / 1024)) KiB gzipped"
+[ "$first_page" -lt 512000 ] || { echo "FAILED: the first page loads $first_page bytes gzipped (limit 500 kB)"; exit 1; }

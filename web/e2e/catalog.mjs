@@ -3,6 +3,9 @@
 // keyboard) and previewed, a job targeting a node pool made with the form; screenshots in en and zh-CN.
 // Needs a server whose built-in catalog is loaded; makes its own node pool when there is none.
 // Usage: node e2e/catalog.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
+// E2E_POOL names the node pool to target; E2E_OPERATOR the operator to put in the template (default
+// "ins_driver_cuda 550"); with E2E_RUN=1 the job is then run from its page and followed to the end:
+// the matrix turns green, the log streams, a report opens (needs reachable nodes in that pool).
 import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 
@@ -12,6 +15,9 @@ const suffix = Date.now().toString(36)
 const scriptName = `e2e_hello_${suffix}`
 const templateName = `e2e_catalog_${suffix}`
 const jobName = `e2e_catalog_job_${suffix}`
+const operatorName = process.env.E2E_OPERATOR ?? 'ins_driver_cuda 550'
+const runIt = process.env.E2E_RUN === '1'
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 mkdirSync(shots, { recursive: true })
 
 const step = (name) => console.log(`--> ${name}`)
@@ -24,7 +30,7 @@ async function poolWithNodes() {
   const api = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
   try {
     const pools = await (await api.get('/api/v1/node-pools?size=200')).json()
-    const used = pools.items.find((p) => p.nodeCount > 0)
+    const used = pools.items.find((p) => (process.env.E2E_POOL ? p.name === process.env.E2E_POOL : p.nodeCount > 0))
     if (used) return used
     const tenant = await (await api.post('/api/v1/tenants', { data: { name: `e2e_catalog_${suffix}` } })).json()
     const pool = await (await api.post('/api/v1/node-pools', { data: { name: `e2e_catalog_pool_${suffix}`, tenantId: tenant.id } })).json()
@@ -100,14 +106,14 @@ try {
   await page.getByRole('menuitem', { name: 'Templates' }).click()
   await page.locator('[data-test=new-template]').click()
   await page.locator('[data-test=template-name]').fill(templateName)
-  await choose(page, page.locator('[data-test=pick-operator]'), '550', /ins_driver_cuda 550/)
+  await choose(page, page.locator('[data-test=pick-operator]'), operatorName, new RegExp(escapeRe(operatorName)))
   await choose(page, page.locator('[data-test=pick-script]'), scriptName, new RegExp(scriptName))
   const names = () => page.locator('[data-test=step-name]').allInnerTexts()
   await page.locator('[data-test=step]').nth(1).waitFor()
   expect((await names())[1] === scriptName, `the script is not the second step: ${await names()}`)
   await page.locator('[data-test=drag-handle]').nth(1).dragTo(page.locator('[data-test=step]').nth(0))
   expect((await names())[0] === scriptName, `drag and drop did not move the script first: ${await names()}`)
-  await page.getByRole('button', { name: 'Move ins_driver_cuda 550 up' }).focus()
+  await page.getByRole('button', { name: `Move ${operatorName} up` }).focus()
   await page.keyboard.press('Enter')
   await page.waitForFunction((name) => document.querySelectorAll('[data-test=step-name]')[1]?.textContent === name, scriptName)
   const dispatch = page.getByRole('combobox', { name: `Where ${scriptName} runs` })
@@ -129,7 +135,7 @@ try {
   await page.getByRole('tab', { name: 'Preview' }).click()
   const preview = page.locator('[data-test=plan-preview]')
   await preview.getByText('Generated playbook').waitFor()
-  await preview.getByText('ins_driver_cuda', { exact: false }).first().waitFor()
+  await preview.getByText(operatorName.split(' ')[0], { exact: false }).first().waitFor()
   await preview.getByText(/echo hello .*acme/).waitFor()
   await noTask('the template preview')
   await page.screenshot({ path: `${shots}/template-preview-en.png`, fullPage: true })
@@ -151,6 +157,30 @@ try {
   await page.locator('[data-test=job-items]').getByText(templateName).waitFor()
   await page.locator('[data-test=job-items]').getByText(`Node pool ${pool.name}`).waitFor()
   await page.screenshot({ path: `${shots}/job-en.png`, fullPage: true })
+
+  if (runIt) {
+    step('run the job from its page: the matrix turns green, the log streams and is searchable, a report opens')
+    await page.locator('[data-test=run-job]').click()
+    await page.locator('[data-test=run-targets]').getByText(pool.name).first().waitFor()
+    await page.locator('[data-test=confirm-run]').click()
+    await page.waitForURL(/#\/runs\/\d+$/)
+    await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
+    await page.locator('[data-test=run-status]').getByText('Succeeded').waitFor({ timeout: 180000 })
+    const cells = await page.locator('[data-test=matrix] button[data-status]').evaluateAll((els) => els.map((e) => e.dataset.status))
+    expect(cells.length >= 2 * pool.nodeCount && cells.every((status) => status === 'SUCCEEDED'), `the matrix is not all green: ${cells}`)
+    const search = page.locator('[data-test=log-search]').locator('xpath=self::input|.//input').first()
+    await search.fill('PLAY RECAP')
+    await search.press('Enter')
+    await page.locator('[data-test=log-matches]').getByText(/of 2$/).waitFor()
+    await page.locator('[data-test=matrix] button[data-status]').first().click()
+    await page.locator('[data-test=node-output]').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByText('net_driver_info.md').first().click()
+    await page.locator('[data-test=report]').first().waitFor()
+    expect((await page.locator('[data-test=report]').first().innerText()).trim().length > 20, 'the report is empty')
+    await page.screenshot({ path: `${shots}/run-en.png`, fullPage: true })
+    await page.goBack()
+  }
 
   step('the catalog pages in Chinese')
   await page.locator('[data-test=language]').click()
