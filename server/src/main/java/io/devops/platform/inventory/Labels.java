@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -73,8 +75,29 @@ class Labels {
     /** Ids of the given labels, creating the missing ones. */
     List<Long> ensure(Map<String, String> labels, Instant at, String by) {
         List<Long> ids = new ArrayList<>();
-        labels.forEach((key, value) -> ids.add(idOf(key, value).orElseGet(() -> insert(key, value, null, at, by))));
+        labels.forEach((key, value) -> ids.add(idOf(key, value).orElseGet(() -> insertOrTakeConcurrent(key, value, at, by))));
         return ids;
+    }
+
+    /**
+     * Two changes using the same new label at once both find it missing; the second insert then
+     * meets the first one's row (the unique key waits for its commit), which a locking read sees
+     * even inside an older snapshot. Both changes succeed with the one label. The read takes a
+     * shared lock on MySQL/MariaDB, where the failed insert already holds one (an exclusive lock
+     * there deadlocks between several such changes); H2 has only FOR UPDATE.
+     */
+    private long insertOrTakeConcurrent(String key, String value, Instant at, String by) {
+        try {
+            return insert(key, value, null, at, by);
+        } catch (DuplicateKeyException concurrentFirstUse) {
+            return jdbc.sql("SELECT id FROM labels WHERE label_key = ? AND label_value = ? " + lockingRead())
+                    .params(key, value).query(Long.class).optional().orElseThrow(() -> concurrentFirstUse);
+        }
+    }
+
+    private String lockingRead() {
+        String product = template.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        return product != null && product.startsWith("H2") ? "FOR UPDATE" : "LOCK IN SHARE MODE";
     }
 
     void replaceNodeLabels(long nodeId, Map<String, String> labels, Instant at, String by) {

@@ -35,6 +35,29 @@ class NodesApiTests extends ApiTest {
     }
 
     @Test
+    void nodesAddedAtOnceWithTheSameNewLabelAllGetIt() throws Exception {
+        String rack = unique("rack");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var requests = new java.util.ArrayList<java.util.concurrent.Future<io.devops.platform.support.Api.Response>>();
+            for (int i = 0; i < 8; i++) {
+                String ip = uniqueIp();
+                requests.add(pool.submit(() -> admin().post("/api/v1/nodes", aNode(ip).inPool(poolId).label("rack", rack).json())));
+            }
+            for (var request : requests) {
+                var response = request.get();
+                assertThat(response.status()).as(response.toString()).isEqualTo(201);
+                assertThat(response.json().get("labels").get("rack").asString()).isEqualTo(rack);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var tagged = admin().get("/api/v1/nodes?label=rack=" + rack + "&size=50");
+        assertThat(tagged.status()).as(tagged.toString()).isEqualTo(200);
+        assertThat(tagged.json().get("total").asInt()).isEqualTo(8);
+    }
+
+    @Test
     void aNodeWithoutPoolLandsInTheSparePool() {
         var node = admin().post("/api/v1/nodes", aNode(uniqueIp()).json()).json();
         assertThat(node.get("nodePoolName").asString()).isEqualTo("spare_nodepool");
