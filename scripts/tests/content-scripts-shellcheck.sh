@@ -54,7 +54,8 @@ for node in good slow; do
     bash "$root/content/scripts/single_nccl_test.sh" "$node" >/dev/null)
   report=$work/$node/single-nccl-test-$node.md
   grep -qxF '| GPUs | 8 x NVIDIA H100 80GB HBM3 |' "$report" || { echo "no GPUs row in the $node report" >&2; exit 1; }
-  sed -n '/^## all_reduce_perf output$/,$p' "$report" | grep -qxF '```text' || { echo "no fenced output in the $node report" >&2; exit 1; }
+  section=$(sed -n '/^## all_reduce_perf output$/,$p' "$report")
+  grep -qxF '```text' <<<"$section" || { echo "no fenced output in the $node report" >&2; exit 1; }
   grep -q '^# Collective test concluded: all_reduce_perf' "$report" || { echo "raw output missing in the $node report" >&2; exit 1; }
 done
 grep -qF '| Bus bandwidth at the largest size | 478.85 GB/s (8589934592 bytes) |' "$work/good/single-nccl-test-good.md"
