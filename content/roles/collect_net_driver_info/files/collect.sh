@@ -17,7 +17,7 @@ if [ -z "$hcas" ] && [ -d /sys/class/infiniband ]; then
   hcas=$(for device in /sys/class/infiniband/*; do [ -e "$device" ] && echo "${device##*/}"; done | paste -sd, -)
 fi
 gpus=""
-if have nvidia-smi; then gpus=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null); fi
+if have nvidia-smi; then gpus=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null) || gpus=""; fi
 
 echo "# Network and driver information: $(hostname)"
 echo

@@ -11,7 +11,8 @@ kv() {
 kv kernel "$(uname -r)"
 
 # Driver: what nvidia-smi reports (driver and library work together) and the loaded kernel module.
-smi_driver=$(nvidia-smi --query-gpu=driver_version --format=csv,noheader 2>/dev/null | head -n 1)
+# A failing nvidia-smi prints its complaint on stdout: keep only an answer that is a version.
+smi_driver=$(nvidia-smi --query-gpu=driver_version --format=csv,noheader 2>/dev/null | head -n 1 | grep -E '^[0-9]+\.[0-9]+(\.[0-9]+)?$')
 kv driver_smi "$smi_driver"
 loaded=""
 if [ -r /proc/driver/nvidia/version ]; then
@@ -20,7 +21,10 @@ if [ -r /proc/driver/nvidia/version ]; then
 fi
 kv driver_loaded "$loaded"
 
-gpus=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null)
+gpus=""
+if [ -n "$smi_driver" ]; then
+  gpus=$(nvidia-smi --query-gpu=name --format=csv,noheader 2>/dev/null)
+fi
 kv gpu_count "$(printf '%s' "$gpus" | grep -c .)"
 kv gpu_model "$(printf '%s\n' "$gpus" | head -n 1)"
 kv persistence_disabled "$(nvidia-smi --query-gpu=persistence_mode --format=csv,noheader 2>/dev/null | grep -c Disabled)"
