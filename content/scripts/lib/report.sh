@@ -60,10 +60,13 @@ report_section() {
   } >>"$REPORT_BUFFER"
 }
 
-# Moves the report into place in one step (the temporary file is on the same file system).
+# Moves the report into place in one step: a uniquely named temporary file beside the target (same
+# file system, so mv is a rename; unique, so two writers of one path never trip over each other).
 report_finish() {
-  local target=$1
-  cp "$REPORT_BUFFER" "$target.tmp"
+  local target=$1 staged
+  staged=$(mktemp "$target.XXXXXX")
+  cat "$REPORT_BUFFER" >"$staged"
   rm -f "$REPORT_BUFFER"
-  mv "$target.tmp" "$target"
+  chmod 0644 "$staged"
+  mv -f "$staged" "$target"
 }

@@ -32,7 +32,10 @@ class BuiltinTemplatesRunTests extends ApiTest {
 
         assertThat(run.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
         assertThat(log).contains("driver: uninstall then install (550.54.15 is installed; 550.54.14 wanted)")
-                .contains("check mode: nothing was changed");
+                .contains("check mode: nothing was changed")
+                // the slow node's all_reduce_perf output and the good nodes' (8 GB rows), as each node ran it
+                .contains("8589934592    2147483648     float     sum      -1    48297  177.86  311.25")
+                .contains("8589934592    2147483648     float     sum      -1    31393  273.63  478.85");
         assertThat(slow.calls()).isEmpty();
         assertThat(slow.installed("driver")).isEqualTo("550.54.15");
         List<String> paths = new ArrayList<>();
@@ -43,9 +46,9 @@ class BuiltinTemplatesRunTests extends ApiTest {
         reports.forEach(report -> {
             String content = report.get("content").asString();
             if (report.get("path").asString().equals("/tmp/single-nccl-test-acceptance.md")) {
+                // The test nodes share this machine's /tmp: every node's copy is the last writer's report.
                 assertThat(content).contains("| GPUs | 8 x NVIDIA H100 80GB HBM3 |").contains("## all_reduce_perf output\n\n```text\n")
-                        .contains(report.get("ip").asString().equals(nodes.ip(2))
-                                ? "| Bus bandwidth at the largest size | 311.25 GB/s" : "| Bus bandwidth at the largest size | 478.85 GB/s");
+                        .contains("| Bus bandwidth at the largest size | ");
             }
             if (report.get("path").asString().equals("/tmp/single-torch-test-acceptance.md")) {
                 assertThat(content).contains("| All-reduce bus bandwidth | 452.61 GB/s |").contains("| Result | PASSED |");
@@ -65,14 +68,22 @@ class BuiltinTemplatesRunTests extends ApiTest {
         JsonNode second = runTemplate(fixtures, "GPU node delivery");
         String log = admin().get("/api/v1/runs/" + second.get("id").asLong() + "/log").body();
 
-        assertThat(first.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(second.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
+        // The template's last step (ip a) goes through agents, which this test does not start: only the
+        // install step matters here.
+        assertThat(installStep(first).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(installStep(second).get("status").asString()).as(log).isEqualTo("SUCCEEDED");
         assertThat(log).contains("driver: nothing to do (no driver installer given; installed: 550.54.15)")
                 .contains("cuda: nothing to do (12.3.1 is installed)")
                 .contains("fabric manager: skipped (no NVSwitch on this node")
                 .doesNotContain("cuda: install");
-        JsonNode installStep = second.get("items").get(0).get("steps").get(0);
-        installStep.get("hosts").forEach(host -> assertThat(host.toString()).doesNotContain("\"changed\":true"));
+        String installPlaybook = log.substring(0, log.indexOf("[platform] collecting"));
+        for (int node = 0; node < TestNodes.COUNT; node++) {
+            assertThat(installPlaybook).containsPattern(nodes.ip(node).replace(".", "\\.") + "\\S*\\s+:\\s+\\S*ok=\\d+\\s+\\S*\\s*changed=0\\s");
+        }
+    }
+
+    private static JsonNode installStep(JsonNode run) {
+        return run.get("items").get(0).get("steps").get(0);
     }
 
     private JsonNode runTemplate(RunFixtures fixtures, String name) {
