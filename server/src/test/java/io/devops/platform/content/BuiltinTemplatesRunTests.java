@@ -9,6 +9,7 @@ import io.devops.platform.support.TestNodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +18,14 @@ import tools.jackson.databind.JsonNode;
  * the platform on the three SSH test nodes with the fake GPU tools and installers.
  */
 class BuiltinTemplatesRunTests extends ApiTest {
+
+    /** Other tests expect the default fake node. */
+    @AfterEach
+    void defaultNodes() {
+        if (TestNodes.available()) {
+            FakeFileServer.defaultNodes(TestNodes.shared());
+        }
+    }
 
     @Test
     void theAcceptanceTemplateChecksWithoutInstallingAndReportsNicInfoNcclAndTorchPerNode() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,14 @@ class InsDriverCudaRoleTests {
         installer("NVIDIA-Linux-x86_64.run", DRIVER);
         installer("cuda_linux.run", CUDA);
         Files.writeString(packages.resolve(FABRIC), "a Fabric Manager package (the fake dpkg reads its name)\n");
+    }
+
+    /** Other tests expect the default fake node. */
+    @AfterEach
+    void defaultNodes() {
+        if (nodes != null) {
+            FakeFileServer.defaultNodes(nodes);
+        }
     }
 
     @Test

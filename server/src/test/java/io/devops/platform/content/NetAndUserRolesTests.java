@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,14 @@ class NetAndUserRolesTests {
         assumeTrue(TestNodes.available() && Files.isExecutable(Path.of("/usr/bin/ansible-playbook")),
                 "needs root, openssh-server and ansible-core: run scripts/test.sh");
         nodes = TestNodes.shared();
+    }
+
+    /** Other tests expect the default fake node. */
+    @AfterEach
+    void defaultNodes() {
+        if (nodes != null) {
+            FakeFileServer.defaultNodes(nodes);
+        }
     }
 
     @Test
