@@ -21,6 +21,8 @@ if [[ -f ./nccl_env.sh ]]; then
   . ./nccl_env.sh
 fi
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/report.sh
+. "$here/lib/report.sh"
 
 if [[ -z "${HOSTFILE:-}" || ! -r "$HOSTFILE" ]]; then
   echo "HOSTFILE not set or not readable: run this as a launcher step, or set HOSTFILE to a file with one host per line" >&2
@@ -49,15 +51,9 @@ need() {
     exit 127
   fi
 }
-need nvidia-smi "install the NVIDIA driver"
-names=$(nvidia-smi --query-gpu=name --format=csv,noheader)
-mapfile -t gpus <<<"$names"
-per_node=${#gpus[@]}
-if [[ -z "$names" || "$per_node" -eq 0 ]]; then
-  echo "nvidia-smi lists no GPU" >&2
-  exit 1
-fi
-model=${gpus[0]}
+gpu_inventory || exit
+per_node=$GPU_COUNT
+model=$GPU_MODEL
 
 output=$(mktemp)
 work=$(mktemp -d)
@@ -82,8 +78,9 @@ if [[ "$kind" == nccl ]]; then
     "${exports[@]}" "$perf" -b "${NCCL_MIN_BYTES:-8}" -e "${NCCL_MAX_BYTES:-8G}" -f 2 -g 1)
   echo "running ${command[*]}"
   "${command[@]}" 2>&1 | tee "$output" || rc=$?
-  figure=$(sed -n 's/^.*# Avg bus bandwidth *: *\([0-9.][0-9.]*\).*$/\1/p' "$output" | tail -n 1)
+  figure=$(nccl_avg_busbw "$output")
   label="Avg bus bandwidth"
+  section="all_reduce_perf output"
 else
   need torchrun "install PyTorch with CUDA (pip install torch) on every node"
   need ssh "install openssh-client"
@@ -103,6 +100,7 @@ else
   done
   figure=$(sed -n 's/^.*all_reduce .* busbw: *\([0-9.][0-9.]*\) GB\/s.*$/\1/p' "$output" | tail -n 1)
   label="All-reduce bus bandwidth"
+  section="torchrun output"
 fi
 
 result=PASSED
@@ -112,24 +110,18 @@ elif [[ -z "$figure" ]]; then
   result="FAILED: no bandwidth figure in the output"
 fi
 report=${REPORT_DIR:-/tmp}/multi-$kind-test.md
-{
-  echo "# Multi-node $kind test"
-  echo
-  echo "| | |"
-  echo "| --- | --- |"
-  echo "| Launcher | $(hostname) |"
-  echo "| Date | $(date -u +%Y-%m-%dT%H:%M:%SZ) |"
-  echo "| Nodes | $nodes: ${hosts[*]} |"
-  echo "| GPUs per node | $per_node x $model |"
-  echo "| $label | ${figure:-none} GB/s |"
-  echo "| Result | $result |"
-  echo
-  echo "## Output"
-  echo
-  echo '```text'
-  cat "$output"
-  echo '```'
-} >"$report.tmp"
-mv "$report.tmp" "$report"
+report_begin "Multi-node $kind test"
+report_row Launcher "$(hostname)"
+report_row Date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+report_row Nodes "$nodes: ${hosts[*]}"
+report_row GPUs "$per_node x $model"
+report_row "$label" "${figure:-none} GB/s"
+if [[ "$kind" == nccl ]]; then
+  read -r largest largest_size <<<"$(nccl_largest_busbw "$output")" || true
+  report_row "Bus bandwidth at the largest size" "${largest:-none} GB/s${largest_size:+ ($largest_size bytes)}"
+fi
+report_row Result "$result"
+report_section "$section" "$output"
+report_finish "$report"
 echo "report: $report ($result)"
 [[ "$result" == PASSED ]]

@@ -18,11 +18,11 @@ if [[ -f ./nccl_env.sh ]]; then
   # shellcheck source=/dev/null
   . ./nccl_env.sh
 fi
+here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/report.sh
+. "$here/lib/report.sh"
 
-if ! command -v nvidia-smi >/dev/null 2>&1; then
-  echo "nvidia-smi not found: install the NVIDIA driver" >&2
-  exit 127
-fi
+gpu_inventory || exit
 if [[ -n "${NCCL_TESTS_DIR:-}" && -x "$NCCL_TESTS_DIR/all_reduce_perf" ]]; then
   perf=$NCCL_TESTS_DIR/all_reduce_perf
 elif ! perf=$(command -v all_reduce_perf); then
@@ -30,23 +30,15 @@ elif ! perf=$(command -v all_reduce_perf); then
   exit 127
 fi
 
-names=$(nvidia-smi --query-gpu=name --format=csv,noheader)
-mapfile -t gpus <<<"$names"
-count=${#gpus[@]}
-if [[ -z "$names" || "$count" -eq 0 ]]; then
-  echo "nvidia-smi lists no GPU" >&2
-  exit 1
-fi
-model=${gpus[0]}
-
-args=(-b "${NCCL_MIN_BYTES:-8}" -e "${NCCL_MAX_BYTES:-8G}" -f 2 -g "$count")
+args=(-b "${NCCL_MIN_BYTES:-8}" -e "${NCCL_MAX_BYTES:-8G}" -f 2 -g "$GPU_COUNT")
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
-echo "running $perf ${args[*]} on $count x $model"
+echo "running $perf ${args[*]} on $GPU_COUNT x $GPU_MODEL"
 rc=0
 "$perf" "${args[@]}" 2>&1 | tee "$output" || rc=$?
 
-avg=$(sed -n 's/^.*# Avg bus bandwidth *: *\([0-9.][0-9.]*\).*$/\1/p' "$output" | tail -n 1)
+avg=$(nccl_avg_busbw "$output")
+read -r largest largest_size <<<"$(nccl_largest_busbw "$output")" || true
 result=PASSED
 if [[ "$rc" -ne 0 ]]; then
   result="FAILED: all_reduce_perf exited with $rc"
@@ -55,24 +47,15 @@ elif [[ -z "$avg" ]]; then
 fi
 
 report=${REPORT_DIR:-/tmp}/single-nccl-test-$customer.md
-{
-  echo "# Single-node NCCL test ($customer)"
-  echo
-  echo "| | |"
-  echo "| --- | --- |"
-  echo "| Host | $(hostname) |"
-  echo "| Date | $(date -u +%Y-%m-%dT%H:%M:%SZ) |"
-  echo "| GPUs | $count x $model |"
-  echo "| Command | \`${perf##*/} ${args[*]}\` |"
-  echo "| Avg bus bandwidth | ${avg:-none} GB/s |"
-  echo "| Result | $result |"
-  echo
-  echo "## all_reduce_perf output"
-  echo
-  echo '```text'
-  cat "$output"
-  echo '```'
-} >"$report.tmp"
-mv "$report.tmp" "$report"
+report_begin "Single-node NCCL test ($customer)"
+report_row Host "$(hostname)"
+report_row Date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+report_row GPUs "$GPU_COUNT x $GPU_MODEL"
+report_row Command "\`${perf##*/} ${args[*]}\`"
+report_row "Avg bus bandwidth" "${avg:-none} GB/s"
+report_row "Bus bandwidth at the largest size" "${largest:-none} GB/s${largest_size:+ ($largest_size bytes)}"
+report_row Result "$result"
+report_section "all_reduce_perf output" "$output"
+report_finish "$report"
 echo "report: $report ($result)"
 [[ "$result" == PASSED ]]

@@ -17,33 +17,23 @@ if [[ -f ./nccl_env.sh ]]; then
   . ./nccl_env.sh
 fi
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=lib/report.sh
+. "$here/lib/report.sh"
 
-for tool in nvidia-smi torchrun; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    case $tool in
-      nvidia-smi) echo "nvidia-smi not found: install the NVIDIA driver" >&2 ;;
-      *) echo "torchrun not found: install PyTorch with CUDA (pip install torch) or put its bin directory on PATH" >&2 ;;
-    esac
-    exit 127
-  fi
-done
-
-names=$(nvidia-smi --query-gpu=name --format=csv,noheader)
-mapfile -t gpus <<<"$names"
-count=${#gpus[@]}
-if [[ -z "$names" || "$count" -eq 0 ]]; then
-  echo "nvidia-smi lists no GPU" >&2
-  exit 1
+gpu_inventory || exit
+if ! command -v torchrun >/dev/null 2>&1; then
+  echo "torchrun not found: install PyTorch with CUDA (pip install torch) or put its bin directory on PATH" >&2
+  exit 127
 fi
-model=${gpus[0]}
 
 output=$(mktemp)
 trap 'rm -f "$output"' EXIT
-echo "running torchrun --standalone --nproc_per_node=$count torch_allreduce.py on $count x $model"
+echo "running torchrun --standalone --nproc_per_node=$GPU_COUNT torch_allreduce.py on $GPU_COUNT x $GPU_MODEL"
 rc=0
-torchrun --standalone --nproc_per_node="$count" "$here/torch_allreduce.py" 2>&1 | tee "$output" || rc=$?
+torchrun --standalone --nproc_per_node="$GPU_COUNT" "$here/torch_allreduce.py" 2>&1 | tee "$output" || rc=$?
 
 busbw=$(sed -n 's/^all_reduce .* busbw: *\([0-9.][0-9.]*\) GB\/s.*$/\1/p' "$output" | tail -n 1)
+tflops=$(sed -n 's/^bf16 matmul .*: *\([0-9.][0-9.]*\) TFLOPS on rank 0, *\([0-9.][0-9.]*\) TFLOPS slowest.*$/\2/p' "$output" | tail -n 1)
 result=PASSED
 if [[ "$rc" -ne 0 ]]; then
   result="FAILED: torchrun exited with $rc"
@@ -52,23 +42,14 @@ elif [[ -z "$busbw" ]]; then
 fi
 
 report=${REPORT_DIR:-/tmp}/single-torch-test-$customer.md
-{
-  echo "# Single-node torch test ($customer)"
-  echo
-  echo "| | |"
-  echo "| --- | --- |"
-  echo "| Host | $(hostname) |"
-  echo "| Date | $(date -u +%Y-%m-%dT%H:%M:%SZ) |"
-  echo "| GPUs | $count x $model |"
-  echo "| All-reduce bus bandwidth | ${busbw:-none} GB/s |"
-  echo "| Result | $result |"
-  echo
-  echo "## torchrun output"
-  echo
-  echo '```text'
-  cat "$output"
-  echo '```'
-} >"$report.tmp"
-mv "$report.tmp" "$report"
+report_begin "Single-node torch test ($customer)"
+report_row Host "$(hostname)"
+report_row Date "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
+report_row GPUs "$GPU_COUNT x $GPU_MODEL"
+report_row "All-reduce bus bandwidth" "${busbw:-none} GB/s"
+report_row "bf16 matmul, slowest GPU" "${tflops:-none} TFLOPS"
+report_row Result "$result"
+report_section "torchrun output" "$output"
+report_finish "$report"
 echo "report: $report ($result)"
 [[ "$result" == PASSED ]]

@@ -24,6 +24,7 @@ TEST_PACKAGES_REQUIRED=(
 # Not needed by any test yet: only reported when missing, never installed, never a failure.
 TEST_PACKAGES_OPTIONAL=(
     sshpass:sshpass
+    ansible-lint:ansible-lint
 )
 
 # Daemons live in sbin, which a non-root PATH may lack. An absolute path names a file instead.

@@ -123,6 +123,12 @@ class BuiltinCatalogLoader implements ApplicationRunner {
     private void loadRole(BuiltinContent.RoleEntry entry) {
         CatalogRole role = roles.byName(entry.name())
                 .orElseGet(() -> catalog.create(entry.name(), entry.description(), CatalogRole.BUILTIN));
+        // A built-in role without reports gets the declared ones (also in databases loaded before
+        // roles had reports); reports a user set are never replaced.
+        if (!entry.reports().isEmpty() && CatalogRole.BUILTIN.equals(role.source())
+                && catalog.details(role.id()).reports().isEmpty()) {
+            catalog.setReports(role.id(), entry.reports());
+        }
         List<Variable> existing = variables.ofRole(role.id());
         for (BuiltinContent.VariableEntry variable : entry.variables()) {
             if (existing.stream().noneMatch(v -> v.name().equals(variable.name()))) {

@@ -15,7 +15,12 @@ record BuiltinContent(List<RoleEntry> roles, List<OperatorEntry> operators, List
         templates = templates == null ? List.of() : templates;
     }
 
-    record RoleEntry(String name, String description, List<VariableEntry> variables) {
+    record RoleEntry(String name, String description, List<VariableEntry> variables, List<String> reports) {
+
+        RoleEntry {
+            variables = variables == null ? List.of() : variables;
+            reports = reports == null ? List.of() : reports;
+        }
     }
 
     record VariableEntry(String name, String actionType, String type, Boolean required, JsonNode defaultValue,

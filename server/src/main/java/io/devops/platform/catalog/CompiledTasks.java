@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class CompiledTasks {
 
     private final JdbcClient jdbc;
+    private final RoleReports roleReports;
 
-    CompiledTasks(JdbcClient jdbc) {
+    CompiledTasks(JdbcClient jdbc, RoleReports roleReports) {
         this.jdbc = jdbc;
+        this.roleReports = roleReports;
     }
 
     void store(long templateId, List<TemplateCompiler.CompiledTask> tasks, Instant at, String by) {
@@ -28,8 +30,11 @@ class CompiledTasks {
             Long shellId = null;
             Dispatch dispatch = Dispatch.ANSIBLE;
             if (task instanceof TemplateCompiler.PlaybookTask playbook) {
-                playbookId = insert("INSERT INTO playbook_tasks (playbook_script, created_at, created_by) VALUES (?, ?, ?)",
-                        playbook.playbook(), DbTime.toDb(at), by);
+                List<String> reports = roleReports.ofOperators(
+                        playbook.steps().stream().map(TemplateStep.OperatorStep::operatorId).toList());
+                playbookId = insert("""
+                        INSERT INTO playbook_tasks (playbook_script, reports, created_at, created_by) VALUES (?, ?, ?, ?)""",
+                        playbook.playbook(), reports.isEmpty() ? null : String.join("\n", reports), DbTime.toDb(at), by);
                 int position = 0;
                 for (TemplateStep.OperatorStep step : playbook.steps()) {
                     jdbc.sql("INSERT INTO task_operators (playbook_task_id, operator_id, sequence) VALUES (?, ?, ?)")
@@ -56,7 +61,7 @@ class CompiledTasks {
     /** The stored tasks of a template version; {@code steps} gives each task its template steps. */
     List<PlannedTask> plan(long templateId, List<PlannedStep> steps) {
         return jdbc.sql("""
-                SELECT tt.*, p.playbook_script, s.content, s.reports FROM template_tasks tt
+                SELECT tt.*, p.playbook_script, p.reports AS playbook_reports, s.content, s.reports FROM template_tasks tt
                 LEFT JOIN playbook_tasks p ON p.id = tt.playbook_task_id LEFT JOIN shell_tasks s ON s.id = tt.shell_task_id
                 WHERE tt.template_id = ? ORDER BY tt.sequence""")
                 .param(templateId)
@@ -66,7 +71,7 @@ class CompiledTasks {
                     TaskType type = TaskType.valueOf(rs.getString("task_type"));
                     long playbookId = rs.getLong("playbook_task_id");
                     long shellId = rs.getLong("shell_task_id");
-                    String reports = rs.getString("reports");
+                    String reports = rs.getString(type == TaskType.PLAYBOOK ? "playbook_reports" : "reports");
                     return new PlannedTask(rs.getInt("sequence"), type, Dispatch.valueOf(rs.getString("dispatch")),
                             steps.stream().filter(s -> s.sequence() >= first && s.sequence() <= last).toList(),
                             type == TaskType.PLAYBOOK ? playbookId : null, type == TaskType.SHELL ? shellId : null,

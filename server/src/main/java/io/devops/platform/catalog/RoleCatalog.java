@@ -23,16 +23,18 @@ class RoleCatalog {
     private final Variables variables;
     private final Operators operators;
     private final RoleFiles files;
+    private final RoleReports reports;
     private final CatalogProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RoleCatalog(Roles roles, Variables variables, Operators operators, RoleFiles files, CatalogProperties properties,
-                AuditTrail audit, Clock clock) {
+    RoleCatalog(Roles roles, Variables variables, Operators operators, RoleFiles files, RoleReports reports,
+                CatalogProperties properties, AuditTrail audit, Clock clock) {
         this.roles = roles;
         this.variables = variables;
         this.operators = operators;
         this.files = files;
+        this.reports = reports;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -45,7 +47,18 @@ class RoleCatalog {
     RoleDetails details(long id) {
         CatalogRole role = role(id);
         return RoleDetails.of(role, files.hasTasks(role.name()), files.list(role.name()),
-                variables.ofRole(id).stream().map(Variable::view).toList());
+                variables.ofRole(id).stream().map(Variable::view).toList(), reports.ofRole(id));
+    }
+
+    /** Replaces the report files the role declares; templates saved from now on collect them. */
+    RoleDetails setReports(long id, List<String> paths) {
+        CatalogRole role = role(id);
+        List<String> checked = RoleReports.checked(paths);
+        List<String> before = reports.ofRole(id);
+        reports.replace(id, checked);
+        roles.touch(id, role.source(), clock.instant(), CurrentActor.name());
+        audit.record("role.reports.updated", "role", id, "Set the reports of role " + role.name(), before, checked);
+        return details(id);
     }
 
     CatalogRole create(String name, String description, String source) {

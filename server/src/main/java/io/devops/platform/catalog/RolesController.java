@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,6 +71,17 @@ class RolesController {
         }
     }
 
+    @GetMapping("/{id}/reports")
+    List<String> reports(@PathVariable long id) {
+        return catalog.details(id).reports();
+    }
+
+    /** Replaces the report files the role writes on each node: {@code {"reports": ["/tmp/host_info.md"]}}. */
+    @PutMapping("/{id}/reports")
+    RoleDetails setReports(@PathVariable long id, @RequestBody RoleReportsRequest request) {
+        return catalog.setReports(id, request.reports());
+    }
+
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {
@@ -92,6 +104,9 @@ class RolesController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteVariable(@PathVariable long id, @PathVariable long variableId) {
         catalog.deleteVariable(id, variableId);
+    }
+
+    record RoleReportsRequest(List<String> reports) {
     }
 
     record NewRole(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description) {

@@ -72,12 +72,57 @@ class BuiltinCatalogTests extends ApiTest {
         assertThat(plays.get(0).get("roles")).isEqualTo(List.of(
                 Map.of("role", "ins_driver_cuda", "vars", Map.of("local_cuda_driver_path", CUDA, "local_fabric_path", FABRIC)),
                 Map.of("role", "collect_net_driver_info")));
+        assertThat(tasks.get(0).get("reports").toString()).isEqualTo("[\"/tmp/host_info.md\",\"/tmp/net_driver_info.md\"]");
         assertThat(tasks.get(1).get("command").asString())
                 .isEqualTo("./script/set_multi_env.sh && ./script/single_nccl_test.sh qwkj");
         assertThat(tasks.get(1).get("reports").get(0).asString()).isEqualTo("/tmp/single-nccl-test-qwkj.md");
         assertThat(tasks.get(1).get("dispatch").asString()).isEqualTo("ansible");
         assertThat(tasks.get(2).get("command").asString()).isEqualTo("ip a");
         assertThat(tasks.get(2).get("dispatch").asString()).isEqualTo("agent");
+    }
+
+    @Test
+    void theAcceptanceTemplateChecksTheDriverWithoutChangesThenCollectsNicInfoThenRunsNcclAndTorch() {
+        JsonNode check = builtin("operators", "ins_driver_cuda 550 check");
+        assertThat(values(check)).containsEntry("ins_driver_cuda_check_only", "true")
+                .containsEntry("local_nvidia_driver_path", DRIVER).containsEntry("local_fabric_path", FABRIC);
+
+        JsonNode template = builtin("templates", "GPU node acceptance");
+        JsonNode tasks = admin().get("/api/v1/templates/" + template.get("id").asLong() + "/plan").json().get("tasks");
+
+        assertThat(tasks.size()).isEqualTo(3);
+        List<Map<String, Object>> plays = PlaybookYamlTests.parse(tasks.get(0).get("playbook").asString());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> roles = (List<Map<String, Object>>) plays.get(0).get("roles");
+        assertThat(roles).extracting(role -> role.get("role")).containsExactly("ins_driver_cuda", "collect_net_driver_info");
+        assertThat(roles.get(0).get("vars")).isEqualTo(Map.of("local_nvidia_driver_path", DRIVER,
+                "local_cuda_driver_path", CUDA, "local_fabric_path", FABRIC, "ins_driver_cuda_check_only", true));
+        assertThat(tasks.get(0).get("reports").toString()).isEqualTo("[\"/tmp/host_info.md\",\"/tmp/net_driver_info.md\"]");
+        assertThat(tasks.get(1).get("command").asString()).endsWith("./script/single_nccl_test.sh acceptance");
+        assertThat(tasks.get(1).get("reports").get(0).asString()).isEqualTo("/tmp/single-nccl-test-acceptance.md");
+        assertThat(tasks.get(2).get("command").asString()).endsWith("./script/single_torch_test.sh acceptance");
+    }
+
+    @Test
+    void theMultiNodeNcclTemplateCollectsNicInfoThenStartsOneLauncherRun() {
+        JsonNode template = builtin("templates", "Multi-node NCCL");
+        JsonNode tasks = admin().get("/api/v1/templates/" + template.get("id").asLong() + "/plan").json().get("tasks");
+
+        assertThat(tasks.size()).isEqualTo(2);
+        assertThat(tasks.get(0).get("reports").toString()).isEqualTo("[\"/tmp/net_driver_info.md\"]");
+        assertThat(tasks.get(1).get("dispatch").asString()).isEqualTo("launcher");
+        assertThat(tasks.get(1).get("command").asString()).contains("multi_test.sh nccl all");
+        assertThat(tasks.get(1).get("reports").get(0).asString()).isEqualTo("/tmp/multi-nccl-test.md");
+    }
+
+    @Test
+    void theBuiltinRolesDeclareTheirReportsAndUserSetItsVariables() {
+        var fixture = new CatalogFixture(admin());
+        JsonNode install = admin().get("/api/v1/roles/" + fixture.builtinRole("ins_driver_cuda")).json();
+        assertThat(install.get("reports").toString()).isEqualTo("[\"/tmp/host_info.md\"]");
+        JsonNode users = admin().get("/api/v1/roles/" + fixture.builtinRole("user_set")).json();
+        assertThat(users.get("variables").toString()).contains("user_set_name").contains("user_set_sudo")
+                .contains("user_set_distribute_keys");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.devops.platform.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.devops.platform.content.FakeFileServer;
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
 import io.devops.platform.support.TestNodes;
@@ -46,6 +47,8 @@ class BuiltinDeliveryRunTests extends ApiTest {
     void theGpuNodeDeliveryTemplateRunsOnThreeNodesWithResultsReportsAndAStreamedLog() throws Exception {
         assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
         TestNodes testNodes = TestNodes.shared();
+        FakeFileServer.install();
+        FakeFileServer.defaultNodes(testNodes);
         var fixtures = new RunFixtures(admin(), testNodes);
         List<Long> nodes = fixtures.testNodeIds();
         startAgents(testNodes, nodes);
@@ -71,12 +74,20 @@ class BuiltinDeliveryRunTests extends ApiTest {
         }
         assertThat(steps.get(0).get("version").asInt()).isEqualTo(2);
 
-        // The placeholder install role says what it did: nothing, and why.
-        assertThat(log).contains("driver: no installer configured: nothing to do")
-                .contains("cuda: installer not found at /data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run: nothing installed")
+        // The install role says per component what it did and why (operator version 2 has no driver file).
+        assertThat(log).contains("driver: nothing to do (no driver installer given; installed: 550.54.15)")
+                .contains("cuda: install (12.4 is installed; 12.3.1 wanted")
+                .contains("fabric manager: skipped (no NVSwitch on this node")
                 .contains("TASK [nccl_single_test]").contains("127.0.1.1 | 1: lo:");
 
         JsonNode reports = admin().get("/api/v1/runs/" + runId + "/reports").json();
+        List<String> roleReports = new ArrayList<>();
+        reports.forEach(report -> {
+            if (report.get("path").asString().startsWith("/tmp/host_info") || report.get("path").asString().startsWith("/tmp/net_")) {
+                roleReports.add(report.get("path").asString() + " " + report.get("ip").asString());
+            }
+        });
+        assertThat(roleReports).hasSize(6).contains("/tmp/host_info.md 127.0.1.1", "/tmp/net_driver_info.md 127.0.1.3");
         List<JsonNode> nccl = new ArrayList<>();
         reports.forEach(report -> {
             if (report.get("path").asString().equals("/tmp/single-nccl-test-qwkj.md")) {
