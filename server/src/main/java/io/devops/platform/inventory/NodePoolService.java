@@ -13,10 +13,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-@Transactional
+// Read committed: two changes using the same new label at once must each see the label row the
+// other committed (Labels.ensure), also when the change reads it back for its answer.
+@Transactional(isolation = Isolation.READ_COMMITTED)
 class NodePoolService {
 
     private final NodePools pools;

@@ -21,12 +21,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Registering, changing, locking and removing nodes; moves between pools live in {@link NodeMoves}. */
 @Service
-@Transactional
+// Read committed: two changes using the same new label at once must each see the label row the
+// other committed (Labels.ensure), also when the change reads it back for its answer.
+@Transactional(isolation = Isolation.READ_COMMITTED)
 class NodeService {
 
     private static final int BULK_IMPORT_SIZE = 500;
