@@ -59,6 +59,12 @@ class RunLogs {
         return oldestFirst;
     }
 
+    /** Whether the log has chunks before {@code seq}, without reading them. */
+    boolean hasBefore(long runId, long seq) {
+        return jdbc.sql("SELECT COUNT(*) FROM run_log_chunks WHERE run_id = ? AND seq < ?").params(runId, seq)
+                .query(Long.class).single() > 0;
+    }
+
     /** The chunks of one task, for one node's output of one step. */
     List<LogChunk> ofTask(long runId, long taskId) {
         return jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND run_task_id = ? ORDER BY seq")

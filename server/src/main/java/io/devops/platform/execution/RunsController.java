@@ -110,7 +110,7 @@ class RunsController {
         long first = window.get(0).seq();
         StringBuilder content = new StringBuilder();
         window.forEach(chunk -> content.append(chunk.content()));
-        return new LogWindow(first, window.get(window.size() - 1).seq(), !logs.before(id, first, 1).isEmpty(), content.toString());
+        return new LogWindow(first, window.get(window.size() - 1).seq(), logs.hasBefore(id, first), content.toString());
     }
 
     /**
