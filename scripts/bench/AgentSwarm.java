@@ -26,7 +26,20 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AgentSwarm {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** The bench's own API calls; agents get clients of their own (see {@link #AGENT_CLIENTS}). */
+    static final HttpClient HTTP = client();
+    /**
+     * One JDK HttpClient does all its I/O on one selector thread: with thousands of connections that
+     * thread, not the server, sets the pace. So agents are spread over several clients.
+     */
+    static final HttpClient[] AGENT_CLIENTS = java.util.stream.IntStream.range(0, 8).mapToObj(i -> client())
+            .toArray(HttpClient[]::new);
+    /** Which kinds of rounds to run: fanout, result (run, results by /result), poll (run, results on the next poll). */
+    static final java.util.Set<String> KINDS = java.util.Set.of(System.getenv().getOrDefault("KINDS", "fanout,result,poll").split(","));
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    }
 
     public static void main(String[] args) throws Exception {
         String server = args[0];
@@ -67,7 +80,10 @@ public class AgentSwarm {
         ConcurrentHashMap<Long, Long> acknowledgedAt = new ConcurrentHashMap<>();
         AtomicLong pollsSent = new AtomicLong();
         for (int i = 0; i < n; i++) {
-            poll(server, credentials.get(i), acknowledgedAt, pollsSent);
+            poll(AGENT_CLIENTS[i % AGENT_CLIENTS.length], server, credentials.get(i), acknowledgedAt, pollsSent);
+            if (i % 100 == 99) {
+                Thread.sleep(20); // 5,000 connects at once overflow the listen backlog
+            }
         }
         while (pollsSent.get() < n) {
             Thread.sleep(50);
@@ -78,7 +94,7 @@ public class AgentSwarm {
         for (long[] agent : agents) {
             nodeIds.append(nodeIds.length() == 0 ? "" : ",").append(agent[0]);
         }
-        for (int round = 1; round <= rounds; round++) {
+        for (int round = 1; KINDS.contains("fanout") && round <= rounds; round++) {
             acknowledgedAt.clear();
             double cpuBefore = cpuSeconds(serverPid);
             long start = System.nanoTime();
@@ -100,12 +116,17 @@ public class AgentSwarm {
                     round, n, (submitted - start) / 1e6, (last - start) / 1e6, (last - start) / 1e6 / n, cpuSeconds(serverPid) - cpuBefore,
                     acknowledgedAt.size() < expected ? "  INCOMPLETE: " + acknowledgedAt.size() + "/" + expected : "");
         }
-        runRounds(server, bearer, pool, n, rounds, serverPid);
+        if (KINDS.contains("result")) {
+            runRounds(server, bearer, pool, n, rounds, serverPid);
+        }
         resultsOnPoll = true;
-        System.out.println("now with results carried on the next poll:");
-        runRounds(server, bearer, pool, n, rounds, serverPid);
+        if (KINDS.contains("poll")) {
+            System.out.println("now with results carried on the next poll:");
+            runRounds(server, bearer, pool, n, rounds, serverPid);
+        }
         double idleBefore = cpuSeconds(serverPid);
         Thread.sleep(10_000);
+        System.out.printf("polls failed (retried after 1 s): %d%n", POLL_FAILURES.get());
         System.out.printf("idle with %d held polls: server CPU %.0f%% of one core%n", n, (cpuSeconds(serverPid) - idleBefore) * 10);
         System.exit(0);
     }
@@ -120,18 +141,21 @@ public class AgentSwarm {
                 + "\"templateId\":" + template + ",\"targets\":[{\"type\":\"node_pool\",\"id\":" + pool + "}]}]}").get("id").asLong();
         for (int round = 1; round <= rounds; round++) {
             double cpuBefore = cpuSeconds(serverPid);
+            double swarmCpuBefore = cpuSeconds(ProcessHandle.current().pid());
             long start = System.nanoTime();
             long run = call(server, "POST", "/api/v1/jobs/" + job + "/runs", bearer, "{}").get("id").asLong();
             JsonNode state;
             do {
                 Thread.sleep(20);
-                state = call(server, "GET", "/api/v1/runs/" + run, bearer, null);
-            } while (!state.path("finishedAt").isTextual() && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(180));
+                // The runs list, not GET /runs/{id}: that one carries every node's result, 5,000 of them here.
+                state = call(server, "GET", "/api/v1/runs?jobId=" + job + "&size=1", bearer, null).path("items").path(0);
+            } while ((state.path("id").asLong() != run || !state.path("finishedAt").isTextual()) && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(180));
             long seen = System.nanoTime();
             double recorded = java.time.Duration.between(java.time.Instant.parse(state.path("startedAt").asText()),
                     java.time.Instant.parse(state.path("finishedAt").asText())).toMillis();
-            System.out.printf("run round %d: N=%d  run %d %s: request to end seen %.0f ms; run's own start to end %.0f ms; server CPU %.1f s%n",
-                    round, n, run, state.path("status").asText(), (seen - start) / 1e6, recorded, cpuSeconds(serverPid) - cpuBefore);
+            System.out.printf("run round %d: N=%d  run %d %s: request to end seen %.0f ms; run's own start to end %.0f ms; server CPU %.1f s, swarm CPU %.1f s%n",
+                    round, n, run, state.path("status").asText(), (seen - start) / 1e6, recorded, cpuSeconds(serverPid) - cpuBefore,
+                    cpuSeconds(ProcessHandle.current().pid()) - swarmCpuBefore);
         }
     }
 
@@ -140,15 +164,17 @@ public class AgentSwarm {
 
     /** Off: results go by POST /result (three exchanges a command); on: with the next poll, as the agent sends quick ones. */
     static volatile boolean resultsOnPoll;
+    static final AtomicLong POLL_FAILURES = new AtomicLong();
 
-    static void poll(String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt, AtomicLong pollsSent) {
-        poll(server, credential, acknowledgedAt, pollsSent, "");
+    static void poll(HttpClient http, String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt,
+                     AtomicLong pollsSent) {
+        poll(http, server, credential, acknowledgedAt, pollsSent, "");
     }
 
-    static void poll(String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt, AtomicLong pollsSent,
-                     String finished) {
+    static void poll(HttpClient http, String server, String credential, ConcurrentHashMap<Long, Long> acknowledgedAt,
+                     AtomicLong pollsSent, String finished) {
         pollsSent.incrementAndGet();
-        async(server, "POST", "/api/v1/agent/commands/poll", credential, "{\"held\":[],\"waitSeconds\":25,\"finished\":["
+        async(http, server, "POST", "/api/v1/agent/commands/poll", credential, "{\"held\":[],\"waitSeconds\":25,\"finished\":["
                 + finished + "]}")
                 .thenCompose(answer -> {
                     List<CompletableFuture<JsonNode>> results = new ArrayList<>();
@@ -161,7 +187,7 @@ public class AgentSwarm {
                                     .append(",\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0,\"durationMs\":1,\"chunks\":0}}");
                             continue;
                         }
-                        results.add(async(server, "POST", "/api/v1/agent/commands/" + id + "/result", credential,
+                        results.add(async(http, server, "POST", "/api/v1/agent/commands/" + id + "/result", credential,
                                 "{\"outcome\":\"EXITED\",\"exitCode\":0,\"durationMs\":1,\"chunks\":0}")
                                 .whenComplete((r, e) -> {
                                     if (e == null) {
@@ -173,11 +199,13 @@ public class AgentSwarm {
                 })
                 .whenComplete((carried, e) -> {
                     if (e != null) {
-                        System.err.println("poll failed: " + e);
+                        if (POLL_FAILURES.incrementAndGet() <= 5) {
+                            System.err.println("poll failed: " + e);
+                        }
                         CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
-                                .execute(() -> poll(server, credential, acknowledgedAt, pollsSent, finished));
+                                .execute(() -> poll(http, server, credential, acknowledgedAt, pollsSent, finished));
                     } else {
-                        poll(server, credential, acknowledgedAt, pollsSent, carried);
+                        poll(http, server, credential, acknowledgedAt, pollsSent, carried);
                     }
                 });
     }
@@ -201,13 +229,18 @@ public class AgentSwarm {
     }
 
     static CompletableFuture<JsonNode> async(String server, String method, String path, String authorization, String body) {
+        return async(HTTP, server, method, path, authorization, body);
+    }
+
+    static CompletableFuture<JsonNode> async(HttpClient http, String server, String method, String path, String authorization,
+                                             String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
             }

@@ -6,12 +6,9 @@ import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,35 +26,34 @@ import tools.jackson.databind.json.JsonMapper;
 @Transactional
 class AgentChannel {
 
-    /** Polls count as heartbeats; writing one per poll would cost a write per command delivered. */
-    private static final Duration SEEN_PRECISION = Duration.ofSeconds(10);
     static final int MAX_CHUNK_CHARS = 256 * 1024;
 
-    private final Map<Long, Instant> lastMarkedSeen = new ConcurrentHashMap<>();
     private final AgentCommands commands;
     private final CommandOutput output;
     private final ScriptBlobs blobs;
     private final CommandDelivery delivery;
     private final CommandLifecycle lifecycle;
     private final NodeRegistry registry;
+    private final PollPresence presence;
     private final JsonMapper json;
     private final Clock clock;
 
     AgentChannel(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, CommandDelivery delivery,
-                 CommandLifecycle lifecycle, NodeRegistry registry, JsonMapper json, Clock clock) {
+                 CommandLifecycle lifecycle, NodeRegistry registry, PollPresence presence, JsonMapper json, Clock clock) {
         this.commands = commands;
         this.output = output;
         this.blobs = blobs;
         this.delivery = delivery;
         this.lifecycle = lifecycle;
         this.registry = registry;
+        this.presence = presence;
         this.json = json;
         this.clock = clock;
     }
 
     void heartbeat(AgentNode agent) {
         registry.markSeen(agent.nodeId());
-        lastMarkedSeen.put(agent.nodeId(), clock.instant());
+        presence.written(agent.nodeId());
     }
 
     void facts(AgentNode agent, JsonNode facts) {
@@ -75,11 +71,7 @@ class AgentChannel {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     void poll(AgentNode agent, Set<Long> held, Duration wait, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Instant now = clock.instant();
-        Instant last = lastMarkedSeen.get(agent.nodeId());
-        if (last == null || last.isBefore(now.minus(SEEN_PRECISION))) {
-            heartbeat(agent);
-        }
+        presence.polled(agent.nodeId());
         List<Pending> pending = new ArrayList<>();
         for (Pending open : commands.openOf(agent.nodeId())) {
             if (open.status() != CommandStatus.QUEUED && !held.contains(open.id())) {

@@ -1,6 +1,7 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.IdList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -47,8 +48,8 @@ class AgentCredentials {
         if (credentialIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT id FROM agent_credentials WHERE id IN (:ids) AND revoked_at IS NULL")
-                .param("ids", credentialIds).query(Long.class).list());
+        return new HashSet<>(jdbc.sql("SELECT id FROM agent_credentials WHERE id IN (" + IdList.literals(credentialIds)
+                + ") AND revoked_at IS NULL").query(Long.class).list());
     }
 
     int revokeAllOf(long nodeId, Instant at, String by) {

@@ -44,14 +44,12 @@ class CommandOutput {
     }
 
     /** Chunks of these commands received at or after {@code since}, in order per command. */
-    List<CommandWatch.CommandChunk> receivedSince(Collection<Long> commandIds, Instant since) {
-        if (commandIds.isEmpty()) {
-            return List.of();
-        }
+    /** Chunks of the commands with ids from {@code first} to {@code last} received since then (see AgentCommands#statesBetween). */
+    List<CommandWatch.CommandChunk> receivedSince(long first, long last, Instant since) {
         return jdbc.sql("""
                 SELECT command_id, seq, stream, content, received_at FROM agent_command_output
-                WHERE command_id IN (:ids) AND received_at >= :since ORDER BY command_id, seq""")
-                .param("ids", commandIds).param("since", DbTime.toDb(since))
+                WHERE command_id BETWEEN :first AND :last AND received_at >= :since ORDER BY command_id, seq""")
+                .param("first", first).param("last", last).param("since", DbTime.toDb(since))
                 .query((rs, row) -> new CommandWatch.CommandChunk(new CommandId(rs.getLong("command_id")),
                         new OutputChunk(rs.getInt("seq"), rs.getString("stream"), rs.getString("content"),
                                 DbTime.read(rs, "received_at"))))

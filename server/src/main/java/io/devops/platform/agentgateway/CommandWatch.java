@@ -13,13 +13,14 @@ import java.util.Map;
  * Follows many commands at once for the run engine: each {@link #poll()} costs one query for the
  * states of the unfinished ones and one for their new output, however many there are (asking per
  * command cost two queries per node every tick, the largest cost of a step on thousands of nodes).
+ * Both read a range of ids: a step's commands are queued together, so their ids are (nearly)
+ * consecutive.
  * Not thread-safe: one follower polls it.
  */
 public final class CommandWatch {
 
     /** Output is read by time received, with this much overlap so that clock skew between instances loses nothing. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
-    private static final int CHUNK = 1000;
 
     private final AgentCommands commands;
     private final CommandOutput output;
@@ -40,24 +41,28 @@ public final class CommandWatch {
      * agent stores every chunk before its result.
      */
     public Update poll() {
-        List<Long> open = lastSeq.keySet().stream().filter(id -> !finished.containsKey(id)).toList();
+        List<IdRange> ranges = IdRange.covering(lastSeq.keySet().stream().filter(id -> !finished.containsKey(id)).sorted().toList());
         List<CommandState> ended = new ArrayList<>();
-        List<Long> openNow = new ArrayList<>();
-        for (List<Long> part : parts(open)) {
-            for (CommandState state : commands.states(part)) {
+        boolean anyOpen = false;
+        for (IdRange range : ranges) {
+            for (CommandState state : commands.statesBetween(range.first(), range.last())) {
+                long id = state.id().value();
+                if (!lastSeq.containsKey(id) || finished.containsKey(id)) {
+                    continue; // not followed here: another step's command inside the range
+                }
                 if (state.status().isFinal()) {
                     ended.add(state);
                 } else {
-                    openNow.add(state.id().value());
+                    anyOpen = true;
                 }
             }
         }
         List<CommandChunk> chunks = new ArrayList<>();
         Instant newest = since;
-        for (List<Long> part : parts(open)) {
-            for (CommandChunk chunk : output.receivedSince(part, since)) {
-                int last = lastSeq.get(chunk.commandId().value());
-                if (chunk.chunk().seq() == last + 1) {
+        for (IdRange range : ranges) {
+            for (CommandChunk chunk : output.receivedSince(range.first(), range.last(), since)) {
+                Integer last = lastSeq.get(chunk.commandId().value());
+                if (last != null && !finished.containsKey(chunk.commandId().value()) && chunk.chunk().seq() == last + 1) {
                     chunks.add(chunk);
                     lastSeq.put(chunk.commandId().value(), chunk.chunk().seq());
                 }
@@ -68,7 +73,7 @@ public final class CommandWatch {
         }
         since = newest.minus(OVERLAP).isAfter(since) ? newest.minus(OVERLAP) : since;
         ended.forEach(state -> finished.put(state.id().value(), state));
-        return new Update(chunks, ended, openNow.isEmpty());
+        return new Update(chunks, ended, !anyOpen);
     }
 
     /** Every command's final state, once {@link Update#allEnded()} was seen. */
@@ -76,14 +81,6 @@ public final class CommandWatch {
         Map<CommandId, CommandState> states = new LinkedHashMap<>();
         finished.forEach((id, state) -> states.put(new CommandId(id), state));
         return states;
-    }
-
-    private static List<List<Long>> parts(List<Long> ids) {
-        List<List<Long>> parts = new ArrayList<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            parts.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
-        }
-        return parts;
     }
 
     /** One chunk of one command's output. */

@@ -1,6 +1,7 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.IdList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -44,7 +45,7 @@ class Nodes {
     List<NodeView> byIds(Collection<Long> ids) {
         List<NodeView> nodes = new ArrayList<>();
         for (List<Long> chunk : chunks(List.copyOf(ids))) {
-            nodes.addAll(jdbc.sql(SELECT + " WHERE n.id IN (:ids) ORDER BY n.id").param("ids", chunk).query(this::map).list());
+            nodes.addAll(jdbc.sql(SELECT + " WHERE n.id IN (" + IdList.literals(chunk) + ") ORDER BY n.id").query(this::map).list());
         }
         return nodes;
     }
@@ -145,6 +146,13 @@ class Nodes {
 
     void markSeen(long id, Instant at) {
         jdbc.sql("UPDATE nodes SET last_seen_at = ? WHERE id = ?").params(DbTime.toDb(at), id).update();
+    }
+
+    void markSeen(Collection<Long> ids, Instant at) {
+        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+            jdbc.sql("UPDATE nodes SET last_seen_at = ? WHERE id IN (" + IdList.literals(chunk) + ")").param(DbTime.toDb(at))
+                    .update();
+        }
     }
 
     void markRegistered(long id, Instant at) {

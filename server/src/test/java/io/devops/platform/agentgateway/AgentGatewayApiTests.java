@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.shared.DbTime;
 import io.devops.platform.support.ApiTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,9 @@ class AgentGatewayApiTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AgentDispatch dispatch;
 
     AgentFixtures fixtures;
 
@@ -234,6 +239,50 @@ class AgentGatewayApiTests extends ApiTest {
         assertThat(first.poll("", 0).json().get("commands").get(0).get("scriptSha256").asString())
                 .isEqualTo(sent.json().get("scriptSha256").asString());
         assertThat(second.poll("", 0).json().get("commands").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPollCountsAsAHeartbeat() throws Exception {
+        var agent = fixtures.agent(uniqueIp());
+        jdbc.sql("UPDATE nodes SET last_seen_at = ? WHERE id = ?")
+                .params(DbTime.toDb(Instant.now().minusSeconds(600)), agent.nodeId()).update();
+        assertThat(agentStatus(agent)).isEqualTo("OFFLINE");
+
+        assertThat(agent.poll("", 0).status()).isEqualTo(200);
+
+        // Heartbeats carried by polls are written together, once a second.
+        Eventually.within(Duration.ofSeconds(5), "the node ONLINE after its poll", () -> "ONLINE".equals(agentStatus(agent)));
+    }
+
+    @Test
+    void followingCommandsIgnoresOtherCommandsQueuedBetweenThem() {
+        var first = fixtures.agent(uniqueIp());
+        var second = fixtures.agent(uniqueIp());
+        CommandId a = new CommandId(fixtures.runOn(first.nodeId(), "true", 30));
+        long between = fixtures.runOn(second.nodeId(), "true", 30);
+        CommandId c = new CommandId(fixtures.runOn(first.nodeId(), "echo c", 30));
+        CommandWatch watch = dispatch.watch(List.of(a, c));
+        second.poll("", 0);
+        second.api().post("/api/v1/agent/commands/" + between + "/result", "{\"outcome\":\"EXITED\",\"exitCode\":0}");
+
+        var quiet = watch.poll();
+
+        assertThat(quiet.ended()).isEmpty();
+        assertThat(quiet.allEnded()).isFalse();
+        assertThat(first.poll("", 0).json().get("commands").size()).isEqualTo(2);
+        first.api().post("/api/v1/agent/commands/poll", "{\"held\":[],\"waitSeconds\":0,\"finished\":["
+                + "{\"id\":" + a.value() + ",\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0}},"
+                + "{\"id\":" + c.value() + ",\"chunks\":[{\"seq\":0,\"stream\":\"stdout\",\"content\":\"c\\n\"}],"
+                + "\"result\":{\"outcome\":\"EXITED\",\"exitCode\":0,\"chunks\":1}}]}");
+        var done = watch.poll();
+        assertThat(done.allEnded()).isTrue();
+        assertThat(done.ended()).extracting(CommandState::id).containsExactlyInAnyOrder(a, c);
+        assertThat(done.chunks()).extracting(chunk -> chunk.chunk().content()).containsExactly("c\n");
+        assertThat(watch.poll().chunks()).as("each chunk once").isEmpty();
+    }
+
+    private String agentStatus(AgentFixtures.Agent agent) {
+        return admin().get("/api/v1/nodes/" + agent.nodeId()).json().get("agent").get("status").asString();
     }
 
     private static void waitUntilWaiting(AgentFixtures.Agent agent, CompletableFuture<?> poll) throws InterruptedException {
