@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -59,6 +60,10 @@ class AuthController {
             var attempt = UsernamePasswordAuthenticationToken.unauthenticated(login.username(), login.password());
             attempt.setDetails(details.buildDetails(request));
             signedIn = authentication.authenticate(attempt);
+        } catch (SignInThrottledException throttled) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()));
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ProblemResponses.CREDENTIALS_REFUSED));

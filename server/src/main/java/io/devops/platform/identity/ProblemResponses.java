@@ -2,6 +2,7 @@ package io.devops.platform.identity;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,8 +33,15 @@ final class ProblemResponses {
     }
 
     AuthenticationEntryPoint unauthenticated() {
-        return (request, response, e) -> write(response, HttpStatus.UNAUTHORIZED,
-                e instanceof InsufficientAuthenticationException ? SIGN_IN_FIRST : CREDENTIALS_REFUSED);
+        return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+            } else {
+                write(response, HttpStatus.UNAUTHORIZED,
+                        e instanceof InsufficientAuthenticationException ? SIGN_IN_FIRST : CREDENTIALS_REFUSED);
+            }
+        };
     }
 
     AccessDeniedHandler forbidden() {

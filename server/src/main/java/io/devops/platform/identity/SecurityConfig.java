@@ -94,13 +94,16 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** Used by the session login and by HTTP Basic alike; failures are published for {@link SignInLog}. */
+    /**
+     * Used by the session login and by HTTP Basic alike; failures are published for {@link SignInLog}
+     * and counted by {@link SignInThrottle}.
+     */
     @Bean
     AuthenticationManager authenticationManager(AccountDetailsService accounts, PasswordEncoder encoder,
-                                                AuthenticationEventPublisher events) {
+                                                AuthenticationEventPublisher events, SignInThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(encoder);
-        ProviderManager manager = new ProviderManager(provider);
+        ProviderManager manager = new ProviderManager(new ThrottledAuthentication(provider, throttle));
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }

@@ -7,6 +7,7 @@ import io.devops.platform.identity.IdentityFixtures.Account;
 import io.devops.platform.support.Api;
 import io.devops.platform.support.ApiTest;
 import java.net.HttpCookie;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The console's way in: a JSON login, a session cookie, and the XSRF-TOKEN cookie echoed on changes. */
@@ -119,6 +120,27 @@ class SessionLoginApiTests extends ApiTest {
         var after = browser.get("/api/v1/auth/me");
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.isProblem()).isTrue();
+    }
+
+    @Test
+    void guessingIsRefusedWith429UntilTheWindowPassesEvenWithTheRightPassword() {
+        Account user = fixtures().user(Role.VIEWER);
+        for (int i = 0; i < 5; i++) {
+            assertThat(login(anonymous().withCookies(), user.username(), "guess-" + i).status()).isEqualTo(401);
+        }
+
+        var byLogin = login(anonymous().withCookies(), user.username(), user.password());
+        var byBasic = anonymous().basic(user.username(), user.password()).get("/api/v1/auth/me");
+
+        for (var refused : List.of(byLogin, byBasic)) {
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(429);
+            assertThat(refused.isProblem()).isTrue();
+            assertThat(refused.json().get("detail").asString()).contains("Too many failed sign-ins").contains("try again in");
+            assertThat(Long.parseLong(refused.header("Retry-After").orElseThrow())).isBetween(1L, 900L);
+        }
+        Account other = fixtures().user(Role.VIEWER);
+        assertThat(login(anonymous().withCookies(), other.username(), other.password()).status())
+                .as("other users from the same address sign in").isEqualTo(200);
     }
 
     @Test

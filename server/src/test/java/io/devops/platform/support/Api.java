@@ -108,7 +108,7 @@ public final class Api {
         try {
             var response = http.send(request.build(), BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
-            return new Response(response.statusCode(), contentType, response.body());
+            return new Response(response.statusCode(), contentType, response.body(), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException("request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -118,7 +118,11 @@ public final class Api {
     }
 
     /** An answer: status, content type, and the body as text and as JSON. */
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public java.util.Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -1,0 +1,25 @@
+package io.devops.platform.identity;
+
+import java.time.Duration;
+import org.springframework.security.core.AuthenticationException;
+
+/** Too many failed sign-ins: refused before the password is checked, answered 429 with Retry-After. */
+final class SignInThrottledException extends AuthenticationException {
+
+    private final Duration retryAfter;
+
+    SignInThrottledException(Duration retryAfter) {
+        super("Too many failed sign-ins from this address for this user; try again in " + seconds(retryAfter)
+                + " s, or ask an admin to check the account");
+        this.retryAfter = retryAfter;
+    }
+
+    /** Whole seconds, rounded up: what Retry-After carries. */
+    long retryAfterSeconds() {
+        return seconds(retryAfter);
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+}
