@@ -52,7 +52,8 @@ class RunStarter {
         this.clock = clock;
     }
 
-    long start(long jobId, Integer version) {
+    /** The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may start it at once). */
+    RunRecord start(long jobId, Integer version) {
         JobVersion job = jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
                 "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
         List<String> problems = new ArrayList<>();
@@ -67,12 +68,11 @@ class RunStarter {
         items.forEach(item -> contents.insertItem(runId, item));
         audit.record("run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
-        scheduling.scheduleAfterCommit(runId);
-        return runId;
+        return queued(runId);
     }
 
     /** A new run of the same job version and template versions, on the nodes that did not succeed in {@code runId}. */
-    long rerunFailed(long previousRunId) {
+    RunRecord rerunFailed(long previousRunId) {
         RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
         if (!previous.status().isFinal()) {
             throw new ConflictException("Run " + previousRunId + " is " + previous.status() + "; re-run its failed nodes once it has ended");
@@ -95,8 +95,7 @@ class RunStarter {
         items.forEach(item -> contents.insertItem(runId, item));
         audit.record("run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
                 null, Map.of("previousRunId", previousRunId));
-        scheduling.scheduleAfterCommit(runId);
-        return runId;
+        return queued(runId);
     }
 
     private SnapshotItem snapshot(int sequence, long templateId, Resolution resolution, List<String> problems) {
@@ -120,5 +119,10 @@ class RunStarter {
 
     private static Collection<Long> ids(List<Target> targets, TargetType type) {
         return targets.stream().filter(target -> target.type() == type).map(Target::id).toList();
+    }
+
+    private RunRecord queued(long runId) {
+        scheduling.scheduleAfterCommit(runId);
+        return runs.get(runId).orElseThrow();
     }
 }

@@ -64,7 +64,7 @@ class RunsController {
     @PostMapping("/jobs/{jobId}/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary start(@PathVariable long jobId, @RequestBody(required = false) StartRequest request) {
-        return summary(starter.start(jobId, request == null ? null : request.version()));
+        return RunSummary.of(starter.start(jobId, request == null ? null : request.version()));
     }
 
     @GetMapping("/runs")
@@ -184,7 +184,7 @@ class RunsController {
     @PostMapping("/runs/{id}/rerun-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary rerunFailed(@PathVariable long id) {
-        return summary(starter.rerunFailed(id));
+        return RunSummary.of(starter.rerunFailed(id));
     }
 
     private RunSummary summary(long id) {
