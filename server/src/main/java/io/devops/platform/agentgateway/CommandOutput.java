@@ -2,7 +2,6 @@ package io.devops.platform.agentgateway;
 
 import io.devops.platform.shared.DbTime;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,8 +42,10 @@ class CommandOutput {
         return added;
     }
 
-    /** Chunks of these commands received at or after {@code since}, in order per command. */
-    /** Chunks of the commands with ids from {@code first} to {@code last} received since then (see AgentCommands#statesBetween). */
+    /**
+     * Chunks of the commands with ids from {@code first} to {@code last} received at or after
+     * {@code since}, in order per command (a range, as in AgentCommands#statesBetween).
+     */
     List<CommandWatch.CommandChunk> receivedSince(long first, long last, Instant since) {
         return jdbc.sql("""
                 SELECT command_id, seq, stream, content, received_at FROM agent_command_output

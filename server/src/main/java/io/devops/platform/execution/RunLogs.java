@@ -61,8 +61,8 @@ class RunLogs {
 
     /** Whether the log has chunks before {@code seq}, without reading them. */
     boolean hasBefore(long runId, long seq) {
-        return jdbc.sql("SELECT COUNT(*) FROM run_log_chunks WHERE run_id = ? AND seq < ?").params(runId, seq)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT seq FROM run_log_chunks WHERE run_id = ? AND seq < ? LIMIT 1").params(runId, seq)
+                .query(Long.class).optional().isPresent();
     }
 
     /** The chunks of one task, for one node's output of one step. */

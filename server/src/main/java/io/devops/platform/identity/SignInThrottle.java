@@ -44,8 +44,8 @@ class SignInThrottle {
     /** How long this attempt must wait; empty when it may be checked now. */
     Optional<Duration> waitBefore(String username, String address) {
         Instant now = clock.instant();
-        Optional<Duration> byName = waitFor(nameKey(username, address), perNameAndAddress, now);
-        return byName.isPresent() ? byName : waitFor(addressKey(address), perAddress, now);
+        return waitFor(nameKey(username, address), perNameAndAddress, now)
+                .or(() -> waitFor(addressKey(address), perAddress, now));
     }
 
     void failed(String username, String address) {
