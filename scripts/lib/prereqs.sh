@@ -18,6 +18,8 @@ TEST_PACKAGES_REQUIRED=(
     chromium:chromium
     shellcheck:shellcheck
     ssh-keygen:openssh-client
+    # Become passwords are proven against a real sudo (AnsiblePlaybooksTests).
+    sudo:sudo
     # A file rather than a command: without a CJK font the zh-CN screenshots show empty boxes.
     /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
 )

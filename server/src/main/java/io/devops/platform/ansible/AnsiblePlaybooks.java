@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,11 +64,12 @@ public class AnsiblePlaybooks {
                                     BooleanSupplier cancelRequested) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-i", "inventory.yml", "playbook.yml")
                 .directory(dir.root().toFile()).redirectErrorStream(true);
-        builder.environment().putAll(run.environment());
-        builder.environment().put("ANSIBLE_CONFIG", dir.config().toString());
-        builder.environment().put("DEVOPS_EVENTS_FILE", dir.eventsFile().toString());
-        builder.environment().put("ANSIBLE_FORCE_COLOR", "1");
-        builder.environment().put("PYTHONUNBUFFERED", "1");
+        Map<String, String> own = new LinkedHashMap<>(run.environment());
+        own.put("ANSIBLE_CONFIG", dir.config().toString());
+        own.put("DEVOPS_EVENTS_FILE", dir.eventsFile().toString());
+        own.put("ANSIBLE_FORCE_COLOR", "1");
+        own.put("PYTHONUNBUFFERED", "1");
+        ChildEnvironment.apply(builder, own);
         ProcessTree tree = ProcessTree.start(builder);
         Thread pump = new Thread(() -> pump(tree.process(), output), "ansible-output-" + tree.process().pid());
         pump.setDaemon(true);

@@ -27,12 +27,25 @@ public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost>
     /**
      * A target host. {@code name} is how results refer to it; {@code key} may be null to use the
      * server's own SSH configuration.
+     *
+     * @param becomePassword sudo's password, or null; written to the inventory as {@code !unsafe}
+     *                       so that Ansible never evaluates it as a template
      */
-    public record InventoryHost(String name, String address, int port, String user, SshKey key,
+    public record InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
                                 Map<String, Object> vars) {
 
         public InventoryHost {
             vars = vars == null ? Map.of() : Map.copyOf(vars);
+        }
+
+        public InventoryHost(String name, String address, int port, String user, SshKey key, Map<String, Object> vars) {
+            this(name, address, port, user, key, null, vars);
+        }
+
+        @Override
+        public String toString() {
+            return "InventoryHost[" + name + ", " + address + ":" + port + ", user=" + user + ", key=" + key
+                    + ", becomePassword=" + (becomePassword == null ? "none" : "***") + ", vars=" + vars.keySet() + "]";
         }
     }
 

@@ -72,7 +72,7 @@ final class QuickSsh {
         }
         ssh.add(host.user() == null ? host.address() : host.user() + "@" + host.address());
         ssh.add(command);
-        return new ProcessBuilder(ssh).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return ChildEnvironment.apply(new ProcessBuilder(ssh), Map.of()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     }
 
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Lays out one playbook run's directory: the playbook, an inventory built as data and dumped as
@@ -129,6 +131,9 @@ final class WorkDir {
             if (host.key() != null) {
                 vars.put("ansible_ssh_private_key_file", keyFiles.get(host.key().id()).toString());
             }
+            if (host.becomePassword() != null) {
+                vars.put("ansible_become_password", new Literal(host.becomePassword()));
+            }
             byName.put(host.name(), vars);
         }
         return Map.of("all", Map.of("hosts", byName));
@@ -156,9 +161,27 @@ final class WorkDir {
                 rolesPath, properties.controlPersist().toSeconds(), controlDir);
     }
 
+    /**
+     * Writes {@link Literal} values as double-quoted {@code !unsafe} scalars: Ansible templates every
+     * inventory string, so a become password holding "{{" or "{%" would otherwise be evaluated (or
+     * fail to parse) instead of reaching sudo as typed. Double quotes carry any character.
+     */
     private static Yaml yaml() {
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options);
+        options.setWidth(Integer.MAX_VALUE);
+        Representer representer = new Representer(options) {
+            {
+                representers.put(Literal.class, data -> representScalar(UNSAFE, ((Literal) data).text(),
+                        DumperOptions.ScalarStyle.DOUBLE_QUOTED));
+            }
+        };
+        return new Yaml(representer, options);
+    }
+
+    private static final Tag UNSAFE = new Tag("!unsafe");
+
+    /** Text Ansible must take literally. */
+    private record Literal(String text) {
     }
 }

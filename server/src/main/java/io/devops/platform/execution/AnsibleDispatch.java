@@ -101,12 +101,9 @@ class AnsibleDispatch {
     private static List<InventoryHost> hosts(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses) {
         return nodes.stream().map(node -> {
             SshAccess.Access access = accesses.get(node);
-            Map<String, Object> vars = new LinkedHashMap<>();
-            vars.put("devops_node_id", node.nodeId());
-            if (access.credential() != null && access.credential().becomePassword() != null) {
-                vars.put("ansible_become_password", access.credential().becomePassword());
-            }
-            return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), vars);
+            String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
+            return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
+                    Map.of("devops_node_id", node.nodeId()));
         }).toList();
     }
 

@@ -7,6 +7,7 @@ import io.devops.platform.ansible.PlaybookOutcome.Ending;
 import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.ansible.PlaybookRun.SshKey;
+import io.devops.platform.support.SudoUser;
 import io.devops.platform.support.TestNodes;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -151,6 +152,53 @@ class AnsiblePlaybooksTests {
     }
 
     @Test
+    void aRoleCannotReadTheServersSecretsFromItsEnvironment() {
+        // Set for the test JVM in server/pom.xml, as a real server's DB_PASSWORD would be.
+        assertThat(System.getenv("DB_PASSWORD")).as("the canary the server's environment holds").isNotEmpty();
+        var outcome = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: look for the server's settings
+                      run_once: true
+                      assert:
+                        that:
+                          - lookup('env', 'DB_PASSWORD') == ''
+                          - lookup('env', 'DEVOPS_TEST_CANARY') == ''
+                          - lookup('env', 'PATH') != ''
+                          - lookup('env', 'RUN_ID') == '42'
+                """, Duration.ofMinutes(2), Map.of("RUN_ID", "42"));
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+    }
+
+    @Test
+    void aBecomePasswordReachesSudoExactlyAsTyped() {
+        assumeTrue(SudoUser.available(), "needs sudo and useradd: run scripts/test.sh");
+        String password = "s3cr{{ 7 * 6 }}t {%raw%} {# c #} 'single' \"double\" \\back $HOME `id` %s: end";
+        SudoUser.withPassword(password, nodes.publicKey());
+        SshKey key = new SshKey("test", nodes.privateKey());
+        InventoryHost host = new InventoryHost("node0", nodes.ip(0), TestNodes.PORT, SudoUser.NAME, key, password, Map.of());
+        var outcome = playbooks.run(new PlaybookRun(workDir, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: who am I through sudo
+                      become: true
+                      command: id -un
+                      register: who
+                    - name: it is root
+                      assert:
+                        that: who.stdout == 'root'
+                """, List.of(host), List.of(), Duration.ofMinutes(2), Map.of()), log::add, () -> false);
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(outcome.results()).filteredOn(result -> result.task().equals("it is root"))
+                .extracting(HostTaskResult::status).containsExactly("ok");
+        assertThat(log).noneMatch(line -> line.contains("s3cr"));
+    }
+
+    @Test
     void aMissingAnsibleIsReportedPlainly() {
         var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());
@@ -161,6 +209,12 @@ class AnsiblePlaybooksTests {
 
     private PlaybookOutcome run(String playbook, Duration timeout) {
         return playbooks.run(run(playbook, timeout, List.of()), log::add, () -> false);
+    }
+
+    private PlaybookOutcome run(String playbook, Duration timeout, Map<String, String> environment) {
+        PlaybookRun run = run(playbook, timeout, List.of());
+        return playbooks.run(new PlaybookRun(run.workDir(), run.playbookYaml(), run.hosts(), run.rolesPaths(), timeout,
+                environment), log::add, () -> false);
     }
 
     private PlaybookRun run(String playbook, Duration timeout, List<Path> roles) {

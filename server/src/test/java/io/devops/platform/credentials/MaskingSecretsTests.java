@@ -30,6 +30,15 @@ class MaskingSecretsTests {
     }
 
     @Test
+    void aBecomePasswordWithJinjaQuotesAndBackslashesIsMaskedPlainAndJsonEscaped() {
+        String tricky = "p{{ 7 * 6 }}w {% raw %} 'q' \"dq\" \\b";
+        MaskingSecrets withTricky = MaskingSecrets.of(new SshCredential(8, "tricky", "ops", KEY, null, tricky));
+        assertThat(withTricky.mask("typed " + tricky + " into sudo")).isEqualTo("typed *** into sudo");
+        String json = "{\"ansible_become_password\": \"p{{ 7 * 6 }}w {% raw %} 'q' \\\"dq\\\" \\\\b\"}";
+        assertThat(withTricky.mask(json)).isEqualTo("{\"ansible_become_password\": \"***\"}");
+    }
+
+    @Test
     void everyBodyLineOfThePrivateKeyIsMaskedButItsFrameIsKept() {
         String masked = masking.mask(KEY);
         assertThat(masked).contains("-----BEGIN OPENSSH PRIVATE KEY-----", "-----END OPENSSH PRIVATE KEY-----")

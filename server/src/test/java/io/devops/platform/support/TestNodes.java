@@ -49,6 +49,15 @@ public final class TestNodes {
         return "127.0.1." + (index + 1);
     }
 
+    /** The public half of {@link #privateKey()}, as an authorized_keys line. */
+    public String publicKey() {
+        try {
+            return Files.readString(dir.resolve("id_ed25519.pub"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String privateKey() {
         try {
             return Files.readString(dir.resolve("id_ed25519"));
@@ -105,7 +114,7 @@ public final class TestNodes {
                     ListenAddress %s:%d
                     HostKey %s
                     PidFile %s
-                    AuthorizedKeysFile %s
+                    AuthorizedKeysFile %s .ssh/authorized_keys
                     StrictModes no
                     PermitRootLogin prohibit-password
                     PasswordAuthentication no
