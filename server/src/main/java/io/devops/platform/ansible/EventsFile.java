@@ -25,11 +25,22 @@ final class EventsFile {
             return events;
         }
         try (var lines = Files.lines(file)) {
-            lines.filter(line -> !line.isBlank()).map(json::readTree).forEach(events::accept);
+            lines.filter(line -> !line.isBlank()).forEach(line -> events.accept(line, json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the playbook events " + file, e);
         }
         return events;
+    }
+
+    /** A line that is not the callback's JSON (something else wrote to the file) is no event: its host lacks a result. */
+    private void accept(String line, JsonMapper json) {
+        JsonNode event;
+        try {
+            event = json.readTree(line);
+        } catch (RuntimeException notJson) {
+            return;
+        }
+        accept(event);
     }
 
     private void accept(JsonNode event) {

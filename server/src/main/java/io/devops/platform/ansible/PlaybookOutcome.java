@@ -10,6 +10,14 @@ import java.util.Map;
 public record PlaybookOutcome(Ending ending, Integer exitCode, String message, List<HostTaskResult> results,
                               Map<String, HostStats> stats) {
 
+    /**
+     * Whether {@code host} answered the play's closing task ({@link PlayCompletion}): only then did
+     * it run the play to its end.
+     */
+    public boolean reachedEnd(String host) {
+        return results.stream().anyMatch(result -> result.host().equals(host) && PlayCompletion.isCompletion(result));
+    }
+
     public enum Ending {
         /** Exit code 0. */
         SUCCEEDED,

@@ -1,5 +1,6 @@
 package io.devops.platform.catalog;
 
+import io.devops.platform.ansible.PlayCompletion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,22 +31,31 @@ final class PlaybookYaml {
     private PlaybookYaml() {
     }
 
+    /**
+     * One {@code include_role} task per operator, its values as that task's vars. A play's
+     * {@code roles:} list would share values: with Ansible's default {@code private_role_vars=False}
+     * an entry's values stay visible to the later entries of the same role (an install after a
+     * check would still see the check's switches), and its duplicate rule runs two entries with
+     * equal values once. Included roles keep their values to themselves and always run.
+     */
     static String render(List<TemplateStep.OperatorStep> steps) {
-        List<Map<String, Object>> roles = new ArrayList<>();
+        List<Map<String, Object>> tasks = new ArrayList<>();
         for (TemplateStep.OperatorStep step : steps) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("role", step.role());
+            Map<String, Object> include = new LinkedHashMap<>();
+            include.put("name", guarded("[platform] step " + step.sequence() + ": " + step.name() + " (role " + step.role() + ")"));
+            include.put("include_role", Map.of("name", step.role()));
             if (!step.values().isEmpty()) {
                 Map<String, Object> vars = new LinkedHashMap<>();
                 step.values().forEach((name, value) -> vars.put(name, guarded(value)));
-                entry.put("vars", vars);
+                include.put("vars", vars);
             }
-            roles.add(entry);
+            tasks.add(include);
         }
+        tasks.addAll(PlayCompletion.closingTasks());
         Map<String, Object> play = new LinkedHashMap<>();
         play.put("hosts", "all");
         play.put("gather_facts", true);
-        play.put("roles", roles);
+        play.put("tasks", tasks);
         return yaml().dump(List.of(play));
     }
 

@@ -3,5 +3,5 @@
  * operators, shells and templates, and the compiler that turns a template version into the
  * internal tasks a run executes. Other modules use {@link io.devops.platform.catalog.TemplatePlans}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = {"shared", "identity"})
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = {"shared", "identity", "ansible"})
 package io.devops.platform.catalog;

@@ -126,25 +126,61 @@ class AnsibleDispatch {
         return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
     }
 
-    /** One node's result from the events of every task it ran; a node with no event shares the playbook's ending. */
+    /**
+     * One node's result from Ansible's own account of it: its recap line, its events, and whether
+     * it answered the play's closing task. Missing data is a failure: a node without a recap
+     * (playbook stopped, crashed, events lost) or that left the play early never passes.
+     */
     private static HostResult hostResult(RunNode node, PlaybookOutcome outcome) {
         List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
         HostStats stats = outcome.stats().get(node.ip());
         long duration = events.stream().mapToLong(HostTaskResult::durationMs).sum();
         HostTaskResult unreachable = last(events, "unreachable");
         HostTaskResult failed = last(events, "failed");
-        HostTaskResult lastEvent = events.isEmpty() ? null : events.get(events.size() - 1);
-        HostTaskResult problem = unreachable != null ? unreachable : failed;
-        if (problem != null) {
-            return result(node, problem == unreachable ? RunStatus.UNREACHABLE : RunStatus.FAILED, problem, stats, duration);
+        if (stats == null) {
+            if (unreachable != null || failed != null) {
+                return result(node, unreachable != null ? RunStatus.UNREACHABLE : RunStatus.FAILED,
+                        unreachable != null ? unreachable : failed, null, duration);
+            }
+            RunStatus status = outcome.ending() == Ending.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
+            boolean playEnded = EnumSet.of(Ending.SUCCEEDED, Ending.FAILED, Ending.UNREACHABLE).contains(outcome.ending());
+            String message = playEnded && !events.isEmpty() ? ENDED_EARLY
+                    : outcome.ending() == Ending.SUCCEEDED || outcome.message() == null ? NO_RESULT : outcome.message();
+            return new HostResult(node.nodeId(), node.ip(), status, null, 0, 0, 0, 0, duration, message);
         }
-        boolean playFinished = stats != null && EnumSet.of(Ending.SUCCEEDED, Ending.FAILED, Ending.UNREACHABLE)
-                .contains(outcome.ending());
-        if (playFinished) {
-            return result(node, RunStatus.SUCCEEDED, lastEvent, stats, duration);
+        if (stats.unreachable() > 0) {
+            return result(node, RunStatus.UNREACHABLE, unreachable, stats, duration);
         }
-        RunStatus status = outcome.ending() == Ending.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
-        return new HostResult(node.nodeId(), node.ip(), status, null, 0, 0, 0, 0, duration, outcome.message());
+        if (stats.failures() > 0) {
+            return result(node, RunStatus.FAILED, failed, stats, duration);
+        }
+        if (!outcome.reachedEnd(node.ip())) {
+            return withMessage(result(node, RunStatus.FAILED, null, stats, duration), ENDED_EARLY);
+        }
+        HostResult succeeded = result(node, RunStatus.SUCCEEDED, lastOwnEvent(events), stats, duration);
+        return stats.rescued() + stats.ignored() == 0 ? succeeded : withMessage(succeeded, "succeeded; Ansible rescued "
+                + stats.rescued() + " and ignored " + stats.ignored() + " failed task(s) on the way (see the log)");
+    }
+
+    static final String NO_RESULT = "no result from Ansible: the playbook ended without reporting this node";
+    static final String ENDED_EARLY = "did not reach the end of the step: Ansible stopped this node before the step's last"
+            + " task (meta: end_host or end_play in a role, or any_errors_fatal / max_fail_percentage after a failure"
+            + " elsewhere); see the log";
+
+    private static HostResult withMessage(HostResult result, String message) {
+        return new HostResult(result.nodeId(), result.ip(), result.status(), result.rc(), result.ok(), result.changed(),
+                result.failed(), result.skipped(), result.durationMs(), message);
+    }
+
+    /** The last event of the step's own tasks, not of the platform's closing ones. */
+    private static HostTaskResult lastOwnEvent(List<HostTaskResult> events) {
+        HostTaskResult found = null;
+        for (HostTaskResult event : events) {
+            if (!(event.role() == null && event.task().startsWith("[platform]"))) {
+                found = event;
+            }
+        }
+        return found;
     }
 
     private static HostResult result(RunNode node, RunStatus status, HostTaskResult telling, HostStats stats, long duration) {

@@ -1,5 +1,6 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.ansible.PlayCompletion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ final class GeneratedPlaybooks {
         env.put("NODE_IP", "{{ inventory_hostname }}");
         run.put("environment", env);
         tasks.add(run);
+        tasks.addAll(PlayCompletion.closingTasks());
         return play(tasks);
     }
 

@@ -3,8 +3,21 @@ package io.devops.platform.execution;
 import io.devops.platform.execution.RunContents.HostResult;
 import java.util.List;
 
-/** What one task did: its status, exit code and message, and one result per node it ran on. */
+/**
+ * What one task did: its status, exit code and message, and one result per node it ran on. A task
+ * never claims more than its nodes: a task that a tool reports as succeeded (Ansible exits 0 when
+ * a role ended a host early) is FAILED when any of its nodes did not succeed.
+ */
 record TaskOutcome(RunStatus status, Integer exitCode, String message, List<HostResult> hosts) {
+
+    TaskOutcome {
+        hosts = List.copyOf(hosts);
+        long notSucceeded = hosts.stream().filter(host -> host.status() != RunStatus.SUCCEEDED).count();
+        if (status == RunStatus.SUCCEEDED && notSucceeded > 0) {
+            status = RunStatus.FAILED;
+            message = notSucceeded + " of " + hosts.size() + " node(s) did not succeed";
+        }
+    }
 
     List<Long> nodesThatDidNotSucceed() {
         return hosts.stream().filter(host -> host.status() != RunStatus.SUCCEEDED).map(HostResult::nodeId).toList();

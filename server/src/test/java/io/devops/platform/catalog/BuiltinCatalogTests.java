@@ -68,8 +68,7 @@ class BuiltinCatalogTests extends ApiTest {
         JsonNode tasks = admin().get("/api/v1/templates/" + template.get("id").asLong() + "/plan").json().get("tasks");
         assertThat(tasks.size()).isEqualTo(3);
         assertThat(tasks.get(0).get("type").asString()).isEqualTo("playbook");
-        List<Map<String, Object>> plays = PlaybookYamlTests.parse(tasks.get(0).get("playbook").asString());
-        assertThat(plays.get(0).get("roles")).isEqualTo(List.of(
+        assertThat(PlaybookYamlTests.roleEntries(tasks.get(0).get("playbook").asString())).isEqualTo(List.of(
                 Map.of("role", "ins_driver_cuda", "vars", Map.of("local_cuda_driver_path", CUDA, "local_fabric_path", FABRIC)),
                 Map.of("role", "collect_net_driver_info")));
         assertThat(tasks.get(0).get("reports").toString()).isEqualTo("[\"/tmp/host_info.md\",\"/tmp/net_driver_info.md\"]");
@@ -91,9 +90,7 @@ class BuiltinCatalogTests extends ApiTest {
         JsonNode tasks = admin().get("/api/v1/templates/" + template.get("id").asLong() + "/plan").json().get("tasks");
 
         assertThat(tasks.size()).isEqualTo(3);
-        List<Map<String, Object>> plays = PlaybookYamlTests.parse(tasks.get(0).get("playbook").asString());
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> roles = (List<Map<String, Object>>) plays.get(0).get("roles");
+        List<Map<String, Object>> roles = PlaybookYamlTests.roleEntries(tasks.get(0).get("playbook").asString());
         assertThat(roles).extracting(role -> role.get("role")).containsExactly("ins_driver_cuda", "collect_net_driver_info");
         assertThat(roles.get(0).get("vars")).isEqualTo(Map.of("local_nvidia_driver_path", DRIVER,
                 "local_cuda_driver_path", CUDA, "local_fabric_path", FABRIC, "ins_driver_cuda_check_only", true));

@@ -31,12 +31,26 @@ class PlaybookYamlTests {
         return new Yaml(constructor).load(yaml);
     }
 
+    /** The operator entries of a generated play, in order, as {@code {role, vars}} maps. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> roleEntries(String yaml) {
+        var tasks = (List<Map<String, Object>>) parse(yaml).get(0).get("tasks");
+        return tasks.stream().filter(task -> task.containsKey("include_role")).map(task -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("role", ((Map<String, Object>) task.get("include_role")).get("name"));
+            if (task.containsKey("vars")) {
+                entry.put("vars", task.get("vars"));
+            }
+            return entry;
+        }).toList();
+    }
+
     static TemplateStep.OperatorStep operator(int sequence, String role, Map<String, Object> values) {
         return new TemplateStep.OperatorStep(sequence, sequence, role, 1, role, new LinkedHashMap<>(values));
     }
 
     @Test
-    void hasTheSeedsShapeWithVariablesScopedPerRole() {
+    void includesEachOperatorsRoleWithItsValuesAndClosesThePlay() {
         String yaml = PlaybookYaml.render(List.of(
                 operator(1, "ins_driver_cuda", Map.of("local_cuda_driver_path", "/data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run")),
                 operator(2, "collect_net_driver_info", Map.of())));
@@ -44,18 +58,30 @@ class PlaybookYamlTests {
                 ---
                 - hosts: all
                   gather_facts: true
-                  roles:
-                  - role: ins_driver_cuda
+                  tasks:
+                  - name: '[platform] step 1: ins_driver_cuda (role ins_driver_cuda)'
+                    include_role:
+                      name: ins_driver_cuda
                     vars:
                       local_cuda_driver_path: /data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run
-                  - role: collect_net_driver_info
+                  - name: '[platform] step 2: collect_net_driver_info (role collect_net_driver_info)'
+                    include_role:
+                      name: collect_net_driver_info
+                  - name: '[platform] run the notified handlers'
+                    meta: flush_handlers
+                  - name: '[platform] the step reached its end'
+                    debug:
+                      msg: reached the end of the step
                 """);
     }
 
     @Test
     void twoOperatorsOfOneRoleKeepTheirOwnValues() {
         var play = parse(PlaybookYaml.render(List.of(operator(1, "r", Map.of("v", "a")), operator(2, "r", Map.of("v", "b")))));
-        assertThat(play.get(0).get("roles").toString()).isEqualTo("[{role=r, vars={v=a}}, {role=r, vars={v=b}}]");
+        @SuppressWarnings("unchecked")
+        var tasks = (List<Map<String, Object>>) play.get(0).get("tasks");
+        assertThat(tasks.subList(0, 2)).extracting(task -> task.get("include_role") + " " + task.get("vars"))
+                .containsExactly("{name=r} {v=a}", "{name=r} {v=b}");
     }
 
     @Test
@@ -70,7 +96,7 @@ class PlaybookYamlTests {
         var vars = parse(PlaybookYaml.render(List.of(operator(1, "r", Map.of("a", "yes", "b", "0777", "c", "12.3",
                 "d", 8L, "e", true, "f", "null")))));
         @SuppressWarnings("unchecked")
-        var parsed = (Map<String, Object>) ((Map<String, Object>) ((List<?>) vars.get(0).get("roles")).get(0)).get("vars");
+        var parsed = (Map<String, Object>) ((Map<String, Object>) ((List<?>) vars.get(0).get("tasks")).get(0)).get("vars");
         assertThat(parsed).containsEntry("a", "yes").containsEntry("b", "0777").containsEntry("c", "12.3")
                 .containsEntry("d", 8).containsEntry("e", true).containsEntry("f", "null");
     }

@@ -76,7 +76,7 @@ class TemplatesApiTests extends ApiTest {
         List<Map<String, Object>> plays = PlaybookYamlTests.parse(playbook);
         assertThat(plays).hasSize(1);
         assertThat(plays.get(0)).containsEntry("hosts", "all").containsEntry("gather_facts", true);
-        assertThat(plays.get(0).get("roles")).isEqualTo(List.of(
+        assertThat(PlaybookYamlTests.roleEntries(playbook)).isEqualTo(List.of(
                 Map.of("role", "ins_driver_cuda", "vars", Map.of(
                         "local_cuda_driver_path", "/data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run",
                         "local_fabric_path", "/data/fileserver/pkg/fabric/nvidia-fabricmanager-550_550.54.14-1_amd64.deb")),
