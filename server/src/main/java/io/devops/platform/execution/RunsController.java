@@ -6,6 +6,7 @@ import io.devops.platform.execution.RunReports.Report;
 import io.devops.platform.execution.RunViews.RunDetail;
 import io.devops.platform.execution.RunViews.RunSummary;
 import io.devops.platform.execution.Runs.RunFilter;
+import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
@@ -89,7 +90,7 @@ class RunsController {
                       @RequestParam(required = false) Long after) {
         find(id);
         // Last-Event-ID (a reconnect) wins; "after" lets a page that loaded the log's tail start the stream there.
-        return events.stream(id, lastEventId != null ? lastEventId : after != null ? after : 0);
+        return events.stream(id, lastEventId != null ? lastEventId : after != null ? after : 0, CurrentActor.name());
     }
 
     /**
