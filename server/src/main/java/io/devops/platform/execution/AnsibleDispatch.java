@@ -88,6 +88,18 @@ class AnsibleDispatch {
         return succeeded;
     }
 
+    /**
+     * Which nodes fail for missing reports: those the reports are missing from, or every node of a
+     * launcher step, whose one report speaks for them all.
+     */
+    static Map<Long, String> missingReportsPerNode(RunTask task, Map<Long, String> missing, List<RunNode> all) {
+        if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
+            return missing;
+        }
+        String reason = "the launcher's report " + missing.values().iterator().next();
+        return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
+    }
+
     List<InventoryHost> hosts(List<RunNode> nodes) {
         return hosts(nodes, accesses(nodes));
     }

@@ -75,6 +75,12 @@ final class GeneratedPlaybooks {
     /** Fetches each report that exists and is small enough into {@code dest}/{host}/{index}. */
     static String collectReports(List<String> paths, Path dest, long maxBytes) {
         List<Map<String, Object>> tasks = new ArrayList<>();
+        // The size notes are written whether or not a report exists; fetch creates the directory only when it fetches.
+        Map<String, Object> hostDir = task("make the node's report directory", "file", Map.of(
+                "path", dest.toAbsolutePath() + "/{{ inventory_hostname }}", "state", "directory"));
+        hostDir.put("delegate_to", "localhost");
+        hostDir.put("connection", "local");
+        tasks.add(hostDir);
         for (int i = 0; i < paths.size(); i++) {
             Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new Unsafe(paths.get(i))));
             stat.put("register", "report_" + i);

@@ -133,14 +133,16 @@ class RunEngine {
         TaskOutcome outcome = "AGENT".equals(task.dispatch()) && "SHELL".equals(task.type())
                 ? agents.run(run.id(), task, nodes, out, cancelled)
                 : ansible.run(run.id(), task, nodes, workDir, out, cancelled);
+        Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
+                .map(HostResult::nodeId).collect(Collectors.toSet());
+        List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
+        Map<Long, String> missingReports = reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes),
+                workDir, out);
+        outcome = outcome.failing(AnsibleDispatch.missingReportsPerNode(task, missingReports, nodes));
         Instant finished = clock.instant();
         contents.saveHostResults(task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();
         contents.taskFinished(task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
-        Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
-                .map(HostResult::nodeId).collect(Collectors.toSet());
-        List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
-        reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes), workDir, out);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "
                 + outcome.hosts().stream().collect(Collectors.groupingBy(HostResult::status, Collectors.counting())));

@@ -19,6 +19,18 @@ record TaskOutcome(RunStatus status, Integer exitCode, String message, List<Host
         }
     }
 
+    /** The same outcome with these succeeded nodes failed, each for its reason. */
+    TaskOutcome failing(java.util.Map<Long, String> reasons) {
+        if (reasons.isEmpty()) {
+            return this;
+        }
+        List<HostResult> updated = hosts.stream().map(host -> host.status() == RunStatus.SUCCEEDED && reasons.containsKey(host.nodeId())
+                ? new HostResult(host.nodeId(), host.ip(), RunStatus.FAILED, host.rc(), host.ok(), host.changed(), host.failed(),
+                        host.skipped(), host.durationMs(), reasons.get(host.nodeId()))
+                : host).toList();
+        return new TaskOutcome(status, exitCode, message, updated);
+    }
+
     List<Long> nodesThatDidNotSucceed() {
         return hosts.stream().filter(host -> host.status() != RunStatus.SUCCEEDED).map(HostResult::nodeId).toList();
     }

@@ -126,6 +126,27 @@ class AnsibleOutcomeRunTests extends ApiTest {
         assertThat(hosts(run).get(TestNodes.shared().ip(0)).get("status").asString()).isEqualTo("SUCCEEDED");
     }
 
+    @Test
+    void aDeclaredReportTheNodeDidNotWriteIsRecordedAsMissingAndFailsTheNode() {
+        String ip = TestNodes.shared().ip(0);
+        String report = "/tmp/devops-report-" + unique("never") + ".md";
+        long shell = fixtures.shell(unique("reporter"), "echo the work ran, the report was forgotten", report, "ansible");
+        long template = fixtures.template(unique("reports"), steps -> RunFixtures.scriptStep(steps, shell));
+
+        JsonNode run = runOn(template, List.of(nodes.get(0)));
+
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        JsonNode host = hosts(run).get(ip);
+        assertThat(host.get("status").asString()).isEqualTo("FAILED");
+        assertThat(host.get("message").asString()).contains(report).contains("is missing: the step did not write it");
+        JsonNode reports = admin().get("/api/v1/runs/" + run.get("id").asLong() + "/reports").json();
+        assertThat(reports.size()).isEqualTo(1);
+        assertThat(reports.get(0).get("path").asString()).isEqualTo(report);
+        assertThat(reports.get(0).get("missing").asBoolean()).isTrue();
+        assertThat(reports.get(0).get("missingReason").asString()).contains("did not write it");
+        assertThat(log(run)).contains(ip + ": report " + report + " is missing");
+    }
+
     private JsonNode runOn(long template, List<Long> targets) {
         long runId = fixtures.start(fixtures.job(unique("truth"), "STOP", template, targets));
         JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(3));
