@@ -26,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One filter chain for the API and the console. Reads need VIEWER, changes OPERATOR, user
- * management ADMIN; the hierarchy makes ADMIN an OPERATOR and OPERATOR a VIEWER.
+ * management ADMIN; the hierarchy makes ADMIN an OPERATOR and OPERATOR a VIEWER. API tokens and
+ * passwords are managed only by a user signed in with a password.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -40,7 +41,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
-                        .requestMatchers("/api/v1/auth/**", "/api/v1/api-tokens/**").authenticated()
+                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/auth/password").access(new PasswordSignInOnly())
+                        .requestMatchers("/api/v1/auth/**").authenticated()
                         .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-events/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
