@@ -6,7 +6,9 @@ import io.devops.platform.shared.PageResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +29,35 @@ class ApiTokens {
         this.jdbc = jdbc;
     }
 
-    long insert(long userId, String name, String hash, String prefix, Instant expiresAt, Instant at, String by) {
+    /**
+     * A token made from another ({@code createdFromTokenId}) expires no later than that one; revoking
+     * that one revokes it too (see {@link #revoke}). Null: made by a user signed in with a password.
+     */
+    long insert(long userId, Long createdFromTokenId, String name, String hash, String prefix, Instant expiresAt,
+                Instant at, String by) {
+        Instant expires = createdFromTokenId == null ? expiresAt : earliest(expiresAt, expiryOf(createdFromTokenId));
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO api_tokens (user_id, name, token_hash, token_prefix, expires_at, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, name, hash, prefix, DbTime.toDb(expiresAt), DbTime.toDb(at), by)
+                INSERT INTO api_tokens (user_id, created_from_token_id, name, token_hash, token_prefix, expires_at,
+                                        created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, createdFromTokenId, name, hash, prefix, DbTime.toDb(expires), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** Null: never expires (wrapped on the way, as a single result may not be null). */
+    private Instant expiryOf(long id) {
+        return jdbc.sql("SELECT expires_at FROM api_tokens WHERE id = ?").param(id)
+                .query((rs, row) -> Optional.ofNullable(DbTime.read(rs, "expires_at"))).single().orElse(null);
+    }
+
+    /** The earlier of two expiries, where null is never. */
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isBefore(b) ? a : b;
     }
 
     /** The enabled owner of a live token, for authentication. */
@@ -80,19 +103,36 @@ class ApiTokens {
         return PageResult.of(items, total, query);
     }
 
-    void revoke(long id, Instant at, String by) {
-        jdbc.sql("UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
-                .params(DbTime.toDb(at), by, id).update();
+    /** Revokes the token and every token made from it, at any depth; answers how many were live. */
+    int revoke(long id, Instant at, String by) {
+        int revoked = 0;
+        Deque<Long> pending = new ArrayDeque<>(List.of(id));
+        while (!pending.isEmpty()) {
+            long next = pending.pop();
+            revoked += jdbc.sql("UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ? AND revoked_at IS NULL")
+                    .params(DbTime.toDb(at), by, next).update();
+            pending.addAll(jdbc.sql("SELECT id FROM api_tokens WHERE created_from_token_id = ?").param(next)
+                    .query(Long.class).list());
+        }
+        return revoked;
+    }
+
+    /** Ends every live token of a user (which includes every token made from them); answers how many. */
+    int revokeAllOf(long userId, Instant at, String by) {
+        return jdbc.sql("UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .params(DbTime.toDb(at), by, userId).update();
     }
 
     private static final String SELECT_VIEW = """
-            SELECT t.id, t.name, t.token_prefix, t.expires_at, t.last_used_at, t.revoked_at, t.created_at, u.username
+            SELECT t.id, t.name, t.token_prefix, t.expires_at, t.last_used_at, t.revoked_at, t.created_at,
+                   t.created_from_token_id, u.username
             FROM api_tokens t JOIN users u ON u.id = t.user_id""";
 
     private static ApiTokenView view(ResultSet rs, int row) throws SQLException {
         return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
                 rs.getString("token_prefix"), DbTime.read(rs, "created_at"), DbTime.read(rs, "expires_at"),
-                DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"));
+                DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"),
+                rs.getObject("created_from_token_id", Long.class));
     }
 
     record TokenOwner(long tokenId, String username, Role role, Instant lastUsedAt) {
@@ -100,6 +140,6 @@ class ApiTokens {
 
     /** What the API shows of a token: never the token or its hash. */
     record ApiTokenView(long id, String name, String username, String prefix, Instant createdAt, Instant expiresAt,
-                        Instant lastUsedAt, Instant revokedAt) {
+                        Instant lastUsedAt, Instant revokedAt, Long createdFromTokenId) {
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -61,9 +62,7 @@ class AuthController {
             attempt.setDetails(details.buildDetails(request));
             signedIn = authentication.authenticate(attempt);
         } catch (SignInThrottledException throttled) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()));
+            return tooManyFailures(throttled);
         } catch (AuthenticationException e) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, ProblemResponses.CREDENTIALS_REFUSED));
@@ -90,14 +89,25 @@ class AuthController {
         return management.me(principal.getName());
     }
 
+    /** Wrong passwords, at sign-in or in a password change: 429 until the throttle lets the next one be checked. */
+    @ExceptionHandler(SignInThrottledException.class)
+    ResponseEntity<ProblemDetail> tooManyFailures(SignInThrottledException throttled) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage()));
+    }
+
     /**
      * Every session signed in with the old password ends (see {@link SessionAccountCheck}); the one
-     * that made the change is signed in again with the new password, under a new id.
+     * that made the change is signed in again with the new password, under a new id. An API token
+     * never gets here (see {@link PasswordSignInOnly}).
      */
     @PostMapping("/password")
     ResponseEntity<Void> changePassword(@Valid @RequestBody PasswordChange change, Authentication caller,
                                         HttpServletRequest request, HttpServletResponse response) {
-        management.changeOwnPassword(caller.getName(), change.currentPassword(), change.newPassword());
+        var currentPassword = UsernamePasswordAuthenticationToken.unauthenticated(caller.getName(), change.currentPassword());
+        currentPassword.setDetails(details.buildDetails(request));
+        management.changeOwnPassword(currentPassword, change.newPassword());
         if (caller.getPrincipal() instanceof SignedInAccount && request.getSession(false) != null) {
             var attempt = UsernamePasswordAuthenticationToken.unauthenticated(caller.getName(), change.newPassword());
             attempt.setDetails(details.buildDetails(request));

@@ -8,13 +8,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -52,8 +49,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "The API token is unknown, revoked or expired; create a new one with POST /api/v1/api-tokens");
             return;
         }
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(owner.get().username(), null,
-                List.of(new SimpleGrantedAuthority(owner.get().role().authority())));
+        var authentication = new ApiTokenAuthentication(owner.get().username(), owner.get().role(), owner.get().tokenId());
         // A context of its own: the one loaded from a session cookie sent along must not take on the token's user.
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -49,6 +50,9 @@ final class ProblemResponses {
             if (e instanceof CsrfException && !isSignedIn()) {
                 // The CSRF check runs before sign-in is required; for an anonymous caller, signing in is the fix.
                 write(response, HttpStatus.UNAUTHORIZED, SIGN_IN_FIRST);
+            } else if (e instanceof AuthorizationDeniedException denied
+                    && denied.getAuthorizationResult() instanceof PasswordSignInOnly.TokenRefused) {
+                write(response, HttpStatus.FORBIDDEN, PasswordSignInOnly.TOKEN_REFUSED_DETAIL);
             } else if (e instanceof CsrfException) {
                 write(response, HttpStatus.FORBIDDEN, "Changes made with the session cookie need the CSRF token: "
                         + "send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header (scripts: use an API token instead)");

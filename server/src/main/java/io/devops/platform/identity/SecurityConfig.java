@@ -25,8 +25,9 @@ import org.springframework.security.web.csrf.CsrfTokenRepository;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One filter chain for the API and the console. Reads need VIEWER, changes OPERATOR, user
- * management ADMIN; the hierarchy makes ADMIN an OPERATOR and OPERATOR a VIEWER.
+ * One filter chain for the API and the console. Reads (the API description included) need VIEWER,
+ * changes OPERATOR, user management ADMIN; the hierarchy makes ADMIN an OPERATOR and OPERATOR a
+ * VIEWER. API tokens and passwords are managed only by a user signed in with a password.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -40,7 +41,10 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login").permitAll()
-                        .requestMatchers("/api/v1/auth/**", "/api/v1/api-tokens/**").authenticated()
+                        .requestMatchers("/api/v1/api-tokens/**", "/api/v1/auth/password").access(new PasswordSignInOnly())
+                        .requestMatchers("/api/v1/auth/**").authenticated()
+                        // The API description maps every call and field: a read like any other, not for strangers.
+                        .requestMatchers("/v3/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/audit-events/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())

@@ -3,14 +3,17 @@ package io.devops.platform.identity;
 import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
-/** Too many failed sign-ins: refused before the password is checked, answered 429 with Retry-After. */
+/**
+ * Too many wrong passwords (at sign-in or as the current one in a password change): refused before
+ * the password is checked, answered 429 with Retry-After.
+ */
 final class SignInThrottledException extends AuthenticationException {
 
     private final Duration retryAfter;
 
     SignInThrottledException(Duration retryAfter) {
-        super("Too many failed sign-ins from this address for this user; try again in " + seconds(retryAfter)
-                + " s, or ask an admin to check the account");
+        super("Too many failed sign-ins (or wrong current passwords) from this address for this user; try again in "
+                + seconds(retryAfter) + " s, or ask an admin to check the account");
         this.retryAfter = retryAfter;
     }
 

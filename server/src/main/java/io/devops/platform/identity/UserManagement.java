@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,13 +26,18 @@ class UserManagement {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final Users users;
+    private final ApiTokens tokens;
     private final PasswordEncoder encoder;
+    private final AuthenticationManager passwords;
     private final AuditTrail audit;
     private final Clock clock;
 
-    UserManagement(Users users, PasswordEncoder encoder, AuditTrail audit, Clock clock) {
+    UserManagement(Users users, ApiTokens tokens, PasswordEncoder encoder, AuthenticationManager passwords,
+                   AuditTrail audit, Clock clock) {
         this.users = users;
+        this.tokens = tokens;
         this.encoder = encoder;
+        this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
     }
@@ -68,7 +76,11 @@ class UserManagement {
         return created;
     }
 
-    /** A null {@code enabled} keeps the account as it is: leaving it out must never re-enable anyone. */
+    /**
+     * A null {@code enabled} keeps the account as it is: leaving it out must never re-enable anyone.
+     * A disabled account or a reset password ends the user's API tokens: enabling the account again
+     * must not bring back tokens that may have leaked.
+     */
     UserView update(long id, UserChange change) {
         UserView before = get(id);
         boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
@@ -82,8 +94,10 @@ class UserManagement {
         if (change.password() != null) {
             users.updatePassword(id, encoder.encode(change.password()), clock.instant(), CurrentActor.name());
         }
+        int revoked = !enabled || change.password() != null ? tokens.revokeAllOf(id, clock.instant(), CurrentActor.name()) : 0;
         UserView after = get(id);
-        audit.record("user.updated", "user", id, describe(before, after, change.password() != null), before, after);
+        audit.record("user.updated", "user", id, describe(before, after, change.password() != null) + revokedTokens(revoked),
+                before, after);
         return after;
     }
 
@@ -127,15 +141,30 @@ class UserManagement {
         return "Changed user " + after.username() + (changes.isEmpty() ? " (nothing)" : ": " + String.join(", ", changes));
     }
 
-    void changeOwnPassword(String username, String currentPassword, String newPassword) {
+    /**
+     * The current password is checked as a sign-in is (see {@link ThrottledAuthentication}): wrong
+     * guesses count towards the same limit, and past it the answer is {@link SignInThrottledException}
+     * without a check. The new password ends the user's API tokens, as an admin's reset does.
+     */
+    void changeOwnPassword(Authentication currentPassword, String newPassword) {
+        String username = currentPassword.getName();
         UserAccount account = users.byUsername(username).orElseThrow(() -> new NotFoundException("User", username));
-        if (!encoder.matches(currentPassword, account.passwordHash())) {
+        try {
+            passwords.authenticate(currentPassword);
+        } catch (SignInThrottledException throttled) {
+            throw throttled;
+        } catch (AuthenticationException wrong) {
             throw new InvalidInputException("currentPassword", "is not your current password");
         }
         PasswordPolicy.check("newPassword", newPassword);
         users.updatePassword(account.id(), encoder.encode(newPassword), clock.instant(), username);
-        audit.record("user.password-changed", "user", account.id(), username + " changed their password", null,
-                Map.of("username", username));
+        int revoked = tokens.revokeAllOf(account.id(), clock.instant(), username);
+        audit.record("user.password-changed", "user", account.id(), username + " changed their password"
+                + revokedTokens(revoked), null, Map.of("username", username));
+    }
+
+    private static String revokedTokens(int count) {
+        return count == 0 ? "" : "; revoked " + count + " API token(s)";
     }
 
     private UserAccount find(long id) {

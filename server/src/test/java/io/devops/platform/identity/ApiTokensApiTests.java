@@ -112,13 +112,87 @@ class ApiTokensApiTests extends ApiTest {
     }
 
     @Test
-    void aTokenCanRevokeItself() {
+    void aTokenCannotCreateAnotherToken() {
         var fixtures = fixtures();
-        Token token = fixtures.token(fixtures.as(fixtures.user(Role.VIEWER)));
+        Api owner = fixtures.as(fixtures.user(Role.OPERATOR));
+        Token token = fixtures.token(owner);
+
+        var response = anonymous().bearer(token.value()).post("/api/v1/api-tokens", "{\"name\":\"successor\"}");
+
+        assertRefusedToAToken(response);
+        assertThat(ids(owner.get("/api/v1/api-tokens").json())).containsExactly(token.id());
+    }
+
+    @Test
+    void aTokenCannotListOrRevokeTokensNotEvenItself() {
+        var fixtures = fixtures();
+        Token token = fixtures.token(fixtures.as(fixtures.user(Role.ADMIN)));
         Api bearer = anonymous().bearer(token.value());
 
-        assertThat(bearer.delete("/api/v1/api-tokens/" + token.id()).status()).isEqualTo(204);
-        assertThat(bearer.get("/api/v1/auth/me").status()).isEqualTo(401);
+        assertRefusedToAToken(bearer.get("/api/v1/api-tokens"));
+        assertRefusedToAToken(bearer.delete("/api/v1/api-tokens/" + token.id()));
+        assertThat(bearer.get("/api/v1/auth/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aConsoleSessionManagesItsUsersTokens() {
+        var fixtures = fixtures();
+        Account user = fixtures.user(Role.VIEWER);
+        Api console = IdentityFixtures.console(anonymous(), user);
+
+        Token token = fixtures.token(console);
+        assertThat(ids(console.get("/api/v1/api-tokens").json())).containsExactly(token.id());
+        assertThat(console.delete("/api/v1/api-tokens/" + token.id()).status()).isEqualTo(204);
+        assertThat(anonymous().bearer(token.value()).get("/api/v1/auth/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenThatNamesScopesIsRefusedUntilScopesAreEnforced() {
+        var fixtures = fixtures();
+        Api owner = fixtures.as(fixtures.user(Role.OPERATOR));
+
+        for (String scopes : new String[] {"[\"read\"]", "[\"read\",\"run\"]", "\"read\"", "{\"read\":true}"}) {
+            var response = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\",\"scopes\":" + scopes + "}");
+            assertThat(response.status()).as(scopes + " → " + response).isEqualTo(400);
+            assertThat(response.isProblem()).isTrue();
+            assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("scopes");
+            assertThat(response.json().get("detail").asString()).contains("not supported yet");
+        }
+        assertThat(owner.get("/api/v1/api-tokens").json().get("total").asLong()).isZero();
+
+        for (String noScopes : new String[] {"[]", "null"}) {
+            var response = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\",\"scopes\":" + noScopes + "}");
+            assertThat(response.status()).as(noScopes + " → " + response).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void disablingAUserRevokesTheirTokensForGood() {
+        var fixtures = fixtures();
+        Account user = fixtures.user(Role.OPERATOR);
+        Api owner = fixtures.as(user);
+        Token token = fixtures.token(owner);
+
+        admin().put("/api/v1/users/" + user.id(), IdentityFixtures.userChange(Role.OPERATOR, false));
+        admin().put("/api/v1/users/" + user.id(), IdentityFixtures.userChange(Role.OPERATOR, true));
+
+        assertThat(anonymous().bearer(token.value()).get("/api/v1/auth/me").status()).isEqualTo(401);
+        assertThat(tokenIn(owner, token).get("revokedAt").asString()).isNotBlank();
+    }
+
+    @Test
+    void anAdminsPasswordResetRevokesTheUsersTokens() {
+        var fixtures = fixtures();
+        Account user = fixtures.user(Role.OPERATOR);
+        Token token = fixtures.token(fixtures.as(user));
+
+        var reset = admin().put("/api/v1/users/" + user.id(),
+                "{\"role\":\"OPERATOR\",\"enabled\":true,\"password\":\"a-reset-password-1\"}");
+
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(anonymous().bearer(token.value()).get("/api/v1/auth/me").status()).isEqualTo(401);
+        assertThat(tokenIn(anonymous().basic(user.username(), "a-reset-password-1"), token).get("revokedAt").asString())
+                .isNotBlank();
     }
 
     @Test
@@ -191,6 +265,14 @@ class ApiTokensApiTests extends ApiTest {
         var negative = owner.post("/api/v1/api-tokens", "{\"name\":\"x\",\"expiresInDays\":0}");
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
+    }
+
+    /** 403 problem+json that says what to do instead. */
+    static void assertRefusedToAToken(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(403);
+        assertThat(response.isProblem()).as(response.toString()).isTrue();
+        assertThat(response.json().get("detail").asString()).contains("An API token cannot")
+                .contains("sign in with your password");
     }
 
     private static JsonNode tokenIn(Api owner, Token token) {

@@ -112,8 +112,28 @@ class AuthenticationApiTests extends ApiTest {
     }
 
     @Test
+    void theApiDescriptionAndSwaggerUiNeedASignIn() {
+        for (String path : new String[] {"/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
+                "/swagger-ui.html", "/swagger-ui/index.html"}) {
+            assertUnauthorized(anonymous().get(path));
+        }
+    }
+
+    @Test
+    void aViewerReadsTheApiDescriptionAndSwaggerUi() {
+        var fixtures = fixtures();
+        Api viewer = fixtures.as(fixtures.user(Role.VIEWER));
+
+        var ui = viewer.get("/swagger-ui/index.html");
+        assertThat(ui.status()).as(ui.toString()).isEqualTo(200);
+        assertThat(ui.contentType()).startsWith("text/html");
+        assertThat(viewer.get("/v3/api-docs/swagger-config").status()).isEqualTo(200);
+    }
+
+    @Test
     void openApiDescriptionListsTheIdentityPaths() {
-        var response = anonymous().get("/v3/api-docs");
+        var fixtures = fixtures();
+        var response = fixtures.as(fixtures.user(Role.VIEWER)).get("/v3/api-docs");
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         assertThat(response.json().get("paths").propertyNames())

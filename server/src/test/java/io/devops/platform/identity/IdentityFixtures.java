@@ -32,6 +32,18 @@ final class IdentityFixtures {
         return admin.basic(account.username(), account.password());
     }
 
+    /**
+     * A browser-like client signed in to a console session as the account, echoing the XSRF-TOKEN
+     * cookie in the X-XSRF-TOKEN header as the console does.
+     */
+    static Api console(Api anonymous, Account account) {
+        Api browser = anonymous.withCookies();
+        var login = browser.post("/api/v1/auth/login", """
+                {"username":"%s","password":"%s"}""".formatted(account.username(), account.password()));
+        assertThat(login.status()).as(login.toString()).isEqualTo(200);
+        return browser.header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow().getValue());
+    }
+
     Token token(Api owner) {
         var response = owner.post("/api/v1/api-tokens", "{\"name\":\"" + uniqueName("token") + "\"}");
         assertThat(response.status()).as(response.toString()).isEqualTo(201);

@@ -1,0 +1,39 @@
+package io.devops.platform.identity;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A request signed in with an API token: it acts as the token's owner, and remembers which token,
+ * so that what only a password sign-in may do (see {@link PasswordSignInOnly}) can tell it apart.
+ */
+final class ApiTokenAuthentication extends AbstractAuthenticationToken {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String username;
+    private final long tokenId;
+
+    ApiTokenAuthentication(String username, Role role, long tokenId) {
+        super(List.of(new SimpleGrantedAuthority(role.authority())));
+        this.username = username;
+        this.tokenId = tokenId;
+        setAuthenticated(true);
+    }
+
+    long tokenId() {
+        return tokenId;
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return username;
+    }
+
+    /** The token itself is never kept: it was only needed to find this one. */
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+}
