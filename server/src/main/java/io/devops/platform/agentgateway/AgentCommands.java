@@ -136,16 +136,43 @@ class AgentCommands {
     }
 
     /**
-     * Unfinished commands whose agent has not been heard from since {@code since}. Reads the
-     * inventory's last-seen time, the one place presence is kept.
+     * Unfinished commands whose agent has not been heard from since {@code since}, or whose node
+     * was deleted ({@link Silent#nodeGone()}). Reads the inventory's last-seen time, the one place
+     * presence is kept.
      */
     List<Silent> onSilentNodes(Instant since) {
         return jdbc.sql("""
-                SELECT c.id, c.node_id, n.last_seen_at FROM agent_commands c JOIN nodes n ON n.id = c.node_id
+                SELECT c.id, c.node_id, n.id AS known_node_id, n.last_seen_at FROM agent_commands c
+                LEFT JOIN nodes n ON n.id = c.node_id
                 WHERE c.status IN ('QUEUED', 'DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING')
                   AND (n.last_seen_at IS NULL OR n.last_seen_at < ?)""")
                 .param(DbTime.toDb(since))
-                .query((rs, row) -> new Silent(rs.getLong("id"), rs.getLong("node_id"), DbTime.read(rs, "last_seen_at")))
+                .query((rs, row) -> new Silent(rs.getLong("id"), rs.getLong("node_id"), DbTime.read(rs, "last_seen_at"),
+                        rs.getObject("known_node_id") == null))
+                .list();
+    }
+
+    /**
+     * Unfinished commands of nodes whose agent was revoked and has not enrolled again: those a
+     * revocation could not end because they were queued in the same instant.
+     */
+    List<Pending> onRevokedAgents() {
+        return jdbc.sql("""
+                SELECT c.id, c.node_id, c.status FROM agent_commands c
+                WHERE c.status IN ('QUEUED', 'DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING')
+                  AND EXISTS (SELECT 1 FROM agent_credentials r WHERE r.node_id = c.node_id AND r.revoked_at IS NOT NULL)
+                  AND NOT EXISTS (SELECT 1 FROM agent_credentials l WHERE l.node_id = c.node_id AND l.revoked_at IS NULL)""")
+                .query(AgentCommands::pendingRow).list();
+    }
+
+    /** Commands whose cancel was requested before {@code before} and that their agent has not confirmed. */
+    List<Unconfirmed> cancelUnconfirmedSince(Instant before) {
+        return jdbc.sql("""
+                SELECT id, node_id, cancel_requested_at, cancel_requested_by FROM agent_commands
+                WHERE status IN ('CANCEL_REQUESTED', 'CANCELLING') AND cancel_requested_at < ?""")
+                .param(DbTime.toDb(before))
+                .query((rs, row) -> new Unconfirmed(rs.getLong("id"), rs.getLong("node_id"),
+                        DbTime.read(rs, "cancel_requested_at"), rs.getString("cancel_requested_by")))
                 .list();
     }
 
@@ -187,7 +214,10 @@ class AgentCommands {
                     int timeoutSeconds) {
     }
 
-    record Silent(long id, long nodeId, Instant lastSeenAt) {
+    record Silent(long id, long nodeId, Instant lastSeenAt, boolean nodeGone) {
+    }
+
+    record Unconfirmed(long id, long nodeId, Instant requestedAt, String requestedBy) {
     }
 
     /** How a command ended: what the agent reported, or why the server gave up. */

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Repository;
 /** Agent credentials, stored as hashes; at most one live credential per node. */
 @Repository
 class AgentCredentials {
+
+    private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
 
@@ -55,6 +59,29 @@ class AgentCredentials {
     int revokeAllOf(long nodeId, Instant at, String by) {
         return jdbc.sql("UPDATE agent_credentials SET revoked_at = ?, revoked_by = ? WHERE node_id = ? AND revoked_at IS NULL")
                 .params(DbTime.toDb(at), by, nodeId).update();
+    }
+
+    /**
+     * Which of these nodes have no live credential because it was revoked (a node whose agent
+     * enrolled again has a live one; a node that never had an agent is not listed), with the
+     * latest revocation's reason.
+     */
+    Map<Long, String> revokedAmong(Collection<Long> nodeIds) {
+        Map<Long, String> reasons = new HashMap<>();
+        List<Long> ids = List.copyOf(new HashSet<>(nodeIds));
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            jdbc.sql("""
+                    SELECT c.node_id, c.revoked_at, c.revoked_by FROM agent_credentials c
+                    WHERE c.node_id IN (%s) AND c.revoked_at IS NOT NULL
+                      AND NOT EXISTS (SELECT 1 FROM agent_credentials l WHERE l.node_id = c.node_id AND l.revoked_at IS NULL)
+                    ORDER BY c.id""".formatted(IdList.literals(ids.subList(from, Math.min(ids.size(), from + CHUNK)))))
+                    .query(rs -> {
+                        // Ordered by id: the latest revocation of a node is the one kept.
+                        reasons.put(rs.getLong("node_id"), AgentRevocation.reason(DbTime.read(rs, "revoked_at"),
+                                rs.getString("revoked_by")));
+                    });
+        }
+        return reasons;
     }
 
     Optional<CredentialView> latestOf(long nodeId) {

@@ -30,17 +30,19 @@ public class AgentDispatch {
     private final AgentCommands commands;
     private final CommandOutput output;
     private final ScriptBlobs blobs;
+    private final AgentCredentials credentials;
     private final NodeRegistry registry;
     private final CommandLifecycle lifecycle;
     private final CommandDelivery delivery;
     private final JsonMapper json;
     private final Clock clock;
 
-    AgentDispatch(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, NodeRegistry registry,
-                  CommandLifecycle lifecycle, CommandDelivery delivery, JsonMapper json, Clock clock) {
+    AgentDispatch(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, AgentCredentials credentials,
+                  NodeRegistry registry, CommandLifecycle lifecycle, CommandDelivery delivery, JsonMapper json, Clock clock) {
         this.commands = commands;
         this.output = output;
         this.blobs = blobs;
+        this.credentials = credentials;
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.delivery = delivery;
@@ -82,6 +84,16 @@ public class AgentDispatch {
                 common.workdir(), (int) common.timeout().toSeconds(), now.plus(common.timeout()), now, actor))));
         afterCommit(delivery::wake);
         return ids;
+    }
+
+    /**
+     * Which of these nodes' agents were revoked (and have not enrolled again), each with the reason
+     * a command for it would end with: "the node's agent was revoked at … by …". Such an agent
+     * never takes a command, so a caller fails the node at once rather than waiting for a timeout.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> revokedAmong(Collection<Long> nodeIds) {
+        return credentials.revokedAmong(nodeIds);
     }
 
     /** Follows these commands' output and ends with two queries a poll, however many there are. */

@@ -6,6 +6,7 @@ import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.ConflictException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,13 +40,14 @@ class AgentRevocation {
     int revoke(long nodeId) {
         var node = registry.get(nodeId);
         String actor = CurrentActor.name();
-        int revoked = credentials.revokeAllOf(nodeId, clock.instant(), actor);
+        Instant now = clock.instant();
+        int revoked = credentials.revokeAllOf(nodeId, now, actor);
         if (revoked == 0) {
             throw new ConflictException("Node " + node.ip() + " has no enrolled agent to revoke");
         }
         int lost = 0;
         for (Long id : commands.unfinishedOf(nodeId)) {
-            if (lifecycle.finish(id, nodeId, CommandStatus.LOST, Outcome.because("the agent's credential was revoked by " + actor))) {
+            if (lifecycle.finish(id, nodeId, CommandStatus.LOST, Outcome.because(reason(now, actor)))) {
                 lost++;
             }
         }
@@ -58,5 +60,10 @@ class AgentRevocation {
             }
         });
         return revoked;
+    }
+
+    /** Why a revoked node's commands end: the same words wherever they are ended (here, the sweep, a run). */
+    static String reason(Instant revokedAt, String revokedBy) {
+        return "the node's agent was revoked at " + revokedAt + " by " + revokedBy;
     }
 }

@@ -48,16 +48,22 @@ class AgentTaskDispatch {
 
     TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, LogAppender log, BooleanSupplier cancelled) {
         List<HostResult> results = new ArrayList<>();
-        Map<Long, Optional<Instant>> offline = registry.offlineAmong(nodes.stream().map(RunNode::nodeId).toList());
+        List<Long> nodeIds = nodes.stream().map(RunNode::nodeId).toList();
+        Map<Long, String> revoked = agents.revokedAmong(nodeIds);
+        Map<Long, Optional<Instant>> offline = registry.offlineAmong(nodeIds);
         Map<String, String> shared = sharedEnvironment(runId, task, nodes);
         Map<Long, Map<String, String>> envByNode = new LinkedHashMap<>();
         List<RunNode> reachable = new ArrayList<>();
         for (RunNode node : nodes) {
-            if (offline.containsKey(node.nodeId())) {
-                String message = offline.get(node.nodeId())
-                        .map(at -> "agent offline since " + at).orElse("no agent has enrolled on this node");
-                log.line("[platform] " + node.ip() + ": " + message);
-                results.add(new HostResult(node.nodeId(), node.ip(), RunStatus.UNREACHABLE, null, 0, 0, 0, 0, 0L, message));
+            // A revoked agent may still look online for a while (it was heard from recently): it
+            // would never take the command, so it is named before presence is.
+            String unreachable = revoked.containsKey(node.nodeId()) ? revoked.get(node.nodeId())
+                    : offline.containsKey(node.nodeId()) ? offline.get(node.nodeId())
+                            .map(at -> "agent offline since " + at).orElse("no agent has enrolled on this node")
+                    : null;
+            if (unreachable != null) {
+                log.line("[platform] " + node.ip() + ": " + unreachable);
+                results.add(new HostResult(node.nodeId(), node.ip(), RunStatus.UNREACHABLE, null, 0, 0, 0, 0, 0L, unreachable));
             } else {
                 envByNode.put(node.nodeId(), environment(shared, node));
                 reachable.add(node);
@@ -72,15 +78,25 @@ class AgentTaskDispatch {
             for (int i = 0; i < ids.size(); i++) {
                 running.put(ids.get(i), reachable.get(i));
             }
-            Map<CommandId, CommandState> ended = follow(running, log, cancelled);
-            running.forEach((id, node) -> results.add(result(node, ended.get(id))));
+            Followed followed = follow(running, log, cancelled);
+            running.forEach((id, node) -> results.add(result(node, followed.states().get(id))));
+            if (followed.cancelSent()) {
+                // Cancelled is what the user asked for, whatever each command ended as (an agent
+                // revoked or lost meanwhile ends its command LOST, not CANCELLED).
+                results.sort(Comparator.comparingLong(HostResult::nodeId));
+                return new TaskOutcome(RunStatus.CANCELLED, null, "cancelled", results);
+            }
         }
         results.sort(Comparator.comparingLong(HostResult::nodeId));
         return outcome(results);
     }
 
-    /** Copies the commands' new output into the log until every one has ended; cancels them all on request. */
-    private Map<CommandId, CommandState> follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
+    /**
+     * Copies the commands' new output into the log until every one has ended; cancels them all on
+     * request. Every command ends: one whose agent does not confirm the cancel is given up on by
+     * the gateway after {@code devops.agent.cancel-grace}.
+     */
+    private Followed follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
         CommandWatch watch = agents.watch(running.keySet());
         boolean cancelSent = false;
         while (true) {
@@ -90,7 +106,7 @@ class AgentTaskDispatch {
                 chunk.chunk().content().lines().forEach(line -> log.line(ip + " | " + line));
             }
             if (update.allEnded()) {
-                return watch.finalStates();
+                return new Followed(watch.finalStates(), cancelSent);
             }
             if (!cancelSent && cancelled.getAsBoolean()) {
                 log.line("[platform] cancelled: telling the agents to stop their commands");
@@ -145,6 +161,9 @@ class AgentTaskDispatch {
             }
         }
         return new TaskOutcome(status, null, status == RunStatus.SUCCEEDED ? null : "the step failed on at least one node", results);
+    }
+
+    private record Followed(Map<CommandId, CommandState> states, boolean cancelSent) {
     }
 
     private static void pause() {

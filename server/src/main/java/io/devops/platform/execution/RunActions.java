@@ -3,6 +3,7 @@ package io.devops.platform.execution;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeTargets;
+import io.devops.platform.inventory.NodeTargets.Resolution;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
@@ -54,13 +55,18 @@ class RunActions {
         }
         List<Long> nodeIds = contents.items(runId).stream().flatMap(item -> item.nodes().stream())
                 .map(RunContents.RunNode::nodeId).distinct().toList();
-        List<String> locks = targets.resolve(nodeIds, List.of()).problems();
-        if (!locks.isEmpty()) {
-            throw new ConflictException("Cannot resume run " + runId + ": " + String.join("; ", locks));
-        }
+        Resolution resolution = targets.resolve(nodeIds, List.of());
+        refuseResumeIf(runId, resolution.problems());
         contents.reopenUnfinishedTasks(runId);
         runs.transition(runId, RunStatus.QUEUED, "resumed by " + CurrentActor.name(), clock.instant(), CurrentActor.name(), null);
+        refuseResumeIf(runId, targets.hold(resolution.nodes())); // as RunStarter: a delete or move now waits and sees the run
         audit.record("run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
         scheduling.scheduleAfterCommit(runId);
+    }
+
+    private static void refuseResumeIf(long runId, List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new ConflictException("Cannot resume run " + runId + ": " + String.join("; ", problems));
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeTargets;
 import io.devops.platform.inventory.NodeTargets.Resolution;
+import io.devops.platform.inventory.NodeTargets.TargetNode;
 import io.devops.platform.job.JobVersion;
 import io.devops.platform.job.JobVersion.JobItem;
 import io.devops.platform.job.JobVersion.Target;
@@ -18,6 +19,7 @@ import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -66,6 +68,10 @@ class RunStarter {
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
                 CurrentActor.name(), null, "RUN"), clock.instant());
         items.forEach(item -> contents.insertItem(runId, item));
+        // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
+        // move of one of its nodes from now on waits for this commit and then sees the run; one that
+        // committed since the nodes were resolved is reported, and the run is not started.
+        refuseIf(targets.hold(nodesOf(items)), "job " + job.name());
         audit.record("run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
         return queued(runId);
@@ -93,6 +99,7 @@ class RunStarter {
         long runId = runs.insert(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
                 previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED"), clock.instant());
         items.forEach(item -> contents.insertItem(runId, item));
+        refuseIf(targets.hold(nodesOf(items)), "the failed nodes of run " + previousRunId);
         audit.record("run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
                 null, Map.of("previousRunId", previousRunId));
         return queued(runId);
@@ -115,6 +122,13 @@ class RunStarter {
         if (!problems.isEmpty()) {
             throw new ConflictException("Cannot start " + what + ": " + String.join("; ", problems.stream().distinct().limit(20).toList()));
         }
+    }
+
+    /** Every node of the run, each once. */
+    private static List<TargetNode> nodesOf(List<SnapshotItem> items) {
+        Map<Long, TargetNode> nodes = new LinkedHashMap<>();
+        items.forEach(item -> item.nodes().forEach(node -> nodes.putIfAbsent(node.id(), node)));
+        return List.copyOf(nodes.values());
     }
 
     private static Collection<Long> ids(List<Target> targets, TargetType type) {

@@ -19,6 +19,13 @@ public enum RunStatus {
             SUCCEEDED, EnumSet.noneOf(RunStatus.class),
             CANCELLED, EnumSet.noneOf(RunStatus.class));
 
+    /** The statuses of a run that has not ended: it holds (or waits for) its nodes. */
+    static Set<RunStatus> active() {
+        Set<RunStatus> active = EnumSet.noneOf(RunStatus.class);
+        ALLOWED.keySet().stream().filter(status -> !status.isFinal()).forEach(active::add);
+        return active;
+    }
+
     public boolean isFinal() {
         return this == SUCCEEDED || this == FAILED || this == CANCELLED || this == INTERRUPTED;
     }

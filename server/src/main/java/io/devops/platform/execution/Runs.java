@@ -1,6 +1,8 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.inventory.NodeUsage;
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.IdList;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.sql.ResultSet;
@@ -8,6 +10,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +109,26 @@ class Runs {
 
     List<Long> queued() {
         return jdbc.sql("SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY id").query(Long.class).list();
+    }
+
+    /** The runs that have not ended and target any of these nodes, oldest first. */
+    List<NodeUsage.Use> activeOn(Collection<Long> nodeIds) {
+        List<String> active = RunStatus.active().stream().map(Enum::name).toList();
+        List<NodeUsage.Use> uses = new ArrayList<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(nodeIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            uses.addAll(jdbc.sql("""
+                    SELECT DISTINCT n.node_id, r.id, r.job_name, r.status FROM runs r
+                    JOIN run_items i ON i.run_id = r.id JOIN run_item_nodes n ON n.run_item_id = i.id
+                    WHERE r.status IN (:active) AND n.node_id IN (%s)""".formatted(
+                            IdList.literals(ids.subList(from, Math.min(ids.size(), from + 1000)))))
+                    .param("active", active)
+                    .query((rs, row) -> new NodeUsage.Use(rs.getLong("node_id"), rs.getLong("id"), rs.getString("job_name"),
+                            rs.getString("status")))
+                    .list());
+        }
+        uses.sort(Comparator.comparingLong(NodeUsage.Use::runId).thenComparingLong(NodeUsage.Use::nodeId));
+        return uses;
     }
 
     PageResult<RunRecord> page(RunFilter filter, PageQuery query) {

@@ -13,17 +13,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Moves nodes between pools. Locked nodes, locked source pools and a locked target pool refuse
- * the whole move; every node that moves leaves a row in its pool history.
+ * Moves nodes between pools. Locked nodes, locked source pools, a locked target pool and nodes
+ * that a queued or running run targets refuse the whole move; every node that moves leaves a row
+ * in its pool history.
  */
 @Service
-@Transactional
+// Read committed: the runs holding the nodes are read after the nodes' rows are locked, and must
+// include a run whose start committed while this move waited for those locks.
+@Transactional(isolation = Isolation.READ_COMMITTED)
 class NodeMoves {
 
     static final int MAX_NODES_PER_MOVE = 10_000;
@@ -31,13 +36,15 @@ class NodeMoves {
     private final Nodes nodes;
     private final NodePools pools;
     private final Memberships memberships;
+    private final NodeUsage usage;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NodeMoves(Nodes nodes, NodePools pools, Memberships memberships, AuditTrail audit, Clock clock) {
+    NodeMoves(Nodes nodes, NodePools pools, Memberships memberships, NodeUsage usage, AuditTrail audit, Clock clock) {
         this.nodes = nodes;
         this.pools = pools;
         this.memberships = memberships;
+        this.usage = usage;
         this.audit = audit;
         this.clock = clock;
     }
@@ -88,8 +95,33 @@ class NodeMoves {
         sources.values().stream().filter(pool -> pool.lock().locked())
                 .forEach(pool -> refusals.add(pool.lock().describe("node pool " + pool.name())));
         if (!refusals.isEmpty()) {
-            throw new ConflictException("Nothing was moved: " + String.join("; ", refusals.stream().limit(10).toList())
-                    + (refusals.size() > 10 ? "; and " + (refusals.size() - 10) + " more" : ""));
+            throw new ConflictException(nothingMoved(refusals));
         }
+        requireUnused(moving);
+    }
+
+    /** Lock first, then ask: a run that starts meanwhile waits for this move and sees where its nodes went. */
+    private void requireUnused(List<NodeView> moving) {
+        if (moving.isEmpty()) {
+            return;
+        }
+        List<Long> ids = moving.stream().map(NodeView::id).toList();
+        nodes.lockForChange(ids);
+        List<NodeUsage.Use> uses = usage.usesOf(ids);
+        if (uses.isEmpty()) {
+            return;
+        }
+        Map<Long, String> ips = moving.stream().collect(Collectors.toMap(NodeView::id, NodeView::ip));
+        List<String> refusals = uses.stream().collect(Collectors.groupingBy(NodeUsage.Use::nodeId, TreeMap::new,
+                        Collectors.toList()))
+                .entrySet().stream()
+                .map(node -> "node " + ips.get(node.getKey()) + " is in use by " + InUse.runs(node.getValue()))
+                .toList();
+        throw InUse.refusal(nothingMoved(refusals) + "; wait for the runs to end or cancel them, then move the nodes", uses);
+    }
+
+    private static String nothingMoved(List<String> refusals) {
+        return "Nothing was moved: " + String.join("; ", refusals.stream().limit(10).toList())
+                + (refusals.size() > 10 ? "; and " + (refusals.size() - 10) + " more" : "");
     }
 }

@@ -39,17 +39,19 @@ class NodeService {
     private final Labels labels;
     private final Memberships memberships;
     private final NodeMoves moves;
+    private final NodeUsage usage;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
     NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
-                AuditTrail audit, JsonMapper json, Clock clock) {
+                NodeUsage usage, AuditTrail audit, JsonMapper json, Clock clock) {
         this.nodes = nodes;
         this.checks = checks;
         this.labels = labels;
         this.memberships = memberships;
         this.moves = moves;
+        this.usage = usage;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -135,6 +137,14 @@ class NodeService {
         NodeView node = get(id);
         if (node.lock().locked()) {
             throw new ConflictException(node.lock().describe("Node " + node.ip()) + "; unlock it before deleting");
+        }
+        // Lock first, then ask (read committed): a run that started before sees its node here, one
+        // starting now waits for this commit and then finds the node gone (NodeTargets.hold).
+        nodes.lockForChange(List.of(id));
+        List<NodeUsage.Use> uses = usage.usesOf(List.of(id));
+        if (!uses.isEmpty()) {
+            throw InUse.refusal("Node " + node.ip() + " is in use by " + InUse.runs(uses)
+                    + "; wait for the run to end or cancel it, then delete the node", uses);
         }
         nodes.delete(id);
         audit.record("node.deleted", "node", id, "Deleted node " + node.ip(), node, null);

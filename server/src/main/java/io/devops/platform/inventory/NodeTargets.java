@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -26,9 +27,11 @@ public class NodeTargets {
             FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
 
     private final JdbcClient jdbc;
+    private final Nodes nodes;
 
-    NodeTargets(JdbcClient jdbc) {
+    NodeTargets(JdbcClient jdbc, Nodes nodes) {
         this.jdbc = jdbc;
+        this.nodes = nodes;
     }
 
     /** The nodes named directly plus every node now in the named pools, each once, in id order. */
@@ -60,6 +63,28 @@ public class NodeTargets {
         List<TargetNode> nodes = rows.values().stream().map(Row::node)
                 .sorted(java.util.Comparator.comparingLong(TargetNode::id)).toList();
         return new Resolution(nodes, problems.stream().distinct().toList());
+    }
+
+    /**
+     * Holds resolved nodes for a run being started or resumed: locks their rows until the caller's
+     * transaction ends and answers what changed since they were resolved (a node deleted, or moved
+     * to another pool), as problems that forbid running. A delete or move of these nodes waits for
+     * the caller's commit and then sees the run ({@link NodeUsage}); one that committed first is
+     * reported here. Call it last before committing, so that the rows stay locked briefly.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> hold(Collection<TargetNode> targets) {
+        Map<Long, Long> poolNow = nodes.lockForChange(targets.stream().map(TargetNode::id).toList());
+        List<String> problems = new ArrayList<>();
+        for (TargetNode target : targets) {
+            Long pool = poolNow.get(target.id());
+            if (pool == null) {
+                problems.add("node " + target.ip() + " was deleted meanwhile");
+            } else if (pool != target.nodePoolId()) {
+                problems.add("node " + target.ip() + " was moved out of pool " + target.nodePoolName() + " meanwhile");
+            }
+        }
+        return problems.stream().distinct().toList();
     }
 
     private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -120,6 +121,22 @@ class Nodes {
                 .params(lock.locked(), lock.lockedBy(), DbTime.toDb(lock.lockedAt()), lock.lockReason(),
                         DbTime.toDb(at), by, id)
                 .update();
+    }
+
+    /**
+     * Locks these nodes' rows until the transaction ends and answers the pool each is in now (a
+     * locking read sees the latest commit); a node that no longer exists is absent. Rows are taken
+     * in id order, as the IN-list updates on nodes take them, so that lockers do not deadlock.
+     */
+    Map<Long, Long> lockForChange(Collection<Long> ids) {
+        Map<Long, Long> poolById = new TreeMap<>();
+        for (List<Long> chunk : chunks(ids.stream().distinct().sorted().toList())) {
+            jdbc.sql("SELECT id, node_pool_id FROM nodes WHERE id IN (" + IdList.literals(chunk) + ") ORDER BY id FOR UPDATE")
+                    .query(rs -> {
+                        poolById.put(rs.getLong("id"), rs.getLong("node_pool_id"));
+                    });
+        }
+        return poolById;
     }
 
     void delete(long id) {

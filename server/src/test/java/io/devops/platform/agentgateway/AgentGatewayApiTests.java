@@ -197,6 +197,38 @@ class AgentGatewayApiTests extends ApiTest {
     }
 
     @Test
+    void aCommandLeftOpenOnANodeWhoseAgentIsRevokedEndsAtTheNextSweepSayingWhenAndByWhom() throws Exception {
+        var agent = fixtures.agent(uniqueIp());
+        long command = fixtures.runOn(agent.nodeId(), "true", 300);
+        // The revocation's own statement alone: what a command queued in the same instant as a
+        // revocation, and missed by it, looks like.
+        jdbc.sql("UPDATE agent_credentials SET revoked_at = ?, revoked_by = 'racer' WHERE node_id = ?")
+                .params(DbTime.toDb(Instant.now()), agent.nodeId()).update();
+
+        var ended = Eventually.within(Duration.ofSeconds(10), "the command ended", () -> {
+            var state = admin().get("/api/v1/agent-commands/" + command).json();
+            return "QUEUED".equals(state.get("status").asString()) ? null : state;
+        });
+        assertThat(ended.get("status").asString()).isEqualTo("LOST");
+        assertThat(ended.get("message").asString()).matches("the node's agent was revoked at \\S+ by racer");
+    }
+
+    @Test
+    void aCommandOfADeletedNodeEndsLostAtTheNextSweep() throws Exception {
+        var agent = fixtures.agent(uniqueIp());
+        long command = fixtures.runOn(agent.nodeId(), "true", 300);
+
+        assertThat(admin().delete("/api/v1/nodes/" + agent.nodeId()).status()).isEqualTo(204);
+
+        var ended = Eventually.within(Duration.ofSeconds(10), "the command ended", () -> {
+            var state = admin().get("/api/v1/agent-commands/" + command).json();
+            return "QUEUED".equals(state.get("status").asString()) ? null : state;
+        });
+        assertThat(ended.get("status").asString()).isEqualTo("LOST");
+        assertThat(ended.get("message").asString()).contains("node was deleted");
+    }
+
+    @Test
     void aCommandDeliveredToAPollTheAgentNeverSawEndsLost() {
         var agent = fixtures.agent(uniqueIp());
         long command = fixtures.runOn(agent.nodeId(), "true", 30);

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.RunFixtures;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Script steps dispatched to the agent inside real runs: results and logs like Ansible's, offline nodes fail alone. */
+/**
+ * Script steps dispatched to the agent inside real runs: results and logs like Ansible's, offline
+ * or revoked nodes fail alone, and a cancel ends the run even when no agent confirms it.
+ */
 class AgentStepsInRunsTests extends ApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -66,6 +72,103 @@ class AgentStepsInRunsTests extends ApiTest {
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
         assertThat(admin().get("/api/v1/runs/" + runId + "/log").body())
                 .contains(onlineIp + " | hello from " + onlineIp + " run " + runId);
+    }
+
+    @Test
+    void aRunOnANodeWhoseAgentWasRevokedFailsThatNodeAtOnceSayingWhenAndByWhom() {
+        var agent = fixtures().agent(uniqueIp());
+        assertThat(admin().post("/api/v1/nodes/" + agent.nodeId() + "/agent/revoke", "{}").status()).isEqualTo(200);
+
+        long runId = runs().start(agentJob("echo never", agent.nodeId()));
+        JsonNode run = runs().awaitEnd(runId, Duration.ofSeconds(15));
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("FAILED");
+        JsonNode host = run.get("items").get(0).get("steps").get(0).get("hosts").get(0);
+        assertThat(host.get("status").asString()).isEqualTo("UNREACHABLE");
+        assertThat(host.get("message").asString()).matches("the node's agent was revoked at \\S+ by admin");
+    }
+
+    @Test
+    void revokingTheAgentDuringAStepFailsItsNodeAtOnceSayingWhenAndByWhom() throws Exception {
+        var agent = fixtures().agent(uniqueIp());
+        long runId = runs().start(agentJob("sleep 600", agent.nodeId()));
+        long command = takeCommand(agent);
+
+        admin().post("/api/v1/nodes/" + agent.nodeId() + "/agent/revoke", "{}");
+
+        JsonNode run = runs().awaitEnd(runId, Duration.ofSeconds(15));
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("FAILED");
+        JsonNode host = run.get("items").get(0).get("steps").get(0).get("hosts").get(0);
+        assertThat(host.get("message").asString()).matches("the node's agent was revoked at \\S+ by admin");
+        assertThat(admin().get("/api/v1/agent-commands/" + command).json().get("status").asString()).isEqualTo("LOST");
+    }
+
+    @Test
+    void cancelEndsARunWhoseAgentsNeverConfirmAfterAShortGraceAndSaysSo() throws Exception {
+        var stuck = fixtures().agent(uniqueIp());   // is told to cancel, never confirms
+        var silent = fixtures().agent(uniqueIp());  // took its command and went quiet
+        long runId = runs().start(agentJob("sleep 600", stuck.nodeId(), silent.nodeId()));
+        long stuckCommand = takeCommand(stuck);
+        long silentCommand = takeCommand(silent);
+
+        assertThat(admin().post("/api/v1/runs/" + runId + "/cancel", "{}").status()).isEqualTo(202);
+        JsonNode told = Eventually.within(Duration.ofSeconds(10), "the cancel reaches the agent", () -> {
+            JsonNode answer = stuck.poll(Long.toString(stuckCommand), 1).json();
+            return answer.get("cancel").isEmpty() ? null : answer;
+        });
+        assertThat(told.get("cancel").get(0).asLong()).isEqualTo(stuckCommand);
+        assertThat(command(stuckCommand).get("status").asString()).isEqualTo("CANCELLING");
+
+        JsonNode run = runs().awaitEnd(runId, Duration.ofSeconds(20));
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("CANCELLED");
+        for (long command : List.of(stuckCommand, silentCommand)) {
+            JsonNode state = command(command);
+            assertThat(state.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(state.get("message").asString()).contains("cancel requested at")
+                    .contains("did not confirm within 3 s");
+        }
+    }
+
+    @Test
+    void aRunCancelledWhileItsAgentIsRevokedEndsCancelledNotFailed() throws Exception {
+        var agent = fixtures().agent(uniqueIp());
+        long runId = runs().start(agentJob("sleep 600", agent.nodeId()));
+        long command = takeCommand(agent);
+        admin().post("/api/v1/runs/" + runId + "/cancel", "{}");
+        Eventually.within(Duration.ofSeconds(10), "the cancel requested of the agent",
+                () -> "CANCEL_REQUESTED".equals(command(command).get("status").asString()));
+
+        admin().post("/api/v1/nodes/" + agent.nodeId() + "/agent/revoke", "{}");
+
+        JsonNode run = runs().awaitEnd(runId, Duration.ofSeconds(15));
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("CANCELLED");
+    }
+
+    /** Polls as the agent until the run's command is delivered to it; answers the command's id. */
+    private static long takeCommand(AgentFixtures.Agent agent) throws InterruptedException {
+        JsonNode delivered = Eventually.within(Duration.ofSeconds(15), "the command delivered to node " + agent.nodeId(), () -> {
+            JsonNode commands = agent.poll("", 1).json().get("commands");
+            return commands.isEmpty() ? null : commands.get(0);
+        });
+        return delivered.get("id").asLong();
+    }
+
+    private JsonNode command(long id) {
+        return admin().get("/api/v1/agent-commands/" + id).json();
+    }
+
+    private long agentJob(String command, long... nodes) {
+        long shell = runs().shell(unique("agent_shell"), command, null, "agent");
+        long template = runs().template(unique("agent-template"), steps -> RunFixtures.scriptStep(steps, shell));
+        return runs().job(unique("agent-job"), "CONTINUE", template, Arrays.stream(nodes).boxed().toList());
+    }
+
+    private AgentFixtures fixtures() {
+        return new AgentFixtures(admin(), anonymous());
+    }
+
+    private RunFixtures runs() {
+        return new RunFixtures(admin(), null);
     }
 
     private Long onlineNode(String ip) {
