@@ -19,7 +19,17 @@ ADMIN_PASSWORD="recovery-$(date +%s%N)"
 # shellcheck source=scripts/lib/platform.sh
 . scripts/lib/platform.sh
 agent_pid=
-trap 'platform_cleanup; [ -n "$agent_pid" ] && kill -9 "$agent_pid"; pkill -f "sleep 41" || true; rm -rf "$WORK"' EXIT
+trap 'platform_cleanup; [ -n "$agent_pid" ] && kill -9 "$agent_pid"; rm -rf "$WORK"' EXIT
+
+# Waits up to 10 s for the step's command ("sleep 41", on the nodes, which are this machine) to be gone.
+await_step_stopped() {
+  for _ in $(seq 1 20); do
+    pgrep -f "sleep 41" >/dev/null || return 0
+    sleep 0.5
+  done
+  echo "$1: the step's command is still running: $(pgrep -af 'sleep 41')"
+  exit 1
+}
 
 server_env=(DB_URL="jdbc:mariadb://$host:$port/$db" DB_USER="$user" DB_PASSWORD="$password"
             DEVOPS_SECRET_KEY="recovery-test-master-key-0123456789abcdef" --
@@ -41,6 +51,12 @@ start_server a 18381 "${server_env[@]}" --devops.execution.work-dir="$WORK/runs-
 # As soon as the restarted instance answers, its own unfinished run is already INTERRUPTED.
 [ "$(api 18381 GET "/api/v1/runs/$run" | json "d['status']")" = INTERRUPTED ] || { echo "run $run is not INTERRUPTED after the restart"; exit 1; }
 echo "restart: run $run INTERRUPTED by the time the restarted server answered"
+# Nothing the killed server started is left: no ansible-playbook or ssh of its own, no step command on the nodes.
+await_step_stopped "restart"
+left=$(grep -lzx "DEVOPS_EXECUTOR=$(api 18381 GET "/api/v1/runs/$run" | json "d['executor']")" /proc/[0-9]*/environ 2>/dev/null | wc -l)
+[ "$left" = 0 ] || { echo "restart: $left process(es) of the killed server still run"; exit 1; }
+api 18381 GET "/api/v1/runs/$run/log" | grep -q "on its restart it stopped [1-9]" || { echo "the log does not say what the restart stopped"; exit 1; }
+echo "restart: the killed server's ansible-playbook, ssh and the step's command on the nodes were stopped"
 leases=$(sql "$db" -e "SELECT COUNT(*) FROM node_leases")
 [ "$leases" = 0 ] || { echo "leases still held after the restart: $leases"; exit 1; }
 api 18381 POST "/api/v1/runs/$run/resume" >/dev/null
@@ -90,6 +106,8 @@ kill_server "$victim"
 killed=$(date +%s)
 await_status "$survivor" "$run" INTERRUPTED 60
 echo "cluster: instance $victim killed, run $run INTERRUPTED by the other after $(( $(date +%s) - killed )) s"
+await_step_stopped "cluster"
+echo "cluster: the step's command on the nodes was stopped by the surviving instance"
 leases=$(sql "$db" -e "SELECT COUNT(*) FROM node_leases")
 [ "$leases" = 0 ] || { echo "leases still held: $leases"; exit 1; }
 sql -e "DROP DATABASE $db"

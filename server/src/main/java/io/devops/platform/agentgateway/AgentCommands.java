@@ -1,5 +1,6 @@
 package io.devops.platform.agentgateway;
 
+import io.devops.platform.shared.Like;
 import io.devops.platform.shared.DbTime;
 import io.devops.platform.shared.IdList;
 import java.sql.ResultSet;
@@ -41,6 +42,18 @@ class AgentCommands {
                 .params(nodeId, sha, argsJson, envJson, workdir, timeoutSeconds, DbTime.toDb(deadline), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /**
+     * The open commands whose env JSON holds {@code entryJson} (a one-entry object as Jackson writes
+     * it, the same way as the stored env): no index, but only open commands are looked at, and this
+     * runs only when an instance restarts after a crash.
+     */
+    List<Long> openWithEnvironmentEntry(String entryJson) {
+        String entry = entryJson.substring(1, entryJson.length() - 1);
+        return jdbc.sql("SELECT id FROM agent_commands WHERE status IN ('QUEUED', 'DELIVERED', 'CANCEL_REQUESTED', 'CANCELLING')"
+                        + " AND env LIKE ? ORDER BY id")
+                .param(Like.contains(entry)).query(Long.class).list();
     }
 
     Optional<CommandState> state(long id) {

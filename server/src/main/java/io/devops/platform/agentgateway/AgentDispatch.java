@@ -131,6 +131,18 @@ public class AgentDispatch {
         return status(id);
     }
 
+    /**
+     * Cancels every open command whose environment sets {@code variable} to {@code value}: the
+     * commands of a run step whose server was killed, found again after its restart.
+     *
+     * @return how many were cancelled
+     */
+    public int cancelMarked(String variable, String value) {
+        List<Long> ids = commands.openWithEnvironmentEntry(json.writeValueAsString(Map.of(variable, value)));
+        ids.forEach(id -> cancel(new CommandId(id)));
+        return ids.size();
+    }
+
     private String scriptOf(ScriptSource script) {
         if (script instanceof ScriptSource.Inline inline) {
             return storeScript(inline.content());

@@ -36,12 +36,15 @@ class AnsibleDispatch {
     private final TemplatePlans plans;
     private final SshAccess ssh;
     private final ExecutionProperties properties;
+    private final ExecutorIdentity executor;
 
-    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, ExecutionProperties properties) {
+    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, ExecutionProperties properties,
+                    ExecutorIdentity executor) {
         this.playbooks = playbooks;
         this.plans = plans;
         this.ssh = ssh;
         this.properties = properties;
+        this.executor = executor;
     }
 
     TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
@@ -56,7 +59,7 @@ class AnsibleDispatch {
         // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
         Map<RunNode, SshAccess.Access> accesses = accesses(targets);
         PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses), List.of(plans.rolesDirectory()),
-                properties.taskTimeout(), Map.of("RUN_ID", String.valueOf(runId)));
+                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(cancelled) : cancelled;
@@ -74,7 +77,18 @@ class AnsibleDispatch {
         return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
     }
 
-    private void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
+    /**
+     * The environment marks of the local processes of one task ({@code ansible-playbook} and every
+     * child): after a crash, the restarted instance finds what it left running by them.
+     */
+    static Map<String, String> localMarks(String executor, long runId, long taskId) {
+        return Map.of("RUN_ID", String.valueOf(runId), EXECUTOR_MARK, executor,
+                GeneratedPlaybooks.MARKER_VARIABLE, GeneratedPlaybooks.taskMarker(runId, taskId));
+    }
+
+    static final String EXECUTOR_MARK = "DEVOPS_EXECUTOR";
+
+    void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
         log.line("[platform] stopping the step's processes on " + targets.size() + " node(s)");
         playbooks.runCommand(new PlaybookRun(workDir.resolve("stop"), "", hosts(targets), List.of(), Duration.ofSeconds(30),
                 Map.of()), GeneratedPlaybooks.stopCommand(runId, task.id()));

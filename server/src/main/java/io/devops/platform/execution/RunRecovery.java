@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs whose executor died: on this instance's start, the runs it was executing are interrupted
- * at once (no need to wait for the missed-heartbeat limit); another instance's dead execution is
+ * at once (no need to wait for the missed-heartbeat limit), after what their steps left running
+ * is stopped ({@link Leftovers}), so that freed leases never let a new run meet an old process; another instance's dead execution is
  * interrupted when db-scheduler reports it. Either way the leases are freed and the user can resume.
  */
 @Component
@@ -29,9 +30,11 @@ class RunRecovery {
     /** Looked up when needed: the scheduler is built from the tasks, and the run task calls back into this class. */
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
+    private final Leftovers leftovers;
 
     RunRecovery(Runs runs, RunContents contents, NodeLeases leases, ExecutorIdentity executor, JdbcClient jdbc,
-                ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+                ObjectProvider<SchedulerClient> scheduler, Clock clock, Leftovers leftovers) {
+        this.leftovers = leftovers;
         this.runs = runs;
         this.contents = contents;
         this.leases = leases;
@@ -47,6 +50,7 @@ class RunRecovery {
         for (long runId : mine) {
             jdbc.sql("DELETE FROM scheduled_tasks WHERE task_name = ? AND task_instance = ?")
                     .params(RunExecutionTask.NAME, String.valueOf(runId)).update();
+            leftovers.stopOwn(runId);
             interrupt(runId, "the server instance " + executor.name() + " stopped while the run was executing");
         }
         for (long runId : runs.queued()) {
@@ -58,6 +62,7 @@ class RunRecovery {
     }
 
     void interruptDead(long runId) {
+        leftovers.stopOnNodes(runId);
         interrupt(runId, "the server instance executing the run stopped answering (no heartbeat)");
     }
 
