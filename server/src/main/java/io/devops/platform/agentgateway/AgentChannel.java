@@ -35,11 +35,13 @@ class AgentChannel {
     private final CommandLifecycle lifecycle;
     private final NodeRegistry registry;
     private final PollPresence presence;
+    private final FactsRefusals refusals;
     private final JsonMapper json;
     private final Clock clock;
 
     AgentChannel(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, CommandDelivery delivery,
-                 CommandLifecycle lifecycle, NodeRegistry registry, PollPresence presence, JsonMapper json, Clock clock) {
+                 CommandLifecycle lifecycle, NodeRegistry registry, PollPresence presence, FactsRefusals refusals,
+                 JsonMapper json, Clock clock) {
         this.commands = commands;
         this.output = output;
         this.blobs = blobs;
@@ -47,6 +49,7 @@ class AgentChannel {
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.presence = presence;
+        this.refusals = refusals;
         this.json = json;
         this.clock = clock;
     }
@@ -57,8 +60,9 @@ class AgentChannel {
     }
 
     void facts(AgentNode agent, JsonNode facts) {
-        String factsJson = json.writeValueAsString(facts);
-        Facts.check(facts, factsJson);
+        String factsJson = facts == null ? "" : json.writeValueAsString(facts);
+        refusals.refuseIfAny(Facts.problems(facts, factsJson), "node " + agent.nodeId() + " (" + agent.ip() + ")",
+                "node", agent.nodeId());
         registry.reportFacts(agent.nodeId(), factsJson, Facts.summarize(facts, null));
         heartbeat(agent);
     }

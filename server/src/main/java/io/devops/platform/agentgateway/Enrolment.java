@@ -4,8 +4,12 @@ import io.devops.platform.agentgateway.EnrollmentTokens.EnrollmentTokenView;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.RegisteredNode;
+import io.devops.platform.shared.InvalidInputException.InputError;
+import io.devops.platform.shared.PrintableText;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An agent presents an enrolment token and receives its own credential. One transaction: a
- * refused enrolment (bad IP, missing pool) takes no use of the token and changes nothing.
+ * refused enrolment (bad IP, missing pool, facts that break the rules) takes no use of the token
+ * and changes nothing.
  */
 @Service
 @Transactional
@@ -26,32 +31,40 @@ class Enrolment {
     private final CommandLifecycle lifecycle;
     private final AgentCommands commands;
     private final AuditTrail audit;
+    private final FactsRefusals refusals;
     private final JsonMapper json;
     private final Clock clock;
 
     Enrolment(EnrollmentTokens tokens, AgentCredentials credentials, NodeRegistry registry, CommandLifecycle lifecycle,
-              AgentCommands commands, AuditTrail audit, JsonMapper json, Clock clock) {
+              AgentCommands commands, AuditTrail audit, FactsRefusals refusals, JsonMapper json, Clock clock) {
         this.tokens = tokens;
         this.credentials = credentials;
         this.registry = registry;
         this.lifecycle = lifecycle;
         this.commands = commands;
         this.audit = audit;
+        this.refusals = refusals;
         this.json = json;
         this.clock = clock;
     }
 
     Enrolled enrol(String enrollmentToken, String ip, String hostname, JsonNode facts, String agentVersion) {
-        String factsJson = json.writeValueAsString(facts);
-        Facts.check(facts, factsJson);
         Instant now = clock.instant();
         EnrollmentTokenView token = tokens.byHash(Secrets.sha256(enrollmentToken == null ? "" : enrollmentToken))
                 .orElseThrow(() -> AgentRefusedException.unauthorized(
                         "The enrolment token is unknown; ask an admin for one (POST /api/v1/agent-enrollment-tokens)"));
         String refusal = token.refusal(now);
-        if (refusal != null || !tokens.use(token.id(), now)) {
-            throw AgentRefusedException.unauthorized("The enrolment token " + token.prefix() + "… "
-                    + (refusal == null ? "has been used up" : refusal) + "; ask an admin for a new one");
+        if (refusal != null) {
+            throw refused(token, refusal);
+        }
+        // Checked once the token is known good: only an agent an admin let in can fill the audit trail.
+        String factsJson = facts == null ? "" : json.writeValueAsString(facts);
+        List<InputError> problems = new ArrayList<>(Facts.enrolmentProblems(hostname, agentVersion));
+        problems.addAll(Facts.problems(facts, factsJson));
+        refusals.refuseIfAny(problems, "the node at " + PrintableText.of(ip, 45) + " enrolling with token "
+                + token.prefix() + "…", "agent-enrollment-token", token.id());
+        if (!tokens.use(token.id(), now)) {
+            throw refused(token, "has been used up");
         }
         RegisteredNode node = registry.register(ip, hostname, token.nodePoolId());
         int replaced = credentials.revokeAllOf(node.id(), now, "re-enrolment");
@@ -69,6 +82,11 @@ class Enrolment {
                 + (replaced > 0 ? ", replacing its previous credential" : ""), null,
                 Map.of("ip", node.ip(), "nodePoolId", node.nodePoolId(), "enrollmentTokenId", token.id()));
         return new Enrolled(node.id(), node.ip(), node.nodePoolId(), credential);
+    }
+
+    private static AgentRefusedException refused(EnrollmentTokenView token, String why) {
+        return AgentRefusedException.unauthorized("The enrolment token " + token.prefix() + "… " + why
+                + "; ask an admin for a new one");
     }
 
     /** The only answer that ever contains the credential. */
