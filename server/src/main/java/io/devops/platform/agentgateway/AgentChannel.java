@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,6 +60,8 @@ class AgentChannel {
         presence.written(agent.nodeId());
     }
 
+    /** Checked outside any transaction, so that a refusal records its audit event without holding a connection. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void facts(AgentNode agent, JsonNode facts) {
         String factsJson = facts == null ? "" : json.writeValueAsString(facts);
         refusals.refuseIfAny(Facts.problems(facts, factsJson), "node " + agent.nodeId() + " (" + agent.ip() + ")",
