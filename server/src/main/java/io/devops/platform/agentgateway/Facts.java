@@ -28,10 +28,10 @@ final class Facts {
     private static final Map<String, Range> COUNTS = Map.of(
             "gpu.count", new Range(0, NodeRules.MAX_GPU_COUNT),
             "gpu.devices[].index", new Range(0, NodeRules.MAX_GPU_COUNT - 1),
-            "gpu.devices[].memoryMiB", new Range(0, 1L << 20),
+            "gpu.devices[].memoryMiB", new Range(0, 1L << 20), // 1 TiB on one GPU
             "cpu.logicalCores", new Range(1, 65_536),
-            "cpu.sockets", new Range(0, 64),
-            "memory.totalBytes", new Range(1, 1L << 50));
+            "cpu.sockets", new Range(0, 64), // 0: the agent found no "physical id" (ARM, some VMs)
+            "memory.totalBytes", new Range(1, 1L << 50)); // 1 PiB
     /** Facts the inventory shows as its own fields, checked as a user's input of those fields is. */
     private static final Map<String, Function<String, Optional<String>>> INVENTORY_TEXTS = Map.of(
             "hostname", NodeRules::hostnameProblem,

@@ -1,6 +1,7 @@
 package io.devops.platform.agentgateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.devops.platform.shared.InvalidInputException.InputError;
 import java.util.List;
@@ -49,12 +50,9 @@ class FactsTests {
     void hostnameAndGpuModelFollowTheInventorysRules() {
         assertThat(problems("{\"hostname\":\"gpu_01\",\"gpu\":{\"model\":\"H100 <script>\",\"devices\":[{\"name\":\"\"}]}}"))
                 .extracting(InputError::field, InputError::message).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("facts.hostname",
-                                "must be a DNS host name (letters, digits, '-', dots; 253 at most)"),
-                        org.assertj.core.groups.Tuple.tuple("facts.gpu.model",
-                                "must be 1-64 letters, digits, spaces, '_', '.' or '-'"),
-                        org.assertj.core.groups.Tuple.tuple("facts.gpu.devices[0].name",
-                                "must be 1-64 letters, digits, spaces, '_', '.' or '-'"));
+                        tuple("facts.hostname", "must be a DNS host name (letters, digits, '-', dots; 253 at most)"),
+                        tuple("facts.gpu.model", "must be 1-64 letters, digits, spaces, '_', '.' or '-'"),
+                        tuple("facts.gpu.devices[0].name", "must be 1-64 letters, digits, spaces, '_', '.' or '-'"));
         assertThat(fields("{\"hostname\":7,\"gpu\":{\"model\":[\"H100\"]}}")).containsExactly("facts.hostname", "facts.gpu.model");
         assertThat(fields("{\"hostname\":\"" + "a".repeat(64) + "\"}")).containsExactly("facts.hostname");
     }
