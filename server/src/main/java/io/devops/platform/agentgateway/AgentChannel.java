@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,11 +36,13 @@ class AgentChannel {
     private final CommandLifecycle lifecycle;
     private final NodeRegistry registry;
     private final PollPresence presence;
+    private final FactsRefusals refusals;
     private final JsonMapper json;
     private final Clock clock;
 
     AgentChannel(AgentCommands commands, CommandOutput output, ScriptBlobs blobs, CommandDelivery delivery,
-                 CommandLifecycle lifecycle, NodeRegistry registry, PollPresence presence, JsonMapper json, Clock clock) {
+                 CommandLifecycle lifecycle, NodeRegistry registry, PollPresence presence, FactsRefusals refusals,
+                 JsonMapper json, Clock clock) {
         this.commands = commands;
         this.output = output;
         this.blobs = blobs;
@@ -47,6 +50,7 @@ class AgentChannel {
         this.lifecycle = lifecycle;
         this.registry = registry;
         this.presence = presence;
+        this.refusals = refusals;
         this.json = json;
         this.clock = clock;
     }
@@ -56,9 +60,12 @@ class AgentChannel {
         presence.written(agent.nodeId());
     }
 
+    /** Checked outside any transaction, so that a refusal records its audit event without holding a connection. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void facts(AgentNode agent, JsonNode facts) {
-        String factsJson = json.writeValueAsString(facts);
-        Facts.check(facts, factsJson);
+        String factsJson = facts == null ? "" : json.writeValueAsString(facts);
+        refusals.refuseIfAny(Facts.problems(facts, factsJson), "node " + agent.nodeId() + " (" + agent.ip() + ")",
+                "node", agent.nodeId());
         registry.reportFacts(agent.nodeId(), factsJson, Facts.summarize(facts, null));
         heartbeat(agent);
     }

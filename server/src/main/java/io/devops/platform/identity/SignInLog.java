@@ -1,5 +1,6 @@
 package io.devops.platform.identity;
 
+import io.devops.platform.shared.PrintableText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -21,19 +22,7 @@ class SignInLog {
     void failed(AbstractAuthenticationFailureEvent event) {
         var attempt = event.getAuthentication();
         String from = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "?";
-        log.info("Failed sign-in for '{}' from {}: {}", printable(attempt.getName()), from,
+        log.info("Failed sign-in for '{}' from {}: {}", PrintableText.of(attempt.getName(), MAX_NAME), from,
                 event.getException().getClass().getSimpleName());
-    }
-
-    /** Control characters could forge log lines; very long names could flood them. */
-    static String printable(String text) {
-        if (text == null) {
-            return "";
-        }
-        String cut = text.length() > MAX_NAME ? text.substring(0, MAX_NAME) + "…" : text;
-        return cut.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
     }
 }

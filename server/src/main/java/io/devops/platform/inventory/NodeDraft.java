@@ -4,6 +4,8 @@ import io.devops.platform.shared.InvalidInputException.InputError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +17,7 @@ record NodeDraft(String ip, String hostname, String nodeType, String gpuType, In
 
     static final String DEFAULT_NODE_TYPE = "gpu";
     static final int DEFAULT_SSH_PORT = 22;
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern NODE_TYPE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    private static final Pattern GPU_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}");
     private static final Pattern SSH_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
 
     List<InputError> problems() {
@@ -26,12 +25,12 @@ record NodeDraft(String ip, String hostname, String nodeType, String gpuType, In
         if (IpAddress.parse(ip).isEmpty()) {
             problems.add(new InputError("ip", "'" + ip + "' is not an IPv4 or IPv6 address"));
         }
-        check(problems, "hostname", hostname, HOSTNAME, "must be a DNS host name (letters, digits, '-', dots; 253 at most)");
+        check(problems, "hostname", hostname, NodeRules::hostnameProblem);
         check(problems, "nodeType", nodeType, NODE_TYPE, "must be 1-32 lower-case letters, digits, '_' or '-'");
-        check(problems, "gpuType", gpuType, GPU_TYPE, "must be 1-64 letters, digits, spaces, '_', '.' or '-'");
+        check(problems, "gpuType", gpuType, NodeRules::gpuTypeProblem);
         check(problems, "sshUser", sshUser, SSH_USER, "must be a Linux user name");
-        if (gpuCount != null && (gpuCount < 0 || gpuCount > 64)) {
-            problems.add(new InputError("gpuCount", "must be between 0 and 64"));
+        if (gpuCount != null) {
+            NodeRules.gpuCountProblem(gpuCount).ifPresent(problem -> problems.add(new InputError("gpuCount", problem)));
         }
         if (sshPort != null && (sshPort < 1 || sshPort > 65535)) {
             problems.add(new InputError("sshPort", "must be between 1 and 65535"));
@@ -46,6 +45,13 @@ record NodeDraft(String ip, String hostname, String nodeType, String gpuType, In
     private static void check(List<InputError> problems, String field, String value, Pattern pattern, String rule) {
         if (value != null && !pattern.matcher(value).matches()) {
             problems.add(new InputError(field, rule));
+        }
+    }
+
+    private static void check(List<InputError> problems, String field, String value,
+                              Function<String, Optional<String>> rule) {
+        if (value != null) {
+            rule.apply(value).ifPresent(problem -> problems.add(new InputError(field, problem)));
         }
     }
 

@@ -1,12 +1,16 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -57,6 +61,7 @@ public class NodeRegistry {
 
     /** Stores the agent's facts (JSON) and takes the hostname and GPU model and count from them. */
     public void reportFacts(long nodeId, String factsJson, FactsSummary summary) {
+        summary.requireValid();
         NodeView before = nodeService.get(nodeId);
         nodes.updateFacts(nodeId, factsJson, summary.hostname(), summary.gpuType(), summary.gpuCount(), clock.instant());
         boolean changed = !Objects.equals(before.hostname(), summary.hostname())
@@ -121,5 +126,19 @@ public class NodeRegistry {
 
     /** What the inventory shows and filters on; the rest of the facts stay as reported. */
     public record FactsSummary(String hostname, String gpuType, Integer gpuCount) {
+
+        /** The inventory's rules hold for what an agent reports as for what a user types. */
+        void requireValid() {
+            List<InputError> problems = new ArrayList<>();
+            Optional.ofNullable(hostname).flatMap(NodeRules::hostnameProblem)
+                    .ifPresent(problem -> problems.add(new InputError("hostname", problem)));
+            Optional.ofNullable(gpuType).flatMap(NodeRules::gpuTypeProblem)
+                    .ifPresent(problem -> problems.add(new InputError("gpuType", problem)));
+            Optional.ofNullable(gpuCount).flatMap(NodeRules::gpuCountProblem)
+                    .ifPresent(problem -> problems.add(new InputError("gpuCount", problem)));
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException("The reported facts break the inventory's rules", problems);
+            }
+        }
     }
 }

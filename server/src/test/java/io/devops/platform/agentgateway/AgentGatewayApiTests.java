@@ -12,10 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The agent protocol spoken directly over HTTP: enrolment, credentials, delivery, output, results. */
+@ExtendWith(OutputCaptureExtension.class)
 class AgentGatewayApiTests extends ApiTest {
 
     @Autowired
@@ -46,6 +50,58 @@ class AgentGatewayApiTests extends ApiTest {
         assertThat(node.get("registeredAt").isNull()).isFalse();
         assertThat(node.get("gpuType").asString()).isEqualTo("NVIDIA H100 80GB HBM3");
         assertThat(node.get("agent").get("status").asString()).isEqualTo("ONLINE");
+    }
+
+    @Test
+    void enrolmentWithFactsThatBreakTheInventorysRulesIsRefusedNamingEachAndTakesNoUseOfTheToken(CapturedOutput output) {
+        String token = fixtures.token(1, null);
+        String ip = uniqueIp();
+
+        var refused = anonymous().post("/api/v1/agent/enroll", """
+                {"enrollmentToken":"%s","ip":"%s","hostname":"gpu_a;reboot","agentVersion":"1.0\\u001b[2J","facts":{
+                 "hostname":"gpu a","gpu":{"model":"H100\\u001b]0;pwned\\u0007","count":1000,"devices":[{"name":"A100","memoryMiB":-1}]},
+                 "cpu":{"logicalCores":"many"},"os":{"prettyName":"Ubuntu\\n2026-01-01 ERROR forged line"}}}""".formatted(token, ip));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(fields(refused)).containsExactlyInAnyOrder("hostname", "agentVersion", "facts.hostname",
+                "facts.gpu.model", "facts.gpu.count", "facts.gpu.devices[0].memoryMiB", "facts.cpu.logicalCores",
+                "facts.os.prettyName");
+        assertThat(refused.json().get("detail").asString()).contains("facts.gpu.count: must be between 0 and 64");
+        assertThat(admin().get("/api/v1/nodes?q=" + ip).json().get("total").asLong()).isZero();
+        var audited = admin().get("/api/v1/audit-events?action=agent.facts-refused&entityType=agent-enrollment-token"
+                + "&entityId=" + tokenId(token)).json().get("items");
+        assertThat(audited.size()).isEqualTo(1);
+        assertThat(audited.get(0).get("summary").asString()).contains("the node at " + ip + " ", "facts.gpu.model");
+        assertThat(output.getAll()).contains("Refused the facts reported by the node at " + ip + " ")
+                .doesNotContain("]0;pwned", "ERROR forged line");
+        assertThat(fixtures.enrol(token, ip, "{\"hostname\":\"gpu-a\"}").status()).as("the token is still unused")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void reportedFactsThatBreakTheRulesAreRefusedReportedAndTheStoredOnesKept(CapturedOutput output) {
+        String ip = uniqueIp();
+        var agent = fixtures.agent(ip);
+
+        var refused = agent.api().put("/api/v1/agent/facts", """
+                {"facts":{"hostname":"gpu-b","gpu":{"model":"NVIDIA H100","count":65},"memory":{"totalBytes":1.5},
+                 "nics":[{"name\\u001b]0;pwned\\u0007":"eth0","driver":"mlx5\\r\\n2026-01-01 ERROR forged line"}]}}""");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(fields(refused)).containsExactlyInAnyOrder("facts.gpu.count", "facts.memory.totalBytes",
+                "facts.nics[0].name?]0;pwned?", "facts.nics[0].driver");
+        var node = admin().get("/api/v1/nodes/" + agent.nodeId()).json();
+        assertThat(node.get("hostname").asString()).isEqualTo("gpu-" + ip);
+        assertThat(node.hasNonNull("gpuType")).isFalse();
+        assertThat(node.get("facts").get("gpu")).isNull();
+        var audited = admin().get("/api/v1/audit-events?action=agent.facts-refused&entityType=node&entityId="
+                + agent.nodeId()).json().get("items");
+        assertThat(audited.size()).isEqualTo(1);
+        assertThat(audited.get(0).get("summary").asString()).contains("node " + agent.nodeId(), "facts.gpu.count");
+        assertThat(output.getAll()).contains("Refused the facts reported by node " + agent.nodeId() + " (" + ip + ")",
+                "facts.nics[0].name?]0;pwned?").doesNotContain("\u001b]0;pwned", "ERROR forged line");
     }
 
     @Test
@@ -311,6 +367,15 @@ class AgentGatewayApiTests extends ApiTest {
         assertThat(done.ended()).extracting(CommandState::id).containsExactlyInAnyOrder(a, c);
         assertThat(done.chunks()).extracting(chunk -> chunk.chunk().content()).containsExactly("c\n");
         assertThat(watch.poll().chunks()).as("each chunk once").isEmpty();
+    }
+
+    private long tokenId(String token) {
+        return jdbc.sql("SELECT id FROM agent_enrollment_tokens WHERE token_prefix = ?")
+                .param(Secrets.displayPrefix(token)).query(Long.class).single();
+    }
+
+    private static List<String> fields(io.devops.platform.support.Api.Response problem) {
+        return problem.json().get("errors").findValuesAsString("field");
     }
 
     private String agentStatus(AgentFixtures.Agent agent) {

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,16 @@ class RoleArchiveTests {
     void acceptsRoleInsideOneFolder() throws IOException {
         Path folder = extract(TarGz.archive().file("my_role/tasks/main.yml", "[]\n"));
         assertThat(folder.getFileName().toString()).isEqualTo("my_role");
+    }
+
+    /** The stream reads it; it must not count as an entry of a refused type. */
+    @Test
+    void acceptsTheArchiveWideHeaderGitArchiveWrites() throws IOException {
+        Path folder = extract(TarGz.archive().entry("pax_global_header", TarArchiveEntry.LF_PAX_GLOBAL_EXTENDED_HEADER)
+                .file("my_role/tasks/main.yml", "[]\n"));
+
+        assertThat(folder.getFileName().toString()).isEqualTo("my_role");
+        assertThat(work.resolve("pax_global_header")).doesNotExist();
     }
 
     @Test
@@ -75,9 +86,55 @@ class RoleArchiveTests {
     }
 
     @Test
-    void rejectsHardLinks() {
+    void acceptsHardLinkToAnEarlierFileOfTheRoleAsACopy() throws IOException {
+        Path folder = extract(TarGz.validRole().file("files/a.sh", "echo\n").hardLink("files/b.sh", "files/a.sh"));
+
+        assertThat(folder.resolve("files/b.sh")).isRegularFile().hasContent("echo");
+    }
+
+    @Test
+    void rejectsHardLinksThatLeaveTheRoleOrNameNoFileOfIt() {
         assertThatThrownBy(() -> extract(TarGz.validRole().hardLink("files/shadow", "/etc/shadow")))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("hard link");
+        assertThatThrownBy(() -> extract(TarGz.validRole().hardLink("files/up", "../outside")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files/up'");
+        assertThatThrownBy(() -> extract(TarGz.validRole().hardLink("files/later", "files/b.sh").file("files/b.sh", "x")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("earlier");
+        assertThatThrownBy(() -> extract(TarGz.validRole().symlink("self", ".").hardLink("files/loop", "self")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files/loop'");
+        assertThatThrownBy(() -> extract(TarGz.validRole().folder("files").hardLink("files2", "files")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files2'");
+    }
+
+    @Test
+    void rejectsDevicesFifosAndEveryOtherEntryTypeNamingTheEntry() {
+        assertThatThrownBy(() -> extract(TarGz.validRole().entry("files/null", TarArchiveEntry.LF_CHR)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files/null' is a character device");
+        assertThatThrownBy(() -> extract(TarGz.validRole().entry("files/sda", TarArchiveEntry.LF_BLK)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files/sda' is a block device");
+        assertThatThrownBy(() -> extract(TarGz.validRole().entry("files/pipe", TarArchiveEntry.LF_FIFO)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("'files/pipe' is a FIFO");
+        // A device whose name ends in '/' is still a device, not a folder.
+        assertThatThrownBy(() -> extract(TarGz.validRole().entry("files/tty/", TarArchiveEntry.LF_CHR)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("character device");
+        assertThatThrownBy(() -> extract(TarGz.validRole().entry("label", (byte) 'V')))
+                .isInstanceOf(InvalidInputException.class).hasMessageContainingAll("'label'", "type 'V'");
+        assertThat(work.resolve("files/null")).doesNotExist();
+    }
+
+    @Test
+    void entriesThatClashAreNamedAsInTheArchiveNeverByTheirPathOnTheServer() throws IOException {
+        var clashes = new TarGz[] {
+                TarGz.validRole().file("files", "x").file("files/a", "y"),
+                TarGz.validRole().folder("files").file("files", "x"),
+                TarGz.validRole().file("files/a", "x").symlink("files/a", "b"),
+                TarGz.validRole().symlink("d", "missing").file("d/x", "y"),
+                TarGz.validRole().symlink("loop", "loop").file("loop/x", "y")};
+        for (TarGz clash : clashes) {
+            assertThatThrownBy(() -> extract(clash)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("entry '")
+                    .hasMessageNotContaining(work.toString()).hasMessageNotContaining(work.toRealPath().toString());
+        }
     }
 
     @Test

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
 import io.devops.platform.support.ApiTest;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class RolesApiTests extends ApiTest {
+
+    @Autowired
+    RoleFiles roleFiles;
 
     private Api.Response upload(long roleId, byte[] archive) {
         Multipart body = Multipart.file("file", "role.tar.gz", archive);
@@ -81,6 +86,32 @@ class RolesApiTests extends ApiTest {
         assertThat(response.isProblem()).isTrue();
         assertThat(response.json().get("detail").asString()).contains("..");
         assertThat(admin().get("/api/v1/roles/" + role).json().get("files").toString()).contains("tasks/main.yml");
+    }
+
+    @Test
+    void deviceOrFifoEntriesAre400NamingTheEntryAndNothingIsStored() {
+        long role = newRole();
+        upload(role, TarGz.validRole().bytes());
+
+        var response = upload(role, TarGz.validRole().file("files/run.sh", "echo\n")
+                .entry("files/null", TarArchiveEntry.LF_CHR).bytes());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.isProblem()).isTrue();
+        assertThat(response.json().get("detail").asString()).contains("'files/null' is a character device");
+        assertThat(admin().get("/api/v1/roles/" + role).json().get("files").toString())
+                .contains("tasks/main.yml").doesNotContain("files/run.sh", "files/null");
+    }
+
+    @Test
+    void archiveErrorsNameTheEntryButNeverAPathOnTheServer() {
+        long role = newRole();
+
+        var response = upload(role, TarGz.validRole().folder("files").file("files", "x").bytes());
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("entry 'files'")
+                .doesNotContain(roleFiles.root().toString(), ".work-");
     }
 
     @Test

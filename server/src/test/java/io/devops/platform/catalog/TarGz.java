@@ -41,6 +41,17 @@ final class TarGz {
         return this;
     }
 
+    TarGz folder(String name) {
+        items.add(new Item(name.endsWith("/") ? name : name + "/", new byte[0], null, TarArchiveEntry.LF_DIR));
+        return this;
+    }
+
+    /** An entry of any other tar type: {@code LF_CHR}, {@code LF_BLK}, {@code LF_FIFO}... */
+    TarGz entry(String name, byte type) {
+        items.add(new Item(name, new byte[0], null, type));
+        return this;
+    }
+
     byte[] bytes() {
         var buffer = new ByteArrayOutputStream();
         try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buffer))) {
@@ -48,6 +59,12 @@ final class TarGz {
             for (Item item : items) {
                 // The preserveAbsolutePath flag keeps hostile names such as /etc/passwd as they are.
                 var entry = new TarArchiveEntry(item.name(), item.type(), true);
+                if (entry.isGlobalPaxHeader()) {
+                    // As git archive writes it; the stream writes and closes such an entry itself.
+                    entry.addPaxHeader("comment", "8c3f1e2d0b4a59687f0e1d2c3b4a596870f1e2d3");
+                    tar.putArchiveEntry(entry);
+                    continue;
+                }
                 if (item.linkTarget() != null) {
                     entry.setLinkName(item.linkTarget());
                 } else {

@@ -1,8 +1,11 @@
 package io.devops.platform.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.devops.platform.inventory.NodeRegistry.FactsSummary;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
 import io.devops.platform.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,18 @@ class NodeRegistryTests extends ApiTest {
         assertThat(node.get("gpuType").asString()).isEqualTo("NVIDIA H100 80GB HBM3");
         assertThat(node.get("gpuCount").asInt()).isEqualTo(8);
         assertThat(node.get("facts").get("gpu").get("count").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void factsThatBreakTheInventorysRulesAreNotStoredWhoeverReportsThem() {
+        var registered = registry.register(uniqueIp(), "gpu-ok", null);
+
+        assertThatThrownBy(() -> registry.reportFacts(registered.id(), "{}", new FactsSummary("gpu ok", "H100\n", 65)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(InputError::field).containsExactly("hostname", "gpuType", "gpuCount"));
+        var node = admin().get("/api/v1/nodes/" + registered.id()).json();
+        assertThat(node.get("hostname").asString()).isEqualTo("gpu-ok");
+        assertThat(node.hasNonNull("gpuCount")).isFalse();
     }
 
     @Test
