@@ -36,9 +36,11 @@ class NodeAgentController {
     private final AgentDispatch dispatch;
     private final NodeRegistry registry;
     private final AuditTrail audit;
+    private final AdHocCommandGuard guard;
 
     NodeAgentController(AgentCredentials credentials, AgentCommands commands, AgentRevocation revocation,
-                        AgentDispatch dispatch, NodeRegistry registry, AuditTrail audit) {
+                        AgentDispatch dispatch, NodeRegistry registry, AuditTrail audit, AdHocCommandGuard guard) {
+        this.guard = guard;
         this.credentials = credentials;
         this.commands = commands;
         this.revocation = revocation;
@@ -65,6 +67,8 @@ class NodeAgentController {
         if ((request.script() == null) == (request.scriptSha256() == null)) {
             throw new InvalidInputException("script", "give either script (its text) or scriptSha256");
         }
+        registry.get(id);
+        guard.requireFree(List.of(id));
         ScriptSource script = request.script() != null
                 ? new ScriptSource.Inline(request.script()) : new ScriptSource.Stored(request.scriptSha256());
         CommandId command = dispatch.submit(id, new CommandSpec(script, request.args(), request.env(), request.workdir(),
@@ -83,6 +87,7 @@ class NodeAgentController {
         if ((command.script() == null) == (command.scriptSha256() == null)) {
             throw new InvalidInputException("script", "give either script (its text) or scriptSha256");
         }
+        guard.requireFree(request.nodeIds().stream().distinct().toList());
         String sha = command.script() != null ? dispatch.storeScript(command.script()) : command.scriptSha256();
         CommandSpec spec = new CommandSpec(new ScriptSource.Stored(sha), command.args(), command.env(), command.workdir(),
                 Duration.ofSeconds(command.timeoutSeconds()));

@@ -74,6 +74,27 @@ public class AnsiblePlaybooks {
         Thread pump = new Thread(() -> pump(tree.process(), output), "ansible-output-" + tree.process().pid());
         pump.setDaemon(true);
         pump.start();
+        try {
+            return follow(tree, pump, run, dir, output, cancelRequested);
+        } catch (RuntimeException | Error failure) {
+            // The cancel check reads the database, which may fail: the playbook must not outlive the
+            // step, or the step's leases would be freed while its processes still act on the nodes.
+            output.line("[platform] the step failed while the playbook ran (" + failure.getMessage()
+                    + "): stopping ansible-playbook and every process it started");
+            tree.kill(properties.killGrace());
+            pump.join(properties.killGrace().toMillis());
+            throw failure;
+        } catch (InterruptedException stopping) {
+            // The server is stopping: nothing of the step may run on without it.
+            Thread.interrupted();
+            tree.kill(properties.killGrace());
+            Thread.currentThread().interrupt();
+            throw stopping;
+        }
+    }
+
+    private PlaybookOutcome follow(ProcessTree tree, Thread pump, PlaybookRun run, WorkDir dir, OutputSink output,
+                                   BooleanSupplier cancelRequested) throws InterruptedException {
         Instant deadline = clock.instant().plus(run.timeout());
         while (!tree.process().waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             if (cancelRequested.getAsBoolean()) {

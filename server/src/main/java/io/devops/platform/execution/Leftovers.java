@@ -59,7 +59,14 @@ class Leftovers {
         for (RunItem item : contents.items(runId)) {
             for (RunTask task : item.tasks()) {
                 if (task.status() == RunStatus.RUNNING) {
-                    stop(runId, item, task, local, out);
+                    try {
+                        stop(runId, item, task, local, out);
+                    } catch (RuntimeException failure) {
+                        // Recovery goes on: the run is still interrupted and its leases freed.
+                        out.line("[platform] could not stop everything step " + item.sequence() + "." + task.sequence()
+                                + " left running: " + failure.getMessage());
+                        log.warn("Run {} step {}: could not stop what it left running", runId, task.id(), failure);
+                    }
                 }
             }
         }
@@ -79,7 +86,9 @@ class Leftovers {
             int cancelled = agents.cancelMarked(GeneratedPlaybooks.MARKER_VARIABLE, marker);
             out.line("[platform] cancelled " + cancelled + " agent command(s) of the step");
         } else if ("SHELL".equals(task.type())) {
-            Path workDir = properties.workDir().resolve("run-" + runId).resolve("recovery-task-" + task.id());
+            // A directory of its own: the restart and db-scheduler's dead-execution check may both get here.
+            Path workDir = properties.workDir().resolve("run-" + runId)
+                    .resolve("recovery-task-" + task.id() + "-" + System.nanoTime());
             ansible.stopRemote(runId, task, item.nodes(), workDir, out);
         }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,18 +32,25 @@ class NodeLeases {
         this.transaction = transaction;
     }
 
-    /** @return the holders of the nodes this run could not take (node id → run id); empty when it holds them all */
+    /**
+     * Takes the leases in ascending node order: two runs wanting overlapping nodes then meet at their
+     * first common node, and one waits for the other instead of each holding what the other needs
+     * (a deadlock, which MariaDB resolves by failing one of them).
+     *
+     * @return the holders of the nodes this run could not take (node id → run id); empty when it holds them all
+     */
     Map<Long, Long> tryAcquire(long runId, Collection<Long> nodeIds, Instant at) {
         try {
             transaction.executeWithoutResult(status -> {
                 Set<Long> mine = Set.copyOf(jdbc.sql("SELECT node_id FROM node_leases WHERE run_id = ?").param(runId)
                         .query(Long.class).list());
                 List<Object[]> rows = new ArrayList<>();
-                nodeIds.stream().filter(id -> !mine.contains(id)).forEach(id -> rows.add(new Object[] {id, runId, DbTime.toDb(at)}));
+                nodeIds.stream().filter(id -> !mine.contains(id)).sorted().distinct()
+                        .forEach(id -> rows.add(new Object[] {id, runId, DbTime.toDb(at)}));
                 template.batchUpdate("INSERT INTO node_leases (node_id, run_id, acquired_at) VALUES (?, ?, ?)", rows);
             });
             return Map.of();
-        } catch (DataIntegrityViolationException held) {
+        } catch (DataIntegrityViolationException | PessimisticLockingFailureException held) {
             Map<Long, Long> holders = holders(nodeIds);
             holders.values().removeIf(holder -> holder == runId);
             return holders.isEmpty() ? tryAcquire(runId, nodeIds, at) : holders;

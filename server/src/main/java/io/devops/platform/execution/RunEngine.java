@@ -31,22 +31,20 @@ class RunEngine {
     private final RunContents contents;
     private final NodeLeases leases;
     private final LogFlusher logs;
-    private final AnsibleDispatch ansible;
-    private final AgentTaskDispatch agents;
+    private final StepDispatch dispatch;
     private final ReportCollector reports;
     private final ExecutorIdentity executor;
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    RunEngine(Runs runs, RunContents contents, NodeLeases leases, LogFlusher logs, AnsibleDispatch ansible,
-              AgentTaskDispatch agents, ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
+    RunEngine(Runs runs, RunContents contents, NodeLeases leases, LogFlusher logs, StepDispatch dispatch,
+              ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
               Clock clock) {
         this.runs = runs;
         this.contents = contents;
         this.leases = leases;
         this.logs = logs;
-        this.ansible = ansible;
-        this.agents = agents;
+        this.dispatch = dispatch;
         this.reports = reports;
         this.executor = executor;
         this.properties = properties;
@@ -130,9 +128,7 @@ class RunEngine {
                 + " (" + task.dispatch().toLowerCase() + ") on " + nodes.size() + " node(s)");
         Path workDir = properties.workDir().resolve("run-" + run.id()).resolve("task-" + task.id() + "-" + started.toEpochMilli());
         CancelCheck cancelled = new CancelCheck(runs, run.id(), clock);
-        TaskOutcome outcome = "AGENT".equals(task.dispatch()) && "SHELL".equals(task.type())
-                ? agents.run(run.id(), task, nodes, out, cancelled)
-                : ansible.run(run.id(), task, nodes, workDir, out, cancelled);
+        TaskOutcome outcome = dispatch.run(run.id(), task, nodes, workDir, out, cancelled);
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();

@@ -31,6 +31,16 @@ record TaskOutcome(RunStatus status, Integer exitCode, String message, List<Host
         return new TaskOutcome(status, exitCode, message, updated);
     }
 
+    /** The same outcome with more nodes' results. */
+    TaskOutcome plus(List<HostResult> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<HostResult> all = new java.util.ArrayList<>(hosts);
+        all.addAll(more);
+        return new TaskOutcome(status, exitCode, message, all);
+    }
+
     List<Long> nodesThatDidNotSucceed() {
         return hosts.stream().filter(host -> host.status() != RunStatus.SUCCEEDED).map(HostResult::nodeId).toList();
     }

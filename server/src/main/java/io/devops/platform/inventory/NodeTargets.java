@@ -66,6 +66,21 @@ public class NodeTargets {
     }
 
     /**
+     * The locks that now forbid running on these nodes (the node's own, or its pool's), per node;
+     * nodes without one are absent. Asked again when each step of a run starts, and before an
+     * ad-hoc agent command: a lock taken after a run started still stops what comes next.
+     */
+    public Map<Long, String> locksOn(Collection<Long> nodeIds) {
+        Map<Long, String> locks = new LinkedHashMap<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(nodeIds)))) {
+            jdbc.sql(SELECT + " WHERE (n.is_locked = TRUE OR p.is_locked = TRUE) AND n.id IN (:ids)").param("ids", chunk)
+                    .query(NodeTargets::row).list()
+                    .forEach(row -> locks.put(row.node().id(), String.join("; ", row.lockProblems())));
+        }
+        return locks;
+    }
+
+    /**
      * Holds resolved nodes for a run being started or resumed: locks their rows until the caller's
      * transaction ends and answers what changed since they were resolved (a node deleted, or moved
      * to another pool), as problems that forbid running. A delete or move of these nodes waits for

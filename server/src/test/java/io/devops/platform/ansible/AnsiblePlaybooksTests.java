@@ -199,6 +199,36 @@ class AnsiblePlaybooksTests {
     }
 
     @Test
+    void whenTheCancelCheckFailsThePlaybookAndEverythingItStartedIsStoppedBeforeTheFailureSpreads() {
+        String mark = "DEVOPS_TEST_MARK=" + System.nanoTime();
+        AtomicBoolean started = new AtomicBoolean();
+        PlaybookRun run = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: a long step
+                      command: sleep 30
+                """, Duration.ofMinutes(2), List.of());
+        PlaybookRun marked = new PlaybookRun(run.workDir(), run.playbookYaml(), run.hosts(), run.rolesPaths(), run.timeout(),
+                Map.of(mark.substring(0, mark.indexOf('=')), mark.substring(mark.indexOf('=') + 1)));
+        long begin = System.nanoTime();
+
+        var thrown = org.assertj.core.api.Assertions.catchThrowable(() -> playbooks.run(marked, line -> {
+            if (line.contains("a long step")) {
+                started.set(true);
+            }
+        }, () -> {
+            if (started.get() && System.nanoTime() - begin > TimeUnit.SECONDS.toNanos(2)) {
+                throw new IllegalStateException("database down");
+            }
+            return false;
+        }));
+
+        assertThat(thrown).hasMessage("database down");
+        assertThat(StrayProcesses.find(java.util.Set.of(mark))).as("processes of the failed step").isEmpty();
+    }
+
+    @Test
     void aMissingAnsibleIsReportedPlainly() {
         var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());
