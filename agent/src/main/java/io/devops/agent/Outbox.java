@@ -153,6 +153,11 @@ final class Outbox {
         return batches;
     }
 
+    /** Whether chunks are ready and waiting for the reporter: then it sends again without pausing. */
+    synchronized boolean hasBacklog() {
+        return entries.values().stream().anyMatch(entry -> !entry.claimed && !entry.unsent.isEmpty());
+    }
+
     synchronized void acknowledged(long commandId, int upToSeq) {
         Entry entry = entries.get(commandId);
         if (entry != null) {

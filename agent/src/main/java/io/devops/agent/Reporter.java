@@ -28,7 +28,9 @@ final class Reporter {
     void run() {
         while (true) {
             try {
-                Thread.sleep(INTERVAL_MILLIS);
+                if (!outbox.hasBacklog()) {
+                    Thread.sleep(INTERVAL_MILLIS); // a busy command's output goes on at once, batch after batch
+                }
                 sendDue();
                 backoff.reset();
             } catch (IOException e) {
