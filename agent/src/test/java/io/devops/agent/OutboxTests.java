@@ -227,6 +227,28 @@ class OutboxTests {
         assertThat(outbox.due()).extracting(Outbox.Batch::commandId).containsExactly(22L, 23L);
     }
 
+    @Test
+    void aBacklogOfSealedChunksIsSentWithoutPausingAndAQuietCommandWaitsForTheNextRound() throws Exception {
+        Outbox outbox = new Outbox();
+        outbox.open(30);
+        outbox.append(30, "stdout", "v".repeat(20 * Outbox.MAX_CHUNK_CHARS));
+        assertThat(outbox.hasBacklog()).isTrue();
+
+        drainOnce(outbox, 30);
+        assertThat(outbox.hasBacklog()).isTrue(); // more than one batch was waiting
+        while (outbox.hasBacklog()) {
+            drainOnce(outbox, 30);
+        }
+
+        outbox.append(30, "stdout", "a line now and then\n");
+        assertThat(outbox.hasBacklog()).isFalse(); // gathered until the next round seals it
+    }
+
+    private static void drainOnce(Outbox outbox, long id) {
+        List<Outbox.Chunk> chunks = outbox.due().get(0).chunks();
+        outbox.acknowledged(id, chunks.get(chunks.size() - 1).seq());
+    }
+
     /** Sends everything the way the reporter does, acknowledging each batch; answers the chunks in the order sent. */
     private static List<Outbox.Chunk> drain(Outbox outbox, long id) {
         List<Outbox.Chunk> sent = new ArrayList<>();
