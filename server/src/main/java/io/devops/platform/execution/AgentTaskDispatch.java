@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,25 +73,44 @@ class AgentTaskDispatch {
             for (int i = 0; i < ids.size(); i++) {
                 running.put(ids.get(i), reachable.get(i));
             }
-            Map<CommandId, CommandState> ended = follow(running, log, cancelled);
-            running.forEach((id, node) -> results.add(result(node, ended.get(id))));
+            Followed followed = follow(running, log, cancelled);
+            if (followed.logFailure() != null) {
+                running.values().forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), RunStatus.FAILED, null,
+                        0, 0, 0, 0, 0L, null)));
+                return UnwrittenLog.failed(followed.logFailure(), results);
+            }
+            running.forEach((id, node) -> results.add(result(node, followed.ended().get(id))));
         }
         results.sort(Comparator.comparingLong(HostResult::nodeId));
         return outcome(results);
     }
 
-    /** Copies the commands' new output into the log until every one has ended; cancels them all on request. */
-    private Map<CommandId, CommandState> follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
+    /**
+     * Copies the commands' new output into the log, line by line, until every one has ended;
+     * cancels them all on request, or when the log cannot be written.
+     */
+    private Followed follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
         CommandWatch watch = agents.watch(running.keySet());
+        Map<CommandId, OutputLines> lines = new HashMap<>();
         boolean cancelSent = false;
         while (true) {
             CommandWatch.Update update = watch.poll();
             for (CommandWatch.CommandChunk chunk : update.chunks()) {
-                String ip = running.get(chunk.commandId()).ip();
-                chunk.chunk().content().lines().forEach(line -> log.line(ip + " | " + line));
+                String prefix = running.get(chunk.commandId()).ip() + " | ";
+                lines.computeIfAbsent(chunk.commandId(), id -> new OutputLines())
+                        .add(chunk.chunk().stream(), chunk.chunk().content(), line -> log.line(prefix + line));
+            }
+            for (CommandState state : update.ended()) {
+                String prefix = running.get(state.id()).ip() + " | ";
+                Optional.ofNullable(lines.remove(state.id())).ifPresent(rest -> rest.end(line -> log.line(prefix + line)));
+            }
+            Optional<String> logFailure = log.writeFailure();
+            if (logFailure.isPresent()) {
+                running.keySet().forEach(agents::cancel);
+                return new Followed(Map.of(), logFailure.get());
             }
             if (update.allEnded()) {
-                return watch.finalStates();
+                return new Followed(watch.finalStates(), null);
             }
             if (!cancelSent && cancelled.getAsBoolean()) {
                 log.line("[platform] cancelled: telling the agents to stop their commands");
@@ -99,6 +119,10 @@ class AgentTaskDispatch {
             }
             pause();
         }
+    }
+
+    /** The commands' final states, or why following them stopped first. */
+    private record Followed(Map<CommandId, CommandState> ended, String logFailure) {
     }
 
     /** What every node of the step shares; computed once, not once per node. */
