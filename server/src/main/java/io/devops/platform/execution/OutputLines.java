@@ -8,9 +8,12 @@ import java.util.function.Consumer;
  * Turns an agent command's output chunks back into lines. A chunk ends wherever the agent cut it
  * (its size, or the moment it was sent), often inside a line: the unfinished end waits for the
  * next chunk of the same stream. Lines end at \n, \r\n or \r, as {@code BufferedReader} reads
- * Ansible's output, even when the \r\n pair is cut in two.
+ * Ansible's output, even when the \r\n pair is cut in two. A line longer than
+ * {@link #MAX_LINE_CHARS} is broken there, so that one log chunk always fits a database row.
  */
 final class OutputLines {
+
+    static final int MAX_LINE_CHARS = 1024 * 1024;
 
     private final Map<String, Partial> streams = new HashMap<>();
 
@@ -38,7 +41,7 @@ final class OutputLines {
             for (int i = start; i < chunk.length(); i++) {
                 char c = chunk.charAt(i);
                 if (c == '\n' || c == '\r') {
-                    text.append(chunk, start, i);
+                    append(chunk, start, i, line);
                     line.accept(text.toString());
                     text.setLength(0);
                     if (c == '\r' && i + 1 == chunk.length()) {
@@ -49,7 +52,16 @@ final class OutputLines {
                     start = i + 1;
                 }
             }
-            text.append(chunk, start, chunk.length());
+            append(chunk, start, chunk.length(), line);
+        }
+
+        private void append(String chunk, int from, int to, Consumer<String> line) {
+            text.append(chunk, from, to);
+            while (text.length() > MAX_LINE_CHARS) {
+                int cut = Character.isHighSurrogate(text.charAt(MAX_LINE_CHARS - 1)) ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
+                line.accept(text.substring(0, cut));
+                text.delete(0, cut);
+            }
         }
 
         void end(Consumer<String> line) {

@@ -46,4 +46,15 @@ class OutputLinesTests {
 
         assertThat(out).containsExactly("a", "", "b");
     }
+
+    @Test
+    void aLineLongerThanTheLimitIsBrokenThereNeverInsideACharacter() {
+        String half = "x".repeat(OutputLines.MAX_LINE_CHARS / 2);
+        lines.add("stdout", half, out::add);
+        lines.add("stdout", half.substring(1) + "😀" + "tail\n", out::add);
+
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0)).hasSize(OutputLines.MAX_LINE_CHARS - 1).doesNotContain("😀");
+        assertThat(out.get(1)).isEqualTo("😀tail");
+    }
 }
