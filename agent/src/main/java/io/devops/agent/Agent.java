@@ -150,7 +150,9 @@ final class Agent {
                 }
                 sleep(backoff, "the server refused a poll: " + refused.getMessage());
             } catch (IOException e) {
-                outbox.release(finished, false);
+                // The server answered but failed (it may be the ended commands' output it cannot store):
+                // the reporter sends those on their own, so that later polls still bring commands and cancels.
+                outbox.release(finished, e instanceof ServerClient.ServerError);
                 sleep(backoff, "cannot reach " + config.server() + ": " + e);
             } catch (InterruptedException e) {
                 return;

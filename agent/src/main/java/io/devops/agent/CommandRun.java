@@ -67,16 +67,15 @@ final class CommandRun {
             outbox.finish(id, new Outbox.Result("FAILED_TO_START", null, millisSince(started), e.getMessage(), 0));
             return;
         }
-        Thread out = pump(process.getInputStream(), "stdout");
-        Thread err = pump(process.getErrorStream(), "stderr");
+        Pump out = new Pump(process.getInputStream(), "stdout");
+        Pump err = new Pump(process.getErrorStream(), "stderr");
         try {
             if (!process.waitFor(spec.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 stop("TIMED_OUT");
             }
             int exit = process.waitFor();
-            // A background child may keep the pipes open after the command's own exit: do not wait for it forever.
-            out.join(2000);
-            err.join(2000);
+            out.drain();
+            err.drain();
             String outcome = stopReason.get() == null ? "EXITED" : stopReason.get();
             outbox.finish(id, new Outbox.Result(outcome, exit, millisSince(started), null, 0));
         } catch (InterruptedException e) {
@@ -93,20 +92,54 @@ final class CommandRun {
         }
     }
 
-    private Thread pump(InputStream stream, String name) {
-        Thread thread = new Thread(() -> {
+    /**
+     * Copies one of the process's streams into the outbox as text (UTF-8, decoded across reads, so
+     * no character is ever cut in two), waiting whenever the outbox is full.
+     */
+    private final class Pump {
+        /** How long the output may go on after the command's own exit (a background child may hold the pipe open). */
+        private static final long TAIL_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+        private final Thread thread;
+        private volatile boolean waitingForRoom;
+
+        Pump(InputStream stream, String name) {
+            thread = new Thread(() -> copy(stream, name), "command-" + id + "-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void copy(InputStream stream, String name) {
             char[] buffer = new char[8192];
             try (Reader reader = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
                 for (int n; (n = reader.read(buffer)) >= 0; ) {
+                    waitingForRoom = true;
                     outbox.append(id, name, new String(buffer, 0, n));
+                    waitingForRoom = false;
                 }
             } catch (IOException e) {
                 // The process is gone and its pipe with it.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waitingForRoom = false;
             }
-        }, "command-" + id + "-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
+        }
+
+        /**
+         * Waits until everything the process wrote is in the outbox. Time spent waiting for room
+         * there (for the server) does not count: only {@link #TAIL_NANOS} of reading does.
+         */
+        void drain() throws InterruptedException {
+            long reading = 0;
+            while (thread.isAlive() && reading < TAIL_NANOS) {
+                long start = System.nanoTime();
+                thread.join(20);
+                if (!waitingForRoom) {
+                    reading += System.nanoTime() - start;
+                }
+            }
+        }
     }
 
     private static long millisSince(long nanos) {

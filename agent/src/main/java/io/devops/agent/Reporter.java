@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * Sends the outbox: every few hundred milliseconds the new output chunks of each command, then its
  * result. While the server is unreachable everything stays queued and is sent once, in order, when
- * it is back.
+ * it is back. Output the server refuses never holds its result back (see {@link Outbox}).
  */
 final class Reporter {
 
@@ -28,7 +28,9 @@ final class Reporter {
     void run() {
         while (true) {
             try {
-                Thread.sleep(INTERVAL_MILLIS);
+                if (!outbox.hasBacklog()) {
+                    Thread.sleep(INTERVAL_MILLIS); // a busy command's output goes on at once, batch after batch
+                }
                 sendDue();
                 backoff.reset();
             } catch (IOException e) {
@@ -49,24 +51,56 @@ final class Reporter {
 
     void sendDue() throws IOException, InterruptedException {
         for (Outbox.Batch batch : outbox.due()) {
-            try {
-                if (!batch.chunks().isEmpty()) {
-                    client.output(batch.commandId(), Map.of("chunks", batch.chunks()));
-                    outbox.acknowledged(batch.commandId(), batch.chunks().get(batch.chunks().size() - 1).seq());
-                }
-                if (batch.result() != null) {
-                    client.result(batch.commandId(), body(batch.result()));
-                    outbox.remove(batch.commandId());
-                }
-            } catch (ServerClient.Refused refused) {
-                if (refused.isUnauthorized()) {
-                    throw refused;
-                }
-                // 403/400: the server will never take this command's report (not ours, malformed): drop it.
-                Log.warn("the server refused the report of command " + batch.commandId() + ": " + refused.getMessage());
-                outbox.remove(batch.commandId());
+            if (!batch.chunks().isEmpty() && !sendOutput(batch)) {
+                continue; // smaller, as a note, or not at all: the next round sends what is left, then the result
+            }
+            if (batch.result() != null) {
+                sendResult(batch);
             }
         }
+    }
+
+    /** True when the server stored the batch; otherwise the outbox has been told why it did not. */
+    private boolean sendOutput(Outbox.Batch batch) throws IOException, InterruptedException {
+        long id = batch.commandId();
+        try {
+            client.output(id, Map.of("chunks", batch.chunks()));
+            outbox.acknowledged(id, batch.chunks().get(batch.chunks().size() - 1).seq());
+            return true;
+        } catch (ServerClient.Refused refused) {
+            if (refused.isUnauthorized()) {
+                throw refused;
+            }
+            if (refused.status() == 403) {
+                // Not this node's command: the server will take nothing of it, its result neither.
+                Log.warn("the server refused the report of command " + id + ": " + refused.getMessage());
+                outbox.remove(id);
+            } else if (refused.status() == 413) {
+                if (!outbox.tooLarge(batch)) {
+                    throw new IOException("the server refuses even one character of output as too large: " + refused.getMessage());
+                }
+                Log.warn("output of command " + id + " was too large for the server (" + refused.getMessage()
+                        + "); sending it in smaller batches (at most " + outbox.batchBytes() + " bytes)");
+            } else {
+                Log.warn("the server refused output of command " + id + " (" + refused.getMessage()
+                        + "); the refused part becomes a note and the result follows");
+                outbox.refused(batch, refused.getMessage());
+            }
+            return false;
+        }
+    }
+
+    private void sendResult(Outbox.Batch batch) throws IOException, InterruptedException {
+        try {
+            client.result(batch.commandId(), body(batch.result()));
+        } catch (ServerClient.Refused refused) {
+            if (refused.isUnauthorized()) {
+                throw refused;
+            }
+            // 403/400: the server will never take this result (not ours, malformed): drop it.
+            Log.warn("the server refused the result of command " + batch.commandId() + ": " + refused.getMessage());
+        }
+        outbox.remove(batch.commandId());
     }
 
     /** A command's ended state as the server takes it, on its own or carried by a poll. */

@@ -92,19 +92,28 @@ final class ServerClient {
 
     private void check(int status, String body) throws IOException {
         if (status >= 500 || status == 408 || status == 429) {
-            throw new IOException("the server answered " + status);
+            throw new ServerError(status, detail(body));
         }
         if (status >= 400) {
             throw new Refused(status, detail(body));
         }
     }
 
+    /** The problem's detail, or the start of whatever else came back (a proxy's HTML page). */
     private String detail(String body) {
+        String detail;
         try {
-            JsonNode problem = json.readTree(body);
-            return problem.path("detail").asText(body);
+            detail = json.readTree(body).path("detail").asText(body);
         } catch (IOException | RuntimeException e) {
-            return body;
+            detail = body;
+        }
+        return detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300) + "…";
+    }
+
+    /** The server was reached but could not serve the request now (5xx, 408, 429): retry later. */
+    static final class ServerError extends IOException {
+        ServerError(int status, String detail) {
+            super("the server answered " + status + ": " + detail);
         }
     }
 

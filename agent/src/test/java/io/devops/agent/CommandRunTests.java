@@ -61,6 +61,51 @@ class CommandRunTests {
         assertThat(outbox.due().get(0).result().outcome()).isEqualTo("CANCELLED");
     }
 
+    @Test
+    void outputLargerThanTheOutboxWaitsForTheServerAndAllOfItComesBeforeTheResult() throws Exception {
+        Outbox outbox = new Outbox(Outbox.MAX_CHUNK_CHARS);
+        Path exited = dir.resolve("exited");
+        CommandRun run = run(outbox, 4, "head -c 1200000 /dev/zero | tr '\\0' 'x'; touch " + exited, Duration.ofSeconds(60));
+        StringBuilder received = new StringBuilder();
+        // A slow server that also stops answering for 3 s just as the command exits, with the end of
+        // its output still in the pipe: longer than the 2 s a pipe gets after the command's exit.
+        CompletableFuture<Outbox.Result> server = CompletableFuture.supplyAsync(() -> {
+            boolean paused = false;
+            while (true) {
+                if (!paused && Files.exists(exited)) {
+                    paused = true;
+                    sleep(3000);
+                }
+                for (Outbox.Batch batch : outbox.due()) {
+                    batch.chunks().forEach(chunk -> received.append(chunk.content()));
+                    if (!batch.chunks().isEmpty()) {
+                        outbox.acknowledged(4, batch.chunks().get(batch.chunks().size() - 1).seq());
+                    }
+                    if (batch.result() != null) {
+                        outbox.remove(4);
+                        return batch.result();
+                    }
+                }
+                sleep(50);
+            }
+        });
+
+        run.run();
+
+        Outbox.Result result = server.get(30, TimeUnit.SECONDS);
+        assertThat(result.exitCode()).isZero();
+        assertThat(received.length()).isEqualTo(1_200_000);
+        assertThat(received.chars().allMatch(c -> c == 'x')).isTrue();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private CommandRun run(Outbox outbox, long id, String script, Duration timeout) throws Exception {
         Path file = dir.resolve("script-" + id);
         Files.writeString(file, script);

@@ -139,6 +139,16 @@ class AgentChannel {
         }
     }
 
+    /** Ends the node's commands FAILED (those not ended yet) because their output could not be stored. */
+    void failUnstored(AgentNode agent, List<Long> commandIds, Outcome outcome) {
+        for (long commandId : commandIds) {
+            CommandState state = ownedBy(agent, commandId);
+            if (!state.status().isFinal()) {
+                lifecycle.finish(commandId, state.nodeId(), CommandStatus.FAILED, outcome);
+            }
+        }
+    }
+
     /** A script is readable only by a node that has a command running it. */
     @Transactional(readOnly = true)
     byte[] script(AgentNode agent, String sha256) {

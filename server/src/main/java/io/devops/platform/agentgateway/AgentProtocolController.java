@@ -39,11 +39,13 @@ class AgentProtocolController {
 
     private final Enrolment enrolment;
     private final AgentChannel channel;
+    private final OutputIntake intake;
     private final Clock clock;
 
-    AgentProtocolController(Enrolment enrolment, AgentChannel channel, Clock clock) {
+    AgentProtocolController(Enrolment enrolment, AgentChannel channel, OutputIntake intake, Clock clock) {
         this.enrolment = enrolment;
         this.channel = channel;
+        this.intake = intake;
         this.clock = clock;
     }
 
@@ -74,7 +76,7 @@ class AgentProtocolController {
               HttpServletRequest http, HttpServletResponse response) throws IOException {
         int wait = request.waitSeconds() == null ? MAX_WAIT_SECONDS : request.waitSeconds();
         if (request.finished() != null && !request.finished().isEmpty()) {
-            channel.ended(agent, request.finished().stream()
+            intake.ended(agent, request.finished().stream()
                     .map(f -> new AgentChannel.Ended(f.id(), chunks(f.chunks()), checked(f.result()))).toList());
         }
         channel.poll(agent, new HashSet<>(request.held() == null ? List.of() : request.held()), Duration.ofSeconds(wait),
@@ -84,7 +86,7 @@ class AgentProtocolController {
     @PostMapping("/commands/{id}/output")
     Stored output(@AuthenticationPrincipal AgentNode agent, @PathVariable long id,
                   @Valid @RequestBody OutputRequest request) {
-        return new Stored(channel.appendOutput(agent, id, chunks(request.chunks())));
+        return new Stored(intake.append(agent, id, chunks(request.chunks())));
     }
 
     @PostMapping("/commands/{id}/result")

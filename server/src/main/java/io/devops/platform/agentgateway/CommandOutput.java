@@ -44,13 +44,16 @@ class CommandOutput {
 
     /**
      * Chunks of the commands with ids from {@code first} to {@code last} received at or after
-     * {@code since}, in order per command (a range, as in AgentCommands#statesBetween).
+     * {@code since}, numbered {@code fromSeq} or later, in order per command (a range, as in
+     * AgentCommands#statesBetween). {@code fromSeq} keeps a command that prints megabytes a second
+     * from having its last seconds of output read again at every poll.
      */
-    List<CommandWatch.CommandChunk> receivedSince(long first, long last, Instant since) {
+    List<CommandWatch.CommandChunk> receivedSince(long first, long last, Instant since, int fromSeq) {
         return jdbc.sql("""
                 SELECT command_id, seq, stream, content, received_at FROM agent_command_output
-                WHERE command_id BETWEEN :first AND :last AND received_at >= :since ORDER BY command_id, seq""")
-                .param("first", first).param("last", last).param("since", DbTime.toDb(since))
+                WHERE command_id BETWEEN :first AND :last AND received_at >= :since AND seq >= :fromSeq
+                ORDER BY command_id, seq""")
+                .param("first", first).param("last", last).param("since", DbTime.toDb(since)).param("fromSeq", fromSeq)
                 .query((rs, row) -> new CommandWatch.CommandChunk(new CommandId(rs.getLong("command_id")),
                         new OutputChunk(rs.getInt("seq"), rs.getString("stream"), rs.getString("content"),
                                 DbTime.read(rs, "received_at"))))

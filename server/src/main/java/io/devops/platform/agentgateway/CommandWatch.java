@@ -60,7 +60,7 @@ public final class CommandWatch {
         List<CommandChunk> chunks = new ArrayList<>();
         Instant newest = since;
         for (IdRange range : ranges) {
-            for (CommandChunk chunk : output.receivedSince(range.first(), range.last(), since)) {
+            for (CommandChunk chunk : output.receivedSince(range.first(), range.last(), since, nextSeqOfAll(range))) {
                 Integer last = lastSeq.get(chunk.commandId().value());
                 if (last != null && !finished.containsKey(chunk.commandId().value()) && chunk.chunk().seq() == last + 1) {
                     chunks.add(chunk);
@@ -74,6 +74,13 @@ public final class CommandWatch {
         since = newest.minus(OVERLAP).isAfter(since) ? newest.minus(OVERLAP) : since;
         ended.forEach(state -> finished.put(state.id().value(), state));
         return new Update(chunks, ended, !anyOpen);
+    }
+
+    /** The lowest seq any command of the range still waits for: nothing below it is needed again. */
+    private int nextSeqOfAll(IdRange range) {
+        return lastSeq.entrySet().stream()
+                .filter(e -> e.getKey() >= range.first() && e.getKey() <= range.last() && !finished.containsKey(e.getKey()))
+                .mapToInt(e -> e.getValue() + 1).min().orElse(0);
     }
 
     /** Every command's final state, once {@link Update#allEnded()} was seen. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,12 @@ class AgentTaskDispatch {
                 running.put(ids.get(i), reachable.get(i));
             }
             Followed followed = follow(running, log, cancelled);
-            running.forEach((id, node) -> results.add(result(node, followed.states().get(id))));
+            if (followed.logFailure() != null) {
+                running.values().forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), RunStatus.FAILED, null,
+                        0, 0, 0, 0, 0L, null)));
+                return UnwrittenLog.failed(followed.logFailure(), results);
+            }
+            running.forEach((id, node) -> results.add(result(node, followed.ended().get(id))));
             if (followed.cancelSent()) {
                 // Cancelled is what the user asked for, whatever each command ended as (an agent
                 // revoked or lost meanwhile ends its command LOST, not CANCELLED).
@@ -92,21 +98,32 @@ class AgentTaskDispatch {
     }
 
     /**
-     * Copies the commands' new output into the log until every one has ended; cancels them all on
-     * request. Every command ends: one whose agent does not confirm the cancel is given up on by
-     * the gateway after {@code devops.agent.cancel-grace}.
+     * Copies the commands' new output into the log, line by line, until every one has ended;
+     * cancels them all on request, or when the log cannot be written. Every command ends: one whose
+     * agent does not confirm the cancel is given up on by the gateway after {@code devops.agent.cancel-grace}.
      */
     private Followed follow(Map<CommandId, RunNode> running, LogAppender log, BooleanSupplier cancelled) {
         CommandWatch watch = agents.watch(running.keySet());
+        Map<CommandId, OutputLines> lines = new HashMap<>();
         boolean cancelSent = false;
         while (true) {
             CommandWatch.Update update = watch.poll();
             for (CommandWatch.CommandChunk chunk : update.chunks()) {
-                String ip = running.get(chunk.commandId()).ip();
-                chunk.chunk().content().lines().forEach(line -> log.line(ip + " | " + line));
+                String prefix = running.get(chunk.commandId()).ip() + " | ";
+                lines.computeIfAbsent(chunk.commandId(), id -> new OutputLines())
+                        .add(chunk.chunk().stream(), chunk.chunk().content(), line -> log.line(prefix + line));
+            }
+            for (CommandState state : update.ended()) {
+                String prefix = running.get(state.id()).ip() + " | ";
+                Optional.ofNullable(lines.remove(state.id())).ifPresent(rest -> rest.end(line -> log.line(prefix + line)));
+            }
+            Optional<String> logFailure = log.writeFailure();
+            if (logFailure.isPresent()) {
+                running.keySet().forEach(agents::cancel);
+                return new Followed(Map.of(), logFailure.get(), cancelSent);
             }
             if (update.allEnded()) {
-                return new Followed(watch.finalStates(), cancelSent);
+                return new Followed(watch.finalStates(), null, cancelSent);
             }
             if (!cancelSent && cancelled.getAsBoolean()) {
                 log.line("[platform] cancelled: telling the agents to stop their commands");
@@ -115,6 +132,10 @@ class AgentTaskDispatch {
             }
             pause();
         }
+    }
+
+    /** The commands' final states, or why following them stopped first, and whether a cancel was sent. */
+    private record Followed(Map<CommandId, CommandState> ended, String logFailure, boolean cancelSent) {
     }
 
     /** What every node of the step shares; computed once, not once per node. */
@@ -163,8 +184,6 @@ class AgentTaskDispatch {
         return new TaskOutcome(status, null, status == RunStatus.SUCCEEDED ? null : "the step failed on at least one node", results);
     }
 
-    private record Followed(Map<CommandId, CommandState> states, boolean cancelSent) {
-    }
 
     private static void pause() {
         try {

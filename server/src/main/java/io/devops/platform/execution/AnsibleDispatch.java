@@ -62,7 +62,8 @@ class AnsibleDispatch {
                 properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
-        BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(cancelled) : cancelled;
+        BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
+        BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
         PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
         if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
             remoteStop.start();
@@ -73,6 +74,9 @@ class AnsibleDispatch {
             HostResult lead = results.get(0);
             nodes.stream().skip(1).forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), lead.status(), lead.rc(),
                     0, 0, 0, 0, lead.durationMs(), "ran from the launcher " + lead.ip() + ": " + lead.message())));
+        }
+        if (log.writeFailure().isPresent()) {
+            return UnwrittenLog.failed(log.writeFailure().get(), results);
         }
         return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
     }

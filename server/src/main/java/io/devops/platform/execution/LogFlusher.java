@@ -38,10 +38,15 @@ class LogFlusher implements DisposableBean {
         return open.computeIfAbsent(runId, id -> new LogAppender(id, logs, runs, clock));
     }
 
+    /** Writes the rest; what cannot be written now is given up (and logged) rather than holding the run open. */
     void close(long runId) {
         LogAppender appender = open.remove(runId);
         if (appender != null) {
             appender.flush();
+            if (appender.unwrittenBytes() > 0) {
+                log.error("Run {}: {} bytes of its log could not be written: {}", runId, appender.unwrittenBytes(),
+                        appender.writeFailure().orElse("the last write failed"));
+            }
         }
     }
 
