@@ -4,6 +4,7 @@ import io.devops.platform.acceptance.NcclReport.Gpus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,10 +31,13 @@ public class NcclJudge {
         return judge(path, content, thresholds.all());
     }
 
-    /** Judges many reports against one reading of the thresholds; answers in the same order. */
-    public List<Optional<Judgement>> judgeAll(List<ReportText> reports) {
+    /**
+     * A judge bound to one reading of the thresholds, for a run's reports read a few at a time:
+     * all of them are judged alike even if the thresholds change meanwhile, and they are read once.
+     */
+    public Function<ReportText, Optional<Judgement>> withCurrentThresholds() {
         List<ThresholdRule> rules = thresholds.all();
-        return reports.stream().map(report -> judge(report.path(), report.content(), rules)).toList();
+        return report -> judge(report.path(), report.content(), rules);
     }
 
     static Optional<Judgement> judge(String path, String content, List<ThresholdRule> rules) {

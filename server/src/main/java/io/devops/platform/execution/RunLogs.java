@@ -2,13 +2,13 @@ package io.devops.platform.execution;
 
 import io.devops.platform.shared.DbTime;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,12 +16,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunLogs {
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate template;
+    /** Chunks read per query when a log is streamed: 16 x 64 KB at most. */
+    static final int STREAM_BATCH = 16;
 
-    RunLogs(JdbcClient jdbc, JdbcTemplate template) {
+    private final JdbcClient jdbc;
+
+    RunLogs(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.template = template;
     }
 
     long lastSeq(long runId) {
@@ -37,10 +38,7 @@ class RunLogs {
     List<LogChunk> after(long runId, long afterSeq, int limit) {
         return jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT " + limit)
                 .params(runId, afterSeq)
-                .query((rs, n) -> {
-                    long task = rs.getLong("run_task_id");
-                    return new LogChunk(rs.getLong("seq"), rs.wasNull() ? null : task, rs.getString("content"));
-                })
+                .query(RunLogs::chunk)
                 .list();
     }
 
@@ -49,10 +47,7 @@ class RunLogs {
         List<LogChunk> newestFirst = jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND seq < ? "
                         + "ORDER BY seq DESC LIMIT " + limit)
                 .params(runId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq)
-                .query((rs, n) -> {
-                    long task = rs.getLong("run_task_id");
-                    return new LogChunk(rs.getLong("seq"), rs.wasNull() ? null : task, rs.getString("content"));
-                })
+                .query(RunLogs::chunk)
                 .list();
         List<LogChunk> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
@@ -65,28 +60,52 @@ class RunLogs {
                 .query(Long.class).optional().isPresent();
     }
 
-    /** The chunks of one task, for one node's output of one step. */
-    List<LogChunk> ofTask(long runId, long taskId) {
-        return jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND run_task_id = ? ORDER BY seq")
-                .params(runId, taskId)
-                .query((rs, n) -> new LogChunk(rs.getLong("seq"), taskId, rs.getString("content")))
+    /** Streams one task's chunks (one step's output, of every node) in order, a batch at a time. */
+    void eachOfTask(long runId, long taskId, ChunkConsumer each) throws IOException {
+        each(runId, taskId, each);
+    }
+
+    /** Streams the whole log chunk by chunk: a log far larger than the heap is never in memory at once. */
+    void writeAll(long runId, Writer out) throws IOException {
+        each(runId, null, chunk -> out.write(chunk.content()));
+    }
+
+    /**
+     * The chunks there are now, in order, {@link #STREAM_BATCH} per query: memory holds one batch,
+     * however the driver treats fetch sizes, and no pooled connection waits on a slow reader.
+     */
+    private void each(long runId, Long taskId, ChunkConsumer each) throws IOException {
+        long last = lastSeq(runId);
+        long after = 0;
+        while (after < last) {
+            List<LogChunk> batch = batch(runId, taskId, after, last);
+            for (LogChunk chunk : batch) {
+                each.accept(chunk);
+            }
+            if (batch.size() < STREAM_BATCH) {
+                return;
+            }
+            after = batch.get(batch.size() - 1).seq();
+        }
+    }
+
+    private List<LogChunk> batch(long runId, Long taskId, long after, long last) {
+        return jdbc.sql("SELECT seq, run_task_id, content FROM run_log_chunks WHERE run_id = ? AND seq > ? AND seq <= ?"
+                        + (taskId == null ? "" : " AND run_task_id = ?") + " ORDER BY seq LIMIT " + STREAM_BATCH)
+                .params(taskId == null ? List.of(runId, after, last) : List.of(runId, after, last, taskId))
+                .query(RunLogs::chunk)
                 .list();
     }
 
-    /** Streams the whole log chunk by chunk: a 50 MB log never sits in memory at once. */
-    void writeAll(long runId, Writer out) {
-        template.query(connection -> {
-            var statement = connection.prepareStatement("SELECT content FROM run_log_chunks WHERE run_id = ? ORDER BY seq");
-            statement.setLong(1, runId);
-            statement.setFetchSize(16);
-            return statement;
-        }, rs -> {
-            try {
-                out.write(rs.getString(1));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    private static LogChunk chunk(ResultSet rs, int row) throws SQLException {
+        long task = rs.getLong("run_task_id");
+        return new LogChunk(rs.getLong("seq"), rs.wasNull() ? null : task, rs.getString("content"));
+    }
+
+    /** What a streamed read does with each chunk: typically, write it to the response. */
+    @FunctionalInterface
+    interface ChunkConsumer {
+        void accept(LogChunk chunk) throws IOException;
     }
 
     record LogChunk(long seq, Long taskId, String content) {

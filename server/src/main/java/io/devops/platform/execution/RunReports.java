@@ -1,14 +1,24 @@
 package io.devops.platform.execution;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.PageQuery;
+import java.io.IOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Reports collected from the nodes, per run, task (step) and node. */
 @Repository
 class RunReports {
+
+    /** Reports read per query: each holds up to 1 MB of content. */
+    static final int READ_BATCH = 4;
 
     private final JdbcClient jdbc;
 
@@ -33,17 +43,50 @@ class RunReports {
                 .params(runId, taskId, nodeId, ip, path, DbTime.toDb(at), reason).update();
     }
 
-    List<Report> of(long runId, Long nodeId) {
-        String sql = "SELECT r.*, t.steps FROM run_reports r JOIN run_tasks t ON t.id = r.run_task_id WHERE r.run_id = ?"
-                + (nodeId == null ? "" : " AND r.node_id = ?") + " ORDER BY r.run_task_id, r.node_id, r.id";
-        var statement = jdbc.sql(sql).param(runId);
-        if (nodeId != null) {
-            statement = statement.param(nodeId);
+    /**
+     * The ids of a run's reports (of one node when {@code nodeId} is given) in the order the API
+     * lists them (step, node, collection), all of them or one page: ids only, so a run's thousands
+     * of reports cost a few bytes each here, and {@link #read} loads their content a few at a time.
+     */
+    List<Long> ids(long runId, Long nodeId, PageQuery page) {
+        return jdbc.sql("SELECT id FROM run_reports WHERE run_id = ?" + (nodeId == null ? "" : " AND node_id = ?")
+                        + " ORDER BY run_task_id, node_id, id" + (page == null ? "" : page.limitOffset()))
+                .params(nodeId == null ? List.of(runId) : List.of(runId, nodeId))
+                .query(Long.class).list();
+    }
+
+    long count(long runId, Long nodeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM run_reports WHERE run_id = ?" + (nodeId == null ? "" : " AND node_id = ?"))
+                .params(nodeId == null ? List.of(runId) : List.of(runId, nodeId))
+                .query(Long.class).single();
+    }
+
+    /**
+     * Hands the reports with these ids to {@code each}, in the order given, {@link #READ_BATCH} per
+     * query: with up to 1 MB of content each, a few MB are in memory at once however many there are
+     * (the driver's fetch size plays no part, and no connection waits on a slow reader).
+     */
+    void read(List<Long> ids, BatchConsumer each) throws IOException {
+        for (int from = 0; from < ids.size(); from += READ_BATCH) {
+            List<Long> wanted = ids.subList(from, Math.min(ids.size(), from + READ_BATCH));
+            Map<Long, Report> found = new HashMap<>();
+            jdbc.sql("SELECT * FROM run_reports WHERE id IN (:ids)").param("ids", wanted)
+                    .query(RunReports::report).list().forEach(report -> found.put(report.id(), report));
+            // A report deleted since its id was read is left out.
+            each.accept(wanted.stream().map(found::get).filter(Objects::nonNull).toList());
         }
-        return statement.query((rs, n) -> new Report(rs.getLong("id"), rs.getLong("run_task_id"), rs.getLong("node_id"),
-                rs.getString("ip"), rs.getString("path"), rs.getString("content"), rs.getLong("size_bytes"),
-                rs.getBoolean("truncated"), DbTime.read(rs, "collected_at"), rs.getString("missing_reason") != null,
-                rs.getString("missing_reason"))).list();
+    }
+
+    private static Report report(ResultSet rs, int row) throws SQLException {
+        return new Report(rs.getLong("id"), rs.getLong("run_task_id"), rs.getLong("node_id"), rs.getString("ip"),
+                rs.getString("path"), rs.getString("content"), rs.getLong("size_bytes"), rs.getBoolean("truncated"),
+                DbTime.read(rs, "collected_at"), rs.getString("missing_reason") != null, rs.getString("missing_reason"));
+    }
+
+    /** What a streamed read does with each batch of reports: typically, write them to the response. */
+    @FunctionalInterface
+    interface BatchConsumer {
+        void accept(List<Report> batch) throws IOException;
     }
 
     /**

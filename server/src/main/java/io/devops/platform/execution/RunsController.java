@@ -2,7 +2,6 @@ package io.devops.platform.execution;
 
 import io.devops.platform.acceptance.Judgement;
 import io.devops.platform.acceptance.NcclJudge;
-import io.devops.platform.execution.RunReports.Report;
 import io.devops.platform.execution.RunViews.RunDetail;
 import io.devops.platform.execution.RunViews.RunSummary;
 import io.devops.platform.execution.Runs.RunFilter;
@@ -11,18 +10,13 @@ import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -49,9 +43,10 @@ class RunsController {
     private final RunReports reports;
     private final RunEvents events;
     private final NcclJudge ncclJudge;
+    private final JsonMapper json;
 
     RunsController(RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
-                   RunEvents events, NcclJudge ncclJudge) {
+                   RunEvents events, NcclJudge ncclJudge, JsonMapper json) {
         this.starter = starter;
         this.actions = actions;
         this.runs = runs;
@@ -60,6 +55,7 @@ class RunsController {
         this.reports = reports;
         this.events = events;
         this.ncclJudge = ncclJudge;
+        this.json = json;
     }
 
     @PostMapping("/jobs/{jobId}/runs")
@@ -119,53 +115,73 @@ class RunsController {
      * further to that node's lines (without their "ip | " prefix) and the platform's lines about it.
      */
     @GetMapping(value = "/runs/{id}/log", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<StreamingResponseBody> log(@PathVariable long id, @RequestParam(required = false) Long outputId,
-                                              @RequestParam(required = false) Long nodeId) {
+    void log(@PathVariable long id, @RequestParam(required = false) Long outputId, @RequestParam(required = false) Long nodeId,
+             HttpServletResponse response) throws IOException {
         find(id);
         if (nodeId != null && outputId == null) {
             throw new InvalidInputException("outputId", "a node's output is read per step: give the step's outputId too");
         }
         NodeLines lines = nodeId == null ? null : NodeLines.of(contents.ipOf(id, nodeId)
                 .orElseThrow(() -> new NotFoundException("Node of run " + id, nodeId)));
-        StreamingResponseBody body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        StreamedAnswer.text(response, "run-" + id + ".log", writer -> {
             if (outputId == null) {
                 logs.writeAll(id, writer);
             } else {
-                for (RunLogs.LogChunk chunk : logs.ofTask(id, outputId)) {
-                    writer.write(lines == null ? chunk.content() : lines.keep(chunk.content()));
-                }
+                logs.eachOfTask(id, outputId, chunk -> writer.write(lines == null ? chunk.content() : lines.keep(chunk.content())));
             }
-            writer.flush();
-        };
-        return ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
-                .header("Content-Disposition", "inline; filename=\"run-" + id + ".log\"").body(body);
+        });
     }
 
     /** A window of the log: chunks {@code firstSeq}..{@code lastSeq}, and whether earlier ones exist. */
     record LogWindow(long firstSeq, long lastSeq, boolean hasEarlier, String content) {
     }
 
+    /**
+     * The run's reports with their content (up to 1 MB each), written to the response a few at a
+     * time so that thousands of them never sit in memory together: a plain array, as always, or,
+     * with {@code page} or {@code size}, one page of them as every paged list answers.
+     */
     @GetMapping("/runs/{id}/reports")
-    List<Report> reports(@PathVariable long id, @RequestParam(required = false) Long nodeId) {
+    void reports(@PathVariable long id, @RequestParam(required = false) Long nodeId, @RequestParam(required = false) Integer page,
+                 @RequestParam(required = false) Integer size, HttpServletResponse response) throws IOException {
         find(id);
-        return reports.of(id, nodeId);
+        // The order is fixed (step, node, collection), so a page takes no sort.
+        PageQuery query = page == null && size == null ? null : PageQuery.of(page, size, null, "id");
+        List<Long> ids = reports.ids(id, nodeId, query);
+        Long total = query == null ? null : reports.count(id, nodeId);
+        StreamedAnswer.json(response, json, generator -> {
+            if (query != null) {
+                generator.writeStartObject();
+                generator.writeName("items");
+            }
+            generator.writeStartArray();
+            reports.read(ids, batch -> batch.forEach(generator::writePOJO));
+            generator.writeEndArray();
+            if (query != null) {
+                generator.writeNumberProperty("total", total);
+                generator.writeNumberProperty("page", query.page());
+                generator.writeNumberProperty("size", query.size());
+                generator.writeEndObject();
+            }
+        });
     }
 
-    /** PASS/FAIL/UNKNOWN for each NCCL report of the run (one per node and step), with the figures behind it. */
+    /**
+     * PASS/FAIL/UNKNOWN for each NCCL report of the run (one per node and step), with the figures
+     * behind it: the reports are read and judged a few at a time, and each verdict written at once.
+     */
     @GetMapping("/runs/{id}/judgements")
-    List<ReportJudgement> judgements(@PathVariable long id) {
+    void judgements(@PathVariable long id, HttpServletResponse response) throws IOException {
         find(id);
-        List<Report> all = reports.of(id, null);
-        List<Optional<Judgement>> judged = ncclJudge.judgeAll(all.stream()
-                .map(report -> new NcclJudge.ReportText(report.path(), report.content())).toList());
-        List<ReportJudgement> answer = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Report report = all.get(i);
-            judged.get(i).ifPresent(judgement -> answer.add(new ReportJudgement(report.id(), report.taskId(), report.nodeId(),
-                    report.ip(), report.path(), judgement)));
-        }
-        return answer;
+        List<Long> ids = reports.ids(id, null, null);
+        var judge = ncclJudge.withCurrentThresholds();
+        StreamedAnswer.json(response, json, generator -> {
+            generator.writeStartArray();
+            reports.read(ids, batch -> batch.forEach(report -> judge.apply(new NcclJudge.ReportText(report.path(), report.content()))
+                    .ifPresent(judgement -> generator.writePOJO(new ReportJudgement(report.id(), report.taskId(), report.nodeId(),
+                            report.ip(), report.path(), judgement)))));
+            generator.writeEndArray();
+        });
     }
 
     @PostMapping("/runs/{id}/cancel")

@@ -95,6 +95,18 @@ public final class Api {
         return send(request(path).header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)));
     }
 
+    /** A GET whose body is read as it arrives, for answers too large to hold: the caller closes it. */
+    public java.net.http.HttpResponse<java.io.InputStream> stream(String path) {
+        try {
+            return http.send(request(path).GET().build(), BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new IllegalStateException("request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {
