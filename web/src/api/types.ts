@@ -65,10 +65,20 @@ export interface InventoryNode extends Lock {
   labels: Record<string, string>
   agent?: AgentPresence
   facts?: Record<string, unknown>
+  /** Only on a single node: the SSH host key recorded on first contact, checked on every later one. */
+  hostKey?: HostKey
   createdAt: string
   createdBy: string
   updatedAt?: string
   updatedBy?: string
+}
+
+export interface HostKey {
+  type: string
+  publicKey: string
+  /** As ssh-keygen -l prints it: SHA256:... */
+  fingerprint: string
+  recordedAt: string
 }
 
 export interface PoolHistoryEntry {

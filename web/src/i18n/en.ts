@@ -27,6 +27,7 @@ const en = {
     noLabels: 'No labels', poolHistory: 'Node pool history', from: 'From', to: 'To', movedAt: 'When',
     movedBy: 'By', reason: 'Reason', sshPort: 'SSH port', sshUser: 'SSH user', nodeType: 'Node type',
     agentSeen: 'Last heard from {when}', runs: 'Runs on this node', addLabel: 'Add', allRuns: 'All runs on this node',
+    hostKey: 'SSH host key', hostKeyRecorded: 'recorded {when}', noHostKey: 'Not recorded yet: the next SSH contact records it',
   },
   pools: { title: 'Node pools', nodeCount: 'Nodes', spare: 'Spare pool', showNodes: 'Show nodes' },
   tenants: { title: 'Tenants', poolCount: 'Node pools', showPools: 'Show node pools' },

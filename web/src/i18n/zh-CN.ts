@@ -29,6 +29,7 @@ const zhCN: Messages = {
     noLabels: '无标签', poolHistory: '节点池变更记录', from: '原节点池', to: '新节点池', movedAt: '时间',
     movedBy: '操作人', reason: '原因', sshPort: 'SSH 端口', sshUser: 'SSH 用户', nodeType: '节点类型',
     agentSeen: '最近上报：{when}', runs: '涉及此节点的执行记录', addLabel: '添加', allRuns: '此节点的全部执行记录',
+    hostKey: 'SSH 主机密钥', hostKeyRecorded: '记录于 {when}', noHostKey: '尚未记录：下次 SSH 连接时记录',
   },
   pools: { title: '节点池', nodeCount: '节点数', spare: '备用节点池', showNodes: '查看节点' },
   tenants: { title: '租户', poolCount: '节点池数', showPools: '查看节点池' },

@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs {@code ansible-playbook} as a child process group, streams its output, and reads per-host
  * results from the shipped callback. Exit codes: 0 succeeded, 2 a task failed, 4 a host was
- * unreachable; a timeout or a cancel kills the whole group and says so in the output.
+ * unreachable; a timeout or a cancel kills the whole group and says so in the output. SSH checks
+ * every host's key against the recorded ones, or learns it on first contact ({@link HostKeyChecking}).
  */
 @Service
 public class AnsiblePlaybooks {
@@ -56,6 +57,7 @@ public class AnsiblePlaybooks {
             Thread.currentThread().interrupt();
             return outcome(Ending.CANCELLED, null, "the server stopped while the playbook ran", dir);
         } finally {
+            QuickSsh.closeMasters(HostKeyChecking.firstContactSockets(dir.ssh()));
             dir.removeSecrets();
         }
     }
@@ -124,7 +126,8 @@ public class AnsiblePlaybooks {
 
     private PlaybookOutcome outcome(Ending ending, Integer exit, String message, WorkDir dir) {
         EventsFile events = EventsFile.read(dir.eventsFile(), json);
-        return new PlaybookOutcome(ending, exit, message, events.results(), events.stats());
+        return new PlaybookOutcome(ending, exit, message, events.results(), events.stats(),
+                HostKeyChecking.learned(dir.ssh(), events.results()), HostKeyChecking.refused(dir.ssh(), events.results()));
     }
 
     private static void pump(Process process, OutputSink output) {

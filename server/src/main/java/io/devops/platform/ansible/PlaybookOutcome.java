@@ -1,14 +1,31 @@
 package io.devops.platform.ansible;
 
+import io.devops.platform.ansible.PlaybookRun.HostKey;
 import java.util.List;
 import java.util.Map;
 
 /**
  * How a playbook ended, and what happened on every host for every task (from the callback's
  * events, not from parsing the human-readable output).
+ *
+ * @param learnedHostKeys by host name, the keys ssh accepted on first contact with a host that then
+ *                        answered (signed in and ran a task): for the caller to record
+ * @param refusedHostKeys by host name, the hosts ssh refused to talk to because they did not show
+ *                        their recorded host key
  */
 public record PlaybookOutcome(Ending ending, Integer exitCode, String message, List<HostTaskResult> results,
-                              Map<String, HostStats> stats) {
+                              Map<String, HostStats> stats, Map<String, List<HostKey>> learnedHostKeys,
+                              Map<String, RefusedHostKey> refusedHostKeys) {
+
+    public PlaybookOutcome {
+        learnedHostKeys = Map.copyOf(learnedHostKeys);
+        refusedHostKeys = Map.copyOf(refusedHostKeys);
+    }
+
+    public PlaybookOutcome(Ending ending, Integer exitCode, String message, List<HostTaskResult> results,
+                           Map<String, HostStats> stats) {
+        this(ending, exitCode, message, results, stats, Map.of(), Map.of());
+    }
 
     /**
      * Whether {@code host} answered the play's closing task ({@link PlayCompletion}): only then did
@@ -36,6 +53,16 @@ public record PlaybookOutcome(Ending ending, Integer exitCode, String message, L
     /** One task on one host: status is ok, changed, failed, ignored, unreachable or skipped. */
     public record HostTaskResult(String host, String task, String role, String status, boolean changed, Integer rc,
                                  String message, long durationMs) {
+    }
+
+    /**
+     * A host that offered a key other than its recorded one: a man in the middle, or a reinstalled
+     * node. What it offered, as ssh printed it; either may be null when ssh did not say (a key of
+     * another type than the recorded one).
+     *
+     * @param offeredFingerprint as {@code ssh-keygen -l} prints it: {@code SHA256:...}
+     */
+    public record RefusedHostKey(String offeredType, String offeredFingerprint) {
     }
 
     /** The recap line of one host. */

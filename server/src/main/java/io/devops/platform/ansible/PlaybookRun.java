@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One {@code ansible-playbook} invocation: the playbook (already generated as YAML), the hosts it
@@ -30,22 +31,57 @@ public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost>
      *
      * @param becomePassword sudo's password, or null; written to the inventory as {@code !unsafe}
      *                       so that Ansible never evaluates it as a template
+     * @param hostKeys the host's recorded SSH host keys: ssh accepts no other. Empty on first contact:
+     *                 ssh then accepts the key the host offers, and the outcome tells it
+     *                 ({@link PlaybookOutcome#learnedHostKeys()})
      */
     public record InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
-                                Map<String, Object> vars) {
+                                Map<String, Object> vars, List<HostKey> hostKeys) {
 
         public InventoryHost {
             vars = vars == null ? Map.of() : Map.copyOf(vars);
+            hostKeys = hostKeys == null ? List.of() : List.copyOf(hostKeys);
+        }
+
+        public InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
+                             Map<String, Object> vars) {
+            this(name, address, port, user, key, becomePassword, vars, List.of());
         }
 
         public InventoryHost(String name, String address, int port, String user, SshKey key, Map<String, Object> vars) {
             this(name, address, port, user, key, null, vars);
         }
 
+        /** First contact: no key is recorded for the host yet. */
+        public boolean firstContact() {
+            return hostKeys.isEmpty();
+        }
+
         @Override
         public String toString() {
             return "InventoryHost[" + name + ", " + address + ":" + port + ", user=" + user + ", key=" + key
-                    + ", becomePassword=" + (becomePassword == null ? "none" : "***") + ", vars=" + vars.keySet() + "]";
+                    + ", becomePassword=" + (becomePassword == null ? "none" : "***") + ", vars=" + vars.keySet()
+                    + ", hostKeys=" + hostKeys.size() + "]";
+        }
+    }
+
+    /**
+     * A public SSH host key as a known_hosts line holds it: the key type ({@code ssh-ed25519}) and
+     * the base64 key blob. Checked here because both end up in a known_hosts file: a stray space or
+     * line break would add a line of its own.
+     */
+    public record HostKey(String type, String publicKey) {
+
+        private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9@._-]{1,64}");
+        private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/]+={0,2}");
+
+        public HostKey {
+            if (type == null || !TYPE.matcher(type).matches()) {
+                throw new IllegalArgumentException("not an SSH key type: '" + type + "'");
+            }
+            if (publicKey == null || publicKey.length() > 16_384 || !BASE64.matcher(publicKey).matches()) {
+                throw new IllegalArgumentException("not a base64 SSH public key: '" + publicKey + "'");
+            }
         }
     }
 

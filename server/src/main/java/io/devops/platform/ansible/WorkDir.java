@@ -1,5 +1,6 @@
 package io.devops.platform.ansible;
 
+import io.devops.platform.ansible.HostKeyChecking.HostSsh;
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.ansible.PlaybookRun.SshKey;
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Lays out one playbook run's directory: the playbook, an inventory built as data and dumped as
- * YAML, an ansible.cfg with pipelining and ControlPersist, the event callback, and private keys
- * readable by the owner only.
+ * YAML, an ansible.cfg with pipelining, ControlPersist and host key checking, the known_hosts
+ * files ({@link HostKeyChecking}), the event callback, and private keys readable by the owner only.
  */
 final class WorkDir {
 
@@ -28,17 +29,17 @@ final class WorkDir {
     private static final String CALLBACK_RESOURCE = "/ansible/callback_plugins/" + CALLBACK + ".py";
 
     private final Path root;
-    private final Path controlDir;
+    private final Map<String, HostSsh> ssh;
 
-    private WorkDir(Path root, Path controlDir) {
+    private WorkDir(Path root, Map<String, HostSsh> ssh) {
         this.root = root;
-        this.controlDir = controlDir;
+        this.ssh = ssh;
     }
 
     static WorkDir prepare(PlaybookRun run, AnsibleProperties properties) {
         try {
             Path root = Files.createDirectories(run.workDir().toAbsolutePath());
-            WorkDir dir = new WorkDir(root, controlDir(run, properties));
+            WorkDir dir = new WorkDir(root, HostKeyChecking.prepare(run.hosts(), root, properties.controlRoot()));
             dir.write(run, properties);
             return dir;
         } catch (IOException e) {
@@ -46,25 +47,9 @@ final class WorkDir {
         }
     }
 
-    /**
-     * SSH master connections outlive one playbook (ControlPersist), so the next step or run on the
-     * same hosts skips the handshake. They are shared only between playbooks that sign in with the
-     * same keys: the directory is named by the key ids. Unix socket paths are limited to ~108
-     * bytes, hence a short private directory.
-     */
-    static Path controlDir(PlaybookRun run, AnsibleProperties properties) throws IOException {
-        String keys = run.hosts().stream().map(host -> host.key() == null ? "-" : host.key().id()).distinct().sorted()
-                .collect(Collectors.joining(","));
-        String name = Integer.toHexString(keys.hashCode());
-        Path root = properties.controlRoot();
-        if (!Files.isDirectory(root)) {
-            Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        Path dir = root.resolve(name);
-        if (!Files.isDirectory(dir)) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        }
-        return dir;
+    /** How ssh reaches and checks each host, by host name. */
+    Map<String, HostSsh> ssh() {
+        return ssh;
     }
 
     Path root() {
@@ -103,7 +88,7 @@ final class WorkDir {
         Files.writeString(root.resolve("playbook.yml"), run.playbookYaml());
         Path inventory = Files.createFile(root.resolve("inventory.yml"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(inventory, yaml().dump(inventory(run.hosts(), keyFiles)));
+        Files.writeString(inventory, yaml().dump(inventory(run.hosts(), keyFiles, ssh)));
         Path plugins = Files.createDirectories(root.resolve("callback_plugins"));
         try (InputStream callback = WorkDir.class.getResourceAsStream(CALLBACK_RESOURCE)) {
             Files.copy(callback, plugins.resolve(CALLBACK + ".py"));
@@ -119,7 +104,8 @@ final class WorkDir {
         return file;
     }
 
-    private static Map<String, Object> inventory(List<InventoryHost> hosts, Map<String, Path> keyFiles) {
+    private static Map<String, Object> inventory(List<InventoryHost> hosts, Map<String, Path> keyFiles,
+                                                 Map<String, HostSsh> ssh) {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (InventoryHost host : hosts) {
             Map<String, Object> vars = new LinkedHashMap<>(host.vars());
@@ -134,6 +120,8 @@ final class WorkDir {
             if (host.becomePassword() != null) {
                 vars.put("ansible_become_password", new Literal(host.becomePassword()));
             }
+            // Per host: which known_hosts file, how strict, and the master socket for exactly that check.
+            vars.put("ansible_ssh_common_args", ssh.get(host.name()).commonArgs());
             byName.put(host.name(), vars);
         }
         return Map.of("all", Map.of("hosts", byName));
@@ -143,7 +131,7 @@ final class WorkDir {
         String rolesPath = run.rolesPaths().stream().map(Path::toString).collect(Collectors.joining(":"));
         return """
                 [defaults]
-                host_key_checking = False
+                host_key_checking = True
                 forks = %d
                 timeout = %d
                 retry_files_enabled = False
@@ -155,10 +143,9 @@ final class WorkDir {
 
                 [ssh_connection]
                 pipelining = True
-                ssh_args = -o ControlMaster=auto -o ControlPersist=%ds -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR
-                control_path = %s/%%%%C
+                ssh_args = -o ControlMaster=auto -o ControlPersist=%ds -o LogLevel=ERROR
                 """.formatted(properties.forks(), properties.connectTimeout().toSeconds(), CALLBACK, plugins,
-                rolesPath, properties.controlPersist().toSeconds(), controlDir);
+                rolesPath, properties.controlPersist().toSeconds());
     }
 
     /**

@@ -13,6 +13,7 @@ import io.devops.platform.credentials.MaskingSecrets;
 import io.devops.platform.execution.RunContents.HostResult;
 import io.devops.platform.execution.RunContents.RunNode;
 import io.devops.platform.execution.RunContents.RunTask;
+import io.devops.platform.inventory.NodeHostKeys;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,14 +36,16 @@ class AnsibleDispatch {
     private final AnsiblePlaybooks playbooks;
     private final TemplatePlans plans;
     private final SshAccess ssh;
+    private final HostKeyRecords hostKeys;
     private final ExecutionProperties properties;
     private final ExecutorIdentity executor;
 
-    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, ExecutionProperties properties,
-                    ExecutorIdentity executor) {
+    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, HostKeyRecords hostKeys,
+                    ExecutionProperties properties, ExecutorIdentity executor) {
         this.playbooks = playbooks;
         this.plans = plans;
         this.ssh = ssh;
+        this.hostKeys = hostKeys;
         this.properties = properties;
         this.executor = executor;
     }
@@ -58,18 +61,23 @@ class AnsibleDispatch {
         }
         // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
         Map<RunNode, SshAccess.Access> accesses = accesses(targets);
-        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses), List.of(plans.rolesDirectory()),
+        Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
+        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses, recorded), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
         PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
+        hostKeys.recordLearned(targets, outcome, log); // before a stop: it then checks the key just recorded
         if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
             remoteStop.start();
         }
         remoteStop.await();
-        List<HostResult> results = new ArrayList<>(targets.stream().map(node -> hostResult(node, outcome)).toList());
+        List<HostResult> results = new ArrayList<>(targets.stream().map(node -> HostKeyRecords
+                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome))).toList());
+        results.stream().filter(result -> outcome.refusedHostKeys().containsKey(result.ip()))
+                .forEach(result -> log.line("[platform] " + result.ip() + ": " + result.message()));
         if (launcher) {
             HostResult lead = results.get(0);
             nodes.stream().skip(1).forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), lead.status(), lead.rc(),
@@ -118,8 +126,9 @@ class AnsibleDispatch {
         return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** How to reach and check these nodes now: their credentials and recorded host keys. */
     List<InventoryHost> hosts(List<RunNode> nodes) {
-        return hosts(nodes, accesses(nodes));
+        return hosts(nodes, accesses(nodes), hostKeys.recorded(nodes));
     }
 
     private Map<RunNode, SshAccess.Access> accesses(List<RunNode> nodes) {
@@ -128,12 +137,13 @@ class AnsibleDispatch {
         return accesses;
     }
 
-    private static List<InventoryHost> hosts(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses) {
+    private static List<InventoryHost> hosts(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
+                                             Map<Long, List<NodeHostKeys.HostKey>> recorded) {
         return nodes.stream().map(node -> {
             SshAccess.Access access = accesses.get(node);
             String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
             return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
-                    Map.of("devops_node_id", node.nodeId()));
+                    Map.of("devops_node_id", node.nodeId()), HostKeyRecords.forSsh(recorded.get(node.nodeId())));
         }).toList();
     }
 

@@ -40,18 +40,20 @@ class NodeService {
     private final Memberships memberships;
     private final NodeMoves moves;
     private final NodeUsage usage;
+    private final NodeHostKeys hostKeys;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
 
     NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
-                NodeUsage usage, AuditTrail audit, JsonMapper json, Clock clock) {
+                NodeUsage usage, NodeHostKeys hostKeys, AuditTrail audit, JsonMapper json, Clock clock) {
         this.nodes = nodes;
         this.checks = checks;
         this.labels = labels;
         this.memberships = memberships;
         this.moves = moves;
         this.usage = usage;
+        this.hostKeys = hostKeys;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -61,7 +63,8 @@ class NodeService {
     NodeView get(long id) {
         NodeView node = nodes.byId(id).orElseThrow(() -> new NotFoundException("Node", id));
         return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()))
-                .withFacts(nodes.facts(id).map(json::readTree).orElse(null));
+                .withFacts(nodes.facts(id).map(json::readTree).orElse(null))
+                .withHostKey(hostKeys.of(List.of(id)).get(id));
     }
 
     @Transactional(readOnly = true)
@@ -172,6 +175,25 @@ class NodeService {
         NodeView after = get(id);
         audit.record("node.unlocked", "node", id, "Unlocked node " + after.ip() + (reason == null ? "" : ": " + reason),
                 before, after);
+        return after;
+    }
+
+    /**
+     * Accepts whatever SSH host key the node shows next: its recorded keys are forgotten, and the
+     * next contact records the key it is offered. For a node that was reinstalled or had its key
+     * replaced; an ADMIN's decision (the controller checks), since it also admits an impostor.
+     */
+    NodeView forgetHostKey(long id) {
+        NodeView before = get(id);
+        if (before.hostKey() == null) {
+            throw new ConflictException("Node " + before.ip() + " has no recorded SSH host key: its next contact"
+                    + " records the key it offers");
+        }
+        List<NodeHostKeys.HostKey> forgotten = hostKeys.of(List.of(id)).get(id);
+        hostKeys.forget(id);
+        NodeView after = get(id);
+        audit.record("node.host-key-forgotten", "node", id, "Forgot the SSH host key of node " + before.ip() + " ("
+                + NodeHostKeys.describe(forgotten) + "): its next contact records the key it offers", forgotten, null);
         return after;
     }
 

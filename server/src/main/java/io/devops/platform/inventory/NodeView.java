@@ -1,27 +1,36 @@
 package io.devops.platform.inventory;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.devops.platform.inventory.NodeHostKeys.HostKey;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A GPU server as the inventory knows it. {@code agent} and {@code facts} come from the node's
- * agent; facts are only loaded for a single node, not for list pages.
+ * agent; facts and the recorded SSH host key are only loaded for a single node, not for list pages.
  */
 record NodeView(long id, String ip, String hostname, String nodeType, String gpuType, Integer gpuCount,
                 int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Long credentialId,
                 Instant registeredAt,
-                Map<String, String> labels, AgentPresence agent, JsonNode facts,
+                Map<String, String> labels, AgentPresence agent, JsonNode facts, HostKey hostKey,
                 @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
 
     NodeView withLabels(Map<String, String> newLabels) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
-                tenantId, credentialId, registeredAt, newLabels, agent, facts, lock, audit);
+                tenantId, credentialId, registeredAt, newLabels, agent, facts, hostKey, lock, audit);
     }
 
     NodeView withFacts(JsonNode newFacts) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
-                tenantId, credentialId, registeredAt, labels, agent, newFacts, lock, audit);
+                tenantId, credentialId, registeredAt, labels, agent, newFacts, hostKey, lock, audit);
+    }
+
+    /** The key recorded first (ssh records the one key type it agreed with the node). */
+    NodeView withHostKey(List<HostKey> recorded) {
+        HostKey shown = recorded == null || recorded.isEmpty() ? null : recorded.get(0);
+        return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,
+                tenantId, credentialId, registeredAt, labels, agent, facts, shown, lock, audit);
     }
 }

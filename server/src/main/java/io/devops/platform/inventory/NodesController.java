@@ -5,6 +5,7 @@ import io.devops.platform.inventory.NodeRequests.ImportRequest;
 import io.devops.platform.inventory.NodeRequests.LockRequest;
 import io.devops.platform.inventory.NodeRequests.NodeRequest;
 import io.devops.platform.inventory.NodeRequests.UnlockRequest;
+import io.devops.platform.identity.Role;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,5 +104,20 @@ class NodesController {
     @PostMapping("/{id}/unlock")
     NodeView unlock(@PathVariable long id, @Valid @RequestBody(required = false) UnlockRequest request) {
         return nodes.unlock(id, request == null ? null : request.reason());
+    }
+
+    /**
+     * Accepts a node's new SSH host key: ADMIN only, since accepting the key of an impostor hands it
+     * the next run's sessions and become password. The URL rules let OPERATORs write under /api.
+     */
+    @PostMapping("/{id}/host-key/forget")
+    NodeView forgetHostKey(@PathVariable long id, Authentication caller) {
+        boolean admin = caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
+        if (!admin) {
+            throw new AdminOnlyException("Only an ADMIN accepts a node's new SSH host key: ask one to check the node's new"
+                    + " key fingerprint out of band, then forget the recorded key");
+        }
+        return nodes.forgetHostKey(id);
     }
 }

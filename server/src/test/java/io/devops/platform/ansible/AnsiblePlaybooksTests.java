@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.devops.platform.ansible.PlaybookOutcome.Ending;
 import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
+import io.devops.platform.ansible.PlaybookRun.HostKey;
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.ansible.PlaybookRun.SshKey;
 import io.devops.platform.support.SudoUser;
 import io.devops.platform.support.TestNodes;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +111,85 @@ class AnsiblePlaybooksTests {
         } finally {
             nodes.start(2);
         }
+    }
+
+    @Test
+    void aFirstContactLearnsTheKeyEachHostOffered() {
+        var outcome = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - command: "true"
+                """, Duration.ofMinutes(2));
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        String[] shown = nodes.hostPublicKey().split(" ");
+        assertThat(outcome.learnedHostKeys()).containsOnlyKeys("node0", "node1", "node2")
+                .allSatisfy((host, keys) -> assertThat(keys).containsExactly(new HostKey(shown[0], shown[1])));
+        assertThat(outcome.refusedHostKeys()).isEmpty();
+    }
+
+    @Test
+    void aFirstContactAfterAnotherMeetsTheHostAgainInsteadOfReusingTheEarlierConnection() {
+        String playbook = """
+                - hosts: node0
+                  gather_facts: false
+                  tasks:
+                    - command: "true"
+                """;
+        PlaybookRun run = run(playbook, Duration.ofMinutes(2), List.of());
+        var first = playbooks.run(run, log::add, () -> false);
+        // As after an admin forgot the key: no key recorded again, and the first contact's master must not carry this one.
+        var again = playbooks.run(new PlaybookRun(workDir.resolve("again"), playbook, run.hosts(), List.of(),
+                Duration.ofMinutes(2), Map.of()), log::add, () -> false);
+
+        assertThat(first.learnedHostKeys()).containsOnlyKeys("node0");
+        assertThat(again.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(again.learnedHostKeys()).isEqualTo(first.learnedHostKeys());
+    }
+
+    @Test
+    void aHostShowingAnotherKeyThanItsRecordedOneIsRefusedBeforeAnythingRunsThereEvenWithAMasterConnectionOpen(
+            @TempDir Path markers) throws Exception {
+        String[] shown = nodes.hostPublicKey().split(" ");
+        HostKey real = new HostKey(shown[0], shown[1]);
+        String playbook = """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: leave a mark
+                      command: touch %s/{{ inventory_hostname }}
+                """.formatted(markers);
+        // The first playbook leaves master connections open (ControlPersist) to every node, checked against the real key.
+        var checked = playbooks.run(withHostKeys(run(playbook, Duration.ofMinutes(2), List.of()), real, real, "checked"),
+                log::add, () -> false);
+        assertThat(checked.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(checked.learnedHostKeys()).isEmpty();
+        Files.delete(markers.resolve("node1"));
+        Files.delete(markers.resolve("node2"));
+        Files.delete(markers.resolve("node0"));
+
+        HostKey other = new HostKey("ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIDI42Wi7PTq30U7iD+Vl3CjmCQzr+5q5BcklzVNVISb5");
+        var outcome = playbooks.run(withHostKeys(run(playbook, Duration.ofMinutes(2), List.of()), other, real, "refused"),
+                log::add, () -> false);
+
+        assertThat(outcome.ending()).isEqualTo(Ending.UNREACHABLE);
+        assertThat(outcome.refusedHostKeys()).containsOnlyKeys("node0");
+        assertThat(outcome.refusedHostKeys().get("node0").offeredFingerprint()).isEqualTo(nodes.hostKeyFingerprint());
+        assertThat(outcome.results()).filteredOn(result -> result.host().equals("node0"))
+                .extracting(HostTaskResult::status).containsOnly("unreachable");
+        assertThat(markers.resolve("node0")).doesNotExist();
+        assertThat(markers.resolve("node1")).exists();
+        assertThat(markers.resolve("node2")).exists();
+    }
+
+    /** The run, in a directory of its own, with {@code first} recorded for node0 and {@code rest} for the other nodes. */
+    private static PlaybookRun withHostKeys(PlaybookRun run, HostKey first, HostKey rest, String dir) {
+        List<InventoryHost> hosts = run.hosts().stream().map(host -> new InventoryHost(host.name(), host.address(), host.port(),
+                host.user(), host.key(), host.becomePassword(), host.vars(),
+                List.of(host.name().equals("node0") ? first : rest))).toList();
+        return new PlaybookRun(run.workDir().resolve(dir), run.playbookYaml(), hosts, run.rolesPaths(), run.timeout(),
+                run.environment());
     }
 
     @Test

@@ -25,6 +25,7 @@ public final class TestNodes {
 
     private final Path dir;
     private final List<Process> daemons = new ArrayList<>();
+    private String hostKeyFingerprint;
 
     private TestNodes(Path dir) {
         this.dir = dir;
@@ -107,9 +108,118 @@ public final class TestNodes {
         }
     }
 
-    private Process startDaemon(int index) {
+    /** The host key every shared node shows, as {@code type base64} (the nodes share one key file). */
+    public String hostPublicKey() {
+        return publicKeyOf(dir.resolve("host_ed25519.pub"));
+    }
+
+    /** {@link #hostPublicKey()}'s fingerprint, as {@code ssh-keygen -l} prints it ({@code SHA256:...}). */
+    public synchronized String hostKeyFingerprint() {
+        if (hostKeyFingerprint == null) {
+            hostKeyFingerprint = fingerprintOf(dir.resolve("host_ed25519.pub"));
+        }
+        return hostKeyFingerprint;
+    }
+
+    /**
+     * One more node, on {@code ip} (outside 127.0.1.x) and a port of its own, with a host key of its
+     * own that {@link OtherNode#replaceHostKey()} changes. Accepts the same key as the shared nodes.
+     */
+    public OtherNode otherNode(String ip) {
+        Path home = dir.resolve("other-" + ip);
         try {
-            Path config = dir.resolve("sshd-" + index + ".conf");
+            Files.createDirectories(home);
+            OtherNode node = new OtherNode(ip, freePort(ip), home);
+            node.replaceHostKey();
+            return node;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start an SSH node on " + ip, e);
+        }
+    }
+
+    /** A node with a host key of its own: stop it by closing it. */
+    public final class OtherNode implements AutoCloseable {
+
+        private final String ip;
+        private final int port;
+        private final Path home;
+        private Process daemon;
+
+        private OtherNode(String ip, int port, Path home) {
+            this.ip = ip;
+            this.port = port;
+            this.home = home;
+        }
+
+        public String ip() {
+            return ip;
+        }
+
+        public int port() {
+            return port;
+        }
+
+        public String hostKeyFingerprint() {
+            return fingerprintOf(home.resolve("host_ed25519.pub"));
+        }
+
+        /** Restarts the node with a new host key, as a reinstall (or an impostor on its address) would. */
+        public synchronized void replaceHostKey() throws IOException {
+            close();
+            Files.deleteIfExists(home.resolve("host_ed25519"));
+            Files.deleteIfExists(home.resolve("host_ed25519.pub"));
+            run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", home.resolve("host_ed25519").toString());
+            daemon = startSshd(home, "sshd", ip, port, home.resolve("host_ed25519"));
+        }
+
+        @Override
+        public synchronized void close() {
+            if (daemon != null) {
+                daemon.descendants().forEach(ProcessHandle::destroyForcibly);
+                daemon.destroy();
+                try {
+                    daemon.waitFor(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                daemon = null;
+            }
+        }
+    }
+
+    private static String publicKeyOf(Path file) {
+        try {
+            String[] fields = Files.readString(file).trim().split("\\s+");
+            return fields[0] + " " + fields[1];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fingerprintOf(Path file) {
+        try {
+            Process process = new ProcessBuilder("ssh-keygen", "-l", "-E", "sha256", "-f", file.toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes()).trim();
+            if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("ssh-keygen -l failed: " + output);
+            }
+            return output.split("\\s+")[1];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process startDaemon(int index) {
+        return startSshd(dir, "sshd-" + index, ip(index), PORT, dir.resolve("host_ed25519"));
+    }
+
+    private Process startSshd(Path home, String name, String ip, int port, Path hostKey) {
+        try {
+            Path config = home.resolve(name + ".conf");
             Files.writeString(config, """
                     ListenAddress %s:%d
                     HostKey %s
@@ -124,14 +234,13 @@ public final class TestNodes {
                     MaxStartups 50
                     Subsystem sftp internal-sftp
                     SetEnv PATH=%s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-                    """.formatted(ip(index), PORT, dir.resolve("host_ed25519"), dir.resolve("sshd-" + index + ".pid"),
-                    dir.resolve("authorized_keys"), fakeBin()));
+                    """.formatted(ip, port, hostKey, home.resolve(name + ".pid"), dir.resolve("authorized_keys"), fakeBin()));
             Process daemon = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("sshd-" + index + ".log").toFile()).start();
-            awaitListening(ip(index), daemon);
+                    .redirectErrorStream(true).redirectOutput(home.resolve(name + ".log").toFile()).start();
+            awaitListening(ip, port, daemon);
             return daemon;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start sshd for " + ip(index), e);
+            throw new UncheckedIOException("cannot start sshd for " + ip, e);
         }
     }
 
@@ -157,24 +266,28 @@ public final class TestNodes {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.1.1"))) {
+        return freePort("127.0.1.1");
+    }
+
+    private static int freePort(String ip) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(ip))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             return 2222;
         }
     }
 
-    private static void awaitListening(String ip, Process daemon) {
+    private static void awaitListening(String ip, int port, Process daemon) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && daemon.isAlive()) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(ip, PORT), 200);
+                socket.connect(new InetSocketAddress(ip, port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.onSpinWait();
             }
         }
-        throw new IllegalStateException("sshd on " + ip + ":" + PORT + " did not start listening");
+        throw new IllegalStateException("sshd on " + ip + ":" + port + " did not start listening");
     }
 
     private synchronized void stopAll() {
