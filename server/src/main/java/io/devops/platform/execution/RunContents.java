@@ -191,11 +191,15 @@ class RunContents {
 
     /**
      * Writes each node's row of a step: a new row with an initial status, or an existing one moved
-     * as the table allows. Under the fence; a row the write did not reach is raised.
+     * as the table allows. Under the fence, held for the transaction by locking the run's row (a
+     * move of the run waits for it); a row the write did not reach is raised.
      */
     private void nodesTo(RunFence fence, long taskId, List<HostResult> rows, Instant at) {
         if (rows.isEmpty()) {
             return;
+        }
+        if (jdbc.sql("SELECT guard_run.id " + fence.from() + " FOR UPDATE").params(fence.params()).query(Long.class).list().isEmpty()) {
+            throw new RunMovedOnException(fence, "the rows of " + rows.size() + " node(s) in step " + taskId);
         }
         Map<Long, RunStatus> current = new HashMap<>();
         jdbc.sql("SELECT node_id, status FROM run_host_results WHERE run_task_id = ?").param(taskId)
@@ -212,7 +216,7 @@ class RunContents {
             } else if (current.containsKey(row.nodeId())) {
                 updates.computeIfAbsent(row.status(), k -> new ArrayList<>()).add(withFence(values, fence));
             } else if (StatusTable.NODE_RESULTS.initial().contains(row.status())) {
-                inserts.add(withFence(values, fence));
+                inserts.add(values);
             } else {
                 throw new IllegalStateException("node " + row.nodeId() + " of step " + taskId + " has no row to become " + row.status());
             }
@@ -229,12 +233,12 @@ class RunContents {
             counts.add(template.batchUpdate("""
                     INSERT INTO run_host_results (ip, status, rc, ok_count, changed_count, failed_count, skipped_count, duration_ms,
                                                   message, finished_at, run_task_id, node_id)
-                    SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? """ + fence.from(), inserts));
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts));
         }
         if (!eachChangedOneRow(counts) && !allWritten(taskId, rows)) {
-            throw conflict(fence, "the rows of " + rows.size() + " node(s) in step " + taskId + " (" + rows.stream()
-                    .map(row -> (current.containsKey(row.nodeId()) ? current.get(row.nodeId()).name() : "none") + " → " + row.status()).distinct()
-                    .collect(Collectors.joining(", ")) + ")");
+            String moves = rows.stream().map(row -> (current.containsKey(row.nodeId()) ? current.get(row.nodeId()).name() : "none")
+                    + " → " + row.status()).distinct().collect(Collectors.joining(", "));
+            throw conflict(fence, "the rows of " + rows.size() + " node(s) in step " + taskId + " (" + moves + ")");
         }
     }
 
@@ -260,7 +264,8 @@ class RunContents {
     private RuntimeException conflict(RunFence fence, String what) {
         boolean holds = jdbc.sql("SELECT COUNT(*) FROM runs WHERE id = ? AND " + fence.sql())
                 .params(params(List.of(fence.runId()), fence)).query(Long.class).single() > 0;
-        return holds ? new IllegalStateException(what + ": not a transition the status table allows") : new RunMovedOnException(fence, what);
+        return holds ? new IllegalStateException(what + ": not a transition the status table allows")
+                : new RunMovedOnException(fence, what);
     }
 
     private static void require(StatusTable table, RunStatus from, RunStatus to) {

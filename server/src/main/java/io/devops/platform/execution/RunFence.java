@@ -28,7 +28,7 @@ record RunFence(long runId, RunStatus status, String executor, int attempt) {
         return "EXISTS (SELECT 1 " + from() + ")";
     }
 
-    /** The run's row if the fence holds, none otherwise: the source of a guarded INSERT … SELECT. */
+    /** The run's row if the fence holds, none otherwise (to lock it, so that the fence holds until a commit). */
     String from() {
         return "FROM runs guard_run WHERE guard_run.id = ? AND guard_run.status = ?"
                 + (owned() ? " AND guard_run.executor = ? AND guard_run.attempt = ?" : "");

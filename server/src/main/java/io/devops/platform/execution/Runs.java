@@ -235,7 +235,8 @@ class Runs {
         return new RunRecord(rs.getLong("id"), rs.getLong("job_id"), rs.getLong("original_job_id"), rs.getInt("job_version"),
                 rs.getString("job_name"), rs.getString("failure_policy"), RunStatus.valueOf(rs.getString("status")),
                 rs.getString("message"), rs.getString("waiting_reason"), rs.getString("executed_by"),
-                rs.getString("executor"), rs.getInt("attempt"), rs.getBoolean("cancel_requested"), previousRunId, rs.getString("run_kind"),
+                rs.getString("executor"), rs.getInt("attempt"), rs.getBoolean("cancel_requested"), previousRunId,
+                rs.getString("run_kind"),
                 DbTime.read(rs, "queued_at"), DbTime.read(rs, "started_at"), DbTime.read(rs, "finished_at"), durationMs);
     }
 

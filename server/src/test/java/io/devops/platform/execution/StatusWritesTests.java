@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +37,16 @@ class StatusWritesTests extends ApiTest {
     RunContents contents;
     @Autowired
     JdbcClient jdbc;
+
+    private final List<Long> created = new ArrayList<>();
+
+    /** The made-up runs end, so that no instance started later on the same database picks up a queued one. */
+    @AfterEach
+    void endTheRuns() {
+        if (!created.isEmpty()) {
+            jdbc.sql("UPDATE runs SET status = 'CANCELLED' WHERE id IN (:ids)").param("ids", created).update();
+        }
+    }
 
     @Test
     void everyRunStatusWriteChangesTheRunExactlyWhenTheTableAllowsIt() {
@@ -183,6 +194,7 @@ class StatusWritesTests extends ApiTest {
 
     private long run(RunStatus status, int attempt) {
         long runId = runs.insert(new NewRun(1, 1, 1, unique("walk"), "CONTINUE", "admin", null, "RUN"), Instant.now());
+        created.add(runId);
         jdbc.sql("UPDATE runs SET status = ?, executor = ?, attempt = ? WHERE id = ?").params(status.name(), EXECUTOR, attempt, runId)
                 .update();
         return runId;
