@@ -9,6 +9,7 @@ import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,14 +41,18 @@ class RunActions {
             throw new ConflictException("Run " + runId + " already ended " + run.status());
         }
         runs.requestCancel(runId);
-        if (run.status() == RunStatus.QUEUED || run.status() == RunStatus.INTERRUPTED) {
-            contents.closeOpenTasks(runId, RunStatus.CANCELLED, "cancelled", clock.instant());
-            runs.transition(runId, RunStatus.CANCELLED, "cancelled by " + CurrentActor.name(), clock.instant(), CurrentActor.name(), null);
+        // A run that started meanwhile is not ended here: its execution sees the request and ends it.
+        if (runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.INTERRUPTED), RunStatus.CANCELLED,
+                "cancelled by " + CurrentActor.name(), clock.instant(), CurrentActor.name())) {
+            contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", clock.instant());
         }
         audit.record("run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
     }
 
-    /** Runs an INTERRUPTED or FAILED run again from its first step that did not succeed. */
+    /**
+     * Runs an INTERRUPTED or FAILED run again: each node from its first step that did not succeed
+     * on it (what succeeded stays, and does not run again).
+     */
     void resume(long runId) {
         RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
         if (run.status() != RunStatus.INTERRUPTED && run.status() != RunStatus.FAILED) {
@@ -57,8 +62,11 @@ class RunActions {
                 .map(RunContents.RunNode::nodeId).distinct().toList();
         Resolution resolution = targets.resolve(nodeIds, List.of());
         refuseResumeIf(runId, resolution.problems());
-        contents.reopenUnfinishedTasks(runId);
-        runs.transition(runId, RunStatus.QUEUED, "resumed by " + CurrentActor.name(), clock.instant(), CurrentActor.name(), null);
+        if (!runs.transition(runId, Set.of(RunStatus.INTERRUPTED, RunStatus.FAILED), RunStatus.QUEUED,
+                "resumed by " + CurrentActor.name(), clock.instant(), CurrentActor.name())) {
+            throw new ConflictException("Run " + runId + " changed while it was being resumed; look at it again");
+        }
+        contents.reopenUnfinishedTasks(RunFence.whileRunIs(runId, RunStatus.QUEUED));
         refuseResumeIf(runId, targets.hold(resolution.nodes())); // as RunStarter: a delete or move now waits and sees the run
         audit.record("run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
         scheduling.scheduleAfterCommit(runId);

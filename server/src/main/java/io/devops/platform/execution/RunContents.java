@@ -6,10 +6,14 @@ import io.devops.platform.inventory.NodeTargets.TargetNode;
 import io.devops.platform.shared.DbTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -92,60 +96,194 @@ class RunContents {
                 .list();
     }
 
-    void taskStarted(long taskId, Instant at) {
-        jdbc.sql("UPDATE run_tasks SET status = 'RUNNING', started_at = ?, finished_at = NULL, message = NULL WHERE id = ?")
-                .params(DbTime.toDb(at), taskId).update();
+    /**
+     * The step starts (again) on these nodes: the step and each node's row become RUNNING, in one
+     * transaction. A SUCCEEDED step starts again only for nodes that have not done it.
+     */
+    @Transactional
+    void taskStarted(RunFence fence, long taskId, List<RunNode> nodes, Instant at) {
+        stepTo(fence, taskId, RunStatus.RUNNING, "started_at = ?, finished_at = NULL, duration_ms = NULL, exit_code = NULL, message = NULL",
+                DbTime.toDb(at));
+        nodesTo(fence, taskId, nodes.stream().map(node -> new HostResult(node.nodeId(), node.ip(), RunStatus.RUNNING, null, 0, 0, 0, 0,
+                null, null)).toList(), null);
     }
 
-    void taskFinished(long taskId, RunStatus status, Integer exitCode, String message, Instant startedAt, Instant at) {
+    void taskFinished(RunFence fence, long taskId, RunStatus status, Integer exitCode, String message, Instant startedAt, Instant at) {
         Long duration = startedAt == null ? null : java.time.Duration.between(startedAt, at).toMillis();
-        jdbc.sql("UPDATE run_tasks SET status = ?, exit_code = ?, message = ?, finished_at = ?, duration_ms = ? WHERE id = ?")
-                .params(status.name(), exitCode, truncate(message, 1000), DbTime.toDb(at), duration, taskId).update();
+        stepTo(fence, taskId, status, "exit_code = ?, message = ?, finished_at = ?, duration_ms = ?",
+                exitCode, truncate(message, 1000), DbTime.toDb(at), duration);
     }
 
-    /** Marks every task not yet finished with {@code status} (a run that stops, is cancelled or interrupted). */
-    void closeOpenTasks(long runId, RunStatus status, String message, Instant at) {
-        jdbc.sql("""
-                UPDATE run_tasks SET status = ?, message = COALESCE(message, ?), finished_at = COALESCE(finished_at, ?)
-                WHERE run_id = ? AND status IN ('QUEUED', 'RUNNING')""")
-                .params(status.name(), message, DbTime.toDb(at), runId).update();
+    /** The step's result on each node it ran on: each node's RUNNING row gets its outcome, in one transaction. */
+    @Transactional
+    void saveHostResults(RunFence fence, long taskId, List<HostResult> results, Instant at) {
+        nodesTo(fence, taskId, results, at);
     }
 
-    /** Resume: everything that did not succeed runs again. */
-    void reopenUnfinishedTasks(long runId) {
-        List<Long> reopened = jdbc.sql("SELECT id FROM run_tasks WHERE run_id = ? AND status <> 'SUCCEEDED'").param(runId)
-                .query(Long.class).list();
-        for (long taskId : reopened) {
-            jdbc.sql("DELETE FROM run_host_results WHERE run_task_id = ?").param(taskId).update();
+    /** These nodes do not take part in the step: they did not get through an earlier one (the reason, per node). */
+    @Transactional
+    void skipNodes(RunFence fence, long taskId, List<RunNode> nodes, Map<Long, String> reasons, Instant at) {
+        nodesTo(fence, taskId, nodes.stream().map(node -> new HostResult(node.nodeId(), node.ip(), RunStatus.SKIPPED, null, 0, 0, 0, 0,
+                null, reasons.get(node.nodeId()))).toList(), at);
+    }
+
+    /**
+     * Closes the steps and node rows still open when the run ends {@code ending}: cancelled or
+     * interrupted ones take that status; otherwise a running one FAILED and a queued one SKIPPED.
+     */
+    @Transactional
+    void closeOpenTasks(RunFence fence, RunStatus ending, String message, Instant at) {
+        for (RunStatus open : List.of(RunStatus.QUEUED, RunStatus.RUNNING)) {
+            RunStatus closed = closing(open, ending);
+            require(StatusTable.STEPS, open, closed);
+            require(StatusTable.NODE_RESULTS, open, closed);
+            jdbc.sql("UPDATE run_tasks SET status = ?, message = COALESCE(message, ?), finished_at = COALESCE(finished_at, ?)"
+                            + " WHERE run_id = ? AND status = ? AND " + fence.sql())
+                    .params(params(Arrays.asList(closed.name(), message, DbTime.toDb(at), fence.runId(), open.name()), fence)).update();
+            jdbc.sql("UPDATE run_host_results SET status = ?, message = COALESCE(message, ?), finished_at = COALESCE(finished_at, ?)"
+                            + " WHERE status = ? AND run_task_id IN (SELECT t.id FROM run_tasks t WHERE t.run_id = ?) AND " + fence.sql())
+                    .params(params(Arrays.asList(closed.name(), message, DbTime.toDb(at), open.name(), fence.runId()), fence)).update();
         }
+    }
+
+    private static RunStatus closing(RunStatus open, RunStatus ending) {
+        return switch (ending) {
+            case CANCELLED, INTERRUPTED -> ending;
+            default -> open == RunStatus.RUNNING ? RunStatus.FAILED : RunStatus.SKIPPED;
+        };
+    }
+
+    /**
+     * Resume: every step and every node row that did not succeed is queued again (what succeeded
+     * stays certified and does not run again). Under {@code fence}: the run was just queued again.
+     */
+    @Transactional
+    void reopenUnfinishedTasks(RunFence fence) {
         jdbc.sql("""
                 UPDATE run_tasks SET status = 'QUEUED', started_at = NULL, finished_at = NULL, duration_ms = NULL,
                                      exit_code = NULL, message = NULL
-                WHERE run_id = ? AND status <> 'SUCCEEDED'""").param(runId).update();
+                WHERE run_id = ? AND status IN (%s) AND %s""".formatted(StatusTable.STEPS.sourcesSql(RunStatus.QUEUED), fence.sql()))
+                .params(params(List.of(fence.runId()), fence)).update();
+        jdbc.sql("""
+                UPDATE run_host_results SET status = 'QUEUED', rc = NULL, ok_count = 0, changed_count = 0, failed_count = 0,
+                                            skipped_count = 0, duration_ms = NULL, message = NULL, finished_at = NULL
+                WHERE status IN (%s) AND run_task_id IN (SELECT t.id FROM run_tasks t WHERE t.run_id = ?) AND %s"""
+                        .formatted(StatusTable.NODE_RESULTS.sourcesSql(RunStatus.QUEUED), fence.sql()))
+                .params(params(List.of(fence.runId()), fence)).update();
     }
 
-    /** A step's result on each node, replacing earlier ones (a resumed step): one transaction, one batch. */
-    @Transactional
-    void saveHostResults(long taskId, List<HostResult> results, Instant at) {
-        List<Long> nodeIds = results.stream().map(HostResult::nodeId).toList();
-        for (int from = 0; from < nodeIds.size(); from += 1000) {
-            jdbc.sql("DELETE FROM run_host_results WHERE run_task_id = :task AND node_id IN (:nodes)")
-                    .param("task", taskId).param("nodes", nodeIds.subList(from, Math.min(nodeIds.size(), from + 1000))).update();
+    /** Moves one step to {@code target}, from a status the table allows, under the fence; anything else is raised. */
+    private void stepTo(RunFence fence, long taskId, RunStatus target, String set, Object... values) {
+        List<Object> params = new ArrayList<>();
+        params.add(target.name());
+        params.addAll(Arrays.asList(values));
+        params.add(taskId);
+        params.add(fence.runId());
+        int updated = jdbc.sql("UPDATE run_tasks SET status = ?, " + set + " WHERE id = ? AND run_id = ? AND status IN ("
+                        + StatusTable.STEPS.sourcesSql(target) + ") AND " + fence.sql())
+                .params(params(params, fence)).update();
+        if (updated != 1) {
+            String found = jdbc.sql("SELECT status FROM run_tasks WHERE id = ?").param(taskId).query(String.class).optional()
+                    .orElse("no such step");
+            throw conflict(fence, "step " + taskId + " → " + target + " (found " + found + ")");
         }
-        template.batchUpdate("""
-                INSERT INTO run_host_results (run_task_id, node_id, ip, status, rc, ok_count, changed_count, failed_count,
-                                              skipped_count, duration_ms, message, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", results, 500, (statement, result) -> {
-            Object[] values = {taskId, result.nodeId(), result.ip(), result.status().name(), result.rc(), result.ok(),
-                    result.changed(), result.failed(), result.skipped(), result.durationMs(), truncate(result.message(), 2000),
-                    DbTime.toDb(at)};
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-        });
     }
 
-    /** Per task id, the host results of a run. */
+    /**
+     * Writes each node's row of a step: a new row with an initial status, or an existing one moved
+     * as the table allows. Under the fence, held for the transaction by locking the run's row (a
+     * move of the run waits for it); a row the write did not reach is raised.
+     */
+    private void nodesTo(RunFence fence, long taskId, List<HostResult> rows, Instant at) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        if (jdbc.sql("SELECT guard_run.id " + fence.from() + " FOR UPDATE").params(fence.params()).query(Long.class).list().isEmpty()) {
+            throw new RunMovedOnException(fence, "the rows of " + rows.size() + " node(s) in step " + taskId);
+        }
+        Map<Long, RunStatus> current = new HashMap<>();
+        jdbc.sql("SELECT node_id, status FROM run_host_results WHERE run_task_id = ?").param(taskId)
+                .query(rs -> {
+                    current.put(rs.getLong("node_id"), RunStatus.valueOf(rs.getString("status")));
+                });
+        Map<RunStatus, List<Object[]>> updates = new TreeMap<>();
+        List<Object[]> inserts = new ArrayList<>();
+        for (HostResult row : rows) {
+            Object[] values = {row.ip(), row.status().name(), row.rc(), row.ok(), row.changed(), row.failed(), row.skipped(),
+                    row.durationMs(), truncate(row.message(), 2000), DbTime.toDb(at), taskId, row.nodeId()};
+            if (current.get(row.nodeId()) == row.status()) {
+                throw conflict(fence, "node " + row.nodeId() + " of step " + taskId + " is " + row.status() + " already");
+            } else if (current.containsKey(row.nodeId())) {
+                updates.computeIfAbsent(row.status(), k -> new ArrayList<>()).add(withFence(values, fence));
+            } else if (StatusTable.NODE_RESULTS.initial().contains(row.status())) {
+                inserts.add(values);
+            } else {
+                throw new IllegalStateException("node " + row.nodeId() + " of step " + taskId + " has no row to become " + row.status());
+            }
+        }
+        List<int[]> counts = new ArrayList<>();
+        for (Map.Entry<RunStatus, List<Object[]>> batch : updates.entrySet()) {
+            counts.add(template.batchUpdate("""
+                    UPDATE run_host_results SET ip = ?, status = ?, rc = ?, ok_count = ?, changed_count = ?, failed_count = ?,
+                                                skipped_count = ?, duration_ms = ?, message = ?, finished_at = ?
+                    WHERE run_task_id = ? AND node_id = ? AND status IN (%s) AND %s"""
+                    .formatted(StatusTable.NODE_RESULTS.sourcesSql(batch.getKey()), fence.sql()), batch.getValue()));
+        }
+        if (!inserts.isEmpty()) {
+            counts.add(template.batchUpdate("""
+                    INSERT INTO run_host_results (ip, status, rc, ok_count, changed_count, failed_count, skipped_count, duration_ms,
+                                                  message, finished_at, run_task_id, node_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts));
+        }
+        if (!eachChangedOneRow(counts) && !allWritten(taskId, rows)) {
+            String moves = rows.stream().map(row -> (current.containsKey(row.nodeId()) ? current.get(row.nodeId()).name() : "none")
+                    + " → " + row.status()).distinct().collect(Collectors.joining(", "));
+            throw conflict(fence, "the rows of " + rows.size() + " node(s) in step " + taskId + " (" + moves + ")");
+        }
+    }
+
+    /** Whether each statement changed its row; a driver may also answer "success, count unknown": then {@link #allWritten} tells. */
+    private static boolean eachChangedOneRow(List<int[]> counts) {
+        return counts.stream().flatMapToInt(Arrays::stream).allMatch(count -> count == 1);
+    }
+
+    /**
+     * Whether every row now has the status written, for a driver that did not count (none had it
+     * before: a move to the same status is refused first, so only the write can have set it).
+     */
+    private boolean allWritten(long taskId, List<HostResult> rows) {
+        Map<Long, String> now = new HashMap<>();
+        jdbc.sql("SELECT node_id, status FROM run_host_results WHERE run_task_id = ?").param(taskId)
+                .query(rs -> {
+                    now.put(rs.getLong("node_id"), rs.getString("status"));
+                });
+        return rows.stream().allMatch(row -> row.status().name().equals(now.get(row.nodeId())));
+    }
+
+    /** The fence no longer holds (the execution lost its run), or the row was in a status the table does not allow to move so. */
+    private RuntimeException conflict(RunFence fence, String what) {
+        boolean holds = jdbc.sql("SELECT COUNT(*) FROM runs WHERE id = ? AND " + fence.sql())
+                .params(params(List.of(fence.runId()), fence)).query(Long.class).single() > 0;
+        return holds ? new IllegalStateException(what + ": not a transition the status table allows")
+                : new RunMovedOnException(fence, what);
+    }
+
+    private static void require(StatusTable table, RunStatus from, RunStatus to) {
+        if (!table.allows(from, to)) {
+            throw new IllegalStateException(table + " does not allow " + from + " → " + to);
+        }
+    }
+
+    private static Object[] withFence(Object[] values, RunFence fence) {
+        return params(Arrays.asList(values), fence).toArray();
+    }
+
+    private static List<Object> params(List<Object> values, RunFence fence) {
+        List<Object> all = new ArrayList<>(values);
+        all.addAll(fence.params());
+        return all;
+    }
+
     /** The address a node had in this run (it may have changed in the inventory since). */
     Optional<String> ipOf(long runId, long nodeId) {
         return jdbc.sql("""
@@ -154,6 +292,7 @@ class RunContents {
                 .params(runId, nodeId).query(String.class).optional();
     }
 
+    /** Per task id, the host results of a run. */
     Map<Long, List<HostResult>> hostResults(long runId) {
         Map<Long, List<HostResult>> results = new LinkedHashMap<>();
         jdbc.sql("""

@@ -7,7 +7,7 @@ import io.devops.platform.execution.RunContents.RunTask;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ class RunEngine {
             return true; // finished, cancelled while queued, or already taken by another instance
         }
         if (run.cancelRequested()) {
-            finish(run, RunStatus.CANCELLED, "cancelled before it started");
+            cancelBeforeStart(run);
             return true;
         }
         List<RunItem> items = contents.items(runId);
@@ -69,7 +69,8 @@ class RunEngine {
             runs.waiting(runId, waitingReason(items, holders));
             return false;
         }
-        if (!runs.transition(runId, RunStatus.RUNNING, null, clock.instant(), executor.name(), executor.name())) {
+        RunFence owner = runs.start(runId, clock.instant(), executor.name()).orElse(null);
+        if (owner == null) {
             leases.release(runId);
             return true;
         }
@@ -77,58 +78,84 @@ class RunEngine {
         try {
             out.line("[platform] run " + runId + " of " + run.jobName() + " v" + run.jobVersion() + " started on "
                     + executor.name() + " with " + nodeIds.size() + " node(s)");
-            RunStatus ending = executeItems(run, items, out);
-            finish(run, ending, endingMessage(ending));
+            RunStatus ending = executeItems(run, owner, items, out);
+            finish(owner, ending, endingMessage(ending), ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed");
+        } catch (RunMovedOnException lost) {
+            log.warn("Run {}: this execution lost the run and stops without writing more: {}", runId, lost.getMessage());
         } catch (RuntimeException e) {
             log.error("Run {} failed in the engine", runId, e);
             out.line("[platform] the engine failed: " + e.getMessage());
-            finish(run, RunStatus.FAILED, "the engine failed: " + e.getMessage());
+            finish(owner, RunStatus.FAILED, "the engine failed: " + e.getMessage(), "the engine failed");
         } finally {
             logs.close(runId);
         }
         return true;
     }
 
-    private RunStatus executeItems(RunRecord run, List<RunItem> items, LogAppender out) {
-        Set<Long> dropped = new HashSet<>();
+    /**
+     * Each task runs on the nodes still in play that have not done it yet: a node that does not
+     * succeed drops out of the later tasks (with STOP the run stops), and is recorded SKIPPED in
+     * each of them. On a resumed run a node's earlier success stands (it does not run that task
+     * again) and anything else runs again, in order: a node reaches a task only after succeeding
+     * every task before it, in this execution or an earlier one of the run.
+     */
+    private RunStatus executeItems(RunRecord run, RunFence owner, List<RunItem> items, LogAppender out) {
+        Map<Long, List<HostResult>> earlier = contents.hostResults(run.id());
+        Map<Long, String> dropped = new HashMap<>();
         boolean failed = false;
         for (RunItem item : items) {
             for (RunTask task : item.tasks()) {
-                if (task.status() == RunStatus.SUCCEEDED) {
-                    continue; // resumed run: this step already finished
-                }
                 if (runs.cancelRequested(run.id())) {
                     return RunStatus.CANCELLED;
                 }
                 if (failed && !run.continueOnFailure()) {
                     return RunStatus.FAILED;
                 }
-                List<RunNode> active = item.nodes().stream().filter(node -> !dropped.contains(node.nodeId())).toList();
-                if (active.isEmpty()) {
-                    contents.taskFinished(task.id(), RunStatus.SKIPPED, null, "no node left to run on", null, clock.instant());
+                Set<Long> done = earlier.getOrDefault(task.id(), List.of()).stream()
+                        .filter(host -> host.status() == RunStatus.SUCCEEDED).map(HostResult::nodeId).collect(Collectors.toSet());
+                List<RunNode> notThrough = item.nodes().stream()
+                        .filter(node -> dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
+                contents.skipNodes(owner, task.id(), notThrough, dropped, clock.instant());
+                List<RunNode> pending = item.nodes().stream()
+                        .filter(node -> !dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
+                if (pending.isEmpty()) {
+                    if (task.status() != RunStatus.SUCCEEDED) {
+                        boolean noneLeft = item.nodes().stream().allMatch(node -> dropped.containsKey(node.nodeId()));
+                        contents.taskFinished(owner, task.id(), RunStatus.SKIPPED, null, noneLeft ? "no node left to run on"
+                                : "nothing to run: the nodes still in play had done it", null, clock.instant());
+                    }
                     continue;
                 }
-                TaskOutcome outcome = runTask(run, item, task, active, out);
-                dropped.addAll(outcome.nodesThatDidNotSucceed());
+                TaskOutcome outcome = runTask(run, owner, item, task, pending, out);
+                Set<Long> succeeded = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
+                        .map(HostResult::nodeId).collect(Collectors.toSet());
+                String reason = "not run: the node did not get through step " + stepNames(task);
+                pending.stream().filter(node -> !succeeded.contains(node.nodeId())).forEach(node -> dropped.put(node.nodeId(), reason));
                 if (outcome.status() == RunStatus.CANCELLED) {
                     return RunStatus.CANCELLED;
                 }
                 failed |= outcome.status() != RunStatus.SUCCEEDED;
             }
         }
-        return failed ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+        // The run succeeds only if every node got through every step of its item, in this execution or an earlier one.
+        boolean allThrough = new RunFailures(contents).failedNodesByItem(run.id()).values().stream().allMatch(List::isEmpty);
+        return failed || !allThrough ? RunStatus.FAILED : RunStatus.SUCCEEDED;
     }
 
-    private TaskOutcome runTask(RunRecord run, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
+    private static String stepNames(RunTask task) {
+        return task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "));
+    }
+
+    private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
         Instant started = clock.instant();
-        contents.taskStarted(task.id(), started);
+        contents.taskStarted(owner, task.id(), nodes, started);
         out.task(task.id());
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " "
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
                 + " (" + task.dispatch().toLowerCase() + ") on " + nodes.size() + " node(s)");
         Path workDir = properties.workDir().resolve("run-" + run.id()).resolve("task-" + task.id() + "-" + started.toEpochMilli());
         CancelCheck cancelled = new CancelCheck(runs, run.id(), clock);
-        TaskOutcome outcome = dispatch.run(run.id(), task, nodes, workDir, out, cancelled);
+        TaskOutcome outcome = dispatch.run(run.id(), task, nodes, workDir, out, cancelled).covering(nodes);
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
@@ -136,24 +163,40 @@ class RunEngine {
                 workDir, out);
         outcome = outcome.failing(AnsibleDispatch.missingReportsPerNode(task, missingReports, nodes));
         Instant finished = clock.instant();
-        contents.saveHostResults(task.id(), outcome.hosts(), finished);
+        contents.saveHostResults(owner, task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();
-        contents.taskFinished(task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
+        contents.taskFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "
                 + outcome.hosts().stream().collect(Collectors.groupingBy(HostResult::status, Collectors.counting())));
         return outcome;
     }
 
-    private void finish(RunRecord run, RunStatus ending, String message) {
+    /** Ends the run if this execution still owns it; the steps and node rows still open are closed with {@code closing}. */
+    private void finish(RunFence owner, RunStatus ending, String message, String closing) {
+        long runId = owner.runId();
+        if (!runs.owns(owner)) {
+            log.warn("Run {}: {} no longer holds; it ends nothing", runId, owner);
+            return;
+        }
         Instant now = clock.instant();
-        contents.closeOpenTasks(run.id(), ending == RunStatus.CANCELLED ? RunStatus.CANCELLED : RunStatus.SKIPPED,
-                ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed", now);
+        contents.closeOpenTasks(owner, ending, closing, now);
         // The last line is written before the status: a client that sees the run end has the whole log.
-        logs.open(run.id()).line("[platform] run " + run.id() + " " + ending + (message == null ? "" : ": " + message));
-        logs.close(run.id());
-        runs.transition(run.id(), ending, message, now, executor.name(), executor.name());
-        leases.release(run.id());
+        logs.open(runId).line("[platform] run " + runId + " " + ending + (message == null ? "" : ": " + message));
+        logs.close(runId);
+        if (runs.end(owner, ending, message, now)) {
+            leases.release(runId);
+        } else {
+            log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);
+        }
+    }
+
+    private void cancelBeforeStart(RunRecord run) {
+        Instant now = clock.instant();
+        if (runs.transition(run.id(), Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "cancelled before it started", now,
+                executor.name())) {
+            contents.closeOpenTasks(RunFence.whileRunIs(run.id(), RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", now);
+        }
     }
 
     private static String endingMessage(RunStatus ending) {

@@ -3,6 +3,7 @@ package io.devops.platform.execution;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -68,15 +69,25 @@ class RunRecovery {
 
     void failUnexpectedly(long runId, Throwable cause) {
         log.error("Run {} failed outside the engine", runId, cause);
-        contents.closeOpenTasks(runId, RunStatus.FAILED, "the engine failed", clock.instant());
-        runs.transition(runId, RunStatus.FAILED, "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()),
-                clock.instant(), executor.name(), null);
-        leases.release(runId);
+        if (runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.FAILED,
+                "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()), clock.instant(), executor.name())) {
+            contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.FAILED), RunStatus.FAILED, "the engine failed", clock.instant());
+        }
+        leases.release(runId); // this instance's own execution of the run failed: nobody else holds its leases
     }
 
+    /**
+     * The run's execution is gone: the run becomes INTERRUPTED, what it left open is closed and its
+     * leases are freed. A run that is not QUEUED or RUNNING any more is left as it is (it ended, or
+     * was resumed and belongs to a new execution, whose leases must stay).
+     */
     private void interrupt(long runId, String reason) {
-        contents.closeOpenTasks(runId, RunStatus.INTERRUPTED, reason, clock.instant());
-        runs.transition(runId, RunStatus.INTERRUPTED, reason, clock.instant(), executor.name(), null);
+        if (!runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.INTERRUPTED, reason, clock.instant(),
+                executor.name())) {
+            log.info("Run {} was not interrupted ({}): it is no longer queued or running", runId, reason);
+            return;
+        }
+        contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.INTERRUPTED), RunStatus.INTERRUPTED, reason, clock.instant());
         int freed = leases.release(runId);
         log.info("Run {} INTERRUPTED ({}); {} lease(s) freed", runId, reason, freed);
     }

@@ -47,15 +47,17 @@ final class RunViews {
             int[] next = {1};
             List<StepView> steps = item.tasks().stream().flatMap(task -> task.steps().stream()
                     .map(step -> StepView.of(next[0]++, step, task, results.getOrDefault(task.id(), List.of())))).toList();
+            Map<Long, RunStatus> outcomes = RunFailures.outcomes(item, results);
             return new ItemView(item.sequence(), item.templateId(), item.templateName(), item.templateVersion(),
-                    item.nodes().stream().map(NodeView::of).toList(), steps);
+                    item.nodes().stream().map(node -> NodeView.of(node, outcomes.get(node.nodeId()))).toList(), steps);
         }
     }
 
-    record NodeView(long nodeId, String ip, String hostname, String nodePoolName) {
+    /** A node of an item with its status for the run: SUCCEEDED only if every step of the item succeeded on it. */
+    record NodeView(long nodeId, String ip, String hostname, String nodePoolName, RunStatus status) {
 
-        static NodeView of(RunNode node) {
-            return new NodeView(node.nodeId(), node.ip(), node.hostname(), node.nodePoolName());
+        static NodeView of(RunNode node, RunStatus status) {
+            return new NodeView(node.nodeId(), node.ip(), node.hostname(), node.nodePoolName(), status);
         }
     }
 

@@ -56,31 +56,76 @@ class Runs {
     }
 
     /**
-     * Moves the run to {@code target} if it is in one of the statuses allowed to precede it.
-     * Starting and ending also stamp the times (and the executor that runs it).
+     * QUEUED → RUNNING on {@code executor}: the execution that wins (one at most) owns the run until
+     * it ends it, as a new attempt; the fence it gets back guards everything it writes about the run.
      */
-    boolean transition(long id, RunStatus target, String reason, Instant at, String by, String executor) {
-        Set<RunStatus> from = RunStatus.sourcesOf(target);
-        Optional<RunRecord> current = get(id);
-        if (current.isEmpty() || !from.contains(current.get().status())) {
+    Optional<RunFence> start(long id, Instant at, String executor) {
+        Optional<RunRecord> current = get(id).filter(run -> run.status() == RunStatus.QUEUED);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        int attempt = current.get().attempt() + 1;
+        int updated = jdbc.sql("""
+                        UPDATE runs SET status = 'RUNNING', version = version + 1, attempt = :next, executor = :executor,
+                                        started_at = COALESCE(started_at, :at), waiting_reason = NULL
+                        WHERE id = :id AND status = 'QUEUED' AND attempt = :attempt""")
+                .param("next", attempt).param("executor", executor).param("at", DbTime.toDb(at)).param("id", id)
+                .param("attempt", current.get().attempt())
+                .update();
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        history(id, RunStatus.QUEUED, RunStatus.RUNNING, null, at, executor);
+        return Optional.of(RunFence.owner(id, executor, attempt));
+    }
+
+    /** The owning execution ends its run; false (and nothing changes) when it no longer owns it. */
+    boolean end(RunFence owner, RunStatus ending, String reason, Instant at) {
+        Optional<RunRecord> current = get(owner.runId());
+        if (!owner.owned() || current.isEmpty() || !owns(current.get(), owner) || !RunStatus.RUNNING.canBecome(ending)) {
             return false;
         }
-        RunRecord run = current.get();
-        String times = switch (target) {
-            case RUNNING -> ", started_at = COALESCE(started_at, :at), executor = :executor, waiting_reason = NULL";
-            case QUEUED -> ", finished_at = NULL, duration_ms = NULL, cancel_requested = FALSE, message = NULL";
-            default -> ", finished_at = :at, duration_ms = :duration, waiting_reason = NULL";
-        };
+        return update(current.get(), ending, reason, at, owner.executor(),
+                " AND executor = :executor AND attempt = :attempt", owner.executor(), owner.attempt());
+    }
+
+    /** Whether the fence's execution still owns its run. */
+    boolean owns(RunFence owner) {
+        return get(owner.runId()).filter(run -> owns(run, owner)).isPresent();
+    }
+
+    private static boolean owns(RunRecord run, RunFence owner) {
+        return run.status() == RunStatus.RUNNING && owner.executor().equals(run.executor()) && run.attempt() == owner.attempt();
+    }
+
+    /**
+     * A change by anyone but the owning execution (a user, recovery): the run moves to {@code target}
+     * if it is in one of {@code expected} and the table allows the move; false when it is not.
+     */
+    boolean transition(long id, Set<RunStatus> expected, RunStatus target, String reason, Instant at, String by) {
+        Optional<RunRecord> current = get(id);
+        if (current.isEmpty() || !expected.contains(current.get().status()) || !current.get().status().canBecome(target)
+                || target == RunStatus.RUNNING) {
+            return false;
+        }
+        return update(current.get(), target, reason, at, by, "", null, 0);
+    }
+
+    private boolean update(RunRecord run, RunStatus target, String reason, Instant at, String by, String fence, String executor,
+                           int attempt) {
+        String times = target == RunStatus.QUEUED
+                ? ", finished_at = NULL, duration_ms = NULL, cancel_requested = FALSE, message = NULL"
+                : ", finished_at = :at, duration_ms = :duration, waiting_reason = NULL";
         long duration = run.startedAt() == null ? 0 : Duration.between(run.startedAt(), at).toMillis();
         int updated = jdbc.sql("UPDATE runs SET status = :to, version = version + 1"
                         + (target.isFinal() ? ", message = :reason" : "") + times
-                        + " WHERE id = :id AND status = :from")
+                        + " WHERE id = :id AND status = :from" + fence)
                 .param("to", target.name()).param("reason", reason).param("at", DbTime.toDb(at))
-                .param("executor", executor).param("duration", duration).param("id", id)
-                .param("from", run.status().name())
+                .param("duration", duration).param("id", run.id()).param("from", run.status().name())
+                .param("executor", executor).param("attempt", attempt)
                 .update();
         if (updated == 1) {
-            history(id, run.status(), target, reason, at, by);
+            history(run.id(), run.status(), target, reason, at, by);
         }
         return updated == 1;
     }
@@ -94,7 +139,7 @@ class Runs {
     }
 
     void waiting(long id, String reason) {
-        jdbc.sql("UPDATE runs SET waiting_reason = ? WHERE id = ?").params(reason, id).update();
+        jdbc.sql("UPDATE runs SET waiting_reason = ? WHERE id = ? AND status = 'QUEUED'").params(reason, id).update();
     }
 
     void addLogBytes(long id, long bytes) {
@@ -190,7 +235,8 @@ class Runs {
         return new RunRecord(rs.getLong("id"), rs.getLong("job_id"), rs.getLong("original_job_id"), rs.getInt("job_version"),
                 rs.getString("job_name"), rs.getString("failure_policy"), RunStatus.valueOf(rs.getString("status")),
                 rs.getString("message"), rs.getString("waiting_reason"), rs.getString("executed_by"),
-                rs.getString("executor"), rs.getBoolean("cancel_requested"), previousRunId, rs.getString("run_kind"),
+                rs.getString("executor"), rs.getInt("attempt"), rs.getBoolean("cancel_requested"), previousRunId,
+                rs.getString("run_kind"),
                 DbTime.read(rs, "queued_at"), DbTime.read(rs, "started_at"), DbTime.read(rs, "finished_at"), durationMs);
     }
 

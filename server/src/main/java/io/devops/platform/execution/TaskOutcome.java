@@ -1,7 +1,12 @@
 package io.devops.platform.execution;
 
 import io.devops.platform.execution.RunContents.HostResult;
+import io.devops.platform.execution.RunContents.RunNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What one task did: its status, exit code and message, and one result per node it ran on. A task
@@ -20,7 +25,7 @@ record TaskOutcome(RunStatus status, Integer exitCode, String message, List<Host
     }
 
     /** The same outcome with these succeeded nodes failed, each for its reason. */
-    TaskOutcome failing(java.util.Map<Long, String> reasons) {
+    TaskOutcome failing(Map<Long, String> reasons) {
         if (reasons.isEmpty()) {
             return this;
         }
@@ -36,12 +41,18 @@ record TaskOutcome(RunStatus status, Integer exitCode, String message, List<Host
         if (more.isEmpty()) {
             return this;
         }
-        List<HostResult> all = new java.util.ArrayList<>(hosts);
+        List<HostResult> all = new ArrayList<>(hosts);
         all.addAll(more);
         return new TaskOutcome(status, exitCode, message, all);
     }
 
-    List<Long> nodesThatDidNotSucceed() {
-        return hosts.stream().filter(host -> host.status() != RunStatus.SUCCEEDED).map(HostResult::nodeId).toList();
+    /** The same outcome with a FAILED result for each of these nodes that got none: no node's result is left open. */
+    TaskOutcome covering(List<RunNode> nodes) {
+        Set<Long> reported = hosts.stream().map(HostResult::nodeId).collect(Collectors.toSet());
+        List<HostResult> missing = nodes.stream().filter(node -> !reported.contains(node.nodeId()))
+                .map(node -> new HostResult(node.nodeId(), node.ip(), RunStatus.FAILED, null, 0, 0, 0, 0, null,
+                        "no result arrived for this node"))
+                .toList();
+        return plus(missing); // a SUCCEEDED status becomes FAILED, as for any failed node
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,7 +118,7 @@ class RunEventStreamsApiTests extends ApiTest {
             } while (status != 200 && System.nanoTime() < deadline);
             assertThat(status).as("a slot is free again once a stream closed").isEqualTo(200);
         } finally {
-            runs.transition(run, RunStatus.SUCCEEDED, "test over", Instant.now(), "test", null); // its streams end
+            runs.transition(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "test over", Instant.now(), "test"); // its streams end
         }
     }
 
@@ -150,14 +151,14 @@ class RunEventStreamsApiTests extends ApiTest {
         for (int seq = 1; seq <= chunks; seq++) {
             logs.append(run, seq, null, CHUNK, Instant.now());
         }
-        assertThat(runs.transition(run, RunStatus.SUCCEEDED, "done", Instant.now(), "test", null)).isTrue();
+        assertThat(runs.transition(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "done", Instant.now(), "test")).isTrue();
         return run;
     }
 
     /** A run left RUNNING (no instance executes it: nothing ends it but the test). */
     private long runningRun() {
         long run = runs.insert(new Runs.NewRun(0, 0, 1, unique("events"), "STOP", "test", null, "RUN"), Instant.now());
-        assertThat(runs.transition(run, RunStatus.RUNNING, "test", Instant.now(), "test", "events-test")).isTrue();
+        assertThat(runs.start(run, Instant.now(), "events-test")).isPresent();
         return run;
     }
 

@@ -1,14 +1,19 @@
 package io.devops.platform.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
 import io.devops.platform.support.TestNodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +100,9 @@ class RunsApiTests extends ApiTest {
         assertThat(admin().post("/api/v1/runs/" + runId + "/resume", "").status()).isEqualTo(202);
         JsonNode resumed = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
         assertThat(resumed.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(hostStatuses(resumed.get("items").get(0).get("steps").get(1))).containsOnly("SUCCEEDED");
+        JsonNode resumedSteps = resumed.get("items").get(0).get("steps");
+        assertThat(hostStatuses(resumedSteps.get(0))).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
+        assertThat(hostStatuses(resumedSteps.get(1))).containsExactly("SUCCEEDED", "SUCCEEDED", "SUCCEEDED");
     }
 
     @Test
@@ -114,7 +121,11 @@ class RunsApiTests extends ApiTest {
         assertThat(run.get("status").asString()).isEqualTo("FAILED");
         JsonNode second = run.get("items").get(0).get("steps").get(1);
         assertThat(second.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(hostIps(second)).containsExactly("127.0.1.1", "127.0.1.3");
+        assertThat(hostStatusByIp(second)).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "SKIPPED"),
+                entry("127.0.1.3", "SUCCEEDED"));
+        assertThat(hostByIp(second, "127.0.1.2").get("message").asString()).contains("did not get through step");
+        assertThat(nodeStatusByIp(run)).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "FAILED"),
+                entry("127.0.1.3", "SUCCEEDED"));
 
         var rerun = admin().post("/api/v1/runs/" + runId + "/rerun-failed", "");
         assertThat(rerun.status()).isEqualTo(202);
@@ -122,6 +133,87 @@ class RunsApiTests extends ApiTest {
         assertThat(again.get("previousRunId").asLong()).isEqualTo(runId);
         assertThat(again.get("items").get(0).get("nodes").size()).isEqualTo(1);
         assertThat(again.get("items").get(0).get("nodes").get(0).get("ip").asString()).isEqualTo("127.0.1.2");
+    }
+
+    /**
+     * Under CONTINUE a node that failed step 1 did not run step 2. Resumed once step 1 can pass on
+     * it, it runs step 1 and then step 2 (the healthy nodes run neither again), and only then has
+     * the run succeeded on it.
+     */
+    @Test
+    void resumeUnderContinueRunsTheFailedStepForTheFailedNodeOnlyAndThenTheStepsItMissed() throws Exception {
+        String name = unique("resume-continue");
+        Path flag = Path.of("/tmp/" + name + ".broken");
+        Files.writeString(flag, "x");
+        long runId = fixtures.start(fixtures.job(name, "CONTINUE", ranMarkingTemplate(name, flag), nodes));
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+        assertThat(run.get("status").asString()).isEqualTo("FAILED");
+        assertThat(ranOn(name, 2)).containsExactly("127.0.1.1", "127.0.1.3");
+
+        Files.delete(flag);
+        assertThat(admin().post("/api/v1/runs/" + runId + "/resume", "").status()).isEqualTo(202);
+        JsonNode resumed = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+
+        // The failed node ran step 2 once it got through step 1; the others ran nothing again.
+        assertThat(ranOn(name, 2)).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.3");
+        assertThat(ranOn(name, 1)).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.2", "127.0.1.3");
+        assertThat(resumed.get("status").asString()).as(admin().get("/api/v1/runs/" + runId + "/log").body()).isEqualTo("SUCCEEDED");
+        for (JsonNode step : resumed.get("items").get(0).get("steps")) {
+            assertThat(hostStatusByIp(step)).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "SUCCEEDED"),
+                    entry("127.0.1.3", "SUCCEEDED"));
+        }
+        assertThat(nodeStatusByIp(resumed)).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "SUCCEEDED"),
+                entry("127.0.1.3", "SUCCEEDED"));
+        assertThat(admin().post("/api/v1/runs/" + runId + "/rerun-failed", "").status()).isEqualTo(409);
+    }
+
+    /**
+     * A node that fails step 1 again on resume stays out of step 2: it is not reported as having
+     * succeeded the run, and re-running the failed nodes picks it.
+     */
+    @Test
+    void resumeUnderContinueKeepsANodeThatFailsAgainOutOfTheLaterStepsAndTheRunFailedOnIt() throws Exception {
+        String name = unique("resume-fails-again");
+        Path flag = Path.of("/tmp/" + name + ".broken");
+        Files.writeString(flag, "x");
+        long runId = fixtures.start(fixtures.job(name, "CONTINUE", ranMarkingTemplate(name, flag), nodes));
+        assertThat(fixtures.awaitEnd(runId, Duration.ofMinutes(2)).get("status").asString()).isEqualTo("FAILED");
+
+        assertThat(admin().post("/api/v1/runs/" + runId + "/resume", "").status()).isEqualTo(202);
+        JsonNode resumed = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
+        Files.delete(flag);
+
+        assertThat(ranOn(name, 1)).containsExactly("127.0.1.1", "127.0.1.2", "127.0.1.2", "127.0.1.3");
+        assertThat(ranOn(name, 2)).containsExactly("127.0.1.1", "127.0.1.3");
+        assertThat(resumed.get("status").asString()).isEqualTo("FAILED");
+        JsonNode steps = resumed.get("items").get(0).get("steps");
+        assertThat(hostStatusByIp(steps.get(0))).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "FAILED"),
+                entry("127.0.1.3", "SUCCEEDED"));
+        assertThat(hostStatusByIp(steps.get(1))).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "SKIPPED"),
+                entry("127.0.1.3", "SUCCEEDED"));
+        assertThat(nodeStatusByIp(resumed)).containsExactly(entry("127.0.1.1", "SUCCEEDED"), entry("127.0.1.2", "FAILED"),
+                entry("127.0.1.3", "SUCCEEDED"));
+        var rerun = admin().post("/api/v1/runs/" + runId + "/rerun-failed", "");
+        assertThat(rerun.status()).isEqualTo(202);
+        JsonNode again = fixtures.awaitEnd(rerun.id(), Duration.ofMinutes(2));
+        assertThat(again.get("items").get(0).get("nodes")).extracting(node -> node.get("ip").asString()).containsExactly("127.0.1.2");
+    }
+
+    /** Two steps that each append the node's address to /tmp/NAME-STEP.ran; step 1 fails on 127.0.1.2 while {@code flag} exists. */
+    private long ranMarkingTemplate(String name, Path flag) {
+        long first = fixtures.shell(unique("first"), "echo \"$NODE_IP\" >> /tmp/" + name + "-1.ran; "
+                + "if [ \"$NODE_IP\" = 127.0.1.2 ] && [ -f " + flag + " ]; then echo broken on $NODE_IP >&2; exit 3; fi", null, "ansible");
+        long second = fixtures.shell(unique("second"), "echo \"$NODE_IP\" >> /tmp/" + name + "-2.ran", null, "ansible");
+        return fixtures.template(name, steps -> {
+            RunFixtures.scriptStep(steps, first);
+            RunFixtures.scriptStep(steps, second);
+        });
+    }
+
+    /** The addresses that ran step {@code step} of {@link #ranMarkingTemplate}, sorted (the nodes run in parallel). */
+    private static List<String> ranOn(String name, int step) throws java.io.IOException {
+        Path ran = Path.of("/tmp/" + name + "-" + step + ".ran");
+        return Files.exists(ran) ? Files.readAllLines(ran).stream().filter(line -> !line.isBlank()).sorted().toList() : List.of();
     }
 
     @Test
@@ -144,7 +236,11 @@ class RunsApiTests extends ApiTest {
         JsonNode tail = admin().get(base + "/log/window?chunks=1").json();
         assertThat(whole).endsWith(tail.get("content").asString());
         assertThat(tail.get("lastSeq").asLong()).isEqualTo(all.get("lastSeq").asLong());
-        assertThat(tail.get("hasEarlier").asBoolean()).isEqualTo(tail.get("firstSeq").asLong() > 1);
+        // The run's own lines and each step's output are separate chunks: the tail is the last one alone.
+        assertThat(all.get("lastSeq").asLong()).isGreaterThan(1);
+        assertThat(tail.get("firstSeq").asLong()).isEqualTo(tail.get("lastSeq").asLong());
+        assertThat(tail.get("hasEarlier").asBoolean()).isTrue();
+        assertThat(tail.get("content").asString().length()).isLessThan(whole.length());
         assertThat(admin().get(base + "/log/window?chunks=0").status()).isEqualTo(400);
         assertThat(admin().get(base + "/log?nodeId=" + nodes.get(1)).status()).isEqualTo(400);
     }
@@ -210,11 +306,11 @@ class RunsApiTests extends ApiTest {
     @Test
     void cancelStopsALongStepWithinSecondsAndLeavesNoProcess() {
         String name = unique("cancel");
-        long sleeper = fixtures.shell(unique("sleep"), "sleep 623", null, "ansible");
+        String sleep = "sleep 623." + (100_000 + System.nanoTime() % 900_000); // no other test's process looks the same
+        long sleeper = fixtures.shell(unique("sleep"), sleep, null, "ansible");
         long template = fixtures.template(name, steps -> RunFixtures.scriptStep(steps, sleeper));
         long runId = fixtures.start(fixtures.job(name, "STOP", template, nodes));
-        awaitLog(runId, "TASK [");
-        RunFixtures.pause(1000);
+        awaitProcesses(sleep, 3);
 
         long cancelledAt = System.nanoTime();
         assertThat(admin().post("/api/v1/runs/" + runId + "/cancel", "").status()).isEqualTo(202);
@@ -224,8 +320,7 @@ class RunsApiTests extends ApiTest {
         assertThat(run.get("status").asString()).isEqualTo("CANCELLED");
         assertThat(seconds).isLessThan(5);
         String log = admin().get("/api/v1/runs/" + runId + "/log").body();
-        assertThat(ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(command -> command.contains("sleep 623"))).as(log).isEmpty();
+        assertThat(processes(sleep)).as(log).isEmpty();
         assertThat(log).contains("cancelled");
     }
 
@@ -237,13 +332,14 @@ class RunsApiTests extends ApiTest {
         long first = fixtures.start(fixtures.job(name, "STOP", template, nodes));
         long second = fixtures.start(fixtures.job(name + "_b", "STOP", template, nodes.subList(1, 3)));
 
-        JsonNode waiting = fixtures.awaitStatus(second, "QUEUED", Duration.ofSeconds(5));
+        String waiting = awaitWaitingForTheOther(first, second);
         JsonNode a = fixtures.awaitEnd(first, Duration.ofMinutes(2));
         JsonNode b = fixtures.awaitEnd(second, Duration.ofMinutes(2));
 
         assertThat(a.get("status").asString()).isEqualTo("SUCCEEDED");
         assertThat(b.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(waiting).isNotNull();
+        assertThat(waiting).as("one run waited for the other's nodes").matches(
+                "waiting for nodes 127\\.0\\.1\\.[23], 127\\.0\\.1\\.[23] held by run (" + first + "|" + second + ")");
         boolean firstBeforeSecond = !java.time.Instant.parse(a.get("finishedAt").asString())
                 .isAfter(java.time.Instant.parse(b.get("startedAt").asString()));
         boolean secondBeforeFirst = !java.time.Instant.parse(b.get("finishedAt").asString())
@@ -251,11 +347,33 @@ class RunsApiTests extends ApiTest {
         assertThat(firstBeforeSecond || secondBeforeFirst).as("runs %s and %s overlapped", first, second).isTrue();
     }
 
-    private void awaitLog(long runId, String text) {
+    /** Waits until {@code count} processes run {@code command} on the (local) test nodes, and fails if they never do. */
+    private static void awaitProcesses(String command, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline && !admin().get("/api/v1/runs/" + runId + "/log").body().contains(text)) {
+        while (System.nanoTime() < deadline && processes(command).size() < count) {
             RunFixtures.pause(200);
         }
+        assertThat(processes(command)).as("processes running " + command).hasSizeGreaterThanOrEqualTo(count);
+    }
+
+    private static List<String> processes(String command) {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(line -> line.contains(command)).toList();
+    }
+
+    /** The waiting reason one of two runs on overlapping nodes shows while the other holds them (polled: it lasts seconds). */
+    private String awaitWaitingForTheOther(long first, long second) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (long runId : List.of(first, second)) {
+                JsonNode reason = admin().get("/api/v1/runs/" + runId).json().get("waitingReason");
+                if (reason != null && !reason.isNull()) {
+                    return reason.asString();
+                }
+            }
+            RunFixtures.pause(100);
+        }
+        return null;
     }
 
     private static List<String> hostStatuses(JsonNode step) {
@@ -264,9 +382,25 @@ class RunsApiTests extends ApiTest {
         return statuses;
     }
 
-    private static List<String> hostIps(JsonNode step) {
-        List<String> ips = new ArrayList<>();
-        step.get("hosts").forEach(host -> ips.add(host.get("ip").asString()));
-        return ips;
+    private static Map<String, String> hostStatusByIp(JsonNode step) {
+        Map<String, String> statuses = new TreeMap<>();
+        step.get("hosts").forEach(host -> statuses.put(host.get("ip").asString(), host.get("status").asString()));
+        return statuses;
+    }
+
+    private static JsonNode hostByIp(JsonNode step, String ip) {
+        for (JsonNode host : step.get("hosts")) {
+            if (host.get("ip").asString().equals(ip)) {
+                return host;
+            }
+        }
+        throw new AssertionError("no host " + ip + " in " + step);
+    }
+
+    /** Each node's status for the run (its first item's nodes). */
+    private static Map<String, String> nodeStatusByIp(JsonNode run) {
+        Map<String, String> statuses = new TreeMap<>();
+        run.get("items").get(0).get("nodes").forEach(node -> statuses.put(node.get("ip").asString(), node.get("status").asString()));
+        return statuses;
     }
 }
