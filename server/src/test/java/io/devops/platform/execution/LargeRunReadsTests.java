@@ -76,7 +76,7 @@ class LargeRunReadsTests extends ApiTest {
         Instant now = Instant.now();
         runId = runs.insert(new Runs.NewRun(0, 0, 1, unique("large-run"), "CONTINUE", "admin", null, "RUN"), now);
         // Data only: it never runs, and holds no node.
-        runs.transition(runId, RunStatus.CANCELLED, "test data", now, "admin", null);
+        runs.transition(runId, java.util.Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "test data", now, "admin");
         firstNode = 9_000_000_000L + runId * 2;
         secondNode = firstNode + 1;
         contents.insertItem(runId, new RunContents.SnapshotItem(1, 0, "large", 1,

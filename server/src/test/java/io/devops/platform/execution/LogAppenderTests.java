@@ -80,7 +80,7 @@ class LogAppenderTests {
         boolean failing;
 
         FlakyLogs() {
-            super(null, null);
+            super(null);
         }
 
         @Override
