@@ -51,11 +51,13 @@ final class PlaybookYaml {
             }
             tasks.add(include);
         }
-        tasks.addAll(PlayCompletion.closingTasks());
+        // pre_tasks and post_tasks, which Ansible runs like tasks: the console shows this playbook,
+        // and what users compose are steps, never "tasks". Handlers are flushed after pre_tasks.
         Map<String, Object> play = new LinkedHashMap<>();
         play.put("hosts", "all");
         play.put("gather_facts", true);
-        play.put("tasks", tasks);
+        play.put("pre_tasks", tasks);
+        play.put("post_tasks", PlayCompletion.closingTasks());
         return yaml().dump(List.of(play));
     }
 

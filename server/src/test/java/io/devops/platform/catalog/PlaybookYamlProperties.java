@@ -32,7 +32,7 @@ class PlaybookYamlProperties {
         values.put("second", second);
         var plays = PlaybookYamlTests.parse(PlaybookYaml.render(List.of(PlaybookYamlTests.operator(1, "r", values))));
         @SuppressWarnings("unchecked")
-        var vars = (Map<String, Object>) ((Map<String, Object>) ((List<?>) plays.get(0).get("tasks")).get(0)).get("vars");
+        var vars = (Map<String, Object>) ((Map<String, Object>) ((List<?>) plays.get(0).get("pre_tasks")).get(0)).get("vars");
         assertThat(text(vars.get("first"))).isEqualTo(first);
         assertThat(text(vars.get("second"))).isEqualTo(second);
         for (Object value : vars.values()) {

@@ -34,7 +34,7 @@ class PlaybookYamlTests {
     /** The operator entries of a generated play, in order, as {@code {role, vars}} maps. */
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> roleEntries(String yaml) {
-        var tasks = (List<Map<String, Object>>) parse(yaml).get(0).get("tasks");
+        var tasks = (List<Map<String, Object>>) parse(yaml).get(0).get("pre_tasks");
         return tasks.stream().filter(task -> task.containsKey("include_role")).map(task -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("role", ((Map<String, Object>) task.get("include_role")).get("name"));
@@ -58,7 +58,7 @@ class PlaybookYamlTests {
                 ---
                 - hosts: all
                   gather_facts: true
-                  tasks:
+                  pre_tasks:
                   - name: '[platform] step 1: ins_driver_cuda (role ins_driver_cuda)'
                     include_role:
                       name: ins_driver_cuda
@@ -67,6 +67,7 @@ class PlaybookYamlTests {
                   - name: '[platform] step 2: collect_net_driver_info (role collect_net_driver_info)'
                     include_role:
                       name: collect_net_driver_info
+                  post_tasks:
                   - name: '[platform] run the notified handlers'
                     meta: flush_handlers
                   - name: '[platform] the step reached its end'
@@ -79,7 +80,7 @@ class PlaybookYamlTests {
     void twoOperatorsOfOneRoleKeepTheirOwnValues() {
         var play = parse(PlaybookYaml.render(List.of(operator(1, "r", Map.of("v", "a")), operator(2, "r", Map.of("v", "b")))));
         @SuppressWarnings("unchecked")
-        var tasks = (List<Map<String, Object>>) play.get(0).get("tasks");
+        var tasks = (List<Map<String, Object>>) play.get(0).get("pre_tasks");
         assertThat(tasks.subList(0, 2)).extracting(task -> task.get("include_role") + " " + task.get("vars"))
                 .containsExactly("{name=r} {v=a}", "{name=r} {v=b}");
     }
@@ -96,7 +97,7 @@ class PlaybookYamlTests {
         var vars = parse(PlaybookYaml.render(List.of(operator(1, "r", Map.of("a", "yes", "b", "0777", "c", "12.3",
                 "d", 8L, "e", true, "f", "null")))));
         @SuppressWarnings("unchecked")
-        var parsed = (Map<String, Object>) ((Map<String, Object>) ((List<?>) vars.get(0).get("tasks")).get(0)).get("vars");
+        var parsed = (Map<String, Object>) ((Map<String, Object>) ((List<?>) vars.get(0).get("pre_tasks")).get(0)).get("vars");
         assertThat(parsed).containsEntry("a", "yes").containsEntry("b", "0777").containsEntry("c", "12.3")
                 .containsEntry("d", 8).containsEntry("e", true).containsEntry("f", "null");
     }
