@@ -13,10 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
 
 /**
  * Lays out one playbook run's directory: the playbook, an inventory built as data and dumped as
@@ -88,7 +84,7 @@ final class WorkDir {
         Files.writeString(root.resolve("playbook.yml"), run.playbookYaml());
         Path inventory = Files.createFile(root.resolve("inventory.yml"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(inventory, yaml().dump(inventory(run.hosts(), keyFiles, ssh)));
+        Files.writeString(inventory, UnsafeText.dumper().dump(inventory(run.hosts(), keyFiles, ssh)));
         Path plugins = Files.createDirectories(root.resolve("callback_plugins"));
         try (InputStream callback = WorkDir.class.getResourceAsStream(CALLBACK_RESOURCE)) {
             Files.copy(callback, plugins.resolve(CALLBACK + ".py"));
@@ -118,7 +114,8 @@ final class WorkDir {
                 vars.put("ansible_ssh_private_key_file", keyFiles.get(host.key().id()).toString());
             }
             if (host.becomePassword() != null) {
-                vars.put("ansible_become_password", new Literal(host.becomePassword()));
+                // Ansible templates every inventory string: unsafe, a password with "{{" or "{%" reaches sudo as typed.
+                vars.put("ansible_become_password", new UnsafeText(host.becomePassword()));
             }
             // Per host: which known_hosts file, how strict, and the master socket for exactly that check.
             vars.put("ansible_ssh_common_args", ssh.get(host.name()).commonArgs());
@@ -146,29 +143,5 @@ final class WorkDir {
                 ssh_args = -o ControlMaster=auto -o ControlPersist=%ds -o LogLevel=ERROR
                 """.formatted(properties.forks(), properties.connectTimeout().toSeconds(), CALLBACK, plugins,
                 rolesPath, properties.controlPersist().toSeconds());
-    }
-
-    /**
-     * Writes {@link Literal} values as double-quoted {@code !unsafe} scalars: Ansible templates every
-     * inventory string, so a become password holding "{{" or "{%" would otherwise be evaluated (or
-     * fail to parse) instead of reaching sudo as typed. Double quotes carry any character.
-     */
-    private static Yaml yaml() {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        options.setWidth(Integer.MAX_VALUE);
-        Representer representer = new Representer(options) {
-            {
-                representers.put(Literal.class, data -> representScalar(UNSAFE, ((Literal) data).text(),
-                        DumperOptions.ScalarStyle.DOUBLE_QUOTED));
-            }
-        };
-        return new Yaml(representer, options);
-    }
-
-    private static final Tag UNSAFE = new Tag("!unsafe");
-
-    /** Text Ansible must take literally. */
-    private record Literal(String text) {
     }
 }

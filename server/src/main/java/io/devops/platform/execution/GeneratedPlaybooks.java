@@ -1,6 +1,7 @@
 package io.devops.platform.execution;
 
 import io.devops.platform.ansible.PlayCompletion;
+import io.devops.platform.ansible.UnsafeText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,13 +38,13 @@ final class GeneratedPlaybooks {
                     "dest", remoteDir(runId) + "/script/", "mode", "preserve")));
         }
         if (hostfile != null) {
-            tasks.add(task("write the host list", "copy", Map.of("content", new Unsafe(hostfile),
+            tasks.add(task("write the host list", "copy", Map.of("content", new UnsafeText(hostfile),
                     "dest", remoteDir(runId) + "/hostfile", "mode", "0644")));
         }
-        Map<String, Object> run = task(stepName, "shell", new Unsafe(command));
+        Map<String, Object> run = task(stepName, "shell", new UnsafeText(command));
         run.put("args", Map.of("chdir", remoteDir(runId), "executable", "/bin/bash"));
         Map<String, Object> env = new LinkedHashMap<>();
-        environment.forEach((key, value) -> env.put(key, new Unsafe(value)));
+        environment.forEach((key, value) -> env.put(key, new UnsafeText(value)));
         env.put(MARKER_VARIABLE, taskMarker(runId, taskId));
         env.put("NODE_IP", "{{ inventory_hostname }}");
         run.put("environment", env);
@@ -82,10 +83,10 @@ final class GeneratedPlaybooks {
         hostDir.put("connection", "local");
         tasks.add(hostDir);
         for (int i = 0; i < paths.size(); i++) {
-            Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new Unsafe(paths.get(i))));
+            Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new UnsafeText(paths.get(i))));
             stat.put("register", "report_" + i);
             tasks.add(stat);
-            Map<String, Object> fetch = task("fetch report " + (i + 1), "fetch", Map.of("src", new Unsafe(paths.get(i)),
+            Map<String, Object> fetch = task("fetch report " + (i + 1), "fetch", Map.of("src", new UnsafeText(paths.get(i)),
                     "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i, "flat", true));
             fetch.put("when", "report_" + i + ".stat.exists and report_" + i + ".stat.size <= " + maxBytes);
             tasks.add(fetch);
@@ -104,12 +105,12 @@ final class GeneratedPlaybooks {
         play.put("hosts", "all");
         play.put("gather_facts", false);
         play.put("tasks", tasks);
-        return Unsafe.dumper().dump(List.of(play));
+        return UnsafeText.dumper().dump(List.of(play));
     }
 
     private static Map<String, Object> task(String name, String module, Object arguments) {
         Map<String, Object> task = new LinkedHashMap<>();
-        task.put("name", new Unsafe(name));
+        task.put("name", new UnsafeText(name));
         task.put(module, arguments);
         return task;
     }

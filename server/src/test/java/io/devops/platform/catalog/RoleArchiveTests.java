@@ -1,5 +1,6 @@
 package io.devops.platform.catalog;
 
+import io.devops.platform.support.TarGz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

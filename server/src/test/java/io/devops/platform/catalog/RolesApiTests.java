@@ -1,5 +1,7 @@
 package io.devops.platform.catalog;
 
+import io.devops.platform.support.TarGz;
+import io.devops.platform.support.Multipart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;

@@ -1,7 +1,6 @@
 package io.devops.platform.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.devops.platform.support.Api;
 import io.devops.platform.support.ApiTest;
@@ -25,8 +24,7 @@ class RunLocksTests extends ApiTest {
 
     @BeforeEach
     void testNodes() {
-        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
-        fixtures = new RunFixtures(admin(), TestNodes.shared());
+        fixtures = RunFixtures.onTestNodes(admin());
         nodes = fixtures.testNodeIds();
     }
 

@@ -2,7 +2,6 @@ package io.devops.platform.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
@@ -26,8 +25,7 @@ class RunsApiTests extends ApiTest {
 
     @BeforeEach
     void testNodes() {
-        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
-        fixtures = new RunFixtures(admin(), TestNodes.shared());
+        fixtures = RunFixtures.onTestNodes(admin());
         nodes = fixtures.testNodeIds();
     }
 

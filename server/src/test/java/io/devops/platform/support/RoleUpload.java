@@ -2,14 +2,7 @@ package io.devops.platform.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -36,14 +29,10 @@ public final class RoleUpload {
                     .put("name", variable).put("type", "string").put("required", false).toString());
             assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
         }
-        String boundary = "----devops" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + ".tar.gz\"\r\nContent-Type: application/gzip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(tarGz(files));
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        Api.Response uploaded = api.post("/api/v1/roles/" + role.id() + "/archive", body.toByteArray(),
-                "multipart/form-data; boundary=" + boundary);
+        TarGz archive = TarGz.archive();
+        files.forEach(archive::file);
+        Multipart body = Multipart.file("file", name + ".tar.gz", archive.bytes());
+        Api.Response uploaded = api.post("/api/v1/roles/" + role.id() + "/archive", body.body(), body.contentType());
         assertThat(uploaded.status()).as(uploaded.toString()).isIn(200, 201);
         return upload;
     }
@@ -56,22 +45,5 @@ public final class RoleUpload {
         Api.Response created = api.post("/api/v1/operators", body.toString());
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.id();
-    }
-
-    private static byte[] tarGz(Map<String, String> files) {
-        var buffer = new ByteArrayOutputStream();
-        try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buffer))) {
-            for (var file : files.entrySet()) {
-                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-                var entry = new TarArchiveEntry(file.getKey());
-                entry.setSize(content.length);
-                tar.putArchiveEntry(entry);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return buffer.toByteArray();
     }
 }

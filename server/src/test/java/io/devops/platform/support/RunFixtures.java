@@ -19,6 +19,13 @@ public final class RunFixtures {
     private final Api api;
     private final TestNodes nodes;
 
+    /** Fixtures on the shared SSH test nodes; the calling test is skipped where this machine cannot host them. */
+    public static RunFixtures onTestNodes(Api api) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestNodes.available(),
+                "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        return new RunFixtures(api, TestNodes.shared());
+    }
+
     public RunFixtures(Api api, TestNodes nodes) {
         this.api = api;
         this.nodes = nodes;

@@ -1,4 +1,4 @@
-package io.devops.platform.catalog;
+package io.devops.platform.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,48 +11,48 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 /** Builds role archives for tests, including the hostile ones. */
-final class TarGz {
+public final class TarGz {
 
     private record Item(String name, byte[] content, String linkTarget, byte type) {
     }
 
     private final List<Item> items = new ArrayList<>();
 
-    static TarGz archive() {
+    public static TarGz archive() {
         return new TarGz();
     }
 
-    static TarGz validRole() {
+    public static TarGz validRole() {
         return archive().file("tasks/main.yml", "- ansible.builtin.debug: {msg: hi}\n");
     }
 
-    TarGz file(String name, String content) {
+    public TarGz file(String name, String content) {
         items.add(new Item(name, content.getBytes(StandardCharsets.UTF_8), null, TarArchiveEntry.LF_NORMAL));
         return this;
     }
 
-    TarGz symlink(String name, String target) {
+    public TarGz symlink(String name, String target) {
         items.add(new Item(name, new byte[0], target, TarArchiveEntry.LF_SYMLINK));
         return this;
     }
 
-    TarGz hardLink(String name, String target) {
+    public TarGz hardLink(String name, String target) {
         items.add(new Item(name, new byte[0], target, TarArchiveEntry.LF_LINK));
         return this;
     }
 
-    TarGz folder(String name) {
+    public TarGz folder(String name) {
         items.add(new Item(name.endsWith("/") ? name : name + "/", new byte[0], null, TarArchiveEntry.LF_DIR));
         return this;
     }
 
     /** An entry of any other tar type: {@code LF_CHR}, {@code LF_BLK}, {@code LF_FIFO}... */
-    TarGz entry(String name, byte type) {
+    public TarGz entry(String name, byte type) {
         items.add(new Item(name, new byte[0], null, type));
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         var buffer = new ByteArrayOutputStream();
         try (var tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(buffer))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

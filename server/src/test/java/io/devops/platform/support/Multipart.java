@@ -1,12 +1,12 @@
-package io.devops.platform.catalog;
+package io.devops.platform.support;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** A multipart/form-data body with one file part, as a browser or curl -F sends it. */
-record Multipart(String contentType, byte[] body) {
+public record Multipart(String contentType, byte[] body) {
 
-    static Multipart file(String part, String filename, byte[] content) {
+    public static Multipart file(String part, String filename, byte[] content) {
         String boundary = "----devops" + System.nanoTime();
         var out = new ByteArrayOutputStream();
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\""
