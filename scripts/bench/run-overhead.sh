@@ -19,13 +19,15 @@ start_server bench 18481 DB_URL="jdbc:h2:file:$WORK/h2/devops;MODE=MySQL;DATABAS
   DEVOPS_SECRET_KEY="bench-master-key-0123456789abcdefghijkl" DEVOPS_ROLES_DIR="$WORK/roles" -- \
   --devops.execution.work-dir="$WORK/runs"
 pool=$(ssh_fixture 18481 "$ssh_port" "${nodes[@]}")
+# operator ROLE [VALUES_JSON]: an operator of a built-in role, with the values its required variables need.
 operator() {
-  local role_id
+  local role_id values=${2:-}
+  [ -n "$values" ] || values='{}'
   role_id=$(api 18481 GET "/api/v1/roles?name=$1" | json "d['items'][0]['id']")
-  api 18481 POST /api/v1/operators "{\"roleId\":$role_id,\"pkgVersion\":\"1\",\"values\":{}}" | json "d['id']"
+  api 18481 POST /api/v1/operators "{\"roleId\":$role_id,\"pkgVersion\":\"1\",\"values\":$values}" | json "d['id']"
 }
 first=$(operator collect_net_driver_info)
-second=$(operator user_set)
+second=$(operator user_set '{"user_set_name":"devops_bench","user_set_sudo":false,"user_set_distribute_keys":false}')
 template=$(api 18481 POST /api/v1/templates "{\"name\":\"bench\",\"steps\":[{\"type\":\"operator\",\"operatorId\":$first},{\"type\":\"operator\",\"operatorId\":$second}]}" | json "d['id']")
 job=$(api 18481 POST /api/v1/jobs "{\"name\":\"bench\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node_pool\",\"id\":$pool}]}]}" | json "d['id']")
 
