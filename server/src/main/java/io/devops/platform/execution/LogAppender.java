@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * failed write keeps the chunks and the flusher tries again. Once writes have failed for
  * {@link #WRITE_FAILURE_GRACE}, {@link #writeFailure()} says so, and the dispatchers stop the step
  * rather than run on without a log until its timeout.
+ *
+ * <p>An execution's own log is written under its {@link RunFence}: once the execution lost its run
+ * (a paused instance that was presumed dead), its lines are dropped, not retried. That is no write
+ * failure: the step is not stopped for it (a stop would reach the nodes, where the run's new owner
+ * may run the same step), it ends at the execution's next fenced write.
  */
 final class LogAppender {
 
@@ -29,6 +34,8 @@ final class LogAppender {
     static final Duration WRITE_FAILURE_GRACE = Duration.ofSeconds(3);
 
     private final long runId;
+    /** The execution whose log this is; null for writers with no execution (recovery). */
+    private final RunFence owner;
     private final RunLogs logs;
     private final Runs runs;
     private final Clock clock;
@@ -41,9 +48,15 @@ final class LogAppender {
     private Long taskId;
     private Instant failingSince;
     private String failure;
+    private boolean lost;
 
     LogAppender(long runId, RunLogs logs, Runs runs, Clock clock) {
+        this(runId, null, logs, runs, clock);
+    }
+
+    LogAppender(long runId, RunFence owner, RunLogs logs, Runs runs, Clock clock) {
         this.runId = runId;
+        this.owner = owner;
         this.logs = logs;
         this.runs = runs;
         this.clock = clock;
@@ -61,6 +74,9 @@ final class LogAppender {
     }
 
     synchronized void line(String line) {
+        if (lost) {
+            return;
+        }
         if (oldestUnwritten == null) {
             oldestUnwritten = clock.instant();
         }
@@ -111,7 +127,12 @@ final class LogAppender {
         try {
             while (!unwritten.isEmpty()) {
                 Piece piece = unwritten.peek();
-                logs.append(runId, seq + 1, piece.taskId(), piece.content(), clock.instant());
+                if (owner == null) {
+                    logs.append(runId, seq + 1, piece.taskId(), piece.content(), clock.instant());
+                } else if (!logs.append(owner, seq + 1, piece.taskId(), piece.content(), clock.instant())) {
+                    drop();
+                    return;
+                }
                 seq++;
                 unwritten.poll();
                 runs.addLogBytes(runId, piece.bytes());
@@ -129,6 +150,19 @@ final class LogAppender {
             }
             failure = rootMessage(e);
         }
+    }
+
+    /** The execution lost its run: nothing more of its output is kept or written. */
+    private void drop() {
+        log.warn("Run {}: {} no longer holds; dropping {} byte(s) of its log and whatever it writes after", runId, owner,
+                unwrittenBytes());
+        lost = true;
+        unwritten.clear();
+        buffer.setLength(0);
+        bufferedBytes = 0;
+        oldestUnwritten = null;
+        failingSince = null;
+        failure = null;
     }
 
     private static String rootMessage(Throwable e) {

@@ -20,7 +20,7 @@ class LogFlusher implements DisposableBean {
     private final RunLogs logs;
     private final Runs runs;
     private final Clock clock;
-    private final Map<Long, LogAppender> open = new ConcurrentHashMap<>();
+    private final Map<Writer, LogAppender> open = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "run-log-flusher");
         thread.setDaemon(true);
@@ -34,13 +34,28 @@ class LogFlusher implements DisposableBean {
         timer.scheduleWithFixedDelay(this::flushDue, 250, 250, TimeUnit.MILLISECONDS);
     }
 
+    /** For writers with no execution (recovery): their lines are written whoever owns the run. */
     LogAppender open(long runId) {
-        return open.computeIfAbsent(runId, id -> new LogAppender(id, logs, runs, clock));
+        return open.computeIfAbsent(new Writer(runId, null), writer -> new LogAppender(runId, logs, runs, clock));
+    }
+
+    /** For the execution that owns the run: its lines are written only while it does. */
+    LogAppender open(RunFence owner) {
+        return open.computeIfAbsent(new Writer(owner.runId(), owner), writer -> new LogAppender(owner.runId(), owner, logs, runs, clock));
+    }
+
+    void close(long runId) {
+        close(new Writer(runId, null));
+    }
+
+    void close(RunFence owner) {
+        close(new Writer(owner.runId(), owner));
     }
 
     /** Writes the rest; what cannot be written now is given up (and logged) rather than holding the run open. */
-    void close(long runId) {
-        LogAppender appender = open.remove(runId);
+    private void close(Writer writer) {
+        long runId = writer.runId();
+        LogAppender appender = open.remove(writer);
         if (appender != null) {
             appender.flush();
             if (appender.unwrittenBytes() > 0) {
@@ -64,5 +79,12 @@ class LogFlusher implements DisposableBean {
     public void destroy() {
         timer.shutdown();
         open.values().forEach(LogAppender::flush);
+    }
+
+    /**
+     * One writer of a run's log on this instance: an execution of it (its fence) or recovery (none).
+     * A stale execution and the run's new one may both be here, each with its own appender.
+     */
+    private record Writer(long runId, RunFence owner) {
     }
 }

@@ -51,15 +51,24 @@ class RunEngine {
         this.clock = clock;
     }
 
-    /** @return false when the run must wait for leased nodes and should be tried again later */
-    boolean execute(long runId) {
+    /** What became of one pass of db-scheduler's execution of a run (see {@link RunExecutionTask}). */
+    enum Pass {
+        /** Nothing more to do: the run ended, or was not this execution's to run. */
+        DONE,
+        /** The run waits for leased nodes: try again later. */
+        WAIT,
+        /** This execution lost the run to another (recovery presumed it dead): it must touch nothing more, not even its scheduling. */
+        LOST
+    }
+
+    Pass execute(long runId) {
         RunRecord run = runs.get(runId).orElse(null);
         if (run == null || run.status() != RunStatus.QUEUED) {
-            return true; // finished, cancelled while queued, or already taken by another instance
+            return Pass.DONE; // finished, cancelled while queued, or already taken by another instance
         }
         if (run.cancelRequested()) {
             cancelBeforeStart(run);
-            return true;
+            return Pass.DONE;
         }
         List<RunItem> items = contents.items(runId);
         Set<Long> nodeIds = items.stream().flatMap(item -> item.nodes().stream()).map(RunNode::nodeId)
@@ -67,29 +76,29 @@ class RunEngine {
         Map<Long, Long> holders = leases.tryAcquire(runId, nodeIds, clock.instant());
         if (!holders.isEmpty()) {
             runs.waiting(runId, waitingReason(items, holders));
-            return false;
+            return Pass.WAIT;
         }
         RunFence owner = runs.start(runId, clock.instant(), executor.name()).orElse(null);
         if (owner == null) {
             leases.release(runId);
-            return true;
+            return Pass.DONE;
         }
-        LogAppender out = logs.open(runId);
+        LogAppender out = logs.open(owner);
         try {
             out.line("[platform] run " + runId + " of " + run.jobName() + " v" + run.jobVersion() + " started on "
                     + executor.name() + " with " + nodeIds.size() + " node(s)");
             RunStatus ending = executeItems(run, owner, items, out);
-            finish(owner, ending, endingMessage(ending), ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed");
+            return finish(owner, ending, endingMessage(ending), ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed");
         } catch (RunMovedOnException lost) {
             log.warn("Run {}: this execution lost the run and stops without writing more: {}", runId, lost.getMessage());
+            return Pass.LOST;
         } catch (RuntimeException e) {
             log.error("Run {} failed in the engine", runId, e);
             out.line("[platform] the engine failed: " + e.getMessage());
-            finish(owner, RunStatus.FAILED, "the engine failed: " + e.getMessage(), "the engine failed");
+            return finish(owner, RunStatus.FAILED, "the engine failed: " + e.getMessage(), "the engine failed");
         } finally {
-            logs.close(runId);
+            logs.close(owner);
         }
-        return true;
     }
 
     /**
@@ -173,22 +182,23 @@ class RunEngine {
     }
 
     /** Ends the run if this execution still owns it; the steps and node rows still open are closed with {@code closing}. */
-    private void finish(RunFence owner, RunStatus ending, String message, String closing) {
+    private Pass finish(RunFence owner, RunStatus ending, String message, String closing) {
         long runId = owner.runId();
         if (!runs.owns(owner)) {
             log.warn("Run {}: {} no longer holds; it ends nothing", runId, owner);
-            return;
+            return Pass.LOST;
         }
         Instant now = clock.instant();
         contents.closeOpenTasks(owner, ending, closing, now);
         // The last line is written before the status: a client that sees the run end has the whole log.
-        logs.open(runId).line("[platform] run " + runId + " " + ending + (message == null ? "" : ": " + message));
-        logs.close(runId);
+        logs.open(owner).line("[platform] run " + runId + " " + ending + (message == null ? "" : ": " + message));
+        logs.close(owner);
         if (runs.end(owner, ending, message, now)) {
             leases.release(runId);
-        } else {
-            log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);
+            return Pass.DONE;
         }
+        log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);
+        return Pass.LOST;
     }
 
     private void cancelBeforeStart(RunRecord run) {

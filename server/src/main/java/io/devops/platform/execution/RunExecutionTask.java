@@ -27,9 +27,14 @@ class RunExecutionTask {
                     recovery.failUnexpectedly(runId(complete.getExecution().taskInstance.getId()), complete.getCause().orElse(null));
                     operations.remove();
                 })
-                .execute((instance, context) -> engine.execute(runId(instance.getId()))
-                        ? new CompletionHandler.OnCompleteRemove<>()
-                        : (complete, operations) -> operations.reschedule(complete, clock.instant().plus(properties.leaseRetry())));
+                .execute((instance, context) -> switch (engine.execute(runId(instance.getId()))) {
+                    case DONE -> new CompletionHandler.OnCompleteRemove<>();
+                    case WAIT -> (complete, operations) -> operations.reschedule(complete, clock.instant().plus(properties.leaseRetry()));
+                    // The execution's row is gone (recovery removed it) or is the run's new execution: a resume
+                    // schedules the run afresh, so the new row can have the version this one had, and a removal
+                    // by version would delete it, leaving the new execution unwatched by the dead-execution check.
+                    case LOST -> (complete, operations) -> { };
+                });
     }
 
     private static long runId(String instanceId) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,19 @@ class RunLogs {
     void append(long runId, long seq, Long taskId, String content, Instant at) {
         jdbc.sql("INSERT INTO run_log_chunks (run_id, seq, run_task_id, content, written_at) VALUES (?, ?, ?, ?, ?)")
                 .params(runId, seq, taskId, content, DbTime.toDb(at)).update();
+    }
+
+    /**
+     * Appends only while the fence holds (the insert reads the run's row in the same statement):
+     * false, with nothing written, once the execution lost its run. Its lines would otherwise land
+     * in a run another execution owns, or take the sequence number the new owner's next chunk needs.
+     */
+    boolean append(RunFence fence, long seq, Long taskId, String content, Instant at) {
+        List<Object> params = new ArrayList<>(Arrays.asList(fence.runId(), seq, taskId, content, DbTime.toDb(at)));
+        params.addAll(fence.params());
+        return jdbc.sql("INSERT INTO run_log_chunks (run_id, seq, run_task_id, content, written_at) SELECT ?, ?, ?, ?, ? "
+                        + fence.from())
+                .params(params).update() == 1;
     }
 
     List<LogChunk> after(long runId, long afterSeq, int limit) {

@@ -8,6 +8,7 @@ import io.devops.platform.execution.RunContents.HostResult;
 import io.devops.platform.execution.RunContents.RunNode;
 import io.devops.platform.execution.Runs.NewRun;
 import io.devops.platform.support.ApiTest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,6 +38,8 @@ class StatusWritesTests extends ApiTest {
     RunContents contents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RunLogs logs;
 
     private final List<Long> created = new ArrayList<>();
 
@@ -190,6 +193,36 @@ class StatusWritesTests extends ApiTest {
         } else {
             contents.saveHostResults(RunFence.owner(runId, EXECUTOR, 1), taskId, List.of(result(to)), Instant.now());
         }
+    }
+
+    @Test
+    void anExecutionThatLostItsRunWritesNoLogLineAndLeavesTheNewOwnersLogWhole() {
+        long runId = run(RunStatus.QUEUED, 0);
+        RunFence first = runs.start(runId, Instant.now(), EXECUTOR).orElseThrow();
+        // Appenders of their own, not the flusher's: the test says when each one writes.
+        LogAppender stale = new LogAppender(runId, first, logs, runs, Clock.systemUTC());
+        stale.line("first execution, before its instance paused");
+        stale.flush();
+        // Its instance paused with output buffered; recovery interrupted the run, a resume gave it to a new execution.
+        stale.line("first execution, buffered while paused");
+        assertThat(runs.transition(runId, EnumSet.of(RunStatus.RUNNING), RunStatus.INTERRUPTED, "no heartbeat", Instant.now(), "test"))
+                .isTrue();
+        assertThat(runs.transition(runId, EnumSet.of(RunStatus.INTERRUPTED), RunStatus.QUEUED, "resumed", Instant.now(), "test")).isTrue();
+        RunFence second = runs.start(runId, Instant.now(), EXECUTOR).orElseThrow();
+        LogAppender owner = new LogAppender(runId, second, logs, runs, Clock.systemUTC());
+        owner.line("second execution");
+
+        // The first wakes up first: its flush must neither land in the run nor take the owner's next sequence number.
+        stale.flush();
+        stale.line("first execution, after it woke");
+        stale.flush();
+        owner.flush();
+
+        assertThat(stale.writeFailure()).as("a lost run is no write failure: no stop of the step").isEmpty();
+        assertThat(owner.writeFailure()).isEmpty();
+        assertThat(owner.unwrittenBytes()).isZero();
+        assertThat(jdbc.sql("SELECT content FROM run_log_chunks WHERE run_id = ? ORDER BY seq").param(runId).query(String.class).list())
+                .containsExactly("first execution, before its instance paused\n", "second execution\n");
     }
 
     private long run(RunStatus status, int attempt) {
