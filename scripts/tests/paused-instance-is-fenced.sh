@@ -40,6 +40,8 @@ launch_server a "${PORTS[a]}" "${server_env[@]}" --devops.execution.work-dir="$W
 launch_server b "${PORTS[b]}" "${server_env[@]}" --devops.execution.work-dir="$WORK/runs-b"
 await_server "${PORTS[a]}" a
 await_server "${PORTS[b]}" b
+up=$(date +%s)
+echo "two instances up after $(( up - began )) s"
 
 pool=$(ssh_fixture "${PORTS[a]}" "$ssh_port" 127.0.4.1 127.0.4.2)
 shell=$(api "${PORTS[a]}" POST /api/v1/shells "{\"name\":\"slow\",\"command\":\"$STEP; echo done\",\"dispatch\":\"ansible\",\"parameters\":[]}" | json "d['id']")
@@ -173,5 +175,5 @@ done
 [ "$(sql "$db" -e "SELECT COUNT(*) FROM node_leases")" = 0 ] || fail "leases are still held"
 [ "$(sql "$db" -e "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'run-execution'")" = 0 ] || fail "a run execution is still scheduled"
 for name in a b; do curl -fs "http://127.0.0.1:${PORTS[$name]}/actuator/health" >/dev/null || fail "instance $name does not answer"; done
-echo "paused instances are fenced: nothing left running, no lease, no execution ($(( $(date +%s) - began )) s)"
+echo "paused instances are fenced: nothing left running, no lease, no execution ($(( $(date +%s) - began )) s in all, $(( $(date +%s) - up )) s after the start-up)"
 sql -e "DROP DATABASE $db"

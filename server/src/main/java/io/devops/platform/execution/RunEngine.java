@@ -57,7 +57,7 @@ class RunEngine {
         DONE,
         /** The run waits for leased nodes: try again later. */
         WAIT,
-        /** This execution lost the run to another (recovery presumed it dead): it must touch nothing more, not even its scheduling. */
+        /** This execution lost the run (recovery presumed it dead): it touches nothing more, not even its scheduling. */
         LOST
     }
 
