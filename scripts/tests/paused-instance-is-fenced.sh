@@ -27,12 +27,14 @@ ADMIN_PASSWORD="fencing-$(date +%s%N)"
 . scripts/lib/platform.sh
 trap 'platform_cleanup; rm -rf "$WORK"' EXIT
 began=$(date +%s)
+at() { echo "at $(( $(date +%s) - began )) s"; }
 
 # The step: long enough to pause its instance in the middle and to outlast the stale one's wake-up.
 STEP="sleep 23"
 declare -A PORTS=([a]=18481 [b]=18482)
 server_env=(DB_URL="jdbc:mariadb://$host:$port/$db" DB_USER="$user" DB_PASSWORD="$password"
-            DEVOPS_SECRET_KEY="fencing-test-master-key-0123456789abcdef" --
+            DEVOPS_SECRET_KEY="fencing-test-master-key-0123456789abcdef"
+            JAVA_TOOL_OPTIONS="-XX:TieredStopAtLevel=1" -- # C1 alone: a short test, two JVMs starting at once
             --db-scheduler.heartbeat-interval=1s --db-scheduler.missed-heartbeats-limit=4)
 ssh_port=$(free_port 127.0.4.1)
 start_ssh_nodes "$ssh_port" 127.0.4.1 127.0.4.2
@@ -66,9 +68,10 @@ snapshot() {
       SELECT id, to_status, changed_by FROM run_status_history WHERE run_id = $run ORDER BY id;"
 }
 
-# Waits until the step's command runs on both nodes, on the instance that executes the run; prints that instance.
+# Waits until the step's command runs on both nodes (ansible-playbook takes its time to get there on a
+# busy machine), then prints the instance that executes the run.
 await_step_running() {
-    for _ in $(seq 1 60); do
+    for _ in $(seq 1 180); do
         [ "$(pgrep -fc "^$STEP\$" || true)" = 2 ] && break
         sleep 0.5
     done
@@ -97,7 +100,7 @@ pause_until_interrupted() {
     local stopped
     stopped=$(date +%s)
     await_status "${PORTS[$other]}" "$run" INTERRUPTED 40 || fail "instance $other did not interrupt run $run"
-    echo "instance $paused paused; $other interrupted run $run after $(( $(date +%s) - stopped )) s" >&2
+    echo "instance $paused paused; $other interrupted run $run after $(( $(date +%s) - stopped )) s ($(at))" >&2
     echo "$other"
 }
 
@@ -125,7 +128,7 @@ wake_until_given_up "$first"
 sleep 2 # the log flusher's second and a little more: anything the stale execution buffered would be written by now
 [ "$(snapshot)" = "$taken_over" ] || fail "round 1: instance $first wrote into run $run after it was interrupted:
 $(diff <(echo "$taken_over") <(snapshot))"
-echo "round 1: instance $first woke and wrote nothing into the INTERRUPTED run $run"
+echo "round 1: instance $first woke and wrote nothing into the INTERRUPTED run $run ($(at))"
 
 # Round 2: resume; pause whichever executes it; the other interrupts; resume through the other's API
 # while the first is still paused, so the other runs it; wake the first while the other's step runs.
@@ -146,7 +149,7 @@ sleep 2
 picked_by=$(sql "$db" -e "SELECT picked_by FROM scheduled_tasks WHERE task_name = 'run-execution' AND task_instance = '$run'")
 [ "$picked_by" = "$(run_field "$survivor" executor)" ] || fail "round 2: the run's scheduled execution is '$picked_by', not the survivor's"
 [ "$(pgrep -fc "^$STEP\$" || true)" = 2 ] || fail "round 2: the survivor's step no longer runs on both nodes after $second woke"
-echo "round 2: instance $second woke while $survivor ran run $run; $survivor's step and scheduled execution are untouched"
+echo "round 2: instance $second woke while $survivor ran run $run; $survivor's step and scheduled execution are untouched ($(at))"
 
 await_status "${PORTS[$survivor]}" "$run" SUCCEEDED 60 || fail "run $run did not succeed on $survivor"
 executor=$(run_field "$survivor" executor)
@@ -162,7 +165,7 @@ stale_lines=$(sql "$db" -e "SELECT COUNT(*) FROM run_log_chunks WHERE run_id = $
                             AND (content LIKE '%FAILED!%' OR content LIKE '%non-zero return code%' OR content LIKE '%lost the run%')")
 [ "$stale_lines" = 0 ] || fail "the log after the resume has $stale_lines chunk(s) of the stale execution's step"
 api "${PORTS[$survivor]}" GET "/api/v1/runs/$run/log" | tail -3 | grep -q "run $run SUCCEEDED" || fail "the log does not end with the survivor's ending"
-echo "round 2: run $run SUCCEEDED as attempt 3 on $executor; every status, step, node result and log line after the resume is its own"
+echo "round 2: run $run SUCCEEDED as attempt 3 on $executor; every status, step, node result and log line after the resume is its own ($(at))"
 
 # Nothing is left: no step command on the nodes, no process of either instance's steps, no lease, no execution.
 await_step_gone "the step's command still runs"
