@@ -26,3 +26,6 @@ CREATE TABLE agent_pending_enrollments (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE INDEX ix_agent_pending_enrollments_status ON agent_pending_enrollments (status, id);
+
+-- A command may run as an unprivileged user on the node instead of the agent's own (root).
+ALTER TABLE agent_commands ADD COLUMN run_as VARCHAR(32);

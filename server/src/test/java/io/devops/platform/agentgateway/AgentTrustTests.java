@@ -140,6 +140,53 @@ class AgentTrustTests extends ApiTest {
         assertThat(again.log()).contains("Refusing to use it").contains("chmod 600 " + credential);
     }
 
+    @Test
+    void aCommandDeclaredToRunAsAnUnprivilegedUserRunsWithThatUsersUidInADirectoryOfItsOwn() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "the agent must run as root to switch users");
+        String ip = uniqueIp();
+        start(fixtures.token(1, null), ip, "run-as");
+        long node = online(ip);
+
+        long asNobody = submit(node, "{\"script\":\"id -u; id -un; pwd; echo $HOME\",\"runAs\":\"nobody\",\"timeoutSeconds\":30}");
+        long unknownUser = submit(node, "{\"script\":\"id -u\",\"runAs\":\"no_such_user_x\",\"timeoutSeconds\":30}");
+        var optionLike = admin().post("/api/v1/nodes/" + node + "/agent/commands",
+                "{\"script\":\"id\",\"runAs\":\"--reuid=0\",\"timeoutSeconds\":30}");
+        var root = admin().post("/api/v1/nodes/" + node + "/agent/commands", "{\"script\":\"id\",\"runAs\":\"root\",\"timeoutSeconds\":30}");
+
+        assertThat(finished(asNobody).get("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(output(asNobody).replace("stdout:", ""))
+                .startsWith("65534\nnobody\n/tmp/devops-agent-command-" + asNobody + "-").endsWith("\n/nonexistent\n");
+        JsonNode failed = finished(unknownUser);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("message").asString()).contains("no user 'no_such_user_x'");
+        assertThat(optionLike.status()).isEqualTo(400);
+        assertThat(optionLike.json().get("detail").asString()).contains("is not a user name");
+        assertThat(root.status()).isEqualTo(400);
+    }
+
+    private long submit(long node, String body) {
+        var created = admin().post("/api/v1/nodes/" + node + "/agent/commands", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
+    }
+
+    private JsonNode finished(long command) throws InterruptedException {
+        return Eventually.within(Duration.ofSeconds(20), "command " + command + " finished", () -> {
+            JsonNode state = admin().get("/api/v1/agent-commands/" + command).json();
+            return List.of("SUCCEEDED", "FAILED", "LOST", "TIMED_OUT", "CANCELLED").contains(state.get("status").asString())
+                    ? state : null;
+        });
+    }
+
+    private String output(long command) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode chunk : admin().get("/api/v1/agent-commands/" + command + "/output").json()) {
+            text.append(chunk.get("stream").asString()).append(':').append(chunk.get("content").asString());
+        }
+        return text.toString();
+    }
+
     private AgentProcess start(String token, String ip, String name) {
         AgentProcess agent = AgentProcess.start("http://127.0.0.1:" + port, token, ip, dirs.resolve(name));
         agents.add(agent);
