@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the devops node agent as a systemd service on a GPU node.
 #
-#   sudo ./install.sh --server https://platform.example:8080 --enrollment-token dve_... [--node-ip 10.0.0.12]
+#   sudo ./install.sh --server https://platform.example --enrollment-token dve_... [--node-ip 10.0.0.12]
+#                     --ca-file /path/ca.pem | --pinned-cert-sha256 HEX
 #                     [--jar ./devops-agent.jar] [--java /usr/bin/java] [--run-as root|USER]
-#                     [--ca-file /path/ca.pem] [--pinned-cert-sha256 HEX]
 #   sudo ./install.sh --uninstall [--purge]
 #
+# The agent runs commands as root, so it speaks HTTPS and trusts the platform's CA (--ca-file) or
+# exactly its certificate (--pinned-cert-sha256); without either, the JDK's public CAs. A plain
+# http:// server is refused unless --allow-insecure-http is given (loopback tests only).
 # Runs again safely: it replaces the jar and the unit, rewrites the config and restarts the service.
 # The agent runs as root by default because delivery steps install drivers and CUDA; --run-as USER
 # creates that system user and runs the agent (and so every command) as that user instead.
@@ -19,11 +22,11 @@ SERVICE=devops-agent
 # DESTDIR stages the files under another root (packaging, tests); the unit still names the real paths.
 D="${DESTDIR:-}"
 
-server="" token="" node_ip="" jar="" java_bin="" run_as="root" ca_file="" pin="" uninstall=0 purge=0
+server="" token="" node_ip="" jar="" java_bin="" run_as="root" ca_file="" pin="" insecure=0 uninstall=0 purge=0
 
 die() { echo "install.sh: $*" >&2; exit 1; }
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --run-as) run_as="${2:?}"; shift 2 ;;
     --ca-file) ca_file="${2:?}"; shift 2 ;;
     --pinned-cert-sha256) pin="${2:?}"; shift 2 ;;
+    --allow-insecure-http) insecure=1; shift ;;
     --uninstall) uninstall=1; shift ;;
     --purge) purge=1; shift ;;
     -h|--help) usage 0 ;;
@@ -60,7 +64,18 @@ if [ "$uninstall" -eq 1 ]; then
 fi
 
 [ -n "$server" ] || die "--server URL is required"
-case "$server" in http://*|https://*) ;; *) die "--server must start with http:// or https://" ;; esac
+case "$server" in
+  https://*) ;;
+  http://*) [ "$insecure" -eq 1 ] || die "refusing the plain http:// server $server: anyone on the path could run commands as root on this node. Use https:// with --ca-file or --pinned-cert-sha256, or pass --allow-insecure-http for a loopback test" ;;
+  *) die "--server must start with https://" ;;
+esac
+if [ -n "$ca_file" ] && [ ! -r "$ca_file" ]; then die "cannot read the CA file $ca_file"; fi
+if [ -n "$pin" ] && ! printf '%s' "$pin" | tr -d ':' | grep -Eq '^[0-9A-Fa-f]{64}$'; then
+  die "--pinned-cert-sha256 must be the certificate's SHA-256 in hex (64 digits, colons allowed)"
+fi
+if [ "${server%%://*}" = "https" ] && [ -z "$ca_file" ] && [ -z "$pin" ]; then
+  echo "install.sh: note: neither --ca-file nor --pinned-cert-sha256 given; the agent trusts the JDK's public CAs" >&2
+fi
 if [ -z "$token" ] && [ ! -s "$D$WORK_DIR/credential" ]; then
   die "--enrollment-token is required for a first install (ask an admin: POST /api/v1/agent-enrollment-tokens)"
 fi
@@ -98,6 +113,7 @@ umask 027
   if [ -n "$node_ip" ]; then echo "node-ip: $node_ip"; fi
   if [ -n "$ca_file" ]; then echo "ca-file: $ca_file"; fi
   if [ -n "$pin" ]; then echo "pinned-cert-sha256: $pin"; fi
+  if [ "$insecure" -eq 1 ]; then echo "allow-insecure-http: true"; fi
 } > "$D$config.tmp"
 chown root:"$(id -gn "$run_as")" "$D$config.tmp"
 chmod 0640 "$D$config.tmp"

@@ -69,7 +69,7 @@ echo "resume: run $run SUCCEEDED"
 # 2. An agent command survives a server restart: the agent reconnects and reports its output and result.
 token=$(api 18381 POST /api/v1/agent-enrollment-tokens '{"expiresInMinutes":10,"maxUses":1}' | json "d['token']")
 java -jar agent/target/devops-agent.jar --server http://127.0.0.1:18381 --enrollment-token "$token" \
-  --work-dir "$WORK/agent" --node-ip 127.0.2.2 > "$WORK/agent.log" 2>&1 &
+  --work-dir "$WORK/agent" --node-ip 127.0.2.2 --allow-insecure-http > "$WORK/agent.log" 2>&1 &
 agent_pid=$!
 disown "$agent_pid"
 agent_node=$(api 18381 GET "/api/v1/nodes?q=127.0.2.2" | json "d['items'][0]['id']")

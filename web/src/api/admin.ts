@@ -2,7 +2,7 @@
 import { request, http, type Query } from './http'
 import type {
   ApiToken, AuditEvent, CreatedApiToken, CreatedEnrollmentToken, EnrollmentToken, InventoryNode, ManagedUser,
-  MoveResult, NodeChange, NodePool, Page, PoolChange, Role, Tenant,
+  MoveResult, NodeChange, NodePool, Page, PendingEnrollment, PendingEnrollmentStatus, PoolChange, Role, Tenant,
 } from './types'
 import type { PageRequest } from './index'
 
@@ -66,6 +66,7 @@ export interface NewEnrollmentToken {
   expiresInMinutes?: number
   maxUses?: number
   nodePoolId?: number
+  nodeId?: number
   description?: string
 }
 
@@ -73,6 +74,13 @@ export const enrollmentTokens = {
   list: (all: boolean) => http.get<EnrollmentToken[]>('/agent-enrollment-tokens', { all }),
   create: (spec: NewEnrollmentToken) => http.post<CreatedEnrollmentToken>('/agent-enrollment-tokens', spec),
   revoke: (id: number) => del(`/agent-enrollment-tokens/${id}`),
+}
+
+export const pendingEnrollments = {
+  list: (status: PendingEnrollmentStatus | 'ALL', page: PageRequest) =>
+    http.get<Page<PendingEnrollment>>('/agent-enrollments', { status, ...page }),
+  approve: (id: number, comment?: string) => http.post<PendingEnrollment>(`/agent-enrollments/${id}/approve`, { comment }),
+  reject: (id: number, comment?: string) => http.post<PendingEnrollment>(`/agent-enrollments/${id}/reject`, { comment }),
 }
 
 export interface AuditFilter {

@@ -454,6 +454,8 @@ export interface EnrollmentToken {
   prefix: string
   description?: string
   nodePoolId?: number
+  /** The one node this token re-enrols (a reinstalled host). */
+  nodeId?: number | null
   maxUses: number
   uses: number
   expiresAt: string
@@ -462,6 +464,41 @@ export interface EnrollmentToken {
   revokedBy?: string
   createdAt: string
   createdBy: string
+}
+
+export type PendingEnrollmentStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'CLAIMED'
+
+/** What the inventory knows of the node whose address a waiting agent declared. */
+export interface KnownNodeFacts {
+  nodeId: number
+  ip: string
+  hostname?: string | null
+  gpuType?: string | null
+  gpuCount?: number | null
+  nodePoolId: number
+  nodePoolName?: string | null
+  tenantId?: number | null
+  facts?: unknown
+}
+
+/** An agent that declared a known node's address and waits for an admin. */
+export interface PendingEnrollment {
+  id: number
+  status: PendingEnrollmentStatus
+  declaredIp: string
+  nodeId: number
+  tokenId: number
+  tokenPoolId?: number | null
+  hostname?: string | null
+  agentVersion?: string | null
+  facts: unknown
+  seenFrom?: string | null
+  addressDiffers: boolean
+  at: string
+  known: KnownNodeFacts | null
+  decidedAt?: string | null
+  decidedBy?: string | null
+  comment?: string | null
 }
 
 export interface CreatedEnrollmentToken extends Omit<EnrollmentToken, 'lastUsedAt' | 'revokedAt' | 'revokedBy'> {

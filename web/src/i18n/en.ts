@@ -172,7 +172,7 @@ const en = {
     deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
   admin: {
-    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', audit: 'Audit log',
+    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log',
     shownOnce: 'Copy it now: it is shown only this once and cannot be read again.', secret: 'New token',
   },
   users: {
@@ -189,11 +189,24 @@ const en = {
     nameRequired: 'Name the token after what will use it', expiresInDays: 'Valid for (days)',
   },
   enrolment: {
+    nodeId: 'Re-enrol node (id)', nodeIdHint: 'Only for a reinstalled host: the token then enrols that one node at its own address, once, replacing its agent. Leave empty for new nodes.', boundTo: 'Node #{id} only',
     title: 'Agent enrolment tokens', hint: 'A node agent enrols once with one of these tokens and then receives its own credential.',
     create: 'New enrolment token', showAll: 'Show expired and revoked ones too', pool: 'Target node pool', anyPool: 'Spare pool',
     uses: 'Used', state: 'State', live: 'Usable', expired: 'Expired', usedUp: 'Used up', revoked: 'Revoked by {who}',
     revokeConfirm: 'Revoke enrolment token {prefix}…? Agents not yet enrolled with it can no longer use it.',
     expiresInMinutes: 'Valid for (minutes)', maxUses: 'Maximum agents', useIt: 'Start the agent on each node with:',
+  },
+  pendingEnrolment: {
+    title: 'Pending agent enrolments',
+    hint: 'An agent that declares the address of a node the platform already knows gets no credential until an admin approves it here. Compare what it declares with what is known: approving replaces the node\'s agent.',
+    status: 'Status', declaredIp: 'Declared address', node: 'Known node', declaredHostname: 'Declared host name', at: 'Asked at',
+    seenFrom: 'connected from {ip}', decide: 'Decide', details: 'Details', dialogTitle: 'Pending enrolment #{id} for {ip}',
+    addressDiffers: 'The agent declared {declared} but its connection came from {seen}: it may not be the host it claims to be.',
+    fact: 'Fact', declared: 'Declared by the waiting agent', known: 'Known of the node', comment: 'Comment',
+    approveWarning: 'Approving revokes the node\'s current agent at once (its unfinished commands are lost) and hands the node to the waiting agent.',
+    approve: 'Approve and replace the agent', reject: 'Reject',
+    statuses: { PENDING: 'Waiting', APPROVED: 'Approved', REJECTED: 'Rejected', CLAIMED: 'Approved and enrolled', ALL: 'All' },
+    facts: { hostname: 'Host name', gpuModel: 'GPU model', gpuCount: 'GPU count', driver: 'GPU driver', cuda: 'CUDA', os: 'OS', kernel: 'Kernel', memory: 'Memory (bytes)', pool: 'Node pool (id)' },
   },
   audit: {
     title: 'Audit log', actor: 'Who', entityType: 'Kind', entityTypeHint: 'Kind, e.g. node', action: 'Action',

@@ -174,7 +174,7 @@ const zhCN: Messages = {
     deleteConfirm: '删除租户 {name}？租户下必须没有节点池。',
   },
   admin: {
-    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', audit: '审计日志',
+    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', pendingEnrolments: '待审批的 Agent 注册', audit: '审计日志',
     shownOnce: '请立即复制：令牌只显示这一次，之后无法再查看。', secret: '新令牌',
   },
   users: {
@@ -191,11 +191,24 @@ const zhCN: Messages = {
     nameRequired: '请按用途为令牌命名', expiresInDays: '有效期（天）',
   },
   enrolment: {
+    nodeId: '重新注册节点（id）', nodeIdHint: '仅用于重装的主机：令牌只能以该节点自己的地址注册一次，并替换其 Agent。新节点请留空。', boundTo: '仅限节点 #{id}',
     title: 'Agent 注册令牌', hint: '节点上的 Agent 使用此令牌注册一次，之后获得自己的凭据。',
     create: '新建注册令牌', showAll: '同时显示已过期和已吊销的令牌', pool: '目标节点池', anyPool: '备用节点池',
     uses: '已使用', state: '状态', live: '可用', expired: '已过期', usedUp: '次数已用完', revoked: '已被 {who} 吊销',
     revokeConfirm: '吊销注册令牌 {prefix}…？尚未注册的 Agent 将无法再使用它。',
     expiresInMinutes: '有效期（分钟）', maxUses: '最多注册 Agent 数', useIt: '在每个节点上这样启动 Agent：',
+  },
+  pendingEnrolment: {
+    title: '待审批的 Agent 注册',
+    hint: '若 Agent 声明的地址属于平台已知的节点，需管理员在此批准后它才能获得凭据。请对比其声明与已知信息：批准即替换该节点的 Agent。',
+    status: '状态', declaredIp: '声明的地址', node: '已知节点', declaredHostname: '声明的主机名', at: '申请时间',
+    seenFrom: '连接来自 {ip}', decide: '审批', details: '详情', dialogTitle: '待审批注册 #{id}（{ip}）',
+    addressDiffers: 'Agent 声明的地址是 {declared}，但连接来自 {seen}：它可能并非其声称的主机。',
+    fact: '项目', declared: '等待中的 Agent 声明', known: '节点已知信息', comment: '备注',
+    approveWarning: '批准会立即吊销该节点当前的 Agent（其未完成的命令将丢失），并把节点交给等待中的 Agent。',
+    approve: '批准并替换 Agent', reject: '拒绝',
+    statuses: { PENDING: '等待中', APPROVED: '已批准', REJECTED: '已拒绝', CLAIMED: '已批准并注册', ALL: '全部' },
+    facts: { hostname: '主机名', gpuModel: 'GPU 型号', gpuCount: 'GPU 数量', driver: 'GPU 驱动', cuda: 'CUDA', os: '操作系统', kernel: '内核', memory: '内存（字节）', pool: '节点池（id）' },
   },
   audit: {
     title: '审计日志', actor: '操作人', entityType: '对象类型', entityTypeHint: '对象类型，如 node', action: '操作',

@@ -38,6 +38,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'jobs/:id/edit', name: 'job-edit', component: () => import('../views/jobs/JobEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'admin/users', name: 'admin-users', component: () => import('../views/admin/UsersView.vue'), beforeEnter: adminOnly },
       { path: 'admin/api-tokens', name: 'admin-api-tokens', component: () => import('../views/admin/ApiTokensView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/pending-enrolments', name: 'admin-pending-enrolments', component: () => import('../views/admin/PendingEnrollmentsView.vue'), beforeEnter: adminOnly },
       { path: 'admin/enrolment-tokens', name: 'admin-enrolment-tokens', component: () => import('../views/admin/EnrollmentTokensView.vue'), beforeEnter: adminOnly },
       { path: 'admin/audit', name: 'admin-audit', component: () => import('../views/admin/AuditView.vue'), beforeEnter: adminOnly },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Agent {
 
+    static final int EXIT_CONFIG = 2;
     static final int EXIT_REFUSED = 3;
     static final int POLL_WAIT_SECONDS = 25;
     private static final Duration HEARTBEAT = Duration.ofSeconds(30);
@@ -63,6 +67,9 @@ final class Agent {
             daemon("poller", this::pollLoop);
         } catch (AgentStop stop) {
             return stop.code;
+        } catch (CredentialStore.ExposedSecretException e) {
+            Log.error(e.getMessage());
+            return EXIT_CONFIG;
         } catch (IOException e) {
             Log.error("cannot use the work dir " + config.workDir() + ": " + e.getMessage());
             return 1;
@@ -76,10 +83,16 @@ final class Agent {
     }
 
     private String enrol() throws InterruptedException, IOException {
+        Optional<CredentialStore.PendingClaim> waiting = credentials.loadPending();
+        if (waiting.isPresent()) {
+            Log.info("resuming the wait for an admin to approve pending enrolment " + waiting.get().enrollmentId());
+            return awaitApproval(waiting.get());
+        }
         if (config.enrollmentToken() == null) {
             Log.error("no credential in " + credentials.file() + " and no enrolment token: pass --enrollment-token");
             throw new AgentStop(EXIT_REFUSED);
         }
+        String secret = newClaimSecret();
         ObjectNode request = json.createObjectNode();
         request.put("enrollmentToken", config.enrollmentToken());
         request.put("ip", nodeIp());
@@ -88,23 +101,65 @@ final class Agent {
         enrolmentFacts = facts.toString();
         request.set("facts", facts);
         request.put("agentVersion", AgentMain.version());
+        request.put("claimSecret", secret);
+        JsonNode answer = untilReached("enrol", () -> client.enrol(request));
+        if ("PENDING".equals(answer.path("status").asText())) {
+            CredentialStore.PendingClaim claim = new CredentialStore.PendingClaim(answer.get("enrollmentId").asLong(), secret);
+            credentials.savePending(claim);
+            Log.warn(answer.path("detail").asText("an admin must approve this enrolment") + "; waiting (an admin approves "
+                    + "it with POST /api/v1/agent-enrollments/" + claim.enrollmentId() + "/approve)");
+            return awaitApproval(claim);
+        }
+        return stored(answer);
+    }
+
+    /** Asks every few seconds, with the secret only this agent knows, until an admin has decided. */
+    private String awaitApproval(CredentialStore.PendingClaim claim) throws InterruptedException, IOException {
+        ObjectNode body = json.createObjectNode().put("claimSecret", claim.secret());
+        while (true) {
+            JsonNode answer = untilReached("claim its credential", () -> client.claim(claim.enrollmentId(), body));
+            if (!"PENDING".equals(answer.path("status").asText())) {
+                return stored(answer);
+            }
+            Thread.sleep(Math.max(1, answer.path("retrySeconds").asInt(5)) * 1000L);
+        }
+    }
+
+    private String stored(JsonNode answer) throws IOException {
+        credentials.save(answer.get("credential").asText());
+        Log.info("enrolled as node " + answer.get("nodeId").asLong() + " (" + answer.get("ip").asText()
+                + "); credential stored in " + credentials.file());
+        return answer.get("credential").asText();
+    }
+
+    /** Retries a call with backoff while the server cannot be reached; a refusal stops the agent. */
+    private JsonNode untilReached(String what, Call call) throws InterruptedException, IOException {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
         while (true) {
             try {
-                JsonNode answer = client.enrol(request);
-                credentials.save(answer.get("credential").asText());
-                Log.info("enrolled as node " + answer.get("nodeId").asLong() + " (" + answer.get("ip").asText()
-                        + "); credential stored in " + credentials.file());
-                return answer.get("credential").asText();
+                return call.send();
             } catch (ServerClient.Refused refused) {
-                Log.error("enrolment refused: " + refused.getMessage());
+                Log.error("the server refused to let this agent " + what + ": " + refused.getMessage());
+                credentials.clearPending();
                 throw new AgentStop(EXIT_REFUSED);
             } catch (IOException e) {
                 Duration wait = backoff.next();
-                Log.warn("cannot reach " + config.server() + " to enrol (" + e + "); retrying in " + wait.toMillis() + " ms");
+                Log.warn("cannot reach " + config.server() + " to " + what + " (" + e + "); retrying in "
+                        + wait.toMillis() + " ms");
                 Thread.sleep(wait.toMillis());
             }
         }
+    }
+
+    /** 256 random bits: whoever holds them may claim this agent's credential once an admin approves it. */
+    private static String newClaimSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private interface Call {
+        JsonNode send() throws IOException, InterruptedException;
     }
 
     /**

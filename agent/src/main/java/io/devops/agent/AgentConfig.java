@@ -11,13 +11,18 @@ import java.util.Map;
 /**
  * The agent's settings: command-line flags override the config file ({@code /etc/devops-agent/agent.yml},
  * simple {@code key: value} lines). {@code caFile} trusts a private CA; {@code pinnedCertSha256}
- * accepts exactly one server certificate.
+ * accepts exactly one server certificate. The server is reached over HTTPS: whoever sits on a
+ * plain HTTP channel could send root commands to every node, so {@code http://} is refused unless
+ * {@code allow-insecure-http} says otherwise (loopback tests).
  */
-record AgentConfig(URI server, String enrollmentToken, Path workDir, String nodeIp, Path caFile, String pinnedCertSha256) {
+record AgentConfig(URI server, String enrollmentToken, Path workDir, String nodeIp, Path caFile, String pinnedCertSha256,
+                   boolean allowInsecureHttp) {
 
     static final Path DEFAULT_FILE = Path.of("/etc/devops-agent/agent.yml");
     static final List<String> KEYS = List.of("server", "enrollment-token", "work-dir", "node-ip", "ca-file",
-            "pinned-cert-sha256", "config");
+            "pinned-cert-sha256", "config", "allow-insecure-http");
+    /** Flags that take no value: {@code --allow-insecure-http} alone means true. */
+    static final List<String> SWITCHES = List.of("allow-insecure-http");
 
     static AgentConfig parse(String[] args) throws IOException {
         Map<String, String> flags = flags(args);
@@ -34,10 +39,33 @@ record AgentConfig(URI server, String enrollmentToken, Path workDir, String node
             throw new IllegalArgumentException("--server URL is required (or 'server:' in " + file + ")");
         }
         String workDir = values.getOrDefault("work-dir", "/var/lib/devops-agent");
-        return new AgentConfig(URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server),
-                blankToNull(values.get("enrollment-token")), Path.of(workDir), blankToNull(values.get("node-ip")),
-                values.containsKey("ca-file") ? Path.of(values.get("ca-file")) : null,
-                blankToNull(values.get("pinned-cert-sha256")));
+        URI uri = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+        boolean allowHttp = bool(values.getOrDefault("allow-insecure-http", "false"), "allow-insecure-http");
+        requireSecureScheme(uri, allowHttp);
+        return new AgentConfig(uri, blankToNull(values.get("enrollment-token")), Path.of(workDir),
+                blankToNull(values.get("node-ip")), values.containsKey("ca-file") ? Path.of(values.get("ca-file")) : null,
+                blankToNull(values.get("pinned-cert-sha256")), allowHttp);
+    }
+
+    private static void requireSecureScheme(URI server, boolean allowHttp) {
+        String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (scheme.equals("http") && !allowHttp) {
+            throw new IllegalArgumentException("refusing the plain http:// server URL " + server + ": anyone on the path "
+                    + "could run commands as root on this node. Use https:// (with --ca-file PEM or --pinned-cert-sha256 HEX "
+                    + "for a private certificate), or pass --allow-insecure-http (or 'allow-insecure-http: true' in the "
+                    + "config file) for a loopback test");
+        }
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the server URL must start with https:// (not '" + server + "')");
+        }
+    }
+
+    private static boolean bool(String value, String key) {
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0", "" -> false;
+            default -> throw new IllegalArgumentException(key + " must be true or false, not '" + value + "'");
+        };
     }
 
     static Map<String, String> flags(String[] args) {
@@ -50,7 +78,9 @@ record AgentConfig(URI server, String enrollmentToken, Path workDir, String node
             String key = arg.substring(2);
             String value;
             int eq = key.indexOf('=');
-            if (eq >= 0) {
+            if (eq < 0 && SWITCHES.contains(key)) {
+                value = "true";
+            } else if (eq >= 0) {
                 value = key.substring(eq + 1);
                 key = key.substring(0, eq);
             } else if (i + 1 < args.length) {

@@ -8,9 +8,10 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * {@code java -jar devops-agent.jar --server URL --enrollment-token TOKEN --work-dir DIR [--node-ip IP]};
- * flags override {@code /etc/devops-agent/agent.yml}. Exit codes: 2 bad usage, 3 refused by the
- * server (do not restart: enrol again).
+ * {@code java -jar devops-agent.jar --server https://URL --enrollment-token TOKEN --work-dir DIR [--node-ip IP]};
+ * flags override {@code /etc/devops-agent/agent.yml}. Exit codes: 2 bad usage or configuration (a
+ * plain http:// URL without --allow-insecure-http, a credential file others can read), 3 refused
+ * by the server (do not restart: enrol again).
  */
 public final class AgentMain {
 
@@ -28,7 +29,7 @@ public final class AgentMain {
         } catch (IllegalArgumentException e) {
             System.err.println("devops-agent: " + e.getMessage());
             System.err.println("usage: java -jar devops-agent.jar --server URL --enrollment-token TOKEN --work-dir DIR "
-                    + "[--node-ip IP] [--ca-file PEM] [--pinned-cert-sha256 HEX] [--config FILE]");
+                    + "[--node-ip IP] [--ca-file PEM] [--pinned-cert-sha256 HEX] [--config FILE] [--allow-insecure-http]");
             System.exit(2);
             return;
         }
@@ -36,8 +37,17 @@ public final class AgentMain {
                 .sslContext(Tls.context(config.caFile(), config.pinnedCertSha256()));
         proxy(config.server()).ifPresent(http::proxy);
         ObjectMapper json = new ObjectMapper();
-        Log.info("devops-agent " + version() + " starting: server " + config.server() + ", work dir " + config.workDir());
+        Log.info("devops-agent " + version() + " starting: server " + config.server() + ", work dir " + config.workDir()
+                + ", " + trust(config));
         System.exit(new Agent(config, new ServerClient(config.server(), http.build(), json), json).run());
+    }
+
+    private static String trust(AgentConfig config) {
+        if (config.server().getScheme().equals("http")) {
+            return "PLAIN HTTP (allowed by allow-insecure-http: for loopback tests only)";
+        }
+        return config.pinnedCertSha256() != null ? "trusting the pinned server certificate only"
+                : config.caFile() != null ? "trusting the CA in " + config.caFile() : "trusting the JDK's CAs";
     }
 
     /** {@code https_proxy} / {@code http_proxy} as curl reads them, unless {@code no_proxy} names the server. */

@@ -33,8 +33,16 @@ final class CommandRun {
         this.outbox = outbox;
     }
 
-    /** What to run: the verified script file, its arguments, extra environment, directory and timeout. */
-    record Spec(Path script, List<String> args, Map<String, String> env, Path directory, Duration timeout) {
+    /**
+     * What to run: the verified script file, its arguments, extra environment, directory (null only
+     * with {@code runAs}: the user's own fresh one), timeout, and the user to run as (null: the agent's).
+     */
+    record Spec(Path script, List<String> args, Map<String, String> env, Path directory, Duration timeout,
+                String runAs) {
+
+        Spec(Path script, List<String> args, Map<String, String> env, Path directory, Duration timeout) {
+            this(script, args, env, directory, timeout, null);
+        }
 
         /** A script with {@code #!} runs with its own interpreter, any other with bash. */
         boolean hasShebang() throws IOException {
@@ -46,16 +54,35 @@ final class CommandRun {
     }
 
     void run() {
+        Path userDir = null;
+        try {
+            RunAs user = spec.runAs() == null ? null : RunAs.resolve(spec.runAs());
+            userDir = user == null ? null : user.prepare(spec.script(), id);
+            run(user, userDir);
+        } catch (IOException e) {
+            outbox.finish(id, new Outbox.Result("FAILED_TO_START", null, 0, e.getMessage(), 0));
+        } finally {
+            RunAs.removeQuietly(userDir);
+        }
+    }
+
+    private void run(RunAs user, Path userDir) {
         long started = System.nanoTime();
         List<String> command = new ArrayList<>();
         try {
             if (!spec.hasShebang()) {
                 command.add("/bin/bash");
             }
-            command.add(spec.script().toString());
+            command.add(user == null ? spec.script().toString() : userDir.resolve("script").toString());
             command.addAll(spec.args());
-            java.nio.file.Files.createDirectories(spec.directory());
-            ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(command)).directory(spec.directory().toFile());
+            // The user's own directory unless the command names one: the agent's work dir is root's alone.
+            Path directory = spec.directory() != null ? spec.directory() : userDir;
+            java.nio.file.Files.createDirectories(directory);
+            List<String> line = user == null ? command : user.wrap(command);
+            ProcessBuilder builder = new ProcessBuilder(ProcessTree.inOwnGroup(line)).directory(directory.toFile());
+            if (user != null) {
+                builder.environment().putAll(user.environment());
+            }
             builder.environment().putAll(spec.env());
             if (stopReason.get() != null) {
                 outbox.finish(id, new Outbox.Result(stopReason.get(), null, 0, "stopped before it started", 0));

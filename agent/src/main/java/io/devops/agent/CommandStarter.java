@@ -51,13 +51,14 @@ final class CommandStarter {
         command.path("args").forEach(a -> args.add(a.asText()));
         Map<String, String> env = new LinkedHashMap<>();
         command.path("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        String runAs = RunAs.nameOf(command.path("runAs").asText(null)).orElse(null);
         Path directory = command.hasNonNull("workdir") ? Path.of(command.get("workdir").asText())
-                : workDir.resolve("commands").resolve(Long.toString(id));
+                : runAs != null ? null : workDir.resolve("commands").resolve(Long.toString(id));
         Duration timeout = Duration.ofSeconds(command.path("timeoutSeconds").asLong(3600));
         String sha = command.get("scriptSha256").asText();
         String inline = command.hasNonNull("scriptBase64") ? command.get("scriptBase64").asText() : null;
         CommandRun run = new CommandRun(id, new CommandRun.Spec(workDir.resolve("scripts").resolve(sha), args, env,
-                directory, timeout), outbox);
+                directory, timeout, runAs), outbox);
         runs.put(id, run);
         threads.execute(() -> {
             try {

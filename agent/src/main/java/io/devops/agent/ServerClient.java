@@ -36,6 +36,11 @@ final class ServerClient {
         return send("POST", "/api/v1/agent/enroll", body, REQUEST_TIMEOUT, false);
     }
 
+    /** A waiting agent asks whether an admin approved its enrolment; it has no credential yet. */
+    JsonNode claim(long enrollmentId, Object body) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/agent/enrollments/" + enrollmentId + "/claim", body, REQUEST_TIMEOUT, false);
+    }
+
     void heartbeat() throws IOException, InterruptedException {
         send("POST", "/api/v1/agent/heartbeat", null, REQUEST_TIMEOUT, true);
     }

@@ -41,4 +41,30 @@ class AgentConfigTests {
         assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--work-dir", "/tmp/a", "--config", "/dev/null"}))
                 .hasMessageContaining("--server URL is required");
     }
+
+    @Test
+    void aPlainHttpServerIsRefusedWithAMessageThatSaysHowToAllowItForTests() {
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:8080", "--config", "/dev/null"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refusing the plain http:// server URL")
+                .hasMessageContaining("--allow-insecure-http");
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "ftp://platform", "--config", "/dev/null"}))
+                .hasMessageContaining("must start with https://");
+    }
+
+    @Test
+    void plainHttpIsAllowedOnlyByTheExplicitSwitchOrSetting() throws Exception {
+        AgentConfig flagged = AgentConfig.parse(new String[] {"--server", "http://127.0.0.1:8080", "--allow-insecure-http",
+                "--config", "/dev/null"});
+        Path file = dir.resolve("agent.yml");
+        Files.writeString(file, "server: http://127.0.0.1:8080\nallow-insecure-http: true\n");
+        AgentConfig configured = AgentConfig.parse(new String[] {"--config", file.toString()});
+        AgentConfig https = AgentConfig.parse(new String[] {"--server", "https://platform.example", "--config", "/dev/null"});
+
+        assertThat(flagged.allowInsecureHttp()).isTrue();
+        assertThat(configured.allowInsecureHttp()).isTrue();
+        assertThat(https.allowInsecureHttp()).isFalse();
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "http://x", "--allow-insecure-http=maybe",
+                "--config", "/dev/null"})).hasMessageContaining("true or false");
+    }
 }

@@ -25,7 +25,7 @@ class AgentCommands {
             SELECT id, node_id, status, script_sha256, timeout_seconds, created_at, created_by, delivered_at, finished_at,
                    exit_code, duration_ms, message, cancel_requested_by FROM agent_commands""";
     private static final String SELECT_DELIVERY = """
-            SELECT id, node_id, status, script_sha256, args, env, workdir, timeout_seconds FROM agent_commands""";
+            SELECT id, node_id, status, script_sha256, args, env, workdir, timeout_seconds, run_as FROM agent_commands""";
 
     private final JdbcClient jdbc;
 
@@ -34,12 +34,13 @@ class AgentCommands {
     }
 
     long insert(long nodeId, String sha, String argsJson, String envJson, String workdir, int timeoutSeconds,
-                Instant deadline, Instant at, String by) {
+                String runAs, Instant deadline, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO agent_commands (node_id, status, script_sha256, args, env, workdir, timeout_seconds, deadline_at,
-                    created_at, created_by) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(nodeId, sha, argsJson, envJson, workdir, timeoutSeconds, DbTime.toDb(deadline), DbTime.toDb(at), by)
+                INSERT INTO agent_commands (node_id, status, script_sha256, args, env, workdir, timeout_seconds, run_as,
+                    deadline_at, created_at, created_by) VALUES (?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(nodeId, sha, argsJson, envJson, workdir, timeoutSeconds, runAs, DbTime.toDb(deadline),
+                        DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -216,7 +217,7 @@ class AgentCommands {
 
     private static Delivery delivery(ResultSet rs, int row) throws SQLException {
         return new Delivery(rs.getLong("id"), rs.getLong("node_id"), rs.getString("script_sha256"), rs.getString("args"),
-                rs.getString("env"), rs.getString("workdir"), rs.getInt("timeout_seconds"));
+                rs.getString("env"), rs.getString("workdir"), rs.getInt("timeout_seconds"), rs.getString("run_as"));
     }
 
     record Pending(long id, long nodeId, CommandStatus status) {
@@ -224,7 +225,7 @@ class AgentCommands {
 
     /** A command as it is handed to its agent; args and env are JSON. */
     record Delivery(long id, long nodeId, String scriptSha256, String argsJson, String envJson, String workdir,
-                    int timeoutSeconds) {
+                    int timeoutSeconds, String runAs) {
     }
 
     record Silent(long id, long nodeId, Instant lastSeenAt, boolean nodeGone) {

@@ -65,7 +65,8 @@ public class AgentDispatch {
         String sha = scriptOf(spec.script());
         Instant now = clock.instant();
         long id = commands.insert(nodeId, sha, json.writeValueAsString(spec.args()), json.writeValueAsString(spec.env()),
-                spec.workdir(), (int) spec.timeout().toSeconds(), now.plus(spec.timeout()), now, CurrentActor.name());
+                spec.workdir(), (int) spec.timeout().toSeconds(), spec.runAs(), now.plus(spec.timeout()), now,
+                CurrentActor.name());
         afterCommit(delivery::wake);
         return new CommandId(id);
     }
@@ -81,7 +82,8 @@ public class AgentDispatch {
         String actor = CurrentActor.name();
         List<CommandId> ids = new ArrayList<>(envByNode.size());
         envByNode.forEach((nodeId, env) -> ids.add(new CommandId(commands.insert(nodeId, sha, args, json.writeValueAsString(env),
-                common.workdir(), (int) common.timeout().toSeconds(), now.plus(common.timeout()), now, actor))));
+                common.workdir(), (int) common.timeout().toSeconds(), common.runAs(), now.plus(common.timeout()), now,
+                actor))));
         afterCommit(delivery::wake);
         return ids;
     }

@@ -41,25 +41,39 @@ class AgentRevocation {
         var node = registry.get(nodeId);
         String actor = CurrentActor.name();
         Instant now = clock.instant();
-        int revoked = credentials.revokeAllOf(nodeId, now, actor);
-        if (revoked == 0) {
+        if (credentials.latestOf(nodeId).filter(credential -> credential.revokedAt() == null).isEmpty()) {
             throw new ConflictException("Node " + node.ip() + " has no enrolled agent to revoke");
         }
+        CutOff cut = cutOff(nodeId, now, actor, reason(now, actor));
+        audit.record("agent.revoked", "node", nodeId, actor + " revoked the agent of node " + node.ip()
+                + (cut.lostCommands() > 0 ? "; " + cut.lostCommands() + " unfinished command(s) ended LOST" : ""), null,
+                Map.of("credentials", cut.credentials()));
+        return cut.credentials();
+    }
+
+    /**
+     * Revokes the node's credentials, ends its unfinished commands LOST with {@code lostBecause}, and
+     * drops its held poll once this transaction commits.
+     */
+    CutOff cutOff(long nodeId, Instant now, String by, String lostBecause) {
+        int revoked = credentials.revokeAllOf(nodeId, now, by);
         int lost = 0;
         for (Long id : commands.unfinishedOf(nodeId)) {
-            if (lifecycle.finish(id, nodeId, CommandStatus.LOST, Outcome.because(reason(now, actor)))) {
+            if (lifecycle.finish(id, nodeId, CommandStatus.LOST, Outcome.because(lostBecause))) {
                 lost++;
             }
         }
-        audit.record("agent.revoked", "node", nodeId, actor + " revoked the agent of node " + node.ip()
-                + (lost > 0 ? "; " + lost + " unfinished command(s) ended LOST" : ""), null, Map.of("credentials", revoked));
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 delivery.disconnect(nodeId);
             }
         });
-        return revoked;
+        return new CutOff(revoked, lost);
+    }
+
+    /** How many live credentials were revoked and unfinished commands ended. */
+    record CutOff(int credentials, int lostCommands) {
     }
 
     /** Why a revoked node's commands end: the same words wherever they are ended (here, the sweep, a run). */

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The agent protocol has its own filter chain, ahead of the users' one: agents authenticate with
  * their own credential only (never a user's session, password or API token), and nothing here
  * uses cookies, so there is no session and no CSRF token. Enrolment is open: its body carries
- * the enrolment token.
+ * the enrolment token, and a waiting agent's claim carries the secret it generated.
  */
 @Configuration(proxyBeanMethods = false)
 class AgentSecurityConfig {
@@ -34,6 +34,8 @@ class AgentSecurityConfig {
                         // A held poll is answered in an async dispatch of the request already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/agent/enroll").permitAll()
+                        // A waiting agent has no credential yet: its claim secret is checked by the enrolment.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agent/enrollments/*/claim").permitAll()
                         .anyRequest().hasAuthority(AgentAuthentication.AUTHORITY))
                 .addFilterBefore(new AgentCredentialFilter(credentials, problems), AuthorizationFilter.class)
                 .securityContext(context -> context.securityContextRepository(new NullSecurityContextRepository()))

@@ -165,7 +165,8 @@ class CommandDelivery implements SmartLifecycle {
             byNode.computeIfAbsent(d.nodeId(), n -> new ArrayList<>()).add(new PollAnswer.Command(d.id(), d.scriptSha256(),
                     script == null ? null : Base64.getEncoder().encodeToString(script),
                     json.readValue(d.argsJson(), new TypeReference<List<String>>() { }),
-                    json.readValue(d.envJson(), new TypeReference<Map<String, String>>() { }), d.workdir(), d.timeoutSeconds()));
+                    json.readValue(d.envJson(), new TypeReference<Map<String, String>>() { }), d.workdir(), d.timeoutSeconds(),
+                    d.runAs()));
         }
         Map<Long, List<Long>> cancelByNode = cancelled.stream()
                 .collect(Collectors.groupingBy(Pending::nodeId, Collectors.mapping(Pending::id, Collectors.toList())));

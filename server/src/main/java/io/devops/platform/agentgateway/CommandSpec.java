@@ -4,17 +4,44 @@ import io.devops.platform.shared.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What to run on a node: a script with arguments, extra environment, a working directory (the
- * agent's own per-command directory when null) and a timeout that both the agent and the server enforce.
+ * agent's own per-command directory when null), a timeout that both the agent and the server
+ * enforce, and {@code runAs}: an unprivileged user of the node the agent runs it as (null: the
+ * agent's own user, root by default).
  */
 public record CommandSpec(ScriptSource script, List<String> args, Map<String, String> env, String workdir,
-                          Duration timeout) {
+                          Duration timeout, String runAs) {
 
     public static final Duration MAX_TIMEOUT = Duration.ofDays(2);
+    /** A portable POSIX user name: no leading '-', nothing the shell or setpriv would read otherwise. */
+    public static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+
+    public CommandSpec(ScriptSource script, List<String> args, Map<String, String> env, String workdir, Duration timeout) {
+        this(script, args, env, workdir, timeout, null);
+    }
+
+    /** Why {@code runAs} cannot be used, or null when it can (null itself included). */
+    public static String runAsProblem(String runAs) {
+        if (runAs == null) {
+            return null;
+        }
+        if (!USER_NAME.matcher(runAs).matches()) {
+            return "'" + runAs + "' is not a user name: a lower-case letter or _, then up to 31 lower-case letters, digits, _ or -";
+        }
+        if (runAs.equals("root")) {
+            return "runs as root already when left out; name an unprivileged user";
+        }
+        return null;
+    }
 
     public CommandSpec {
+        String runAsProblem = runAsProblem(runAs);
+        if (runAsProblem != null) {
+            throw new InvalidInputException("runAs", runAsProblem);
+        }
         if (script == null) {
             throw new InvalidInputException("script", "is required");
         }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 class EnrollmentTokens {
 
     private static final String SELECT = """
-            SELECT id, token_prefix, description, node_pool_id, max_uses, uses, expires_at, last_used_at,
+            SELECT id, token_prefix, description, node_pool_id, node_id, max_uses, uses, expires_at, last_used_at,
                    revoked_at, revoked_by, created_at, created_by FROM agent_enrollment_tokens""";
 
     private final JdbcClient jdbc;
@@ -24,13 +24,13 @@ class EnrollmentTokens {
         this.jdbc = jdbc;
     }
 
-    long insert(String hash, String prefix, String description, Long nodePoolId, int maxUses, Instant expiresAt,
-                Instant at, String by) {
+    long insert(String hash, String prefix, String description, Long nodePoolId, Long nodeId, int maxUses,
+                Instant expiresAt, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO agent_enrollment_tokens (token_hash, token_prefix, description, node_pool_id, max_uses,
-                    expires_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(hash, prefix, description, nodePoolId, maxUses, DbTime.toDb(expiresAt), DbTime.toDb(at), by)
+                INSERT INTO agent_enrollment_tokens (token_hash, token_prefix, description, node_pool_id, node_id,
+                    max_uses, expires_at, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(hash, prefix, description, nodePoolId, nodeId, maxUses, DbTime.toDb(expiresAt), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -63,16 +63,17 @@ class EnrollmentTokens {
     }
 
     private static EnrollmentTokenView view(ResultSet rs, int row) throws SQLException {
-        long pool = rs.getLong("node_pool_id");
-        Long nodePoolId = rs.wasNull() ? null : pool;
         return new EnrollmentTokenView(rs.getLong("id"), rs.getString("token_prefix"), rs.getString("description"),
-                nodePoolId, rs.getInt("max_uses"), rs.getInt("uses"), DbTime.read(rs, "expires_at"),
+                rs.getObject("node_pool_id", Long.class), rs.getObject("node_id", Long.class), rs.getInt("max_uses"), rs.getInt("uses"), DbTime.read(rs, "expires_at"),
                 DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"), rs.getString("revoked_by"),
                 DbTime.read(rs, "created_at"), rs.getString("created_by"));
     }
 
-    /** What the API shows of a token: never the token or its hash. */
-    record EnrollmentTokenView(long id, String prefix, String description, Long nodePoolId, int maxUses, int uses,
+    /**
+     * What the API shows of a token: never the token or its hash. {@code nodeId}: the one node the
+     * token re-enrols (a reinstalled host); null for a token that enrols new addresses only.
+     */
+    record EnrollmentTokenView(long id, String prefix, String description, Long nodePoolId, Long nodeId, int maxUses, int uses,
                                Instant expiresAt, Instant lastUsedAt, Instant revokedAt, String revokedBy,
                                Instant createdAt, String createdBy) {
 

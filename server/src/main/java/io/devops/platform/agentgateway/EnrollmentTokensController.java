@@ -3,7 +3,9 @@ package io.devops.platform.agentgateway;
 import io.devops.platform.agentgateway.EnrollmentTokens.EnrollmentTokenView;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.Role;
+import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -34,12 +36,15 @@ import org.springframework.web.bind.annotation.RestController;
 class EnrollmentTokensController {
 
     private final EnrollmentTokens tokens;
+    private final NodeRegistry registry;
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
 
-    EnrollmentTokensController(EnrollmentTokens tokens, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    EnrollmentTokensController(EnrollmentTokens tokens, NodeRegistry registry, JdbcClient jdbc, AuditTrail audit,
+                               Clock clock) {
         this.tokens = tokens;
+        this.registry = registry;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -52,16 +57,21 @@ class EnrollmentTokensController {
         if (request.nodePoolId() != null && !poolExists(request.nodePoolId())) {
             throw new NotFoundException("Node pool", request.nodePoolId());
         }
+        if (request.nodeId() != null) {
+            requireOneNode(request);
+        }
         String token = Secrets.newSecret(Secrets.ENROLLMENT_PREFIX);
         Instant now = clock.instant();
         int minutes = request.expiresInMinutes() == null ? 60 : request.expiresInMinutes();
         long id = tokens.insert(Secrets.sha256(token), Secrets.displayPrefix(token), request.description(),
-                request.nodePoolId(), request.maxUses() == null ? 1 : request.maxUses(), now.plus(Duration.ofMinutes(minutes)),
+                request.nodePoolId(), request.nodeId(), request.maxUses() == null ? 1 : request.maxUses(), now.plus(Duration.ofMinutes(minutes)),
                 now, caller.getName());
         EnrollmentTokenView view = tokens.byId(id).orElseThrow();
         audit.record("agent-enrollment-token.created", "agent-enrollment-token", id, caller.getName()
-                + " created enrolment token " + view.prefix() + "… for " + view.maxUses() + " agent(s)", null, view);
-        return new CreatedToken(view.id(), token, view.prefix(), view.description(), view.nodePoolId(), view.maxUses(),
+                + " created enrolment token " + view.prefix() + "… for " + (view.nodeId() != null
+                ? "re-enrolling node " + view.nodeId() : view.maxUses() + " agent(s)"), null, view);
+        return new CreatedToken(view.id(), token, view.prefix(), view.description(), view.nodePoolId(), view.nodeId(),
+                view.maxUses(),
                 view.uses(), view.expiresAt(), view.createdAt(), view.createdBy());
     }
 
@@ -91,11 +101,26 @@ class EnrollmentTokensController {
     }
 
     /** The URL rules let OPERATORs write under /api; enrolment tokens let machines in, so they are ADMIN only. */
-    private static void requireAdmin(Authentication caller) {
+    static void requireAdmin(Authentication caller) {
         boolean admin = caller != null && caller.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
         if (!admin) {
             throw AgentRefusedException.forbidden("Only an ADMIN manages agent enrolment tokens");
+        }
+    }
+
+    /** A node-bound token replaces that node's agent: it names no pool and lets exactly one agent in. */
+    private void requireOneNode(NewToken request) {
+        if (request.nodePoolId() != null) {
+            throw new InvalidInputException("nodePoolId", "a token bound to node " + request.nodeId()
+                    + " enrols into that node's pool; leave nodePoolId out");
+        }
+        if (request.maxUses() != null && request.maxUses() != 1) {
+            throw new InvalidInputException("maxUses", "a token bound to node " + request.nodeId()
+                    + " re-enrols that one node once; leave maxUses out or set it to 1");
+        }
+        if (registry.known(request.nodeId()).isEmpty()) {
+            throw new NotFoundException("Node", request.nodeId());
         }
     }
 
@@ -105,11 +130,12 @@ class EnrollmentTokensController {
     }
 
     record NewToken(@Min(1) @Max(525_600) Integer expiresInMinutes, @Min(1) @Max(100_000) Integer maxUses,
-                    Long nodePoolId, @Size(max = 500) String description) {
+                    Long nodePoolId, Long nodeId, @Size(max = 500) String description) {
     }
 
     /** The only answer that ever contains the token itself. */
-    record CreatedToken(long id, String token, String prefix, String description, Long nodePoolId, int maxUses, int uses,
+    record CreatedToken(long id, String token, String prefix, String description, Long nodePoolId, Long nodeId,
+                        int maxUses, int uses,
                         Instant expiresAt, Instant createdAt, String createdBy) {
     }
 }

@@ -72,7 +72,7 @@ class NodeAgentController {
         ScriptSource script = request.script() != null
                 ? new ScriptSource.Inline(request.script()) : new ScriptSource.Stored(request.scriptSha256());
         CommandId command = dispatch.submit(id, new CommandSpec(script, request.args(), request.env(), request.workdir(),
-                Duration.ofSeconds(request.timeoutSeconds())));
+                Duration.ofSeconds(request.timeoutSeconds()), request.runAs()));
         CommandState state = dispatch.status(command);
         audit.record("agent-command.submitted", "agent-command", command, "Command " + command + " sent to node " + id,
                 null, Map.of("nodeId", id, "scriptSha256", state.scriptSha256(), "args", request.args() == null ? List.of() : request.args()));
@@ -90,7 +90,7 @@ class NodeAgentController {
         guard.requireFree(request.nodeIds().stream().distinct().toList());
         String sha = command.script() != null ? dispatch.storeScript(command.script()) : command.scriptSha256();
         CommandSpec spec = new CommandSpec(new ScriptSource.Stored(sha), command.args(), command.env(), command.workdir(),
-                Duration.ofSeconds(command.timeoutSeconds()));
+                Duration.ofSeconds(command.timeoutSeconds()), command.runAs());
         List<FanOut.Sent> sent = request.nodeIds().stream().distinct()
                 .map(node -> new FanOut.Sent(node, dispatch.submit(node, spec).value())).toList();
         audit.record("agent-command.submitted", "agent-command", sent.get(0).commandId(), "Command sent to " + sent.size()
@@ -124,7 +124,7 @@ class NodeAgentController {
 
     record CommandRequest(@Size(max = 1_000_000) String script, String scriptSha256, @Size(max = 200) List<String> args,
                           @Size(max = 100) Map<String, String> env, @Size(max = 1024) String workdir,
-                          @NotNull @Min(1) @Max(172_800) Integer timeoutSeconds) {
+                          @NotNull @Min(1) @Max(172_800) Integer timeoutSeconds, String runAs) {
     }
 
     record FanOutRequest(@NotNull @Size(min = 1, max = 10_000) List<Long> nodeIds, @NotNull @Valid CommandRequest command) {

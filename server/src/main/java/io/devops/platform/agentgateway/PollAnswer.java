@@ -16,6 +16,6 @@ record PollAnswer(List<Command> commands, List<Long> cancel) {
     }
 
     record Command(long id, String scriptSha256, String scriptBase64, List<String> args, Map<String, String> env,
-                   String workdir, int timeoutSeconds) {
+                   String workdir, int timeoutSeconds, String runAs) {
     }
 }

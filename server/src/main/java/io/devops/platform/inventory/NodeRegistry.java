@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -42,8 +43,7 @@ public class NodeRegistry {
      * node already known by that IP without moving it. Either way {@code registered_at} is now.
      */
     public RegisteredNode register(String ip, String hostname, Long nodePoolId) {
-        String canonical = IpAddress.parse(ip).map(IpAddress::value)
-                .orElseThrow(() -> new io.devops.platform.shared.InvalidInputException("ip", "'" + ip + "' is not an IP address"));
+        String canonical = canonical(ip);
         Instant now = clock.instant();
         Optional<Long> known = nodes.idOfIp(canonical);
         if (known.isPresent()) {
@@ -118,6 +118,35 @@ public class NodeRegistry {
     public RegisteredNode get(long nodeId) {
         NodeView node = nodes.byId(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
         return new RegisteredNode(node.id(), node.ip(), node.nodePoolId(), false);
+    }
+
+    /**
+     * The node known by this address (in any of its spellings), with what the inventory knows of
+     * it; empty for an address never seen. Refuses a text that is not an IP address.
+     */
+    @Transactional(readOnly = true)
+    public Optional<KnownNode> byIp(String ip) {
+        return nodes.idOfIp(canonical(ip)).flatMap(nodes::byId).map(NodeRegistry::known);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<KnownNode> known(long nodeId) {
+        return nodes.byId(nodeId).map(NodeRegistry::known);
+    }
+
+    private static KnownNode known(NodeView node) {
+        return new KnownNode(node.id(), node.ip(), node.hostname(), node.gpuType(), node.gpuCount(), node.nodePoolId(),
+                node.nodePoolName(), node.tenantId(), node.facts());
+    }
+
+    private static String canonical(String ip) {
+        return IpAddress.parse(ip).map(IpAddress::value)
+                .orElseThrow(() -> new InvalidInputException("ip", "'" + ip + "' is not an IP address"));
+    }
+
+    /** What the inventory knows of a node, to set beside what an agent declares about it. */
+    public record KnownNode(long id, String ip, String hostname, String gpuType, Integer gpuCount, long nodePoolId,
+                            String nodePoolName, Long tenantId, JsonNode facts) {
     }
 
     /** {@code created} is false when the IP was already known and the node was linked. */

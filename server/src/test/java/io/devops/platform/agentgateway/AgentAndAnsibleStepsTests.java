@@ -37,9 +37,11 @@ class AgentAndAnsibleStepsTests extends ApiTest {
         TestNodes nodes = TestNodes.shared();
         RunFixtures fixtures = new RunFixtures(admin(), nodes);
         List<Long> nodeIds = fixtures.testNodeIds();
-        String token = new AgentFixtures(admin(), anonymous()).token(TestNodes.COUNT, null);
+        // The test nodes are known to the inventory: only a token bound to each one enrols its agent.
+        AgentFixtures agentFixtures = new AgentFixtures(admin(), anonymous());
         for (int i = 0; i < TestNodes.COUNT; i++) {
-            agents.add(AgentProcess.start("http://127.0.0.1:" + port, token, nodes.ip(i), dirs.resolve("agent-" + i)));
+            agents.add(AgentProcess.start("http://127.0.0.1:" + port, agentFixtures.tokenFor(nodeIds.get(i)), nodes.ip(i),
+                    dirs.resolve("agent-" + i)));
         }
         for (long nodeId : nodeIds) {
             Eventually.within(Duration.ofSeconds(30), "agent of node " + nodeId + " online", () -> online(nodeId) ? true : null);

@@ -23,14 +23,46 @@ final class AgentFixtures {
         return created.json().get("token").asString();
     }
 
+    /** A token that re-enrols this one node (a reinstalled host). */
+    String tokenFor(long nodeId) {
+        var created = admin.post("/api/v1/agent-enrollment-tokens", "{\"expiresInMinutes\":10,\"nodeId\":" + nodeId + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("nodeId").asLong()).isEqualTo(nodeId);
+        return created.json().get("token").asString();
+    }
+
+    /** A new tenant's own pool. */
+    long tenantPool(String name) {
+        var tenant = admin.post("/api/v1/tenants", "{\"name\":\"" + name + "\"}");
+        assertThat(tenant.status()).as(tenant.toString()).isEqualTo(201);
+        var pool = admin.post("/api/v1/node-pools", "{\"name\":\"" + name + "_pool\",\"tenantId\":" + tenant.id() + "}");
+        assertThat(pool.status()).as(pool.toString()).isEqualTo(201);
+        return pool.id();
+    }
+
     Api.Response enrol(String token, String ip, String factsJson) {
+        return enrol(token, ip, factsJson, null);
+    }
+
+    /** {@code claimSecret}: what a real agent generates to wait for an admin's approval with. */
+    Api.Response enrol(String token, String ip, String factsJson, String claimSecret) {
         return anonymous.post("/api/v1/agent/enroll", "{\"enrollmentToken\":\"" + token + "\",\"ip\":\"" + ip
-                + "\",\"hostname\":\"h-" + ip + "\",\"facts\":" + factsJson + ",\"agentVersion\":\"test\"}");
+                + "\",\"hostname\":\"h-" + ip + "\",\"facts\":" + factsJson + ",\"agentVersion\":\"test\""
+                + (claimSecret == null ? "" : ",\"claimSecret\":\"" + claimSecret + "\"") + "}");
+    }
+
+    Api.Response claim(long enrollmentId, String claimSecret) {
+        return anonymous.post("/api/v1/agent/enrollments/" + enrollmentId + "/claim",
+                "{\"claimSecret\":\"" + claimSecret + "\"}");
     }
 
     /** An enrolled agent speaking the protocol directly. */
     Agent agent(String ip) {
-        var enrolled = enrol(token(1, null), ip, "{\"hostname\":\"gpu-" + ip + "\"}");
+        return agent(token(1, null), ip);
+    }
+
+    Agent agent(String token, String ip) {
+        var enrolled = enrol(token, ip, "{\"hostname\":\"gpu-" + ip + "\"}");
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         JsonNode body = enrolled.json();
         return new Agent(body.get("nodeId").asLong(), body.get("credential").asString(),

@@ -8,25 +8,41 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLContext;
 
-/** A loopback TCP relay in front of the test server that can cut the network and bring it back. */
+/**
+ * A loopback TCP relay in front of the test server that can cut the network and bring it back; or,
+ * made with {@link #tls}, one that ends real TLS with a test certificate, as a reverse proxy would.
+ */
 final class TcpRelay implements AutoCloseable {
 
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile boolean up = true;
     private final ServerSocket listener;
+    private final String scheme;
 
     TcpRelay(int target) throws IOException {
+        this(target, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http");
+    }
+
+    /** HTTPS on 127.0.0.1 with the server certificate in {@code context}, plain HTTP to the test server. */
+    static TcpRelay tls(int target, SSLContext context) throws IOException {
+        return new TcpRelay(target, context.getServerSocketFactory().createServerSocket(0, 50,
+                InetAddress.getLoopbackAddress()), "https");
+    }
+
+    private TcpRelay(int target, ServerSocket listener, String scheme) {
         this.target = target;
-        this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.listener = listener;
+        this.scheme = scheme;
         Thread accept = new Thread(this::accept, "relay-accept");
         accept.setDaemon(true);
         accept.start();
     }
 
     String url() {
-        return "http://127.0.0.1:" + listener.getLocalPort();
+        return scheme + "://127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #restore()}. */

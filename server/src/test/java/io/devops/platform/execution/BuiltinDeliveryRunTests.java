@@ -130,8 +130,11 @@ class BuiltinDeliveryRunTests extends ApiTest {
 
     /** The template's last step (ip a) goes through each node's agent: one agent per SSH test node. */
     private void startAgents(TestNodes testNodes, List<Long> nodeIds) {
-        var token = admin().post("/api/v1/agent-enrollment-tokens", "{\"expiresInMinutes\":10,\"maxUses\":" + TestNodes.COUNT + "}");
+        // The test nodes are known to the inventory: only a token bound to each one enrols its agent.
         for (int i = 0; i < TestNodes.COUNT; i++) {
+            var token = admin().post("/api/v1/agent-enrollment-tokens", "{\"expiresInMinutes\":10,\"nodeId\":"
+                    + nodeIds.get(i) + "}");
+            assertThat(token.status()).as(token.toString()).isEqualTo(201);
             agents.add(AgentProcess.start("http://127.0.0.1:" + port, token.json().get("token").asString(), testNodes.ip(i),
                     agentDirs.resolve("agent-" + i)));
         }

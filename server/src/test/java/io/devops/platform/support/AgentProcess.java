@@ -31,7 +31,15 @@ public final class AgentProcess implements AutoCloseable {
         this.workDir = workDir;
     }
 
+    /** Over plain HTTP to the loopback test server: the agent refuses that unless told it is allowed. */
     public static AgentProcess start(String serverUrl, String enrollmentToken, String nodeIp, Path workDir) {
+        return start(serverUrl, enrollmentToken, nodeIp, workDir,
+                serverUrl.startsWith("http://") ? List.of("--allow-insecure-http") : List.of());
+    }
+
+    /** {@code options}: more flags, as they are given ({@code --ca-file}, {@code --pinned-cert-sha256}...). */
+    public static AgentProcess start(String serverUrl, String enrollmentToken, String nodeIp, Path workDir,
+                                     List<String> options) {
         try {
             Files.createDirectories(workDir);
             FAKE_BIN.resolve("nvidia-smi").toFile().setExecutable(true);
@@ -41,6 +49,7 @@ public final class AgentProcess implements AutoCloseable {
             if (enrollmentToken != null) {
                 command.addAll(List.of("--enrollment-token", enrollmentToken));
             }
+            command.addAll(options);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("agent.log").toFile()));
             builder.environment().put("PATH", FAKE_BIN + File.pathSeparator + System.getenv("PATH"));
