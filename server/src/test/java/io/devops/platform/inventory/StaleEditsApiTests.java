@@ -118,6 +118,14 @@ class StaleEditsApiTests extends ApiTest {
     }
 
     @Test
+    void theApiDescriptionShowsIfMatchAsAHeaderOfEdits() {
+        var put = admin().get("/v3/api-docs").json().get("paths").get("/api/v1/tenants/{id}").get("put");
+
+        assertThat(put.get("parameters").toString()).contains("\"name\":\"If-Match\"").contains("\"in\":\"header\"")
+                .doesNotContain("ifMatch");
+    }
+
+    @Test
     void ofTwoEditsBasedOnTheSameVersionExactlyOneWins() throws Exception {
         Editable tenant = oneOfEach().get(0);
         var pool = Executors.newFixedThreadPool(4);
