@@ -16,6 +16,7 @@ record ShellScript(long id, String name, String description, String command, Dis
         given.keySet().stream().filter(k -> parameters.stream().noneMatch(p -> p.name().equals(k)))
                 .forEach(k -> errors.put(k, "shell " + name + " has no parameter " + k + "; it has "
                         + parameters.stream().map(ShellParameter::name).toList()));
+        var arithmetic = CommandTemplate.parse(command).arithmeticPlaceholders();
         for (ShellParameter parameter : parameters) {
             String value = given.containsKey(parameter.name()) ? given.get(parameter.name()) : parameter.defaultValue();
             if (value == null) {
@@ -25,7 +26,12 @@ record ShellScript(long id, String name, String description, String command, Dis
                 continue;
             }
             try {
-                values.put(parameter.name(), parameter.check(value));
+                String checked = parameter.check(value);
+                if (arithmetic.contains(parameter.name()) && !CommandTemplate.INTEGER.matcher(checked).matches()) {
+                    throw new IllegalArgumentException("is used in shell arithmetic (e.g. $((...)) or [[ -eq ]]),"
+                            + " where bash would evaluate it as an expression; give a decimal integer");
+                }
+                values.put(parameter.name(), checked);
             } catch (IllegalArgumentException e) {
                 errors.put(parameter.name(), e.getMessage());
             }

@@ -1,6 +1,7 @@
 package io.devops.platform.identity;
 
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -14,16 +15,22 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final String username;
     private final long tokenId;
+    private final Set<TokenScope> scopes;
 
-    ApiTokenAuthentication(String username, Role role, long tokenId) {
+    ApiTokenAuthentication(String username, Role role, long tokenId, Set<TokenScope> scopes) {
         super(List.of(new SimpleGrantedAuthority(role.authority())));
         this.username = username;
         this.tokenId = tokenId;
+        this.scopes = Set.copyOf(scopes);
         setAuthenticated(true);
     }
 
     long tokenId() {
         return tokenId;
+    }
+
+    Set<TokenScope> scopes() {
+        return scopes;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -33,15 +34,16 @@ class ApiTokens {
      * A token made from another ({@code createdFromTokenId}) expires no later than that one; revoking
      * that one revokes it too (see {@link #revoke}). Null: made by a user signed in with a password.
      */
-    long insert(long userId, Long createdFromTokenId, String name, String hash, String prefix, Instant expiresAt,
-                Instant at, String by) {
+    long insert(long userId, Long createdFromTokenId, String name, String hash, String prefix, Set<TokenScope> scopes,
+                Instant expiresAt, Instant at, String by) {
         Instant expires = createdFromTokenId == null ? expiresAt : earliest(expiresAt, expiryOf(createdFromTokenId));
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO api_tokens (user_id, created_from_token_id, name, token_hash, token_prefix, expires_at,
+                INSERT INTO api_tokens (user_id, created_from_token_id, name, token_hash, token_prefix, scopes, expires_at,
                                         created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(userId, createdFromTokenId, name, hash, prefix, DbTime.toDb(expires), DbTime.toDb(at), by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(userId, createdFromTokenId, name, hash, prefix, TokenScope.stored(scopes), DbTime.toDb(expires),
+                        DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -60,20 +62,26 @@ class ApiTokens {
         return a.isBefore(b) ? a : b;
     }
 
-    /** The enabled owner of a live token, for authentication. */
+    /**
+     * The enabled owner of a live token, for authentication, with the owner's role as it is now: a
+     * demoted user's tokens lose the rights at the next request.
+     */
     Optional<TokenOwner> ownerOf(String hash, Instant now) {
         return jdbc.sql("""
-                SELECT t.id, t.last_used_at, u.username, u.role FROM api_tokens t JOIN users u ON u.id = t.user_id
+                SELECT t.id, t.scopes, t.last_used_at, t.last_used_address, u.username, u.role
+                FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > ?)
                   AND u.enabled = TRUE""")
                 .params(hash, DbTime.toDb(now))
                 .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username"),
-                        Role.valueOf(rs.getString("role")), DbTime.read(rs, "last_used_at")))
+                        Role.valueOf(rs.getString("role")), TokenScope.fromStored(rs.getString("scopes")),
+                        DbTime.read(rs, "last_used_at"), rs.getString("last_used_address")))
                 .optional();
     }
 
-    void touch(long id, Instant at) {
-        jdbc.sql("UPDATE api_tokens SET last_used_at = ? WHERE id = ?").params(DbTime.toDb(at), id).update();
+    void touch(long id, Instant at, String address) {
+        jdbc.sql("UPDATE api_tokens SET last_used_at = ?, last_used_address = ? WHERE id = ?")
+                .params(DbTime.toDb(at), address, id).update();
     }
 
     Optional<ApiTokenView> byId(long id) {
@@ -124,22 +132,26 @@ class ApiTokens {
     }
 
     private static final String SELECT_VIEW = """
-            SELECT t.id, t.name, t.token_prefix, t.expires_at, t.last_used_at, t.revoked_at, t.created_at,
+            SELECT t.id, t.name, t.token_prefix, t.scopes, t.expires_at, t.last_used_at, t.last_used_address,
+                   t.revoked_at, t.created_at,
                    t.created_from_token_id, u.username
             FROM api_tokens t JOIN users u ON u.id = t.user_id""";
 
     private static ApiTokenView view(ResultSet rs, int row) throws SQLException {
         return new ApiTokenView(rs.getLong("id"), rs.getString("name"), rs.getString("username"),
-                rs.getString("token_prefix"), DbTime.read(rs, "created_at"), DbTime.read(rs, "expires_at"),
-                DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at"),
+                rs.getString("token_prefix"), TokenScope.apiNames(TokenScope.fromStored(rs.getString("scopes"))),
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "expires_at"), DbTime.read(rs, "last_used_at"),
+                rs.getString("last_used_address"), DbTime.read(rs, "revoked_at"),
                 rs.getObject("created_from_token_id", Long.class));
     }
 
-    record TokenOwner(long tokenId, String username, Role role, Instant lastUsedAt) {
+    record TokenOwner(long tokenId, String username, Role role, Set<TokenScope> scopes, Instant lastUsedAt,
+                      String lastUsedAddress) {
     }
 
     /** What the API shows of a token: never the token or its hash. */
-    record ApiTokenView(long id, String name, String username, String prefix, Instant createdAt, Instant expiresAt,
-                        Instant lastUsedAt, Instant revokedAt, Long createdFromTokenId) {
+    record ApiTokenView(long id, String name, String username, String prefix, List<String> scopes, Instant createdAt,
+                        Instant expiresAt, Instant lastUsedAt, String lastUsedAddress, Instant revokedAt,
+                        Long createdFromTokenId) {
     }
 }

@@ -15,6 +15,9 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,17 +30,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Every user manages their own API tokens; admins see and revoke everyone's. A token acts with
- * its owner's role, and is shown once, at creation. Only a user signed in with a password gets
+ * its owner's role as it is at each request, narrowed by its scopes ({@link TokenScope}); it expires
+ * after 90 days unless told otherwise, a year at most, and is shown once, at creation. Only a user signed in with a password gets
  * here, never an API token (see {@link PasswordSignInOnly}).
  */
 @RestController
 @RequestMapping("/api/v1/api-tokens")
 @Transactional
 class ApiTokensController {
+
+    static final int DEFAULT_DAYS = 90;
+    static final int MAX_DAYS = 365;
 
     private final ApiTokens tokens;
     private final Users users;
@@ -63,19 +69,21 @@ class ApiTokensController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CreatedToken create(@Valid @RequestBody NewToken request, Authentication caller) {
-        if (request.namesScopes()) {
-            throw new InvalidInputException("scopes", "are not supported yet: a token acts with its owner's full role."
-                    + " Leave scopes out, or create the token as a user whose role is no more than the token needs");
+        Set<TokenScope> scopes = request.checkedScopes();
+        if (caller instanceof ApiTokenAuthentication parent) {
+            scopes.retainAll(parent.scopes());
         }
         String token = TokenCodec.newApiToken();
         Instant now = clock.instant();
-        Instant expiresAt = request.expiresInDays() == null ? null : now.plus(Duration.ofDays(request.expiresInDays()));
+        int days = request.expiresInDays() == null ? DEFAULT_DAYS : request.expiresInDays();
+        Instant expiresAt = now.plus(Duration.ofDays(days));
         long id = tokens.insert(userId(caller), madeWithToken(caller), request.name(), TokenCodec.sha256(token),
-                TokenCodec.displayPrefix(token), expiresAt, now, caller.getName());
+                TokenCodec.displayPrefix(token), scopes, expiresAt, now, caller.getName());
         ApiTokenView view = tokens.byId(id).orElseThrow();
         audit.record("api-token.created", "api-token", id, caller.getName() + " created API token '" + request.name() + "'",
                 null, view);
-        return new CreatedToken(view.id(), view.name(), token, view.prefix(), view.createdAt(), view.expiresAt());
+        return new CreatedToken(view.id(), view.name(), token, view.prefix(), view.scopes(), view.createdAt(),
+                view.expiresAt());
     }
 
     @DeleteMapping("/{id}")
@@ -110,19 +118,32 @@ class ApiTokensController {
         return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
     }
 
-    /**
-     * {@code scopes} is read only to be refused: Jackson skips unknown fields, so a request asking
-     * for a narrower token would otherwise silently get one with its owner's full role.
-     */
-    record NewToken(@NotBlank @Size(max = 128) String name, @Min(1) @Max(3650) Integer expiresInDays, JsonNode scopes) {
+    /** {@code scopes} absent or null: all three, as every token had before scopes existed (see docs/SECURITY.md). */
+    record NewToken(@NotBlank @Size(max = 128) String name,
+                    @Min(value = 1, message = "must be at least 1 (day)")
+                    @Max(value = MAX_DAYS, message = "must be at most 365: a token lives a year at most; make a new one then")
+                    Integer expiresInDays,
+                    List<String> scopes) {
 
-        /** Absent, null and [] ask for nothing narrower; anything else does, which cannot be honoured yet. */
-        boolean namesScopes() {
-            return scopes != null && !scopes.isNull() && !(scopes.isArray() && scopes.isEmpty());
+        Set<TokenScope> checkedScopes() {
+            if (scopes == null) {
+                return EnumSet.copyOf(TokenScope.ALL);
+            }
+            if (scopes.isEmpty()) {
+                throw new InvalidInputException("scopes", "must name at least one of read, run, admin (or be left out for all)");
+            }
+            Set<TokenScope> checked = EnumSet.noneOf(TokenScope.class);
+            for (String name : scopes) {
+                checked.add(TokenScope.parse(name).orElseThrow(() -> new InvalidInputException("scopes",
+                        "'" + name + "' is not a scope; use read (GET only), run (start and cancel runs) or admin"
+                                + " (whatever your role allows)")));
+            }
+            return checked;
         }
     }
 
     /** The only answer that ever contains the token itself. */
-    record CreatedToken(long id, String name, String token, String prefix, Instant createdAt, Instant expiresAt) {
+    record CreatedToken(long id, String name, String token, String prefix, List<String> scopes, Instant createdAt,
+                        Instant expiresAt) {
     }
 }

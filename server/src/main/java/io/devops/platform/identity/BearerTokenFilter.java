@@ -15,7 +15,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <api token>}; a wrong token is a 401, never anonymous. */
+/**
+ * Authenticates {@code Authorization: Bearer <api token>}; a wrong token is a 401, never anonymous.
+ * The token is looked up at every request, so a revoked or expired one is refused at once and the
+ * owner's role is the current one. A call outside the token's scopes is a 403 here; within them the
+ * role decides as for any other caller. Records when and from where (the client's address, see
+ * {@link ForwardedClient}) the token was last used.
+ */
 final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
@@ -49,13 +55,23 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     "The API token is unknown, revoked or expired; create a new one with POST /api/v1/api-tokens");
             return;
         }
-        var authentication = new ApiTokenAuthentication(owner.get().username(), owner.get().role(), owner.get().tokenId());
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!TokenScope.allow(owner.get().scopes(), request.getMethod(), path)) {
+            problems.write(response, HttpStatus.FORBIDDEN, "This API token's scopes " + TokenScope.apiNames(owner.get().scopes())
+                    + " do not allow " + request.getMethod() + " " + path + ": read allows GET only, run starts and"
+                    + " cancels runs, admin allows what the owner's role allows. Create a token with the scope it needs");
+            return;
+        }
+        var authentication = new ApiTokenAuthentication(owner.get().username(), owner.get().role(), owner.get().tokenId(),
+                owner.get().scopes());
         // A context of its own: the one loaded from a session cookie sent along must not take on the token's user.
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
-        if (owner.get().lastUsedAt() == null || owner.get().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))) {
-            tokens.touch(owner.get().tokenId(), now);
+        String address = request.getRemoteAddr();
+        if (owner.get().lastUsedAt() == null || owner.get().lastUsedAt().isBefore(now.minus(TOUCH_INTERVAL))
+                || !address.equals(owner.get().lastUsedAddress())) {
+            tokens.touch(owner.get().tokenId(), now, address);
         }
         try {
             chain.doFilter(request, response);

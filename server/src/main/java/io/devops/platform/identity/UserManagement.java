@@ -1,6 +1,7 @@
 package io.devops.platform.identity;
 
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
@@ -81,7 +82,7 @@ class UserManagement {
      * A disabled account or a reset password ends the user's API tokens: enabling the account again
      * must not bring back tokens that may have leaked.
      */
-    UserView update(long id, UserChange change) {
+    UserView update(long id, UserChange change, ExpectedVersion expected) {
         UserView before = get(id);
         boolean enabled = change.enabled() == null ? before.enabled() : change.enabled();
         if (change.password() != null) {
@@ -90,7 +91,7 @@ class UserManagement {
         if (isEnabledAdmin(before) && (change.role() != Role.ADMIN || !enabled)) {
             requireAnotherAdmin(before);
         }
-        users.update(id, change.displayName(), change.role(), enabled, clock.instant(), CurrentActor.name());
+        users.update(id, change.displayName(), change.role(), enabled, expected, clock.instant(), CurrentActor.name());
         if (change.password() != null) {
             users.updatePassword(id, encoder.encode(change.password()), clock.instant(), CurrentActor.name());
         }

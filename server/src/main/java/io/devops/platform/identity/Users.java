@@ -1,8 +1,10 @@
 package io.devops.platform.identity;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -66,10 +68,11 @@ class Users {
         return keys.getKey().longValue();
     }
 
-    void update(long id, String displayName, Role role, boolean enabled, Instant at, String by) {
-        jdbc.sql("UPDATE users SET display_name = ?, role = ?, enabled = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-                .params(displayName, role.name(), enabled, DbTime.toDb(at), by, id)
-                .update();
+    /** An admin's edit: checked against the version it was based on. A user's own password change is not an edit of this kind. */
+    void update(long id, String displayName, Role role, boolean enabled, ExpectedVersion expected, Instant at, String by) {
+        VersionedUpdate.update(jdbc, "users", id, expected, "User " + id,
+                "display_name = ?, role = ?, enabled = ?, updated_at = ?, updated_by = ?",
+                displayName, role.name(), enabled, DbTime.toDb(at), by);
     }
 
     void updatePassword(long id, String passwordHash, Instant at, String by) {
@@ -87,6 +90,6 @@ class Users {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
                 DbTime.read(rs, "created_at"), rs.getString("created_by"),
-                DbTime.read(rs, "updated_at"), rs.getString("updated_by"));
+                DbTime.read(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"));
     }
 }

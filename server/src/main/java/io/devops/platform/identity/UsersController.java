@@ -2,6 +2,7 @@ package io.devops.platform.identity;
 
 import io.devops.platform.identity.UserManagement.NewUser;
 import io.devops.platform.identity.UserManagement.UserChange;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
@@ -49,8 +50,9 @@ class UsersController {
     }
 
     @PutMapping("/{id}")
-    UserView update(@PathVariable long id, @Valid @RequestBody UpdateUser request) {
-        return management.update(id, new UserChange(request.displayName(), request.role(), request.enabled(), request.password()));
+    UserView update(@PathVariable long id, @Valid @RequestBody UpdateUser request, ExpectedVersion ifMatch) {
+        return management.update(id, new UserChange(request.displayName(), request.role(), request.enabled(), request.password()),
+                ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")
@@ -63,6 +65,7 @@ class UsersController {
                       @NotBlank String password, @NotNull Role role) {
     }
 
-    record UpdateUser(@Size(max = 128) String displayName, @NotNull Role role, Boolean enabled, String password) {
+    record UpdateUser(@Size(max = 128) String displayName, @NotNull Role role, Boolean enabled, String password,
+                      Long version) {
     }
 }

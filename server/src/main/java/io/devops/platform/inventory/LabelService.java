@@ -3,6 +3,7 @@ package io.devops.platform.inventory;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
@@ -46,10 +47,10 @@ class LabelService {
     }
 
     /** Renaming a label renames it on every node and pool that carries it. */
-    LabelView update(long id, String key, String value, String description) {
+    LabelView update(long id, String key, String value, String description, ExpectedVersion expected) {
         LabelView before = get(id);
         check(key, value, id);
-        labels.update(id, key, value, description, clock.instant(), CurrentActor.name());
+        labels.update(id, key, value, description, expected, clock.instant(), CurrentActor.name());
         LabelView after = get(id);
         audit.record("label.updated", "label", id, "Changed label " + key + "=" + value, before, after);
         return after;

@@ -1,8 +1,10 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -63,9 +65,10 @@ class Labels {
         return keys.getKey().longValue();
     }
 
-    void update(long id, String key, String value, String description, Instant at, String by) {
-        jdbc.sql("UPDATE labels SET label_key = ?, label_value = ?, description = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-                .params(key, value, description, DbTime.toDb(at), by, id).update();
+    void update(long id, String key, String value, String description, ExpectedVersion expected, Instant at, String by) {
+        VersionedUpdate.update(jdbc, "labels", id, expected, "Label " + id,
+                "label_key = ?, label_value = ?, description = ?, updated_at = ?, updated_by = ?",
+                key, value, description, DbTime.toDb(at), by);
     }
 
     void delete(long id) {

@@ -1,6 +1,7 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.inventory.NodeRequests.LabelRequest;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
@@ -44,8 +45,8 @@ class LabelsController {
     }
 
     @PutMapping("/{id}")
-    LabelView update(@PathVariable long id, @Valid @RequestBody LabelRequest request) {
-        return labels.update(id, request.key(), request.value(), request.description());
+    LabelView update(@PathVariable long id, @Valid @RequestBody LabelRequest request, ExpectedVersion ifMatch) {
+        return labels.update(id, request.key(), request.value(), request.description(), ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")

@@ -4,6 +4,7 @@ import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
@@ -62,7 +63,7 @@ class NodePoolService {
         return created;
     }
 
-    NodePoolView update(long id, PoolSpec spec) {
+    NodePoolView update(long id, PoolSpec spec, ExpectedVersion expected) {
         NodePoolView before = get(id);
         if (before.spare() && !spec.name().equals(before.name())) {
             throw new ConflictException("The spare pool keeps its name '" + before.name() + "'");
@@ -72,7 +73,8 @@ class NodePoolService {
         }
         check(spec, id, before.spare());
         Instant now = clock.instant();
-        pools.update(id, spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
+        pools.update(id, spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), expected, now,
+                CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
         NodePoolView after = get(id);
         audit.record("node-pool.updated", "node-pool", id, "Changed node pool " + after.name(), before, after);

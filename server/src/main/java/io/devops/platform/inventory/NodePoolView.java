@@ -1,12 +1,18 @@
 package io.devops.platform.inventory;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.devops.platform.shared.Versioned;
 import java.util.Map;
 
 /** A node pool: a tenant's group of nodes (or the spare pool of unassigned ones). */
 record NodePoolView(long id, String name, Long tenantId, String tenantName, String description, boolean spare,
                     Long credentialId, long nodeCount, Map<String, String> labels,
-                    @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
+                    @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) implements Versioned {
+
+    @Override
+    public long version() {
+        return audit.version();
+    }
 
     NodePoolView withLabels(Map<String, String> newLabels) {
         return new NodePoolView(id, name, tenantId, tenantName, description, spare, credentialId, nodeCount,

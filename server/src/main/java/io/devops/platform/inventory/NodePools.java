@@ -1,9 +1,11 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -79,11 +81,11 @@ class NodePools {
         return keys.getKey().longValue();
     }
 
-    void update(long id, String name, Long tenantId, String description, Long credentialId, Instant at, String by) {
-        jdbc.sql("""
-                UPDATE node_pools SET name = ?, tenant_id = ?, description = ?, credential_id = ?, updated_at = ?, updated_by = ?
-                WHERE id = ?""")
-                .params(name, tenantId, description, credentialId, DbTime.toDb(at), by, id).update();
+    void update(long id, String name, Long tenantId, String description, Long credentialId, ExpectedVersion expected,
+                Instant at, String by) {
+        VersionedUpdate.update(jdbc, "node_pools", id, expected, "Node pool " + id,
+                "name = ?, tenant_id = ?, description = ?, credential_id = ?, updated_at = ?, updated_by = ?",
+                name, tenantId, description, credentialId, DbTime.toDb(at), by);
     }
 
     void setLock(long id, LockState lock, Instant at, String by) {

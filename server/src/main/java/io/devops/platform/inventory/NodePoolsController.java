@@ -4,6 +4,7 @@ import io.devops.platform.inventory.NodeRequests.LockRequest;
 import io.devops.platform.inventory.NodeRequests.MoveRequest;
 import io.devops.platform.inventory.NodeRequests.PoolRequest;
 import io.devops.platform.inventory.NodeRequests.UnlockRequest;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
@@ -50,8 +51,8 @@ class NodePoolsController {
     }
 
     @PutMapping("/{id}")
-    NodePoolView update(@PathVariable long id, @Valid @RequestBody PoolRequest request) {
-        return pools.update(id, request.spec());
+    NodePoolView update(@PathVariable long id, @Valid @RequestBody PoolRequest request, ExpectedVersion ifMatch) {
+        return pools.update(id, request.spec(), ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")

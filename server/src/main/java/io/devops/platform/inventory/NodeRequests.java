@@ -17,7 +17,7 @@ final class NodeRequests {
                        @Size(max = 64) String sshUser, @Size(max = 32) String nodeType, @Size(max = 64) String gpuType,
                        Integer gpuCount, Long nodePoolId, @Size(max = 64) String nodePool,
                        @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels,
-                       Long credentialId) {
+                       Long credentialId, Long version) {
 
         NodeDraft draft() {
             return new NodeDraft(ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePool, labels,
@@ -40,7 +40,8 @@ final class NodeRequests {
 
     record PoolRequest(@NotBlank @Size(max = 64) String name, Long tenantId, @Size(max = 500) String description,
                        Long credentialId,
-                       @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels) {
+                       @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels,
+                       Long version) {
 
         NodePoolService.PoolSpec spec() {
             return new NodePoolService.PoolSpec(name, tenantId, description, credentialId, labels);
@@ -48,6 +49,6 @@ final class NodeRequests {
     }
 
     record LabelRequest(@NotBlank @Size(max = 63) String key, @NotBlank @Size(max = 63) String value,
-                        @Size(max = 500) String description) {
+                        @Size(max = 500) String description, Long version) {
     }
 }

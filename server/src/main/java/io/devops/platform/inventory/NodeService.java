@@ -10,8 +10,9 @@ import io.devops.platform.inventory.NodeChecks.Problem;
 import io.devops.platform.inventory.NodeChecks.ReadyNode;
 import io.devops.platform.inventory.Nodes.NewNode;
 import io.devops.platform.shared.ConflictException;
-import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException.InputError;
+import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -113,7 +114,7 @@ class NodeService {
         }
     }
 
-    NodeView update(long id, NodeDraft draft) {
+    NodeView update(long id, NodeDraft draft, ExpectedVersion expected) {
         NodeView before = get(id);
         List<InputError> invalid = draft.problems();
         if (!invalid.isEmpty()) {
@@ -126,7 +127,8 @@ class NodeService {
         Instant now = clock.instant();
         checks.requireCredential(draft.credentialId());
         nodes.update(id, new NewNode(ip, draft.hostname(), draft.nodeTypeOrDefault(), draft.gpuType(), draft.gpuCount(),
-                draft.sshPortOrDefault(), draft.sshUser(), before.nodePoolId(), draft.credentialId()), now, CurrentActor.name());
+                draft.sshPortOrDefault(), draft.sshUser(), before.nodePoolId(), draft.credentialId()), expected, now,
+                CurrentActor.name());
         labels.replaceNodeLabels(id, draft.labelsOrEmpty(), now, CurrentActor.name());
         if (draft.nodePoolId() != null && draft.nodePoolId() != before.nodePoolId()) {
             moves.move(List.of(id), draft.nodePoolId(), "changed with the node");

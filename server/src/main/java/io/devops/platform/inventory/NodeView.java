@@ -2,6 +2,7 @@ package io.devops.platform.inventory;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.devops.platform.inventory.NodeHostKeys.HostKey;
+import io.devops.platform.shared.Versioned;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ record NodeView(long id, String ip, String hostname, String nodeType, String gpu
                 int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Long credentialId,
                 Instant registeredAt,
                 Map<String, String> labels, AgentPresence agent, JsonNode facts, HostKey hostKey,
-                @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) {
+                @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) implements Versioned {
+
+    @Override
+    public long version() {
+        return audit.version();
+    }
 
     NodeView withLabels(Map<String, String> newLabels) {
         return new NodeView(id, ip, hostname, nodeType, gpuType, gpuCount, sshPort, sshUser, nodePoolId, nodePoolName,

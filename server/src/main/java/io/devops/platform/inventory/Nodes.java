@@ -1,7 +1,9 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.IdList;
+import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,7 +28,7 @@ class Nodes {
     private static final String SELECT = """
             SELECT n.id, n.ip, n.hostname, n.node_type, n.gpu_type, n.gpu_count, n.ssh_port, n.ssh_user, n.node_pool_id,
                    n.credential_id, n.registered_at, n.is_locked, n.locked_by, n.locked_at, n.lock_reason, n.last_seen_at,
-                   n.created_at, n.created_by, n.updated_at, n.updated_by, p.name AS pool_name, p.tenant_id AS tenant_id
+                   n.created_at, n.created_by, n.updated_at, n.updated_by, n.version, p.name AS pool_name, p.tenant_id AS tenant_id
             FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id""";
 
     private final JdbcClient jdbc;
@@ -96,14 +98,12 @@ class Nodes {
         }
     }
 
-    void update(long id, NewNode node, Instant at, String by) {
-        jdbc.sql("""
-                UPDATE nodes SET ip = ?, hostname = ?, node_type = ?, gpu_type = ?, gpu_count = ?, ssh_port = ?, ssh_user = ?,
-                                 credential_id = ?, updated_at = ?, updated_by = ?
-                WHERE id = ?""")
-                .params(node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
-                        node.sshUser(), node.credentialId(), DbTime.toDb(at), by, id)
-                .update();
+    void update(long id, NewNode node, ExpectedVersion expected, Instant at, String by) {
+        VersionedUpdate.update(jdbc, "nodes", id, expected, "Node " + id, """
+                ip = ?, hostname = ?, node_type = ?, gpu_type = ?, gpu_count = ?, ssh_port = ?, ssh_user = ?,
+                credential_id = ?, updated_at = ?, updated_by = ?""",
+                node.ip(), node.hostname(), node.nodeType(), node.gpuType(), node.gpuCount(), node.sshPort(),
+                node.sshUser(), node.credentialId(), DbTime.toDb(at), by);
     }
 
     void moveAll(Collection<Long> ids, long poolId, Instant at, String by) {

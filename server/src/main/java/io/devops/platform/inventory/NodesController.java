@@ -1,11 +1,12 @@
 package io.devops.platform.inventory;
 
+import io.devops.platform.identity.Role;
 import io.devops.platform.inventory.Memberships.PoolHistoryEntry;
 import io.devops.platform.inventory.NodeRequests.ImportRequest;
 import io.devops.platform.inventory.NodeRequests.LockRequest;
 import io.devops.platform.inventory.NodeRequests.NodeRequest;
 import io.devops.platform.inventory.NodeRequests.UnlockRequest;
-import io.devops.platform.identity.Role;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -86,8 +87,8 @@ class NodesController {
     }
 
     @PutMapping("/{id}")
-    NodeView update(@PathVariable long id, @Valid @RequestBody NodeRequest request) {
-        return nodes.update(id, request.draft());
+    NodeView update(@PathVariable long id, @Valid @RequestBody NodeRequest request, ExpectedVersion ifMatch) {
+        return nodes.update(id, request.draft(), ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")

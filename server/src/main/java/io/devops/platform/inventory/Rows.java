@@ -12,7 +12,7 @@ final class Rows {
 
     static AuditStamp stamp(ResultSet rs, String alias) throws SQLException {
         return new AuditStamp(DbTime.read(rs, alias + "created_at"), rs.getString(alias + "created_by"),
-                DbTime.read(rs, alias + "updated_at"), rs.getString(alias + "updated_by"));
+                DbTime.read(rs, alias + "updated_at"), rs.getString(alias + "updated_by"), rs.getLong(alias + "version"));
     }
 
     static LockState lock(ResultSet rs, String alias) throws SQLException {

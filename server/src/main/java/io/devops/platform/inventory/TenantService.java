@@ -3,6 +3,7 @@ package io.devops.platform.inventory;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -43,10 +44,10 @@ class TenantService {
         return created;
     }
 
-    TenantView update(long id, String name, String description) {
+    TenantView update(long id, String name, String description, ExpectedVersion expected) {
         TenantView before = get(id);
         requireFreeName(Names.check("name", name), id);
-        tenants.update(id, name, description, clock.instant(), CurrentActor.name());
+        tenants.update(id, name, description, expected, clock.instant(), CurrentActor.name());
         TenantView after = get(id);
         audit.record("tenant.updated", "tenant", id, "Changed tenant " + name, before, after);
         return after;

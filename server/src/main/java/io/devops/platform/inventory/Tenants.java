@@ -1,9 +1,11 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,9 +54,9 @@ class Tenants {
         return keys.getKey().longValue();
     }
 
-    void update(long id, String name, String description, Instant at, String by) {
-        jdbc.sql("UPDATE tenants SET name = ?, description = ?, updated_at = ?, updated_by = ? WHERE id = ?")
-                .params(name, description, DbTime.toDb(at), by, id).update();
+    void update(long id, String name, String description, ExpectedVersion expected, Instant at, String by) {
+        VersionedUpdate.update(jdbc, "tenants", id, expected, "Tenant " + id,
+                "name = ?, description = ?, updated_at = ?, updated_by = ?", name, description, DbTime.toDb(at), by);
     }
 
     List<String> poolNames(long tenantId) {

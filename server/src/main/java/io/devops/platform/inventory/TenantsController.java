@@ -1,5 +1,6 @@
 package io.devops.platform.inventory;
 
+import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
@@ -45,8 +46,8 @@ class TenantsController {
     }
 
     @PutMapping("/{id}")
-    TenantView update(@PathVariable long id, @Valid @RequestBody TenantRequest request) {
-        return tenants.update(id, request.name(), request.description());
+    TenantView update(@PathVariable long id, @Valid @RequestBody TenantRequest request, ExpectedVersion ifMatch) {
+        return tenants.update(id, request.name(), request.description(), ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")
@@ -55,6 +56,6 @@ class TenantsController {
         tenants.delete(id);
     }
 
-    record TenantRequest(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description) {
+    record TenantRequest(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description, Long version) {
     }
 }

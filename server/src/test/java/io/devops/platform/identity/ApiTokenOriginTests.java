@@ -62,7 +62,7 @@ class ApiTokenOriginTests extends ApiTest {
     private Token madeFrom(Account user, long parentId, Instant expiresAt) {
         String value = TokenCodec.newApiToken();
         long id = tokens.insert(user.id(), parentId, IdentityFixtures.uniqueName("child"), TokenCodec.sha256(value),
-                TokenCodec.displayPrefix(value), expiresAt, Instant.now(), user.username());
+                TokenCodec.displayPrefix(value), TokenScope.ALL, expiresAt, Instant.now(), user.username());
         return new Token(id, value);
     }
 

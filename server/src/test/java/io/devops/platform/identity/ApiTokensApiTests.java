@@ -147,22 +147,26 @@ class ApiTokensApiTests extends ApiTest {
     }
 
     @Test
-    void aTokenThatNamesScopesIsRefusedUntilScopesAreEnforced() {
+    void scopesMustBeKnownAndAtLeastOneAndLeftOutTheyAreAllThree() {
         var fixtures = fixtures();
         Api owner = fixtures.as(fixtures.user(Role.OPERATOR));
 
-        for (String scopes : new String[] {"[\"read\"]", "[\"read\",\"run\"]", "\"read\"", "{\"read\":true}"}) {
+        for (String scopes : new String[] {"[\"write\"]", "[\"read\",\"sudo\"]", "[]"}) {
             var response = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\",\"scopes\":" + scopes + "}");
             assertThat(response.status()).as(scopes + " → " + response).isEqualTo(400);
             assertThat(response.isProblem()).isTrue();
             assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("scopes");
-            assertThat(response.json().get("detail").asString()).contains("not supported yet");
+        }
+        for (String scopes : new String[] {"\"read\"", "{\"read\":true}"}) {
+            assertThat(owner.post("/api/v1/api-tokens", "{\"name\":\"ci\",\"scopes\":" + scopes + "}").status())
+                    .as(scopes).isEqualTo(400);
         }
         assertThat(owner.get("/api/v1/api-tokens").json().get("total").asLong()).isZero();
 
-        for (String noScopes : new String[] {"[]", "null"}) {
-            var response = owner.post("/api/v1/api-tokens", "{\"name\":\"ci\",\"scopes\":" + noScopes + "}");
+        for (String noScopes : new String[] {"{\"name\":\"ci\"}", "{\"name\":\"ci\",\"scopes\":null}"}) {
+            var response = owner.post("/api/v1/api-tokens", noScopes);
             assertThat(response.status()).as(noScopes + " → " + response).isEqualTo(201);
+            assertThat(response.json().get("scopes").toString()).isEqualTo("[\"read\",\"run\",\"admin\"]");
         }
     }
 
@@ -265,6 +269,12 @@ class ApiTokensApiTests extends ApiTest {
         var negative = owner.post("/api/v1/api-tokens", "{\"name\":\"x\",\"expiresInDays\":0}");
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
+
+        var overAYear = owner.post("/api/v1/api-tokens", "{\"name\":\"x\",\"expiresInDays\":366}");
+        assertThat(overAYear.status()).isEqualTo(400);
+        assertThat(overAYear.json().get("errors").get(0).get("field").asString()).isEqualTo("expiresInDays");
+        assertThat(overAYear.json().get("detail").asString()).contains("at most 365");
+        assertThat(owner.get("/api/v1/api-tokens").json().get("total").asLong()).isZero();
     }
 
     /** 403 problem+json that says what to do instead. */
