@@ -1,8 +1,8 @@
 package io.devops.platform.identity;
 
-import java.util.List;
+import java.util.Collection;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * A request signed in with an API token: it acts as the token's owner, and remembers which token,
@@ -15,8 +15,8 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     private final String username;
     private final long tokenId;
 
-    ApiTokenAuthentication(String username, Role role, long tokenId) {
-        super(List.of(new SimpleGrantedAuthority(role.authority())));
+    ApiTokenAuthentication(String username, Collection<? extends GrantedAuthority> authorities, long tokenId) {
+        super(authorities);
         this.username = username;
         this.tokenId = tokenId;
         setAuthenticated(true);

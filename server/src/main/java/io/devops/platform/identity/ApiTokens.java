@@ -68,7 +68,7 @@ class ApiTokens {
                   AND u.enabled = TRUE""")
                 .params(hash, DbTime.toDb(now))
                 .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username"),
-                        Role.valueOf(rs.getString("role")), DbTime.read(rs, "last_used_at")))
+                        Users.roleOf(rs), DbTime.read(rs, "last_used_at")))
                 .optional();
     }
 
@@ -135,6 +135,7 @@ class ApiTokens {
                 rs.getObject("created_from_token_id", Long.class));
     }
 
+    /** {@code role} is null for a tenant user. */
     record TokenOwner(long tokenId, String username, Role role, Instant lastUsedAt) {
     }
 

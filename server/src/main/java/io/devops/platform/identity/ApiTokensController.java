@@ -35,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * here, never an API token (see {@link PasswordSignInOnly}).
  */
 @RestController
+@TenantAware
 @RequestMapping("/api/v1/api-tokens")
 @Transactional
 class ApiTokensController {

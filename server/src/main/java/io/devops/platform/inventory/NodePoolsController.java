@@ -7,6 +7,7 @@ import io.devops.platform.inventory.NodeRequests.UnlockRequest;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class NodePoolsController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<NodePoolView> list(@RequestParam(required = false) Long tenantId, @RequestParam(required = false) String name,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                   @RequestParam(required = false) String sort) {
@@ -39,6 +41,7 @@ class NodePoolsController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     NodePoolView get(@PathVariable long id) {
         return pools.get(id);
     }
@@ -68,11 +71,13 @@ class NodePoolsController {
     }
 
     @PostMapping("/{id}/lock")
+    @TenantAware
     NodePoolView lock(@PathVariable long id, @Valid @RequestBody LockRequest request) {
         return pools.lock(id, request.reason());
     }
 
     @PostMapping("/{id}/unlock")
+    @TenantAware
     NodePoolView unlock(@PathVariable long id, @Valid @RequestBody(required = false) UnlockRequest request) {
         return pools.unlock(id, request == null ? null : request.reason());
     }
