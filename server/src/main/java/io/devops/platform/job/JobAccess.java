@@ -39,6 +39,10 @@ class JobAccess {
         return scope.global() ? Optional.empty() : Optional.of("j.tenant_id IN (" + scope.tenantIdLiterals() + ")");
     }
 
+    boolean isVisible(long jobId) {
+        return scopes.current().sees(jobs.tenantOf(jobId).orElse(null));
+    }
+
     void requireVisible(long jobId) {
         scopes.requireVisible(jobs.tenantOf(jobId).orElse(null), "Job", jobId);
     }
