@@ -76,8 +76,9 @@ class JobAccess {
         if (!hidden.isEmpty()) {
             throw new InvalidInputException(hidden.get(0).field() + ": " + hidden.get(0).message(), hidden);
         }
-        Long tenant = owners.of(nodes, pools).single();
-        if (!scope.global() && tenant == null && !(nodes.isEmpty() && pools.isEmpty())) {
+        var all = owners.of(nodes, pools);
+        Long tenant = all.single();
+        if (!scope.global() && (all.unowned() || all.tenantIds().size() > 1)) {
             throw new InvalidInputException("items", "a tenant user's job targets the nodes of one tenant; these span several");
         }
         if (tenant != null) {
