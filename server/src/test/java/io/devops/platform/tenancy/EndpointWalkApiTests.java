@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Walks every endpoint of the OpenAPI document as each kind of user. For tenant users the ids in
@@ -25,6 +26,9 @@ import tools.jackson.databind.JsonNode;
 class EndpointWalkApiTests extends ApiTest {
 
     private static final long MISSING = 987_654_321L;
+    /** The words of the tenant gate's 403 ({@code TenantAwareEndpoints}). */
+    private static final String TENANT_GATE = "Only the operations team";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
     /** Resources that belong to a tenant: the path's first variable is replaced by the other tenant's id. */
     private static final Set<String> TENANT_OWNED = Set.of("tenants", "node-pools", "nodes", "jobs", "runs");
@@ -52,8 +56,9 @@ class EndpointWalkApiTests extends ApiTest {
         assertThat(problems).isEmpty();
     }
 
+    /** The operations team is never refused by the tenant gate (other refusals, such as OPERATOR-only reads, stand). */
     @Test
-    void theOperationsTeamReadsEverything() throws IOException {
+    void theOperationsTeamIsNeverClosedOutByTheTenantGate() throws IOException {
         List<String> problems = new ArrayList<>();
         for (Endpoint endpoint : endpoints()) {
             if (!endpoint.method().equals("GET")) {
@@ -61,11 +66,10 @@ class EndpointWalkApiTests extends ApiTest {
             }
             String path = endpoint.path(this::theirs);
             for (var user : Map.of("admin", world.admin(), "global VIEWER", world.globalViewer()).entrySet()) {
-                int status = call(user.getValue(), endpoint.method(), path).status();
-                boolean adminOnly = path.startsWith("/api/v1/users") || path.startsWith("/api/v1/audit-events");
-                boolean passwordOnly = path.startsWith("/api/v1/api-tokens");
-                if (status >= 500 || (status == 403 && !passwordOnly && !(adminOnly && !user.getKey().equals("admin")))) {
-                    problems.add(user.getKey() + " GET " + path + " answered " + status);
+                Answer answer = call(user.getValue(), endpoint.method(), path);
+                boolean refused = answer.status() == 403 && (user.getKey().equals("admin") || answer.body().contains(TENANT_GATE));
+                if (answer.status() >= 500 || refused) {
+                    problems.add(user.getKey() + " GET " + path + " answered " + answer);
                 }
             }
         }
@@ -87,7 +91,7 @@ class EndpointWalkApiTests extends ApiTest {
         if (endpoint.hasVariable() && TENANT_OWNED.contains(endpoint.segment())) {
             Answer missing = call(user, endpoint.method(), missingPath);
             String expected = missing.body().replace(Long.toString(MISSING), Long.toString(theirs(endpoint.segment())));
-            if (theirs.status() != missing.status() || !theirs.body().equals(expected)) {
+            if (theirs.status() != missing.status() || !sameProblem(theirs.body(), expected)) {
                 problems.add(where + theirs + " but a missing id gets " + missing);
             }
             return;
@@ -105,6 +109,27 @@ class EndpointWalkApiTests extends ApiTest {
             world.b().markers().stream().filter(theirs.body()::contains)
                     .forEach(marker -> problems.add(where + "the list shows the other tenant's " + marker));
         }
+    }
+
+    /** Equal problems; the order of Bean Validation's field errors is not fixed, so they are compared as sets. */
+    private static boolean sameProblem(String theirs, String expected) {
+        if (theirs.equals(expected)) {
+            return true;
+        }
+        try {
+            JsonNode a = JSON.readTree(theirs);
+            JsonNode b = JSON.readTree(expected);
+            return a.path("status").asInt() == 400 && b.path("status").asInt() == 400
+                    && fields(a).equals(fields(b)) && !fields(a).isEmpty();
+        } catch (RuntimeException notJson) {
+            return false;
+        }
+    }
+
+    private static Set<String> fields(JsonNode problem) {
+        Set<String> fields = new java.util.TreeSet<>();
+        problem.path("errors").forEach(error -> fields.add(error.path("field").asString() + ": " + error.path("message").asString()));
+        return fields;
     }
 
     private long theirs(String segment) {
