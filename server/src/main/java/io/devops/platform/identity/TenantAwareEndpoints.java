@@ -35,7 +35,7 @@ class TenantAwareEndpoints implements WebMvcConfigurer {
                 }
                 return true;
             }
-        });
+        }).excludePathPatterns("/error");
     }
 
     private static boolean isTenantAware(HandlerMethod method) {
