@@ -13,7 +13,14 @@ export interface User {
   id: number
   username: string
   displayName?: string
-  role: Role
+  /** Absent or null for a tenant user, who has tenantRoles instead. */
+  role?: Role | null
+  tenantRoles?: TenantRole[]
+}
+
+export interface TenantRole {
+  tenantId: number
+  role: 'OPERATOR' | 'VIEWER'
 }
 
 export interface Lock {

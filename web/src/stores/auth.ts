@@ -8,7 +8,10 @@ export const useAuthStore = defineStore('auth', () => {
   const loaded = ref(false)
   const expired = ref(false)
 
+  /** The operations team's OPERATOR or ADMIN: inventory, catalog and everything else. */
   const canOperate = computed(() => user.value?.role === 'ADMIN' || user.value?.role === 'OPERATOR')
+  /** Jobs and runs: also a tenant user who operates some tenant (the server checks which). */
+  const canRunJobs = computed(() => canOperate.value || (user.value?.tenantRoles ?? []).some((m) => m.role === 'OPERATOR'))
 
   async function load(): Promise<User | null> {
     try {
@@ -40,5 +43,5 @@ export const useAuthStore = defineStore('auth', () => {
     user.value = null
   }
 
-  return { user, loaded, expired, canOperate, load, signIn, signOut, sessionEnded }
+  return { user, loaded, expired, canOperate, canRunJobs, load, signIn, signOut, sessionEnded }
 })

@@ -1,6 +1,7 @@
 package io.devops.platform.acceptance;
 
 import java.util.List;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,6 +20,7 @@ class ThresholdsController {
     }
 
     @GetMapping
+    @TenantAware
     Thresholds get() {
         return new Thresholds(settings.all());
     }

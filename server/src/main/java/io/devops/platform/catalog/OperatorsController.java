@@ -3,6 +3,7 @@ package io.devops.platform.catalog;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.util.List;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class OperatorsController {
 
     /** The latest version of each operator; {@code allVersions=true} adds old and deleted versions. */
     @GetMapping
+    @TenantAware
     PageResult<Operator> list(@RequestParam(required = false) String name, @RequestParam(required = false) Long roleId,
                               @RequestParam(defaultValue = "false") boolean allVersions,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -35,11 +37,13 @@ class OperatorsController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     Operator get(@PathVariable long id) {
         return operators.get(id);
     }
 
     @GetMapping("/{id}/versions")
+    @TenantAware
     List<Operator> versions(@PathVariable long id) {
         return operators.lineage(id);
     }

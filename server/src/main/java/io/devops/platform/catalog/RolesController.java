@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +40,7 @@ class RolesController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<CatalogRole> list(@RequestParam(required = false) String name,
                                  @RequestParam(defaultValue = "false") boolean withDeleted,
                                  @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -47,6 +49,7 @@ class RolesController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     RoleDetails get(@PathVariable long id) {
         return catalog.details(id);
     }
@@ -72,6 +75,7 @@ class RolesController {
     }
 
     @GetMapping("/{id}/reports")
+    @TenantAware
     List<String> reports(@PathVariable long id) {
         return catalog.details(id).reports();
     }
@@ -89,6 +93,7 @@ class RolesController {
     }
 
     @GetMapping("/{id}/variables")
+    @TenantAware
     List<Variable.View> variables(@PathVariable long id) {
         catalog.role(id);
         return variables.ofRole(id).stream().map(Variable::view).toList();

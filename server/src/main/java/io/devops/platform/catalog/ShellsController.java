@@ -3,6 +3,7 @@ package io.devops.platform.catalog;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.util.List;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +29,7 @@ class ShellsController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<ShellScript.View> list(@RequestParam(required = false) String name,
                                       @RequestParam(defaultValue = "false") boolean allVersions,
                                       @RequestParam(required = false) Integer page,
@@ -37,11 +39,13 @@ class ShellsController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     ShellScript.View get(@PathVariable long id) {
         return catalog.get(id).view();
     }
 
     @GetMapping("/{id}/versions")
+    @TenantAware
     List<ShellScript.View> versions(@PathVariable long id) {
         return shells.lineage(catalog.get(id).originalShellId()).stream().map(ShellScript::view).toList();
     }

@@ -4,6 +4,7 @@ import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.util.List;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +30,7 @@ class TemplatesController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<TemplateView> list(@RequestParam(required = false) String name,
                                   @RequestParam(defaultValue = "false") boolean allVersions,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -37,17 +39,20 @@ class TemplatesController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     TemplateView get(@PathVariable long id) {
         return catalog.get(id);
     }
 
     @GetMapping("/{id}/versions")
+    @TenantAware
     List<TemplateView> versions(@PathVariable long id) {
         return templates.lineage(catalog.get(id).originalTemplateId()).stream().map(catalog::view).toList();
     }
 
     /** The internal tasks this version compiled into (the UI calls them steps). */
     @GetMapping("/{id}/plan")
+    @TenantAware
     TemplatePlan plan(@PathVariable long id) {
         return catalog.plan(id).orElseThrow(() -> new NotFoundException("Template", id));
     }

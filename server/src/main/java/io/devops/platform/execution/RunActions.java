@@ -23,9 +23,12 @@ class RunActions {
     private final NodeTargets targets;
     private final RunScheduling scheduling;
     private final AuditTrail audit;
+    private final RunAccess access;
     private final Clock clock;
 
-    RunActions(Runs runs, RunContents contents, NodeTargets targets, RunScheduling scheduling, AuditTrail audit, Clock clock) {
+    RunActions(Runs runs, RunContents contents, NodeTargets targets, RunScheduling scheduling, AuditTrail audit, Clock clock,
+               RunAccess access) {
+        this.access = access;
         this.runs = runs;
         this.contents = contents;
         this.targets = targets;
@@ -36,6 +39,7 @@ class RunActions {
 
     /** A queued run ends at once; a running one is stopped by its executor within a second or so. */
     void cancel(long runId) {
+        access.requireOperable(runId);
         RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
         if (run.status().isFinal() && run.status() != RunStatus.INTERRUPTED) {
             throw new ConflictException("Run " + runId + " already ended " + run.status());
@@ -46,7 +50,7 @@ class RunActions {
                 "cancelled by " + CurrentActor.name(), clock.instant(), CurrentActor.name())) {
             contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", clock.instant());
         }
-        audit.record("run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
+        audit.recordInTenant(access.tenantOf(runId), "run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
     }
 
     /**
@@ -54,6 +58,7 @@ class RunActions {
      * on it (what succeeded stays, and does not run again).
      */
     void resume(long runId) {
+        access.requireOperable(runId);
         RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
         if (run.status() != RunStatus.INTERRUPTED && run.status() != RunStatus.FAILED) {
             throw new ConflictException("Run " + runId + " is " + run.status() + "; only INTERRUPTED or FAILED runs can be resumed");
@@ -68,7 +73,7 @@ class RunActions {
         }
         contents.reopenUnfinishedTasks(RunFence.whileRunIs(runId, RunStatus.QUEUED));
         refuseResumeIf(runId, targets.hold(resolution.nodes())); // as RunStarter: a delete or move now waits and sees the run
-        audit.record("run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
+        audit.recordInTenant(access.tenantOf(runId), "run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
         scheduling.scheduleAfterCommit(runId);
     }
 

@@ -40,10 +40,12 @@ class RunStarter {
     private final RunContents contents;
     private final RunScheduling scheduling;
     private final AuditTrail audit;
+    private final RunAccess access;
     private final Clock clock;
 
     RunStarter(JobVersions jobs, TemplatePlans plans, NodeTargets targets, Runs runs, RunContents contents,
-               RunScheduling scheduling, AuditTrail audit, Clock clock) {
+               RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access) {
+        this.access = access;
         this.jobs = jobs;
         this.plans = plans;
         this.targets = targets;
@@ -65,20 +67,23 @@ class RunStarter {
             items.add(snapshot(item.sequence(), item.templateId(), resolution, problems));
         }
         refuseIf(problems, "job " + job.name());
+        Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
                 CurrentActor.name(), null, "RUN"), clock.instant());
+        access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
         // move of one of its nodes from now on waits for this commit and then sees the run; one that
         // committed since the nodes were resolved is reported, and the run is not started.
         refuseIf(targets.hold(nodesOf(items)), "job " + job.name());
-        audit.record("run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
+        audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
         return queued(runId);
     }
 
     /** A new run of the same job version and template versions, on the nodes that did not succeed in {@code runId}. */
     RunRecord rerunFailed(long previousRunId) {
+        access.requireOperable(previousRunId);
         RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
         if (!previous.status().isFinal()) {
             throw new ConflictException("Run " + previousRunId + " is " + previous.status() + "; re-run its failed nodes once it has ended");
@@ -96,11 +101,13 @@ class RunStarter {
             }
         }
         refuseIf(problems, "the failed nodes of run " + previousRunId);
+        Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
         long runId = runs.insert(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
                 previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED"), clock.instant());
+        access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         refuseIf(targets.hold(nodesOf(items)), "the failed nodes of run " + previousRunId);
-        audit.record("run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
+        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
                 null, Map.of("previousRunId", previousRunId));
         return queued(runId);
     }

@@ -176,9 +176,10 @@ class Runs {
         return uses;
     }
 
-    PageResult<RunRecord> page(RunFilter filter, PageQuery query) {
+    PageResult<RunRecord> page(RunFilter filter, java.util.Optional<String> scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        scope.ifPresent(conditions::add);
         if (filter.jobId() != null) {
             conditions.add("r.original_job_id = ?");
             params.add(filter.jobId());

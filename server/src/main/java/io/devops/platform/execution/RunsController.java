@@ -6,6 +6,7 @@ import io.devops.platform.execution.RunViews.RunDetail;
 import io.devops.platform.execution.RunViews.RunSummary;
 import io.devops.platform.execution.Runs.RunFilter;
 import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.identity.TenantAware;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 @RestController
+@TenantAware
 @RequestMapping("/api/v1")
 class RunsController {
 
@@ -44,9 +46,11 @@ class RunsController {
     private final RunEvents events;
     private final NcclJudge ncclJudge;
     private final JsonMapper json;
+    private final RunAccess access;
 
-    RunsController(RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
+    RunsController(RunAccess access, RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
                    RunEvents events, NcclJudge ncclJudge, JsonMapper json) {
+        this.access = access;
         this.starter = starter;
         this.actions = actions;
         this.runs = runs;
@@ -71,7 +75,7 @@ class RunsController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                 @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                 @RequestParam(required = false) String sort) {
-        return runs.page(new RunFilter(jobId, status, nodeId, user, from, to), PageQuery.of(page, size, sort, "id,desc"))
+        return runs.page(new RunFilter(jobId, status, nodeId, user, from, to), access.listCondition(), PageQuery.of(page, size, sort, "id,desc"))
                 .map(RunSummary::of);
     }
 
@@ -209,7 +213,7 @@ class RunsController {
     }
 
     private RunRecord find(long id) {
-        return runs.get(id).orElseThrow(() -> new NotFoundException("Run", id));
+        return access.visible(id);
     }
 
     record StartRequest(Integer version) {

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Service;
 class AccountDetailsService implements UserDetailsService {
 
     private final Users users;
+    private final TenantMemberships memberships;
 
-    AccountDetailsService(Users users) {
+    AccountDetailsService(Users users, TenantMemberships memberships) {
         this.users = users;
+        this.memberships = memberships;
     }
 
     @Override
@@ -23,6 +25,6 @@ class AccountDetailsService implements UserDetailsService {
         }
         UserAccount account = users.byUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
-        return new SignedInAccount(account);
+        return new SignedInAccount(account, memberships.ofUser(account.id()));
     }
 }

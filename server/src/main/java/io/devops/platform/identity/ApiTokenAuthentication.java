@@ -1,9 +1,9 @@
 package io.devops.platform.identity;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * A request signed in with an API token: it acts as the token's owner, and remembers which token,
@@ -17,8 +17,9 @@ final class ApiTokenAuthentication extends AbstractAuthenticationToken {
     private final long tokenId;
     private final Set<TokenScope> scopes;
 
-    ApiTokenAuthentication(String username, Role role, long tokenId, Set<TokenScope> scopes) {
-        super(List.of(new SimpleGrantedAuthority(role.authority())));
+    ApiTokenAuthentication(String username, Collection<? extends GrantedAuthority> authorities, long tokenId,
+                           Set<TokenScope> scopes) {
+        super(authorities);
         this.username = username;
         this.tokenId = tokenId;
         this.scopes = Set.copyOf(scopes);

@@ -74,7 +74,7 @@ class ApiTokens {
                   AND u.enabled = TRUE""")
                 .params(hash, DbTime.toDb(now))
                 .query((rs, row) -> new TokenOwner(rs.getLong("id"), rs.getString("username"),
-                        Role.valueOf(rs.getString("role")), TokenScope.fromStored(rs.getString("scopes")),
+                        Users.roleOf(rs), TokenScope.fromStored(rs.getString("scopes")),
                         DbTime.read(rs, "last_used_at"), rs.getString("last_used_address")))
                 .optional();
     }
@@ -145,6 +145,7 @@ class ApiTokens {
                 rs.getObject("created_from_token_id", Long.class));
     }
 
+    /** {@code role} is null for a tenant user. */
     record TokenOwner(long tokenId, String username, Role role, Set<TokenScope> scopes, Instant lastUsedAt,
                       String lastUsedAddress) {
     }

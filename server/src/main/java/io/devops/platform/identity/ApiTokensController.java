@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * here, never an API token (see {@link PasswordSignInOnly}).
  */
 @RestController
+@TenantAware
 @RequestMapping("/api/v1/api-tokens")
 @Transactional
 class ApiTokensController {

@@ -18,19 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail, newest first, filterable by what was changed, by whom and when. */
 @RestController
+@TenantAware
 @RequestMapping("/api/v1/audit-events")
 class AuditEventsController {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "id", "occurredAt", "occurred_at");
 
     private final JdbcClient jdbc;
+    private final TenantScopes scopes;
 
-    AuditEventsController(JdbcClient jdbc) {
+    AuditEventsController(JdbcClient jdbc, TenantScopes scopes) {
         this.jdbc = jdbc;
+        this.scopes = scopes;
     }
 
     @GetMapping
-    PageResult<AuditEvent> list(@RequestParam(required = false) String entityType,
+    PageResult<AuditEvent> list(@RequestParam(required = false) Long tenantId,
+                                @RequestParam(required = false) String entityType,
                                 @RequestParam(required = false) String entityId,
                                 @RequestParam(required = false) String actor,
                                 @RequestParam(required = false) String action,
@@ -41,6 +45,12 @@ class AuditEventsController {
         PageQuery query = PageQuery.of(page, size, sort, "id,desc");
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        addCondition(conditions, params, "tenant_id = ?", tenantId);
+        TenantScope scope = scopes.current();
+        if (!scope.global()) {
+            // A tenant user reads its tenants' events only: never the operations team's or another tenant's.
+            conditions.add("tenant_id IN (" + scope.tenantIdLiterals() + ")");
+        }
         addCondition(conditions, params, "entity_type = ?", entityType);
         addCondition(conditions, params, "entity_id = ?", entityId);
         addCondition(conditions, params, "actor = ?", actor);
@@ -63,12 +73,13 @@ class AuditEventsController {
 
     private static AuditEvent map(ResultSet rs, int row) throws SQLException {
         return new AuditEvent(rs.getLong("id"), DbTime.read(rs, "occurred_at"), rs.getString("actor"),
+                rs.getObject("tenant_id") == null ? null : rs.getLong("tenant_id"),
                 rs.getString("action"), rs.getString("entity_type"), rs.getString("entity_id"),
                 rs.getString("summary"), rs.getString("before_state"), rs.getString("after_state"));
     }
 
     /** One change: before and after are JSON snapshots of the changed thing. */
-    record AuditEvent(long id, Instant occurredAt, String actor, String action, String entityType, String entityId,
+    record AuditEvent(long id, Instant occurredAt, String actor, Long tenantId, String action, String entityType, String entityId,
                       String summary, String before, String after) {
     }
 }

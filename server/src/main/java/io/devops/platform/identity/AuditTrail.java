@@ -30,10 +30,20 @@ public class AuditTrail {
      * @param after the state after the change (null for a deletion), serialised as JSON
      */
     public void record(String action, String entityType, Object entityId, String summary, Object before, Object after) {
+        recordInTenant(null, action, entityType, entityId, summary, before, after);
+    }
+
+    /**
+     * As {@link #record}, for a change to something of a tenant: its members see the event, and the
+     * trail filters by it. {@code tenantId} null: the operations team's alone (the spare pool, the catalog).
+     */
+    public void recordInTenant(Long tenantId, String action, String entityType, Object entityId, String summary,
+                               Object before, Object after) {
         jdbc.sql("""
-                INSERT INTO audit_events (occurred_at, actor, action, entity_type, entity_id, summary, before_state, after_state)
-                VALUES (:at, :actor, :action, :type, :id, :summary, :before, :after)""")
+                INSERT INTO audit_events (occurred_at, actor, tenant_id, action, entity_type, entity_id, summary, before_state, after_state)
+                VALUES (:at, :actor, :tenant, :action, :type, :id, :summary, :before, :after)""")
                 .param("at", DbTime.toDb(clock.instant()))
+                .param("tenant", tenantId)
                 .param("actor", CurrentActor.name())
                 .param("action", action)
                 .param("type", entityType)

@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Session sign-in for the console, the signed-in user, and changing one's own password. */
 @RestController
+@TenantAware
 @RequestMapping("/api/v1/auth")
 class AuthController {
 

@@ -32,9 +32,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private final ApiTokens tokens;
     private final ProblemResponses problems;
     private final Clock clock;
+    private final TenantMemberships memberships;
 
-    BearerTokenFilter(ApiTokens tokens, ProblemResponses problems, Clock clock) {
+    BearerTokenFilter(ApiTokens tokens, TenantMemberships memberships, ProblemResponses problems, Clock clock) {
         this.tokens = tokens;
+        this.memberships = memberships;
         this.problems = problems;
         this.clock = clock;
     }
@@ -62,8 +64,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     + " cancels runs, admin allows what the owner's role allows. Create a token with the scope it needs");
             return;
         }
-        var authentication = new ApiTokenAuthentication(owner.get().username(), owner.get().role(), owner.get().tokenId(),
-                owner.get().scopes());
+        // A tenant user's token reaches its user's tenants, looked up now, never further.
+        var reach = owner.get().role() != null ? java.util.Map.<Long, Role>of() : memberships.ofUsername(owner.get().username());
+        var authentication = new ApiTokenAuthentication(owner.get().username(),
+                TenantAuthorities.of(owner.get().role(), reach), owner.get().tokenId(), owner.get().scopes());
         // A context of its own: the one loaded from a session cookie sent along must not take on the token's user.
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

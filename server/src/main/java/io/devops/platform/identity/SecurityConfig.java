@@ -34,7 +34,7 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Users users,
-                                    ApiTokens tokens, CsrfTokenRepository csrfTokens, JsonMapper json, Clock clock)
+                                    ApiTokens tokens, TenantMemberships memberships, CsrfTokenRepository csrfTokens, JsonMapper json, Clock clock)
             throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.authorizeHttpRequests(auth -> auth
@@ -46,15 +46,16 @@ class SecurityConfig {
                         // The API description maps every call and field: a read like any other, not for strangers.
                         .requestMatchers("/v3/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/v1/users/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/v1/audit-events/**").hasRole(Role.OPERATOR.name())
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
+                        // Tenant users read their tenants' trail; the module filters it (see TenantScope).
+                        .requestMatchers("/api/v1/audit-events/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_VIEWER)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)
+                        .requestMatchers("/api/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_OPERATOR)
                         .anyRequest().permitAll())
                 .authenticationManager(authenticationManager)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
                 .addFilterAfter(new SessionAccountCheck(users), SecurityContextHolderFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, problems, clock), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, memberships, problems, clock), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems.unauthenticated())
                         .accessDeniedHandler(problems.forbidden()))
@@ -90,6 +91,7 @@ class SecurityConfig {
         return RoleHierarchyImpl.withDefaultRolePrefix()
                 .role(Role.ADMIN.name()).implies(Role.OPERATOR.name())
                 .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
+                .role(TenantAuthorities.TENANT_OPERATOR).implies(TenantAuthorities.TENANT_VIEWER)
                 .build();
     }
 

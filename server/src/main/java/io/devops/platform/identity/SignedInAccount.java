@@ -1,7 +1,6 @@
 package io.devops.platform.identity;
 
-import java.util.List;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import java.util.Map;
 import org.springframework.security.core.userdetails.User;
 
 /**
@@ -15,10 +14,13 @@ final class SignedInAccount extends User {
 
     private final long id;
     private final String passwordStamp;
+    /** Null for a tenant user, whose memberships are read afresh on every request ({@link TenantScopes}). */
+    private final Role role;
 
-    SignedInAccount(UserAccount account) {
+    SignedInAccount(UserAccount account, Map<Long, Role> memberships) {
         super(account.username(), account.passwordHash(), account.enabled(), true, true, true,
-                List.of(new SimpleGrantedAuthority(account.role().authority())));
+                TenantAuthorities.of(account.role(), memberships));
+        this.role = account.role();
         this.id = account.id();
         this.passwordStamp = stampOf(account);
     }
@@ -30,7 +32,7 @@ final class SignedInAccount extends User {
     /** Whether the account, as stored now, is still the one that signed in, with the same rights. */
     boolean isStill(UserAccount account) {
         return account.id() == id && account.enabled() && passwordStamp.equals(stampOf(account))
-                && getAuthorities().contains(new SimpleGrantedAuthority(account.role().authority()));
+                && role == account.role();
     }
 
     /** A digest of the hash, not the hash: the session store never holds anything a password can be tested against. */

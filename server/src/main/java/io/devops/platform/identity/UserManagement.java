@@ -7,7 +7,9 @@ import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.time.Clock;
+import io.devops.platform.identity.UserView.TenantRole;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,10 +34,14 @@ class UserManagement {
     private final AuthenticationManager passwords;
     private final AuditTrail audit;
     private final Clock clock;
+    private final TenantMemberships memberships;
+    private final TenantDirectory tenants;
 
     UserManagement(Users users, ApiTokens tokens, PasswordEncoder encoder, AuthenticationManager passwords,
-                   AuditTrail audit, Clock clock) {
+                   AuditTrail audit, Clock clock, TenantMemberships memberships, TenantDirectory tenants) {
         this.users = users;
+        this.memberships = memberships;
+        this.tenants = tenants;
         this.tokens = tokens;
         this.encoder = encoder;
         this.passwords = passwords;
@@ -45,17 +51,17 @@ class UserManagement {
 
     @Transactional(readOnly = true)
     PageResult<UserView> page(PageQuery query) {
-        return users.page(query).map(UserView::of);
+        return users.page(query).map(this::view);
     }
 
     @Transactional(readOnly = true)
     UserView get(long id) {
-        return UserView.of(find(id));
+        return view(find(id));
     }
 
     @Transactional(readOnly = true)
     UserView me(String username) {
-        return users.byUsername(username).map(UserView::of).orElseThrow(() -> new NotFoundException("User", username));
+        return users.byUsername(username).map(this::view).orElseThrow(() -> new NotFoundException("User", username));
     }
 
     static boolean isValidUsername(String username) {
@@ -67,13 +73,16 @@ class UserManagement {
             throw new InvalidInputException("username", "use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         PasswordPolicy.check("password", request.password());
+        Map<Long, Role> reach = reach(request.role(), request.tenantRoles());
         if (users.byUsername(request.username()).isPresent()) {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
         }
         long id = users.insert(request.username(), request.displayName(), encoder.encode(request.password()),
                 request.role(), clock.instant(), CurrentActor.name());
+        memberships.replace(id, reach);
         UserView created = get(id);
-        audit.record("user.created", "user", id, "Created user " + created.username() + " as " + created.role(), null, created);
+        audit.record("user.created", "user", id, "Created user " + created.username() + " as " + describeReach(created),
+                null, created);
         return created;
     }
 
@@ -88,10 +97,12 @@ class UserManagement {
         if (change.password() != null) {
             PasswordPolicy.check("password", change.password());
         }
+        Map<Long, Role> reach = reach(change.role(), change.tenantRoles());
         if (isEnabledAdmin(before) && (change.role() != Role.ADMIN || !enabled)) {
             requireAnotherAdmin(before);
         }
         users.update(id, change.displayName(), change.role(), enabled, expected, clock.instant(), CurrentActor.name());
+        memberships.replace(id, reach);
         if (change.password() != null) {
             users.updatePassword(id, encoder.encode(change.password()), clock.instant(), CurrentActor.name());
         }
@@ -127,8 +138,8 @@ class UserManagement {
     /** The summary says what changed, so that the trail reads without comparing JSON. */
     private static String describe(UserView before, UserView after, boolean passwordReset) {
         List<String> changes = new ArrayList<>();
-        if (before.role() != after.role()) {
-            changes.add("role " + before.role() + " → " + after.role());
+        if (before.role() != after.role() || !before.tenantRoles().equals(after.tenantRoles())) {
+            changes.add("reach " + describeReach(before) + " → " + describeReach(after));
         }
         if (before.enabled() != after.enabled()) {
             changes.add(after.enabled() ? "enabled" : "disabled");
@@ -164,6 +175,44 @@ class UserManagement {
                 + revokedTokens(revoked), null, Map.of("username", username));
     }
 
+    /**
+     * A user is either of the operations team (a global role, no memberships) or a tenant user (no
+     * role, OPERATOR or VIEWER of one or more existing tenants): never both, never neither.
+     */
+    private Map<Long, Role> reach(Role role, List<TenantRole> tenantRoles) {
+        List<TenantRole> given = tenantRoles == null ? List.of() : tenantRoles;
+        if (role != null && !given.isEmpty()) {
+            throw new InvalidInputException("tenantRoles", "give either a global role or tenant roles, not both");
+        }
+        if (role == null && given.isEmpty()) {
+            throw new InvalidInputException("role", "give a global role (ADMIN, OPERATOR, VIEWER) or tenantRoles");
+        }
+        Map<Long, Role> reach = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            TenantRole membership = given.get(i);
+            String field = "tenantRoles[" + i + "]";
+            if (membership == null || membership.role() == null || membership.role() == Role.ADMIN) {
+                throw new InvalidInputException(field + ".role", "must be OPERATOR or VIEWER");
+            }
+            if (!tenants.exists(membership.tenantId())) {
+                throw new InvalidInputException(field + ".tenantId", "tenant " + membership.tenantId() + " does not exist");
+            }
+            if (reach.put(membership.tenantId(), membership.role()) != null) {
+                throw new InvalidInputException(field + ".tenantId", "tenant " + membership.tenantId() + " is given twice");
+            }
+        }
+        return reach;
+    }
+
+    private static String describeReach(UserView user) {
+        return user.role() != null ? user.role().name() : user.tenantRoles().stream()
+                .map(membership -> membership.role() + " of tenant " + membership.tenantId()).toList().toString();
+    }
+
+    private UserView view(UserAccount account) {
+        return UserView.of(account, memberships.ofUser(account.id()));
+    }
+
     private static String revokedTokens(int count) {
         return count == 0 ? "" : "; revoked " + count + " API token(s)";
     }
@@ -172,9 +221,9 @@ class UserManagement {
         return users.byId(id).orElseThrow(() -> new NotFoundException("User", id));
     }
 
-    record NewUser(String username, String displayName, String password, Role role) {
+    record NewUser(String username, String displayName, String password, Role role, List<TenantRole> tenantRoles) {
     }
 
-    record UserChange(String displayName, Role role, Boolean enabled, String password) {
+    record UserChange(String displayName, Role role, Boolean enabled, String password, List<TenantRole> tenantRoles) {
     }
 }

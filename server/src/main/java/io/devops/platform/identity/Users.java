@@ -63,7 +63,7 @@ class Users {
         jdbc.sql("""
                 INSERT INTO users (username, display_name, password_hash, role, enabled, created_at, created_by)
                 VALUES (?, ?, ?, ?, TRUE, ?, ?)""")
-                .params(username, displayName, passwordHash, role.name(), DbTime.toDb(at), by)
+                .params(username, displayName, passwordHash, nameOf(role), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -72,7 +72,11 @@ class Users {
     void update(long id, String displayName, Role role, boolean enabled, ExpectedVersion expected, Instant at, String by) {
         VersionedUpdate.update(jdbc, "users", id, expected, "User " + id,
                 "display_name = ?, role = ?, enabled = ?, updated_at = ?, updated_by = ?",
-                displayName, role.name(), enabled, DbTime.toDb(at), by);
+                displayName, nameOf(role), enabled, DbTime.toDb(at), by);
+    }
+
+    private static String nameOf(Role role) {
+        return role == null ? null : role.name();
     }
 
     void updatePassword(long id, String passwordHash, Instant at, String by) {
@@ -86,9 +90,15 @@ class Users {
         jdbc.sql("DELETE FROM users WHERE id = ?").param(id).update();
     }
 
+    /** The global role, or null for a tenant user. */
+    static Role roleOf(ResultSet rs) throws SQLException {
+        String role = rs.getString("role");
+        return role == null ? null : Role.valueOf(role);
+    }
+
     private static UserAccount map(ResultSet rs, int row) throws SQLException {
         return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                rs.getString("password_hash"), roleOf(rs), rs.getBoolean("enabled"),
                 DbTime.read(rs, "created_at"), rs.getString("created_by"),
                 DbTime.read(rs, "updated_at"), rs.getString("updated_by"), rs.getLong("version"));
     }

@@ -7,7 +7,8 @@ import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import io.devops.platform.identity.UserView.TenantRole;
+import java.util.List;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -46,13 +47,14 @@ class UsersController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     UserView create(@Valid @RequestBody CreateUser request) {
-        return management.create(new NewUser(request.username(), request.displayName(), request.password(), request.role()));
+        return management.create(new NewUser(request.username(), request.displayName(), request.password(), request.role(),
+                request.tenantRoles()));
     }
 
     @PutMapping("/{id}")
     UserView update(@PathVariable long id, @Valid @RequestBody UpdateUser request, ExpectedVersion ifMatch) {
-        return management.update(id, new UserChange(request.displayName(), request.role(), request.enabled(), request.password()),
-                ifMatch.and(request.version()));
+        return management.update(id, new UserChange(request.displayName(), request.role(), request.enabled(), request.password(),
+                request.tenantRoles()), ifMatch.and(request.version()));
     }
 
     @DeleteMapping("/{id}")
@@ -62,10 +64,11 @@ class UsersController {
     }
 
     record CreateUser(@NotBlank @Size(max = 64) String username, @Size(max = 128) String displayName,
-                      @NotBlank String password, @NotNull Role role) {
+                      @NotBlank String password, Role role, @Size(max = 1000) List<TenantRole> tenantRoles) {
     }
 
-    record UpdateUser(@Size(max = 128) String displayName, @NotNull Role role, Boolean enabled, String password,
-                      Long version) {
+    /** {@code role} null with {@code tenantRoles}: a tenant user. */
+    record UpdateUser(@Size(max = 128) String displayName, Role role, Boolean enabled, String password,
+                      @Size(max = 1000) List<TenantRole> tenantRoles, Long version) {
     }
 }

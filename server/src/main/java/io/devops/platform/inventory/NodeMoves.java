@@ -69,9 +69,13 @@ class NodeMoves {
         memberships.recordAll(moving.stream().map(node -> new Move(node.id(), node.ip(), node.nodePoolId(), targetPoolId))
                 .toList(), reason, now, by);
         if (!moving.isEmpty()) {
-            audit.record("node.moved", "node-pool", targetPoolId, "Moved " + moving.size() + " node(s) into pool "
-                    + target.name() + (reason == null ? "" : ": " + reason), null,
-                    Map.of("nodeIds", moving.stream().map(NodeView::id).toList(), "toPoolId", targetPoolId));
+            String summary = "Moved " + moving.size() + " node(s) into pool " + target.name() + (reason == null ? "" : ": " + reason);
+            Map<String, Object> after = Map.of("nodeIds", moving.stream().map(NodeView::id).toList(), "toPoolId", targetPoolId);
+            audit.recordInTenant(target.tenantId(), "node.moved", "node-pool", targetPoolId, summary, null, after);
+            // Each tenant that loses nodes sees the move in its own trail too.
+            moving.stream().map(NodeView::tenantId).filter(java.util.Objects::nonNull).distinct()
+                    .filter(tenant -> !tenant.equals(target.tenantId()))
+                    .forEach(tenant -> audit.recordInTenant(tenant, "node.moved", "node-pool", targetPoolId, summary, null, after));
         }
         return moving.size();
     }

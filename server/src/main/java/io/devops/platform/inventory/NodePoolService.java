@@ -30,8 +30,11 @@ class NodePoolService {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private final InventoryAccess access;
+
     NodePoolService(NodePools pools, Tenants tenants, Labels labels, CredentialVault credentials, AuditTrail audit,
-                    Clock clock) {
+                    Clock clock, InventoryAccess access) {
+        this.access = access;
         this.pools = pools;
         this.tenants = tenants;
         this.labels = labels;
@@ -43,12 +46,13 @@ class NodePoolService {
     @Transactional(readOnly = true)
     NodePoolView get(long id) {
         NodePoolView pool = pools.byId(id).orElseThrow(() -> new NotFoundException("Node pool", id));
+        access.requireVisible(pool.tenantId(), "Node pool", id);
         return pool.withLabels(labels.ofPools(List.of(id)).getOrDefault(id, Map.of()));
     }
 
     @Transactional(readOnly = true)
     PageResult<NodePoolView> page(Long tenantId, String name, PageQuery query) {
-        PageResult<NodePoolView> page = pools.page(tenantId, name, query);
+        PageResult<NodePoolView> page = pools.page(tenantId, name, access.poolCondition("p.id"), query);
         var labelsByPool = labels.ofPools(page.items().stream().map(NodePoolView::id).toList());
         return page.map(pool -> pool.withLabels(labelsByPool.getOrDefault(pool.id(), Map.of())));
     }
@@ -59,7 +63,7 @@ class NodePoolService {
         long id = pools.insert(spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
         NodePoolView created = get(id);
-        audit.record("node-pool.created", "node-pool", id, "Created node pool " + spec.name(), null, created);
+        audit.recordInTenant(created.tenantId(), "node-pool.created", "node-pool", id, "Created node pool " + spec.name(), null, created);
         return created;
     }
 
@@ -77,7 +81,7 @@ class NodePoolService {
                 CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
         NodePoolView after = get(id);
-        audit.record("node-pool.updated", "node-pool", id, "Changed node pool " + after.name(), before, after);
+        audit.recordInTenant(after.tenantId(), "node-pool.updated", "node-pool", id, "Changed node pool " + after.name(), before, after);
         return after;
     }
 
@@ -94,30 +98,32 @@ class NodePoolService {
                     + " node(s); move them to another pool (or the spare pool) first");
         }
         pools.delete(id);
-        audit.record("node-pool.deleted", "node-pool", id, "Deleted node pool " + pool.name(), pool, null);
+        audit.recordInTenant(pool.tenantId(), "node-pool.deleted", "node-pool", id, "Deleted node pool " + pool.name(), pool, null);
     }
 
     NodePoolView lock(long id, String reason) {
         NodePoolView before = get(id);
+        access.requireOperable(before.tenantId(), "Node pool", id);
         if (before.lock().locked()) {
             throw new ConflictException(before.lock().describe("Node pool " + before.name()));
         }
         Instant now = clock.instant();
         pools.setLock(id, new LockState(true, CurrentActor.name(), now, reason), now, CurrentActor.name());
         NodePoolView after = get(id);
-        audit.record("node-pool.locked", "node-pool", id, "Locked node pool " + after.name() + ": " + reason, before, after);
+        audit.recordInTenant(after.tenantId(), "node-pool.locked", "node-pool", id, "Locked node pool " + after.name() + ": " + reason, before, after);
         return after;
     }
 
     NodePoolView unlock(long id, String reason) {
         NodePoolView before = get(id);
+        access.requireOperable(before.tenantId(), "Node pool", id);
         if (!before.lock().locked()) {
             throw new ConflictException("Node pool " + before.name() + " is not locked");
         }
         Instant now = clock.instant();
         pools.setLock(id, LockState.UNLOCKED, now, CurrentActor.name());
         NodePoolView after = get(id);
-        audit.record("node-pool.unlocked", "node-pool", id, "Unlocked node pool " + after.name()
+        audit.recordInTenant(after.tenantId(), "node-pool.unlocked", "node-pool", id, "Unlocked node pool " + after.name()
                 + (reason == null ? "" : ": " + reason), before, after);
         return after;
     }

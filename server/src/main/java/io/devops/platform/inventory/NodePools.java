@@ -54,9 +54,10 @@ class NodePools {
                 .query(Long.class).single() > 0;
     }
 
-    PageResult<NodePoolView> page(Long tenantId, String name, PageQuery query) {
+    PageResult<NodePoolView> page(Long tenantId, String name, Optional<String> scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        scope.ifPresent(conditions::add);
         if (tenantId != null) {
             conditions.add("p.tenant_id = ?");
             params.add(tenantId);

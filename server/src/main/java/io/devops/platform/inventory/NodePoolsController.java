@@ -8,6 +8,7 @@ import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,7 @@ class NodePoolsController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<NodePoolView> list(@RequestParam(required = false) Long tenantId, @RequestParam(required = false) String name,
                                   @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                                   @RequestParam(required = false) String sort) {
@@ -40,6 +42,7 @@ class NodePoolsController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     NodePoolView get(@PathVariable long id) {
         return pools.get(id);
     }
@@ -69,11 +72,13 @@ class NodePoolsController {
     }
 
     @PostMapping("/{id}/lock")
+    @TenantAware
     NodePoolView lock(@PathVariable long id, @Valid @RequestBody LockRequest request) {
         return pools.lock(id, request.reason());
     }
 
     @PostMapping("/{id}/unlock")
+    @TenantAware
     NodePoolView unlock(@PathVariable long id, @Valid @RequestBody(required = false) UnlockRequest request) {
         return pools.unlock(id, request == null ? null : request.reason());
     }

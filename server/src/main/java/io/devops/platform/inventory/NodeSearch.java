@@ -32,9 +32,11 @@ class NodeSearch {
     private final Nodes nodes;
     private final Labels labels;
     private final Presence presence;
+    private final InventoryAccess access;
 
-    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels, Presence presence) {
+    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels, Presence presence, InventoryAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.nodes = nodes;
         this.labels = labels;
         this.presence = presence;
@@ -55,6 +57,7 @@ class NodeSearch {
     private Where where(NodeFilter filter) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        access.poolCondition("n.node_pool_id").ifPresent(conditions::add);
         if (filter.poolId() != null) {
             conditions.add("n.node_pool_id = ?");
             params.add(filter.poolId());

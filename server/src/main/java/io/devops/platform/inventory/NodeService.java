@@ -46,8 +46,12 @@ class NodeService {
     private final JsonMapper json;
     private final Clock clock;
 
+    private final InventoryAccess access;
+
     NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
-                NodeUsage usage, NodeHostKeys hostKeys, AuditTrail audit, JsonMapper json, Clock clock) {
+                NodeUsage usage, NodeHostKeys hostKeys, AuditTrail audit, JsonMapper json, Clock clock,
+                InventoryAccess access) {
+        this.access = access;
         this.nodes = nodes;
         this.checks = checks;
         this.labels = labels;
@@ -63,6 +67,7 @@ class NodeService {
     @Transactional(readOnly = true)
     NodeView get(long id) {
         NodeView node = nodes.byId(id).orElseThrow(() -> new NotFoundException("Node", id));
+        access.requireVisible(node.tenantId(), "Node", id);
         return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()))
                 .withFacts(nodes.facts(id).map(json::readTree).orElse(null))
                 .withHostKey(hostKeys.of(List.of(id)).get(id));
@@ -81,7 +86,7 @@ class NodeService {
         }
         long id = register(outcome.ready()).get(0);
         NodeView created = get(id);
-        audit.record("node.created", "node", id, "Registered node " + created.ip() + " in pool " + created.nodePoolName(),
+        audit.recordInTenant(created.tenantId(), "node.created", "node", id, "Registered node " + created.ip() + " in pool " + created.nodePoolName(),
                 null, created);
         return created;
     }
@@ -134,7 +139,7 @@ class NodeService {
             moves.move(List.of(id), draft.nodePoolId(), "changed with the node");
         }
         NodeView after = get(id);
-        audit.record("node.updated", "node", id, "Changed node " + after.ip(), before, after);
+        audit.recordInTenant(after.tenantId(), "node.updated", "node", id, "Changed node " + after.ip(), before, after);
         return after;
     }
 
@@ -152,30 +157,32 @@ class NodeService {
                     + "; wait for the run to end or cancel it, then delete the node", uses);
         }
         nodes.delete(id);
-        audit.record("node.deleted", "node", id, "Deleted node " + node.ip(), node, null);
+        audit.recordInTenant(node.tenantId(), "node.deleted", "node", id, "Deleted node " + node.ip(), node, null);
     }
 
     NodeView lock(long id, String reason) {
         NodeView before = get(id);
+        access.requireOperable(before.tenantId(), "Node", id);
         if (before.lock().locked()) {
             throw new ConflictException(before.lock().describe("Node " + before.ip()));
         }
         Instant now = clock.instant();
         nodes.setLock(id, new LockState(true, CurrentActor.name(), now, reason), now, CurrentActor.name());
         NodeView after = get(id);
-        audit.record("node.locked", "node", id, "Locked node " + after.ip() + ": " + reason, before, after);
+        audit.recordInTenant(after.tenantId(), "node.locked", "node", id, "Locked node " + after.ip() + ": " + reason, before, after);
         return after;
     }
 
     NodeView unlock(long id, String reason) {
         NodeView before = get(id);
+        access.requireOperable(before.tenantId(), "Node", id);
         if (!before.lock().locked()) {
             throw new ConflictException("Node " + before.ip() + " is not locked");
         }
         Instant now = clock.instant();
         nodes.setLock(id, LockState.UNLOCKED, now, CurrentActor.name());
         NodeView after = get(id);
-        audit.record("node.unlocked", "node", id, "Unlocked node " + after.ip() + (reason == null ? "" : ": " + reason),
+        audit.recordInTenant(after.tenantId(), "node.unlocked", "node", id, "Unlocked node " + after.ip() + (reason == null ? "" : ": " + reason),
                 before, after);
         return after;
     }
@@ -194,7 +201,7 @@ class NodeService {
         List<NodeHostKeys.HostKey> forgotten = hostKeys.of(List.of(id)).get(id);
         hostKeys.forget(id);
         NodeView after = get(id);
-        audit.record("node.host-key-forgotten", "node", id, "Forgot the SSH host key of node " + before.ip() + " ("
+        audit.recordInTenant(after.tenantId(), "node.host-key-forgotten", "node", id, "Forgot the SSH host key of node " + before.ip() + " ("
                 + NodeHostKeys.describe(forgotten) + "): its next contact records the key it offers", forgotten, null);
         return after;
     }

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -40,6 +41,7 @@ class NodesController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<NodeView> list(@RequestParam(required = false) Long poolId, @RequestParam(required = false) Long tenantId,
                               @RequestParam(required = false) List<String> label,
                               @RequestParam(required = false) String gpuType,
@@ -53,11 +55,13 @@ class NodesController {
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     NodeView get(@PathVariable long id) {
         return nodes.get(id);
     }
 
     @GetMapping("/{id}/pool-history")
+    @TenantAware
     List<PoolHistoryEntry> poolHistory(@PathVariable long id) {
         return nodes.poolHistory(id);
     }
@@ -98,11 +102,13 @@ class NodesController {
     }
 
     @PostMapping("/{id}/lock")
+    @TenantAware
     NodeView lock(@PathVariable long id, @Valid @RequestBody LockRequest request) {
         return nodes.lock(id, request.reason());
     }
 
     @PostMapping("/{id}/unlock")
+    @TenantAware
     NodeView unlock(@PathVariable long id, @Valid @RequestBody(required = false) UnlockRequest request) {
         return nodes.unlock(id, request == null ? null : request.reason());
     }

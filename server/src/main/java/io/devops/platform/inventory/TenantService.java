@@ -19,28 +19,31 @@ class TenantService {
     private final Tenants tenants;
     private final AuditTrail audit;
     private final Clock clock;
+    private final InventoryAccess access;
 
-    TenantService(Tenants tenants, AuditTrail audit, Clock clock) {
+    TenantService(Tenants tenants, AuditTrail audit, Clock clock, InventoryAccess access) {
         this.tenants = tenants;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     TenantView get(long id) {
+        access.requireVisible(id, "Tenant", id);
         return tenants.byId(id).orElseThrow(() -> new NotFoundException("Tenant", id));
     }
 
     @Transactional(readOnly = true)
     PageResult<TenantView> page(String name, PageQuery query) {
-        return tenants.page(name, query);
+        return tenants.page(name, access.tenantCondition("t.id"), query);
     }
 
     TenantView create(String name, String description) {
         requireFreeName(Names.check("name", name), 0);
         long id = tenants.insert(name, description, clock.instant(), CurrentActor.name());
         TenantView created = get(id);
-        audit.record("tenant.created", "tenant", id, "Created tenant " + name, null, created);
+        audit.recordInTenant(id, "tenant.created", "tenant", id, "Created tenant " + name, null, created);
         return created;
     }
 
@@ -49,7 +52,7 @@ class TenantService {
         requireFreeName(Names.check("name", name), id);
         tenants.update(id, name, description, expected, clock.instant(), CurrentActor.name());
         TenantView after = get(id);
-        audit.record("tenant.updated", "tenant", id, "Changed tenant " + name, before, after);
+        audit.recordInTenant(id, "tenant.updated", "tenant", id, "Changed tenant " + name, before, after);
         return after;
     }
 
@@ -62,7 +65,7 @@ class TenantService {
                     + (pools.size() > 5 ? ", …" : "") + "); delete them or give them to another tenant first");
         }
         tenants.delete(id);
-        audit.record("tenant.deleted", "tenant", id, "Deleted tenant " + tenant.name(), tenant, null);
+        audit.recordInTenant(id, "tenant.deleted", "tenant", id, "Deleted tenant " + tenant.name(), tenant, null);
     }
 
     private void requireFreeName(String name, long exceptId) {

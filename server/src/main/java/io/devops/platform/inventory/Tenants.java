@@ -38,8 +38,13 @@ class Tenants {
                 .query(Long.class).single() > 0;
     }
 
-    PageResult<TenantView> page(String nameContains, PageQuery query) {
-        String where = nameContains == null ? "" : " WHERE t.name LIKE ?";
+    PageResult<TenantView> page(String nameContains, Optional<String> scope, PageQuery query) {
+        List<String> conditions = new java.util.ArrayList<>();
+        scope.ifPresent(conditions::add);
+        if (nameContains != null) {
+            conditions.add("t.name LIKE ?");
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         List<Object> params = nameContains == null ? List.of() : List.of(Like.contains(nameContains));
         long total = jdbc.sql("SELECT COUNT(*) FROM tenants t" + where).params(params).query(Long.class).single();
         List<TenantView> items = jdbc.sql(SELECT + where + query.orderBy(SORTABLE, "t.id") + query.limitOffset())

@@ -6,6 +6,7 @@ import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,12 +30,14 @@ class TenantsController {
     }
 
     @GetMapping
+    @TenantAware
     PageResult<TenantView> list(@RequestParam(required = false) String name, @RequestParam(required = false) Integer page,
                                 @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
         return tenants.page(name, PageQuery.of(page, size, sort, "name,asc"));
     }
 
     @GetMapping("/{id}")
+    @TenantAware
     TenantView get(@PathVariable long id) {
         return tenants.get(id);
     }

@@ -38,9 +38,11 @@ class JobService {
     private final NodeTargets targets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final JobAccess access;
 
-    JobService(Jobs jobs, TemplatePlans templates, NodeTargets targets, AuditTrail audit, Clock clock) {
+    JobService(Jobs jobs, TemplatePlans templates, NodeTargets targets, AuditTrail audit, Clock clock, JobAccess access) {
         this.jobs = jobs;
+        this.access = access;
         this.templates = templates;
         this.targets = targets;
         this.audit = audit;
@@ -48,34 +50,47 @@ class JobService {
     }
 
     JobVersion create(NewVersion draft) {
+        Long tenant = access.tenantFor(draft);
         check(draft, 0);
         Instant now = clock.instant();
         long jobId = jobs.insertJob(draft.name(), now, CurrentActor.name());
         jobs.insertVersion(jobId, 1, draft, now, CurrentActor.name());
+        jobs.setTenant(jobId, tenant);
         JobVersion created = get(jobId, null);
-        audit.record("job.created", "job", jobId, "Created job " + draft.name(), null, created);
+        audit.recordInTenant(tenant, "job.created", "job", jobId, "Created job " + draft.name(), null, created);
         return created;
     }
 
     JobVersion update(long jobId, NewVersion draft) {
+        access.requireOperable(jobId);
         JobHead head = liveHead(jobId);
+        Long tenant = access.tenantFor(draft);
         check(draft, jobId);
         JobVersion before = get(jobId, null);
+        Long tenantBefore = jobs.tenantOf(jobId).orElse(null);
         jobs.insertVersion(jobId, head.latestVersion() + 1, draft, clock.instant(), CurrentActor.name());
+        jobs.setTenant(jobId, tenant);
         JobVersion after = get(jobId, null);
-        audit.record("job.updated", "job", jobId, "Saved version " + after.version() + " of job " + after.name(), before, after);
+        if (tenantBefore != null && !tenantBefore.equals(tenant)) {
+            // The tenant that loses the job sees the change too.
+            audit.recordInTenant(tenantBefore, "job.updated", "job", jobId, "Saved version " + after.version() + " of job "
+                    + after.name() + ", which moved it out of this tenant", before, null);
+        }
+        audit.recordInTenant(tenant, "job.updated", "job", jobId, "Saved version " + after.version() + " of job " + after.name(), before, after);
         return after;
     }
 
     /** Soft: the job leaves lists and cannot be run again, but its versions and runs stay readable. */
     void delete(long jobId) {
+        access.requireOperable(jobId);
         JobHead head = liveHead(jobId);
         jobs.markDeleted(jobId, clock.instant(), CurrentActor.name());
-        audit.record("job.deleted", "job", jobId, "Deleted job " + head.name(), head, null);
+        audit.recordInTenant(jobs.tenantOf(jobId).orElse(null), "job.deleted", "job", jobId, "Deleted job " + head.name(), head, null);
     }
 
     @Transactional(readOnly = true)
     JobVersion get(long jobId, Integer version) {
+        access.requireVisible(jobId);
         JobHead head = jobs.head(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
         int wanted = version == null ? head.latestVersion() : version;
         return jobs.version(jobId, wanted).map(this::withTemplateNames)
@@ -84,13 +99,14 @@ class JobService {
 
     @Transactional(readOnly = true)
     List<JobVersion> versions(long jobId) {
+        access.requireVisible(jobId);
         jobs.head(jobId).orElseThrow(() -> new NotFoundException("Job", jobId));
         return jobs.versionNumbers(jobId).stream().map(version -> get(jobId, version)).toList();
     }
 
     @Transactional(readOnly = true)
     PageResult<JobVersion> page(String name, PageQuery query) {
-        return jobs.page(name, query).map(head -> get(head.id(), null));
+        return jobs.page(name, access.listCondition(), query).map(head -> get(head.id(), null));
     }
 
     private JobHead liveHead(long jobId) {

@@ -65,6 +65,17 @@ class Jobs {
         return versionId;
     }
 
+    /** Empty when the job does not exist or belongs to no single tenant. */
+    Optional<Long> tenantOf(long jobId) {
+        return jdbc.sql("SELECT tenant_id FROM jobs WHERE id = ?").param(jobId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("tenant_id") == null ? null : rs.getLong("tenant_id")))
+                .optional().flatMap(tenant -> tenant);
+    }
+
+    void setTenant(long jobId, Long tenantId) {
+        jdbc.sql("UPDATE jobs SET tenant_id = ? WHERE id = ?").params(tenantId, jobId).update();
+    }
+
     Optional<JobHead> head(long jobId) {
         return jdbc.sql("SELECT id, name, latest_version, is_deleted FROM jobs WHERE id = ?").param(jobId)
                 .query((rs, n) -> new JobHead(rs.getLong("id"), rs.getString("name"), rs.getInt("latest_version"),
@@ -98,8 +109,9 @@ class Jobs {
                 .query(Integer.class).list();
     }
 
-    PageResult<JobHead> page(String name, PageQuery query) {
-        String where = " WHERE j.is_deleted = FALSE" + (name == null ? "" : " AND j.name LIKE ?");
+    PageResult<JobHead> page(String name, Optional<String> scope, PageQuery query) {
+        String where = " WHERE j.is_deleted = FALSE" + scope.map(condition -> " AND " + condition).orElse("")
+                + (name == null ? "" : " AND j.name LIKE ?");
         List<Object> params = name == null ? List.of() : List.of(Like.contains(name));
         long total = jdbc.sql("SELECT COUNT(*) FROM jobs j" + where).params(params).query(Long.class).single();
         List<JobHead> heads = jdbc.sql("SELECT j.id, j.name, j.latest_version, j.is_deleted FROM jobs j" + where
