@@ -15,9 +15,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Closed by default: a tenant user may call only endpoints marked {@link TenantAware}, whose modules
  * scope what they answer. Anything else (user management, credentials, catalog changes, agents,
  * endpoints added later) answers 403 to them, whatever the id: the refusal says nothing about objects.
+ * The agents' protocol is outside it: its own filter chain admits agent credentials only, never a user.
  */
 @Configuration(proxyBeanMethods = false)
 class TenantAwareEndpoints implements WebMvcConfigurer {
+
+    private static final String AGENT_PROTOCOL = "/api/v1/agent/**";
 
     private final TenantScopes scopes;
 
@@ -35,7 +38,7 @@ class TenantAwareEndpoints implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).excludePathPatterns("/error");
+        }).excludePathPatterns("/error", AGENT_PROTOCOL);
     }
 
     private static boolean isTenantAware(HandlerMethod method) {
