@@ -49,6 +49,10 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/audit-events/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").hasRole(Role.VIEWER.name())
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasRole(Role.VIEWER.name())
+                        // Role files, and the variables and reports that steer them, are code that runs as root
+                        // on every node: changing them is its own permission, "role code", held by ADMIN alone.
+                        .requestMatchers("/api/v1/roles/*/archive", "/api/v1/roles/*/reports", "/api/v1/roles/*/variables",
+                                "/api/v1/roles/*/variables/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/**").hasRole(Role.OPERATOR.name())
                         .anyRequest().permitAll())
                 .authenticationManager(authenticationManager)
