@@ -105,7 +105,8 @@ const en = {
   },
   operators: {
     title: 'Operators', new: 'New operator', detailTitle: '{name} v{version}', editTitle: 'Edit {name} v{version}',
-    role: 'Role', pkgVersion: 'Package version', valueSet: 'Value set', values: 'Values', value: 'Value',
+    role: 'Role', roleFiles: 'Role files', roleFilesVersion: 'version {version} ({hash}); uploads after it do not change what this version runs',
+    noRoleFiles: 'The role has no files yet', pkgVersion: 'Package version', valueSet: 'Value set', values: 'Values', value: 'Value',
     notSet: 'Not set', usesDefault: 'Default: {value}', noVariables: 'The role has no variables',
     pickRole: 'Choose a role', pickRoleFirst: 'Choose a role to fill its variables', nameDefault: 'Role and package version',
   },

@@ -106,7 +106,8 @@ const zhCN: Messages = {
   },
   operators: {
     title: '算子', new: '新建算子', detailTitle: '{name} v{version}', editTitle: '编辑 {name} v{version}',
-    role: '角色', pkgVersion: '软件包版本', valueSet: '取值集', values: '变量取值', value: '取值',
+    role: '角色', roleFiles: '角色文件', roleFilesVersion: '版本 {version}（{hash}）；之后的上传不会改变此版本运行的文件',
+    noRoleFiles: '此角色还没有文件', pkgVersion: '软件包版本', valueSet: '取值集', values: '变量取值', value: '取值',
     notSet: '未设置', usesDefault: '默认值：{value}', noVariables: '该角色没有变量',
     pickRole: '选择角色', pickRoleFirst: '选择角色后填写其变量', nameDefault: '角色名 + 软件包版本',
   },
