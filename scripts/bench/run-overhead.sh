@@ -31,7 +31,8 @@ second=$(operator user_set '{"user_set_name":"devops_bench","user_set_sudo":fals
 template=$(api 18481 POST /api/v1/templates "{\"name\":\"bench\",\"steps\":[{\"type\":\"operator\",\"operatorId\":$first},{\"type\":\"operator\",\"operatorId\":$second}]}" | json "d['id']")
 job=$(api 18481 POST /api/v1/jobs "{\"name\":\"bench\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node_pool\",\"id\":$pool}]}]}" | json "d['id']")
 
-# The same playbook, inventory and SSH settings for plain ansible-playbook.
+# The same playbook, inventory and SSH settings for plain ansible-playbook; the same role files too:
+# the built-in roles' files in content/roles are the versions the platform stored at start.
 mkdir -p "$WORK/plain"
 api 18481 GET "/api/v1/templates/$template/plan" | json "d['tasks'][0]['playbook']" > "$WORK/plain/playbook.yml"
 {
@@ -43,7 +44,7 @@ cat > "$WORK/plain/ansible.cfg" <<CFG
 host_key_checking = False
 forks = 50
 interpreter_python = auto_silent
-roles_path = $WORK/roles
+roles_path = $PWD/content/roles
 retry_files_enabled = False
 [ssh_connection]
 pipelining = True

@@ -70,6 +70,7 @@ declare module 'vue' {
     PoolDialog: typeof import('./components/inventory/PoolDialog.vue')['default']
     ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
+    RoleVersions: typeof import('./components/catalog/RoleVersions.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     RunConfirmDialog: typeof import('./components/RunConfirmDialog.vue')['default']

@@ -2,8 +2,8 @@
 import { ApiError, readCookie, request } from './http'
 import type { PageRequest } from './index'
 import type {
-  CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleVariable, Shell, ShellDraft, Template,
-  TemplateDraft, TemplatePlan, VariableDraft,
+  CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
+  ShellDraft, Template, TemplateDraft, TemplatePlan, VariableDraft,
 } from './types'
 
 export interface CatalogQuery {
@@ -13,22 +13,30 @@ export interface CatalogQuery {
 
 const get = <T>(path: string, query?: Record<string, string | number | boolean | undefined>) =>
   request<T>('GET', path, undefined, query)
-const post = <T>(path: string, body: unknown) => request<T>('POST', path, body)
-const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
-const remove = (path: string) => request<void>('DELETE', path)
+/**
+ * If-Match: the version (or a role's revision) a change is based on; the server refuses a stale
+ * one with 409 and the current version instead of overwriting someone else's change.
+ */
+const basedOn = (version?: number): Record<string, string> => (version === undefined ? {} : { 'If-Match': `"${version}"` })
+const post = <T>(path: string, body: unknown, version?: number) =>
+  request<T>('POST', path, body, undefined, 'application/json', basedOn(version))
+const put = <T>(path: string, body: unknown, version?: number) =>
+  request<T>('PUT', path, body, undefined, 'application/json', basedOn(version))
+const remove = (path: string, version?: number) => request<void>('DELETE', path, undefined, undefined, 'application/json', basedOn(version))
 
 /** Sends a file as multipart (the browser sets the boundary), with the CSRF header. */
-async function upload<T>(path: string, file: File): Promise<T> {
+async function upload<T>(path: string, file: File, version?: number): Promise<T> {
   const form = new FormData()
   form.append('file', file)
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: 'application/json', ...basedOn(version) }
   const token = readCookie('XSRF-TOKEN')
   if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
   const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
     const problem = (body ?? {}) as { detail?: string; errors?: { field: string; message: string }[] }
-    throw new ApiError(response.status, problem.detail ?? `${response.status} ${response.statusText}`, problem.errors ?? [])
+    throw new ApiError(response.status, problem.detail ?? `${response.status} ${response.statusText}`, problem.errors ?? [],
+      (body ?? {}) as Record<string, unknown>)
   }
   return body as T
 }
@@ -37,9 +45,12 @@ export const roles = {
   list: (page: PageRequest, query: CatalogQuery = {}) => get<Page<CatalogRole>>('/roles', { ...page, name: query.name }),
   get: (id: number) => get<RoleDetails>(`/roles/${id}`),
   create: (name: string, description?: string) => post<RoleDetails>('/roles', { name, description }),
-  uploadArchive: (id: number, file: File) => upload<RoleDetails>(`/roles/${id}/archive`, file),
-  addVariable: (id: number, draft: VariableDraft) => post<RoleVariable>(`/roles/${id}/variables`, draft),
-  deleteVariable: (id: number, variableId: number) => remove(`/roles/${id}/variables/${variableId}`),
+  // Changing role code (files, variables, reports) is ADMIN's alone; each names the role's revision.
+  uploadArchive: (id: number, file: File, revision?: number) => upload<RoleDetails>(`/roles/${id}/archive`, file, revision),
+  addVariable: (id: number, draft: VariableDraft, revision?: number) => post<RoleVariable>(`/roles/${id}/variables`, draft, revision),
+  deleteVariable: (id: number, variableId: number, revision?: number) => remove(`/roles/${id}/variables/${variableId}`, revision),
+  versions: (id: number) => get<RoleVersion[]>(`/roles/${id}/versions`),
+  diff: (id: number, from: number, to: number) => get<RoleDiff>(`/roles/${id}/versions/${from}/diff/${to}`),
 }
 
 export const operators = {
@@ -48,7 +59,7 @@ export const operators = {
   get: (id: number) => get<Operator>(`/operators/${id}`),
   versions: (id: number) => get<Operator[]>(`/operators/${id}/versions`),
   create: (draft: OperatorDraft) => post<Operator>('/operators', draft),
-  update: (id: number, draft: OperatorDraft) => put<Operator>(`/operators/${id}`, draft),
+  update: (id: number, draft: OperatorDraft, version?: number) => put<Operator>(`/operators/${id}`, draft, version),
 }
 
 export const shells = {
@@ -56,7 +67,7 @@ export const shells = {
   get: (id: number) => get<Shell>(`/shells/${id}`),
   versions: (id: number) => get<Shell[]>(`/shells/${id}/versions`),
   create: (draft: ShellDraft) => post<Shell>('/shells', draft),
-  update: (id: number, draft: ShellDraft) => put<Shell>(`/shells/${id}`, draft),
+  update: (id: number, draft: ShellDraft, version?: number) => put<Shell>(`/shells/${id}`, draft, version),
 }
 
 export const templates = {
@@ -65,12 +76,12 @@ export const templates = {
   versions: (id: number) => get<Template[]>(`/templates/${id}/versions`),
   plan: (id: number) => get<TemplatePlan>(`/templates/${id}/plan`),
   create: (draft: TemplateDraft) => post<Template>('/templates', draft),
-  update: (id: number, draft: TemplateDraft) => put<Template>(`/templates/${id}`, draft),
+  update: (id: number, draft: TemplateDraft, version?: number) => put<Template>(`/templates/${id}`, draft, version),
 }
 
 export const jobEditing = {
   get: (id: number, version?: number) => get<Job>(`/jobs/${id}`, { version }),
   versions: (id: number) => get<Job[]>(`/jobs/${id}/versions`),
   create: (draft: JobDraft) => post<Job>('/jobs', draft),
-  update: (id: number, draft: JobDraft) => put<Job>(`/jobs/${id}`, draft),
+  update: (id: number, draft: JobDraft, version?: number) => put<Job>(`/jobs/${id}`, draft, version),
 }

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly detail: string,
     readonly fieldErrors: { field: string; message: string }[] = [],
+    /** The problem's extra members, e.g. currentVersion of a stale edit (409). */
+    readonly properties: Record<string, unknown> = {},
   ) {
     super(detail)
     this.name = 'ApiError'
@@ -44,6 +46,7 @@ export function toQueryString(query: Query = {}): string {
 async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`
   let fields: { field: string; message: string }[] = []
+  let properties: Record<string, unknown> = {}
   try {
     const body: unknown = await response.json()
     if (body && typeof body === 'object') {
@@ -51,15 +54,17 @@ async function problemOf(response: Response): Promise<ApiError> {
       if (typeof problem.detail === 'string') detail = problem.detail
       else if (typeof problem.title === 'string') detail = problem.title
       if (Array.isArray(problem.errors)) fields = problem.errors as typeof fields
+      properties = body as Record<string, unknown>
     }
   } catch {
     // not JSON: keep the status line
   }
-  return new ApiError(response.status, detail, fields)
+  return new ApiError(response.status, detail, fields, properties)
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, query?: Query, accept = 'application/json'): Promise<T> {
-  const headers: Record<string, string> = { Accept: accept }
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query, accept = 'application/json',
+  extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: accept, ...extraHeaders }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD') {
     const token = readCookie('XSRF-TOKEN')

@@ -238,6 +238,38 @@ export interface RoleDetails extends CatalogRole {
   hasTasks: boolean
   files: string[]
   variables: RoleVariable[]
+  /** The newest version of the role's files (null before the first upload). */
+  version: number | null
+  hash: string | null
+  /** Counts every change to the role: what a change names in If-Match. */
+  revision: number
+}
+
+/** One immutable version of a role's files, named by the hash of its content. */
+export interface RoleVersion {
+  id: number
+  roleId: number
+  version: number
+  hash: string
+  source: string
+  fileCount: number
+  totalBytes: number
+  createdAt: string
+  createdBy: string
+}
+
+export interface RoleFileChange {
+  path: string
+  change: 'ADDED' | 'REMOVED' | 'CHANGED'
+  /** A unified diff; null for binary or very large files (see note). */
+  diff: string | null
+  note: string | null
+}
+
+export interface RoleDiff {
+  from: number
+  to: number
+  files: RoleFileChange[]
 }
 
 export interface VariableDraft {
@@ -265,6 +297,9 @@ export interface Operator {
   deleted: boolean
   description?: string
   values: Record<string, Scalar>
+  /** The version of the role's files this operator version runs (null while the role has none). */
+  roleVersion: number | null
+  roleHash: string | null
   createdAt: string
   createdBy: string
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,9 +23,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * At every start, installs the built-in roles' files (shipped in the jar under {@code content/})
- * into the roles directory and the built-in catalog into the database: roles and variables, then
- * operators, shells and templates. Only what is missing is added: an operator, shell or template
+ * At every start, loads the built-in catalog (shipped in the jar under {@code content/}) into the
+ * database: roles with their files as a version, and variables, then operators, shells and
+ * templates. A built-in role whose newest files are the platform's own gets a new version when the
+ * jar's files differ (operators keep the version they pinned); files a user uploaded are never
+ * replaced. Roles whose files an older release kept in the roles directory get them imported as
+ * their first version. Only what is missing is added: an operator, shell or template
  * is created once, when no version of any name-sake ever existed, so a user's later versions,
  * renames and deletions are never undone. Instances starting together load it once, under a lock.
  */
@@ -34,7 +38,8 @@ class BuiltinCatalogLoader implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(BuiltinCatalogLoader.class);
     private static final String ROLES = "content/roles/";
 
-    private final RoleFiles files;
+    private final RoleFileCache cache;
+    private final RoleVersions versions;
     private final Roles roles;
     private final Variables variables;
     private final RoleCatalog catalog;
@@ -47,10 +52,11 @@ class BuiltinCatalogLoader implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final JsonMapper json;
 
-    BuiltinCatalogLoader(RoleFiles files, Roles roles, Variables variables, RoleCatalog catalog, Operators operators,
+    BuiltinCatalogLoader(RoleFileCache cache, RoleVersions versions, Roles roles, Variables variables, RoleCatalog catalog, Operators operators,
                          OperatorCatalog operatorCatalog, Shells shells, ShellCatalog shellCatalog, Templates templates,
                          TemplateCatalog templateCatalog, TransactionTemplate transactions, JsonMapper json) {
-        this.files = files;
+        this.cache = cache;
+        this.versions = versions;
         this.roles = roles;
         this.variables = variables;
         this.catalog = catalog;
@@ -66,14 +72,17 @@ class BuiltinCatalogLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
-        installRoleFiles();
+        Map<String, RoleContent> shipped = shippedRoleFiles();
         BuiltinContent content = readContent();
         for (BuiltinContent.RoleEntry role : content.roles()) {
             try {
-                transactions.executeWithoutResult(status -> loadRole(role));
+                transactions.executeWithoutResult(status -> loadRole(role, shipped.get(role.name())));
             } catch (DataIntegrityViolationException e) {
                 log.info("Built-in role {} was loaded by another instance at the same time", role.name());
             }
+        }
+        for (long roleId : versions.rolesWithoutFiles()) {
+            transactions.executeWithoutResult(status -> importLegacyFolder(roleId));
         }
         // READ COMMITTED: after waiting for the lock, see what another instance just loaded (under
         // MySQL's REPEATABLE READ the snapshot would predate its commit and we would load it twice).
@@ -87,7 +96,9 @@ class BuiltinCatalogLoader implements ApplicationRunner {
         }
     }
 
-    private void installRoleFiles() throws IOException {
+    /** The files of each built-in role in the jar, by role name. */
+    private Map<String, RoleContent> shippedRoleFiles() throws IOException {
+        Map<String, List<RoleContent.Entry>> byRole = new TreeMap<>();
         var resolver = new PathMatchingResourcePatternResolver(getClass().getClassLoader());
         for (Resource resource : resolver.getResources("classpath*:" + ROLES + "**")) {
             String url = resource.getURL().toString();
@@ -95,10 +106,16 @@ class BuiltinCatalogLoader implements ApplicationRunner {
             if (at < 0 || url.endsWith("/") || !resource.isReadable() || isDirectory(resource)) {
                 continue;
             }
+            String path = url.substring(at + ROLES.length());
+            int slash = path.indexOf('/');
             try (InputStream in = resource.getInputStream()) {
-                files.installIfAbsent(url.substring(at + ROLES.length()), in);
+                byRole.computeIfAbsent(path.substring(0, slash), k -> new ArrayList<>())
+                        .add(RoleContent.Entry.file(path.substring(slash + 1), in.readAllBytes()));
             }
         }
+        Map<String, RoleContent> contents = new TreeMap<>();
+        byRole.forEach((role, entries) -> contents.put(role, new RoleContent(entries)));
+        return contents;
     }
 
     private static boolean isDirectory(Resource resource) {
@@ -120,21 +137,54 @@ class BuiltinCatalogLoader implements ApplicationRunner {
         }
     }
 
-    private void loadRole(BuiltinContent.RoleEntry entry) {
+    private void loadRole(BuiltinContent.RoleEntry entry, RoleContent shipped) {
         CatalogRole role = roles.byName(entry.name())
                 .orElseGet(() -> catalog.create(entry.name(), entry.description(), CatalogRole.BUILTIN));
+        roles.lock(role.id());
+        if (shipped != null) {
+            loadRoleFiles(roles.byId(role.id()).orElseThrow(), shipped);
+        }
         // A built-in role without reports gets the declared ones (also in databases loaded before
         // roles had reports); reports a user set are never replaced.
         if (!entry.reports().isEmpty() && CatalogRole.BUILTIN.equals(role.source())
                 && catalog.details(role.id()).reports().isEmpty()) {
-            catalog.setReports(role.id(), entry.reports());
+            catalog.setReports(role.id(), entry.reports(), BasedOn.ANY);
         }
         List<Variable> existing = variables.ofRole(role.id());
         for (BuiltinContent.VariableEntry variable : entry.variables()) {
             if (existing.stream().noneMatch(v -> v.name().equals(variable.name()))) {
-                catalog.addVariable(role.id(), variable.draft().toVariable(role.id()));
+                catalog.addVariable(role.id(), variable.draft().toVariable(role.id()), BasedOn.ANY);
             }
         }
+    }
+
+    /**
+     * The jar's files become the role's first version (or the files an older release kept for it,
+     * local edits included), and its next version when they changed and the newest version is the
+     * platform's own.
+     */
+    private void loadRoleFiles(CatalogRole role, RoleContent shipped) {
+        RoleVersion head = versions.head(role.id()).orElse(null);
+        if (head == null && cache.legacyFolder(role.name()).isPresent()) {
+            importLegacyFolder(role.id());
+        } else if (head == null || CatalogRole.BUILTIN.equals(head.source()) && CatalogRole.BUILTIN.equals(role.source())
+                && !head.hash().equals(shipped.hash())) {
+            RoleVersion added = catalog.addVersion(role, shipped, CatalogRole.BUILTIN);
+            log.info("Built-in role {} has the files of this release as version {}", role.name(), added.version());
+        }
+    }
+
+    /** Files an older release kept in the roles directory become the role's first version. */
+    private void importLegacyFolder(long roleId) {
+        roles.lock(roleId);
+        CatalogRole role = roles.byId(roleId).orElseThrow();
+        if (versions.head(roleId).isPresent()) {
+            return;
+        }
+        cache.legacyFolder(role.name()).ifPresent(folder -> {
+            RoleVersion added = catalog.addVersion(role, RoleContent.read(folder), RoleVersion.IMPORTED);
+            log.info("Imported the files of role {} from {} as version {}", role.name(), folder, added.version());
+        });
     }
 
     private void loadBuildingBlocks(BuiltinContent content) {
@@ -162,7 +212,7 @@ class BuiltinCatalogLoader implements ApplicationRunner {
         Operator current = null;
         for (BuiltinContent.OperatorVersion version : entry.versions()) {
             var draft = new OperatorDraft(role.id(), entry.pkgVersion(), entry.name(), entry.description(), version.values());
-            current = current == null ? operatorCatalog.create(draft) : operatorCatalog.update(current.id(), draft);
+            current = current == null ? operatorCatalog.create(draft) : operatorCatalog.update(current.id(), draft, BasedOn.ANY);
         }
         log.info("Loaded the built-in operator {} ({} version(s))", entry.name(), entry.versions().size());
     }

@@ -2,8 +2,11 @@ package io.devops.platform.catalog;
 
 import java.time.Instant;
 
-/** An Ansible role known to the platform; its files live in the roles directory under its name. */
-record CatalogRole(long id, String name, String description, String source, boolean deleted,
+/**
+ * An Ansible role known to the platform; its files are stored as versions ({@link RoleVersion}).
+ * {@code revision} counts the changes to the role (files, variables, reports): If-Match names it.
+ */
+record CatalogRole(long id, String name, String description, String source, int revision, boolean deleted,
                    Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
     static final String BUILTIN = "builtin";

@@ -77,7 +77,8 @@ class CompiledTasks {
                             type == TaskType.PLAYBOOK ? playbookId : null, type == TaskType.SHELL ? shellId : null,
                             rs.getString("playbook_script"), rs.getString("content"),
                             type == TaskType.PLAYBOOK ? roles(playbookId) : List.of(),
-                            reports == null || reports.isEmpty() ? List.of() : Arrays.asList(reports.split("\n")));
+                            reports == null || reports.isEmpty() ? List.of() : Arrays.asList(reports.split("\n")),
+                            type == TaskType.PLAYBOOK ? roleVersions(playbookId) : List.of());
                 }).list();
     }
 
@@ -86,6 +87,15 @@ class CompiledTasks {
                 SELECT DISTINCT r.name, MIN(t.sequence) AS first FROM task_operators t JOIN operators o ON o.id = t.operator_id
                 JOIN roles r ON r.id = o.role_id WHERE t.playbook_task_id = ? GROUP BY r.name ORDER BY first""")
                 .param(playbookTaskId).query((rs, n) -> rs.getString("name")).list();
+    }
+
+    private List<PlannedTask.PinnedRoleVersion> roleVersions(long playbookTaskId) {
+        return jdbc.sql("""
+                SELECT t.sequence, r.name, v.version, v.content_hash FROM task_operators t
+                JOIN operators o ON o.id = t.operator_id JOIN roles r ON r.id = o.role_id
+                JOIN role_versions v ON v.id = o.role_version_id WHERE t.playbook_task_id = ? ORDER BY t.sequence""")
+                .param(playbookTaskId).query((rs, n) -> new PlannedTask.PinnedRoleVersion(rs.getInt("sequence"),
+                        rs.getString("name"), rs.getInt("version"), rs.getString("content_hash"))).list();
     }
 
     private long insert(String sql, Object... params) {

@@ -25,12 +25,14 @@ class OperatorCatalog {
     private final Operators operators;
     private final ValueSets valueSets;
     private final Roles roles;
+    private final RoleVersions roleVersions;
     private final Variables variables;
     private final AuditTrail audit;
     private final Clock clock;
 
-    OperatorCatalog(Operators operators, ValueSets valueSets, Roles roles, Variables variables, AuditTrail audit,
-                    Clock clock) {
+    OperatorCatalog(Operators operators, ValueSets valueSets, Roles roles, RoleVersions roleVersions, Variables variables,
+                    AuditTrail audit, Clock clock) {
+        this.roleVersions = roleVersions;
         this.operators = operators;
         this.valueSets = valueSets;
         this.roles = roles;
@@ -66,9 +68,13 @@ class OperatorCatalog {
         return created;
     }
 
-    /** A new version at the head of the lineage that {@code id} belongs to. */
-    Operator update(long id, OperatorDraft draft) {
-        Operators.Row current = row(id);
+    /**
+     * A new version at the head of the lineage that {@code id} belongs to; refused when the change
+     * was based on another version than the head.
+     */
+    Operator update(long id, OperatorDraft draft, BasedOn basedOn) {
+        Operators.Row current = head(row(id));
+        basedOn.check("Operator " + current.name(), current.optVersion());
         if (draft.roleId() != null && draft.roleId() != current.roleId()) {
             throw new InvalidInputException("roleId", "an operator keeps its role; create a new operator for role "
                     + draft.roleId());
@@ -87,8 +93,9 @@ class OperatorCatalog {
         return updated;
     }
 
-    void delete(long id) {
-        Operators.Row current = row(id);
+    void delete(long id, BasedOn basedOn) {
+        Operators.Row current = head(row(id));
+        basedOn.check("Operator " + current.name(), current.optVersion());
         List<String> templates = operators.templatesUsing(current.originalOptId());
         if (!templates.isEmpty()) {
             throw new ConflictException("Operator " + current.name() + " is used by template(s) "
@@ -108,8 +115,16 @@ class OperatorCatalog {
         Map<Long, String> values = draft.checkedValues(variables.ofRole(role.id()), role.name());
         Instant now = clock.instant();
         var set = valueSets.findOrCreate(role.id(), draft.pkgVersionOrEmpty(), values, now, CurrentActor.name());
+        // Pinned: a later upload of the role's files never changes what this version runs.
+        Long roleVersionId = roleVersions.head(role.id()).map(RoleVersion::id).orElse(null);
         return new Operators.NewVersion(draft.nameOr(role.name()), role.id(), draft.pkgVersionOrEmpty(), set.id(),
-                draft.description());
+                draft.description(), roleVersionId);
+    }
+
+    /** The newest version of the lineage {@code version} belongs to. */
+    private Operators.Row head(Operators.Row version) {
+        List<Operators.Row> lineage = operators.lineage(version.originalOptId());
+        return lineage.get(lineage.size() - 1);
     }
 
     private Operators.Row row(long id) {
@@ -127,6 +142,6 @@ class OperatorCatalog {
         }
         return new Operator(row.id(), row.name(), row.roleId(), row.roleName(), row.pkgVersion(), row.valueSetId(),
                 set.version(), row.optVersion(), row.originalOptId(), row.latest(), row.deleted(), row.description(),
-                values, row.createdAt(), row.createdBy());
+                values, row.roleVersion(), row.roleHash(), row.createdAt(), row.createdBy());
     }
 }

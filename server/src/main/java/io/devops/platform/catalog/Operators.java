@@ -13,23 +13,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The operators table: one row per operator version; rows are never changed except the two flags. */
+/**
+ * The operators table: one row per operator version; rows are never changed except the two flags
+ * (and a missing role version pin, set once by the role's first files).
+ */
 @Repository
 class Operators {
 
     /** The stored columns of one version, before its values are attached. */
     record Row(long id, String name, long roleId, String roleName, String pkgVersion, long valueSetId, int optVersion,
-               long originalOptId, boolean latest, boolean deleted, String description, Instant createdAt,
-               String createdBy) {
+               long originalOptId, boolean latest, boolean deleted, String description, Integer roleVersion,
+               String roleHash, Instant createdAt, String createdBy) {
     }
 
     /** What a new version consists of. */
-    record NewVersion(String name, long roleId, String pkgVersion, long valueSetId, String description) {
+    record NewVersion(String name, long roleId, String pkgVersion, long valueSetId, String description, Long roleVersionId) {
     }
 
     private static final Map<String, String> SORTABLE = Map.of("id", "o.id", "name", "o.name",
             "createdAt", "o.created_at", "version", "o.opt_version");
-    private static final String SELECT = "SELECT o.*, r.name AS role_name FROM operators o JOIN roles r ON r.id = o.role_id";
+    private static final String SELECT = """
+            SELECT o.*, r.name AS role_name, rv.version AS role_version, rv.content_hash AS role_hash
+            FROM operators o JOIN roles r ON r.id = o.role_id LEFT JOIN role_versions rv ON rv.id = o.role_version_id""";
 
     private final JdbcClient jdbc;
 
@@ -42,10 +47,10 @@ class Operators {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO operators (name, role_id, pkg_version, value_set_id, opt_version, original_opt_id, is_latest,
-                                       description, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)""")
+                                       description, role_version_id, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
                 .params(v.name(), v.roleId(), v.pkgVersion(), v.valueSetId(), version, originalId, v.description(),
-                        DbTime.toDb(at), by)
+                        v.roleVersionId(), DbTime.toDb(at), by)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (originalId == null) {
@@ -122,6 +127,7 @@ class Operators {
         return new Row(rs.getLong("id"), rs.getString("name"), rs.getLong("role_id"), rs.getString("role_name"),
                 pkg.isEmpty() ? null : pkg, rs.getLong("value_set_id"), rs.getInt("opt_version"),
                 rs.getLong("original_opt_id"), rs.getBoolean("is_latest"), rs.getBoolean("is_deleted"),
-                rs.getString("description"), DbTime.read(rs, "created_at"), rs.getString("created_by"));
+                rs.getString("description"), (Integer) rs.getObject("role_version", Integer.class), rs.getString("role_hash"),
+                DbTime.read(rs, "created_at"), rs.getString("created_by"));
     }
 }

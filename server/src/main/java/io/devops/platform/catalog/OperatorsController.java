@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -55,13 +56,14 @@ class OperatorsController {
     }
 
     @PutMapping("/{id}")
-    Operator update(@PathVariable long id, @RequestBody OperatorDraft draft) {
-        return operators.update(id, draft);
+    Operator update(@PathVariable long id, @RequestBody OperatorDraft draft,
+                @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return operators.update(id, draft, BasedOn.ifMatch(ifMatch));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        operators.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        operators.delete(id, BasedOn.ifMatch(ifMatch));
     }
 }

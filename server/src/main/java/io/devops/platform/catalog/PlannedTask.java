@@ -5,11 +5,21 @@ import java.util.List;
 
 /**
  * One internal task of a template version, exactly as a run executes it: a playbook task carries
- * the playbook text and the roles it needs; a shell task the command and the report files it writes.
+ * the playbook text, the roles it needs and the version of each role's files its operators pinned
+ * ({@code roleVersions}); a shell task the command and the report files it writes.
  */
 public record PlannedTask(int sequence, TaskType type, Dispatch dispatch, List<PlannedStep> steps,
                           Long playbookTaskId, Long shellTaskId,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String playbook,
                           @JsonInclude(JsonInclude.Include.ALWAYS) String command,
-                          List<String> roles, List<String> reports) {
+                          List<String> roles, List<String> reports, List<PinnedRoleVersion> roleVersions) {
+
+    /** The files one operator of the task (by its position in the task) runs: version {@code version} of role {@code role}. */
+    public record PinnedRoleVersion(int position, String role, int version, String hash) {
+    }
+
+    public PlannedTask(int sequence, TaskType type, Dispatch dispatch, List<PlannedStep> steps, Long playbookTaskId,
+                       Long shellTaskId, String playbook, String command, List<String> roles, List<String> reports) {
+        this(sequence, type, dispatch, steps, playbookTaskId, shellTaskId, playbook, command, roles, reports, List.of());
+    }
 }

@@ -11,29 +11,36 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Roles, their files and their variables: every change checked, then audited. */
+/**
+ * Roles, their file versions and their variables: every change checked against the revision it was
+ * based on, then audited. Role files are code that runs as root on every node: only ADMIN may
+ * change them, or the variables and reports that steer them (enforced by the security rules).
+ */
 @Service
 @Transactional
 class RoleCatalog {
 
     private final Roles roles;
+    private final RoleVersions versions;
     private final Variables variables;
     private final Operators operators;
-    private final RoleFiles files;
+    private final RoleFileCache cache;
     private final RoleReports reports;
     private final CatalogProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RoleCatalog(Roles roles, Variables variables, Operators operators, RoleFiles files, RoleReports reports,
-                CatalogProperties properties, AuditTrail audit, Clock clock) {
+    RoleCatalog(Roles roles, RoleVersions versions, Variables variables, Operators operators, RoleFileCache cache,
+                RoleReports reports, CatalogProperties properties, AuditTrail audit, Clock clock) {
         this.roles = roles;
+        this.versions = versions;
         this.variables = variables;
         this.operators = operators;
-        this.files = files;
+        this.cache = cache;
         this.reports = reports;
         this.properties = properties;
         this.audit = audit;
@@ -44,15 +51,18 @@ class RoleCatalog {
         return roles.byId(id).orElseThrow(() -> new NotFoundException("Role", id));
     }
 
+    @Transactional(readOnly = true)
     RoleDetails details(long id) {
         CatalogRole role = role(id);
-        return RoleDetails.of(role, files.hasTasks(role.name()), files.list(role.name()),
-                variables.ofRole(id).stream().map(Variable::view).toList(), reports.ofRole(id));
+        RoleVersion head = versions.head(id).orElse(null);
+        RoleContent files = head == null ? null : versions.content(head.hash()).orElseThrow();
+        return RoleDetails.of(role, head, files, variables.ofRole(id).stream().map(Variable::view).toList(),
+                reports.ofRole(id));
     }
 
     /** Replaces the report files the role declares; templates saved from now on collect them. */
-    RoleDetails setReports(long id, List<String> paths) {
-        CatalogRole role = role(id);
+    RoleDetails setReports(long id, List<String> paths, BasedOn basedOn) {
+        CatalogRole role = lockedAt(id, basedOn);
         List<String> checked = RoleReports.checked(paths);
         List<String> before = reports.ofRole(id);
         reports.replace(id, checked);
@@ -75,29 +85,64 @@ class RoleCatalog {
         return role;
     }
 
-    /** Validates the whole archive before anything changes; then the role's folder is swapped at once. */
-    RoleDetails upload(long id, InputStream archive) {
-        CatalogRole role = role(id);
+    /**
+     * Validates the whole archive before anything changes, then stores its files as the role's new
+     * version. The same files as the newest version add no version.
+     */
+    RoleDetails upload(long id, InputStream archive, BasedOn basedOn) {
+        CatalogRole role = lockedAt(id, basedOn);
+        RoleContent content;
         try {
-            Path work = files.newWorkDir();
+            Path work = cache.newWorkDir();
             try {
                 Path folder = new RoleArchive(properties.maxExtractedSize().toBytes(), properties.maxArchiveEntries())
                         .extract(archive, work);
-                files.replace(role.name(), folder);
+                content = RoleContent.read(folder);
             } finally {
-                RoleFiles.deleteTree(work);
+                RoleFileCache.deleteTree(work);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not store the files of role " + role.name(), e);
+            throw new UncheckedIOException("Could not read the files of role " + role.name(), e);
         }
+        RoleVersion before = versions.head(id).orElse(null);
+        if (before != null && before.hash().equals(content.hash())) {
+            return details(id);
+        }
+        addVersion(role, content, CatalogRole.UPLOADED);
         roles.touch(id, CatalogRole.UPLOADED, clock.instant(), CurrentActor.name());
-        RoleDetails after = details(id);
-        audit.record("role.uploaded", "role", id, "Uploaded the files of role " + role.name(), null, after.files());
-        return after;
+        return details(id);
     }
 
-    void delete(long id) {
+    /** Stores {@code content} as the role's next version; the caller holds the role's row lock. */
+    RoleVersion addVersion(CatalogRole role, RoleContent content, String source) {
+        RoleVersion added = versions.add(role.id(), content, source, clock.instant(), CurrentActor.name());
+        audit.record("role.uploaded", "role", role.id(), "Role " + role.name() + " has files version " + added.version()
+                + " (" + added.hash() + ")", null, Map.of("version", added.version(), "hash", added.hash(),
+                "source", source, "files", content.paths()));
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    List<RoleVersion> versions(long id) {
+        role(id);
+        return versions.ofRole(id);
+    }
+
+    /** What changed in the role's files from version {@code from} to version {@code to}. */
+    @Transactional(readOnly = true)
+    RoleDiff diff(long id, int from, int to) {
         CatalogRole role = role(id);
+        return RoleDiff.between(from, contentOf(role, from), to, contentOf(role, to));
+    }
+
+    private RoleContent contentOf(CatalogRole role, int version) {
+        RoleVersion found = versions.byNumber(role.id(), version).orElseThrow(() -> new NotFoundException(
+                "Version " + version + " of role " + role.name() + " does not exist"));
+        return versions.content(found.hash()).orElseThrow();
+    }
+
+    void delete(long id, BasedOn basedOn) {
+        CatalogRole role = lockedAt(id, basedOn);
         List<String> users = operators.activeNamesUsingRole(id);
         if (!users.isEmpty()) {
             throw new ConflictException("Role " + role.name() + " is used by operator(s) " + String.join(", ", users)
@@ -107,19 +152,21 @@ class RoleCatalog {
         audit.record("role.deleted", "role", id, "Deleted role " + role.name(), role, null);
     }
 
-    Variable addVariable(long roleId, Variable draft) {
-        CatalogRole role = role(roleId);
+    Variable addVariable(long roleId, Variable draft, BasedOn basedOn) {
+        CatalogRole role = lockedAt(roleId, basedOn);
         if (variables.ofRole(roleId).stream().anyMatch(v -> v.name().equals(draft.name()))) {
             throw new ConflictException("Role " + role.name() + " already has a variable named " + draft.name());
         }
         long id = variables.insert(draft, clock.instant(), CurrentActor.name());
         Variable created = variables.byId(id).orElseThrow();
+        roles.touch(roleId, role.source(), clock.instant(), CurrentActor.name());
         audit.record("variable.created", "variable", id, "Added variable " + draft.name() + " to role " + role.name(),
                 null, created.view());
         return created;
     }
 
-    void deleteVariable(long roleId, long variableId) {
+    void deleteVariable(long roleId, long variableId, BasedOn basedOn) {
+        CatalogRole role = lockedAt(roleId, basedOn);
         Variable variable = variables.byId(variableId).filter(v -> v.roleId() == roleId)
                 .orElseThrow(() -> new NotFoundException("Variable", variableId));
         List<String> users = variables.operatorsUsing(variableId);
@@ -128,7 +175,16 @@ class RoleCatalog {
                     + String.join(", ", users) + "; versions keep their values, so it cannot be removed");
         }
         variables.delete(variableId);
+        roles.touch(roleId, role.source(), clock.instant(), CurrentActor.name());
         audit.record("variable.deleted", "variable", variableId, "Removed variable " + variable.name(),
                 variable.view(), null);
+    }
+
+    /** The role, its row locked until the change commits, refused when the change was based on another revision. */
+    private CatalogRole lockedAt(long id, BasedOn basedOn) {
+        roles.lock(id); // first: a read before it would fix MariaDB's snapshot before the lock is held
+        CatalogRole role = role(id);
+        basedOn.check("Role " + role.name() + " (its revision)", role.revision());
+        return role;
     }
 }

@@ -1,19 +1,24 @@
 package io.devops.platform.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A role as the API shows it: where its files come from, the files themselves, its variables and
- * the report files it writes on each node (collected after it runs).
+ * A role as the API shows it: where its files come from, the files of its newest version
+ * ({@code version}, {@code hash}; null before the first upload), its variables, the report files it
+ * writes on each node (collected after it runs), and its {@code revision} for If-Match.
  */
 record RoleDetails(long id, String name, String description, String source, boolean deleted, boolean hasTasks,
-                   List<String> files, List<Variable.View> variables, List<String> reports, Instant createdAt,
-                   String createdBy, Instant updatedAt, String updatedBy) {
+                   List<String> files, List<Variable.View> variables, List<String> reports,
+                   @JsonInclude(JsonInclude.Include.ALWAYS) Integer version,
+                   @JsonInclude(JsonInclude.Include.ALWAYS) String hash, int revision, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
-    static RoleDetails of(CatalogRole role, boolean hasTasks, List<String> files, List<Variable.View> variables,
+    static RoleDetails of(CatalogRole role, RoleVersion head, RoleContent files, List<Variable.View> variables,
                           List<String> reports) {
-        return new RoleDetails(role.id(), role.name(), role.description(), role.source(), role.deleted(), hasTasks,
-                files, variables, reports, role.createdAt(), role.createdBy(), role.updatedAt(), role.updatedBy());
+        return new RoleDetails(role.id(), role.name(), role.description(), role.source(), role.deleted(),
+                files != null && files.hasTasks(), files == null ? List.of() : files.paths(), variables, reports,
+                head == null ? null : head.version(), head == null ? null : head.hash(), role.revision(),
+                role.createdAt(), role.createdBy(), role.updatedAt(), role.updatedBy());
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The roles table. Roles are not versioned: their files are replaced whole, and deletion is soft. */
+/**
+ * The roles table. A role's files are versioned (see {@link RoleVersions}); its row carries a
+ * {@code revision}, bumped by every change to the role, which a change names to be accepted. Deletion is soft.
+ */
 @Repository
 class Roles {
 
@@ -56,8 +59,9 @@ class Roles {
         return PageResult.of(items, total, query);
     }
 
+    /** Records a change: the role's revision goes up by one. */
     void touch(long id, String source, Instant at, String by) {
-        jdbc.sql("UPDATE roles SET source = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+        jdbc.sql("UPDATE roles SET source = ?, revision = revision + 1, updated_at = ?, updated_by = ? WHERE id = ?")
                 .params(source, DbTime.toDb(at), by, id).update();
     }
 
@@ -68,7 +72,7 @@ class Roles {
 
     private static CatalogRole row(ResultSet rs, int row) throws SQLException {
         return new CatalogRole(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
-                rs.getString("source"), rs.getBoolean("is_deleted"), DbTime.read(rs, "created_at"),
+                rs.getString("source"), rs.getInt("revision"), rs.getBoolean("is_deleted"), DbTime.read(rs, "created_at"),
                 rs.getString("created_by"), DbTime.read(rs, "updated_at"), rs.getString("updated_by"));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -60,18 +61,34 @@ class RolesController {
         return catalog.details(catalog.create(request.name(), request.description(), CatalogRole.CREATED).id());
     }
 
-    /** The role's files as a {@code .tar.gz} in the multipart part {@code file}; replaces all its files. */
+    /**
+     * The role's files as a {@code .tar.gz} in the multipart part {@code file}: they become the role's
+     * next version (the same files as the newest add none). ADMIN only: role files run as root.
+     */
     @PostMapping("/{id}/archive")
     @ResponseStatus(HttpStatus.CREATED)
-    RoleDetails upload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
+    RoleDetails upload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file,
+                       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
         if (file == null || file.isEmpty()) {
             throw new InvalidInputException("file", "send the role as a .tar.gz in the multipart part 'file'");
         }
         try (InputStream in = file.getInputStream()) {
-            return catalog.upload(id, in);
+            return catalog.upload(id, in, BasedOn.ifMatch(ifMatch));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The versions of the role's files, newest first. */
+    @GetMapping("/{id}/versions")
+    List<RoleVersion> versions(@PathVariable long id) {
+        return catalog.versions(id);
+    }
+
+    /** What changed in the role's files from version {@code from} to version {@code to}. */
+    @GetMapping("/{id}/versions/{from}/diff/{to}")
+    RoleDiff diff(@PathVariable long id, @PathVariable int from, @PathVariable int to) {
+        return catalog.diff(id, from, to);
     }
 
     @GetMapping("/{id}/reports")
@@ -82,14 +99,15 @@ class RolesController {
 
     /** Replaces the report files the role writes on each node: {@code {"reports": ["/tmp/host_info.md"]}}. */
     @PutMapping("/{id}/reports")
-    RoleDetails setReports(@PathVariable long id, @RequestBody RoleReportsRequest request) {
-        return catalog.setReports(id, request.reports());
+    RoleDetails setReports(@PathVariable long id, @RequestBody RoleReportsRequest request,
+                           @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return catalog.setReports(id, request.reports(), BasedOn.ifMatch(ifMatch));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        catalog.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.delete(id, BasedOn.ifMatch(ifMatch));
     }
 
     @GetMapping("/{id}/variables")
@@ -101,14 +119,16 @@ class RolesController {
 
     @PostMapping("/{id}/variables")
     @ResponseStatus(HttpStatus.CREATED)
-    Variable.View addVariable(@PathVariable long id, @RequestBody VariableDraft request) {
-        return catalog.addVariable(id, request.toVariable(id)).view();
+    Variable.View addVariable(@PathVariable long id, @RequestBody VariableDraft request,
+                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return catalog.addVariable(id, request.toVariable(id), BasedOn.ifMatch(ifMatch)).view();
     }
 
     @DeleteMapping("/{id}/variables/{variableId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteVariable(@PathVariable long id, @PathVariable long variableId) {
-        catalog.deleteVariable(id, variableId);
+    void deleteVariable(@PathVariable long id, @PathVariable long variableId,
+                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.deleteVariable(id, variableId, BasedOn.ifMatch(ifMatch));
     }
 
     record RoleReportsRequest(List<String> reports) {

@@ -40,10 +40,11 @@ class ShellCatalog {
         return created;
     }
 
-    ShellScript update(long id, ShellDraft draft) {
+    ShellScript update(long id, ShellDraft draft, BasedOn basedOn) {
         ShellScript current = get(id);
-        ShellDraft.Checked checked = draft.check();
         long lineage = current.originalShellId();
+        basedOn.check("Shell " + current.name(), shells.nextVersion(lineage) - 1);
+        ShellDraft.Checked checked = draft.check();
         if (shells.nameTaken(checked.name(), lineage)) {
             throw new ConflictException("Another shell is already named '" + checked.name() + "'");
         }
@@ -57,8 +58,9 @@ class ShellCatalog {
         return updated;
     }
 
-    void delete(long id) {
+    void delete(long id, BasedOn basedOn) {
         ShellScript current = get(id);
+        basedOn.check("Shell " + current.name(), shells.nextVersion(current.originalShellId()) - 1);
         List<String> templates = shells.templatesUsing(current.originalShellId());
         if (!templates.isEmpty()) {
             throw new ConflictException("Shell " + current.name() + " is used by template(s) "

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -57,13 +58,14 @@ class ShellsController {
     }
 
     @PutMapping("/{id}")
-    ShellScript.View update(@PathVariable long id, @RequestBody ShellDraft draft) {
-        return catalog.update(id, draft).view();
+    ShellScript.View update(@PathVariable long id, @RequestBody ShellDraft draft,
+            @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return catalog.update(id, draft, BasedOn.ifMatch(ifMatch)).view();
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        catalog.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.delete(id, BasedOn.ifMatch(ifMatch));
     }
 }

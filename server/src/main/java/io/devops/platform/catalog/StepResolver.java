@@ -66,7 +66,7 @@ class StepResolver {
         operator.values().forEach((name, value) -> values.put(name, scalar(value)));
         rows.add(new Templates.StepRow(sequence, "operator", operator.id(), Dispatch.ANSIBLE, Map.of()));
         steps.add(new TemplateStep.OperatorStep(sequence, operator.id(), operator.name(), operator.optVersion(),
-                operator.roleName(), values));
+                operator.roleName(), operator.roleHash(), values));
     }
 
     private void scriptStep(int sequence, TemplateDraft.StepDraft draft, String field, List<Templates.StepRow> rows,

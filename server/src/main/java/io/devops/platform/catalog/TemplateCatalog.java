@@ -26,12 +26,12 @@ class TemplateCatalog implements TemplatePlans {
     private final StepResolver resolver;
     private final OperatorCatalog operators;
     private final Shells shells;
-    private final RoleFiles roleFiles;
+    private final RoleFileCache roleFiles;
     private final AuditTrail audit;
     private final Clock clock;
 
     TemplateCatalog(Templates templates, CompiledTasks tasks, StepResolver resolver, OperatorCatalog operators,
-                    Shells shells, RoleFiles roleFiles, AuditTrail audit, Clock clock) {
+                    Shells shells, RoleFileCache roleFiles, AuditTrail audit, Clock clock) {
         this.templates = templates;
         this.tasks = tasks;
         this.resolver = resolver;
@@ -62,9 +62,10 @@ class TemplateCatalog implements TemplatePlans {
         return created;
     }
 
-    TemplateView update(long id, TemplateDraft draft) {
+    TemplateView update(long id, TemplateDraft draft, BasedOn basedOn) {
         Templates.Row current = row(id);
         long lineage = current.originalTemplateId();
+        basedOn.check("Template " + current.name(), templates.nextVersion(lineage) - 1);
         String name = checkedName(draft, lineage);
         StepResolver.Resolved resolved = resolver.resolve(draft.steps());
         if (!templates.retireHead(lineage)) {
@@ -78,8 +79,9 @@ class TemplateCatalog implements TemplatePlans {
     }
 
     /** Soft: every version stays readable (and its plan runnable) for the runs that refer to it. */
-    void delete(long id) {
+    void delete(long id, BasedOn basedOn) {
         Templates.Row current = row(id);
+        basedOn.check("Template " + current.name(), templates.nextVersion(current.originalTemplateId()) - 1);
         templates.softDeleteLineage(current.originalTemplateId(), clock.instant(), CurrentActor.name());
         audit.record("template.deleted", "template", current.originalTemplateId(), "Deleted template " + current.name()
                 + " (all versions stay readable)", view(current), null);
@@ -106,8 +108,10 @@ class TemplateCatalog implements TemplatePlans {
     }
 
     @Override
-    public Path rolesDirectory() {
-        return roleFiles.root();
+    @Transactional(readOnly = true)
+    public List<Path> rolesPaths(List<PlannedStep> steps) {
+        return steps.stream().filter(step -> step.type().equals("operator")).map(PlannedStep::refId).distinct()
+                .map(roleFiles::materialisePinnedBy).flatMap(Optional::stream).distinct().toList();
     }
 
     private long save(TemplateDraft draft, String name, Long lineage, int version) {

@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Turns the steps of a template version into internal tasks: each maximal run of consecutive
- * operator steps becomes one playbook (one Ansible run, roles in step order, facts gathered once);
- * each script step becomes one shell task with its own dispatch.
+ * operator steps becomes one playbook (one Ansible run, roles in step order, facts gathered once),
+ * split where a step pins other files of a role the playbook already runs (Ansible finds a role by
+ * its name, so one playbook can run one version of each role); each script step becomes one shell
+ * task with its own dispatch.
  */
 final class TemplateCompiler {
 
@@ -33,6 +35,9 @@ final class TemplateCompiler {
         List<TemplateStep.OperatorStep> run = new ArrayList<>();
         for (TemplateStep step : steps) {
             if (step instanceof TemplateStep.OperatorStep operator) {
+                if (otherVersionOfARole(run, operator)) {
+                    flush(run, tasks);
+                }
                 run.add(operator);
             } else {
                 flush(run, tasks);
@@ -41,6 +46,11 @@ final class TemplateCompiler {
         }
         flush(run, tasks);
         return tasks;
+    }
+
+    private static boolean otherVersionOfARole(List<TemplateStep.OperatorStep> run, TemplateStep.OperatorStep next) {
+        return run.stream().anyMatch(step -> step.role().equals(next.role())
+                && !java.util.Objects.equals(step.roleHash(), next.roleHash()));
     }
 
     private static void flush(List<TemplateStep.OperatorStep> run, List<CompiledTask> tasks) {

@@ -1,12 +1,14 @@
 package io.devops.platform.catalog;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What runs need from the catalog: the compiled plan of a template version, and where the role
- * files are (Ansible's {@code roles_path}). Plans are immutable, so a run may keep the version id
- * and read the same plan again at any time.
+ * What runs need from the catalog: the compiled plan of a template version, and the role files its
+ * operator steps run (Ansible's {@code roles_path}). Plans are immutable, and so is the version of
+ * role files each operator version pins, so a run may keep the version id and read the same plan,
+ * and run the same files, again at any time on any instance.
  */
 public interface TemplatePlans {
 
@@ -16,5 +18,10 @@ public interface TemplatePlans {
     /** The plan of the newest version in the lineage of {@code templateId}, unless the template is deleted. */
     Optional<TemplatePlan> latestPlan(long templateId);
 
-    Path rolesDirectory();
+    /**
+     * Ansible's {@code roles_path} for these steps: for each operator step, a folder holding its
+     * role under the role's name with exactly the files its operator version pinned (unpacked from
+     * the database into the local cache when this instance has not yet).
+     */
+    List<Path> rolesPaths(List<PlannedStep> steps);
 }

@@ -10,9 +10,16 @@ sealed interface TemplateStep permits TemplateStep.OperatorStep, TemplateStep.Sc
 
     PlannedStep planned();
 
-    /** One operator version: its role and its typed values (Long, Boolean or String), in variable order. */
-    record OperatorStep(int sequence, long operatorId, String name, int version, String role,
+    /**
+     * One operator version: its role, the hash of the role files it pinned (null while the role has
+     * none) and its typed values (Long, Boolean or String), in variable order.
+     */
+    record OperatorStep(int sequence, long operatorId, String name, int version, String role, String roleHash,
                         Map<String, Object> values) implements TemplateStep {
+
+        OperatorStep(int sequence, long operatorId, String name, int version, String role, Map<String, Object> values) {
+            this(sequence, operatorId, name, version, role, null, values);
+        }
 
         @Override
         public PlannedStep planned() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -64,13 +65,14 @@ class TemplatesController {
     }
 
     @PutMapping("/{id}")
-    TemplateView update(@PathVariable long id, @RequestBody TemplateDraft draft) {
-        return catalog.update(id, draft);
+    TemplateView update(@PathVariable long id, @RequestBody TemplateDraft draft,
+                    @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return catalog.update(id, draft, BasedOn.ifMatch(ifMatch));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        catalog.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        catalog.delete(id, BasedOn.ifMatch(ifMatch));
     }
 }

@@ -62,7 +62,8 @@ class AnsibleDispatch {
         // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
         Map<RunNode, SshAccess.Access> accesses = accesses(targets);
         Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
-        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses, recorded), List.of(plans.rolesDirectory()),
+        // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
+        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses, recorded), plans.rolesPaths(task.steps()),
                 properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));

@@ -50,6 +50,10 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/audit-events/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_VIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)
+                        // Role files, and the variables and reports that steer them, are code that runs as root
+                        // on every node: changing them is its own permission, "role code", held by ADMIN alone.
+                        .requestMatchers("/api/v1/roles/*/archive", "/api/v1/roles/*/reports", "/api/v1/roles/*/variables",
+                                "/api/v1/roles/*/variables/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_OPERATOR)
                         .anyRequest().permitAll())
                 .authenticationManager(authenticationManager)

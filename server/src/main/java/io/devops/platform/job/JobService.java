@@ -5,6 +5,7 @@ import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeTargets;
+import io.devops.platform.catalog.BasedOn;
 import io.devops.platform.job.JobVersion.JobItem;
 import io.devops.platform.job.JobVersion.Target;
 import io.devops.platform.job.JobVersion.TargetType;
@@ -61,9 +62,11 @@ class JobService {
         return created;
     }
 
-    JobVersion update(long jobId, NewVersion draft) {
+    /** A new version; refused when the change was based on another version than the newest. */
+    JobVersion update(long jobId, NewVersion draft, BasedOn basedOn) {
         access.requireOperable(jobId);
         JobHead head = liveHead(jobId);
+        basedOn.check("Job " + head.name(), head.latestVersion());
         Long tenant = access.tenantFor(draft);
         check(draft, jobId);
         JobVersion before = get(jobId, null);
@@ -81,9 +84,10 @@ class JobService {
     }
 
     /** Soft: the job leaves lists and cannot be run again, but its versions and runs stay readable. */
-    void delete(long jobId) {
+    void delete(long jobId, BasedOn basedOn) {
         access.requireOperable(jobId);
         JobHead head = liveHead(jobId);
+        basedOn.check("Job " + head.name(), head.latestVersion());
         jobs.markDeleted(jobId, clock.instant(), CurrentActor.name());
         audit.recordInTenant(jobs.tenantOf(jobId).orElse(null), "job.deleted", "job", jobId, "Deleted job " + head.name(), head, null);
     }

@@ -1,5 +1,6 @@
 package io.devops.platform.job;
 
+import io.devops.platform.catalog.BasedOn;
 import io.devops.platform.job.JobVersion.FailurePolicy;
 import io.devops.platform.job.JobVersion.JobItem;
 import io.devops.platform.job.JobVersion.Target;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -62,14 +64,15 @@ class JobsController {
     }
 
     @PutMapping("/{id}")
-    JobView update(@PathVariable long id, @Valid @RequestBody JobRequest request) {
-        return JobView.of(jobs.update(id, request.draft()));
+    JobView update(@PathVariable long id, @Valid @RequestBody JobRequest request,
+                   @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        return JobView.of(jobs.update(id, request.draft(), BasedOn.ifMatch(ifMatch)));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        jobs.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+        jobs.delete(id, BasedOn.ifMatch(ifMatch));
     }
 
     record JobRequest(@NotBlank @Size(max = 128) String name, @Size(max = 2000) String comments, String failurePolicy,

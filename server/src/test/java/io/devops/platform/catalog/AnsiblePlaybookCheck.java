@@ -24,14 +24,14 @@ final class AnsiblePlaybookCheck {
     }
 
     /** The exit code and output of the syntax check; skips the test where Ansible is not installed. */
-    static String syntaxCheck(String playbook, Path rolesPath) throws IOException, InterruptedException {
+    static String syntaxCheck(String playbook, java.util.List<Path> rolesPaths) throws IOException, InterruptedException {
         Assumptions.assumeTrue(available(), "ansible-playbook is not installed");
         Path dir = Files.createTempDirectory("playbook");
         Path file = dir.resolve("playbook.yml");
         Files.writeString(file, playbook, StandardCharsets.UTF_8);
         var builder = new ProcessBuilder("ansible-playbook", "--syntax-check", "-i", "localhost,", file.toString())
                 .redirectErrorStream(true);
-        builder.environment().put("ANSIBLE_ROLES_PATH", rolesPath.toString());
+        builder.environment().put("ANSIBLE_ROLES_PATH", String.join(":", rolesPaths.stream().map(Path::toString).toList()));
         builder.environment().put("ANSIBLE_LOCAL_TEMP", dir.resolve("tmp").toString());
         builder.environment().put("ANSIBLE_NOCOLOR", "1");
         Process process = builder.start();

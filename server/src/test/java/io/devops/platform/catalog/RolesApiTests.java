@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 class RolesApiTests extends ApiTest {
 
     @Autowired
-    RoleFiles roleFiles;
+    RoleFileCache roleFiles;
 
     private Api.Response upload(long roleId, byte[] archive) {
         Multipart body = Multipart.file("file", "role.tar.gz", archive);

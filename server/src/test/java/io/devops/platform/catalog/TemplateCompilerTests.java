@@ -32,6 +32,20 @@ class TemplateCompilerTests {
     }
 
     @Test
+    void twoVersionsOfOneRolesFilesNeverShareAPlaybook() {
+        var tasks = TemplateCompiler.compile(List.of(pinned(1, "a", "h1"), pinned(2, "b", "h2"), pinned(3, "a", "h1"),
+                pinned(4, "a", "h9"), pinned(5, "b", "h2")));
+
+        assertThat(tasks).hasSize(2);
+        assertThat(tasks.get(0).steps()).extracting(TemplateStep::sequence).containsExactly(1, 2, 3);
+        assertThat(tasks.get(1).steps()).extracting(TemplateStep::sequence).containsExactly(4, 5);
+    }
+
+    private static TemplateStep pinned(int sequence, String role, String hash) {
+        return new TemplateStep.OperatorStep(sequence, sequence, role + sequence, 1, role, hash, java.util.Map.of());
+    }
+
+    @Test
     void rolesKeepStepOrderInThePlaybook() {
         String playbook = ((TemplateCompiler.PlaybookTask) TemplateCompiler.compile(List.of(op(2), op(1))).get(0)).playbook();
         assertThat(playbook.indexOf("role2")).isLessThan(playbook.indexOf("role1"));
@@ -46,6 +60,6 @@ class TemplateCompilerTests {
         var rolesDir = java.nio.file.Files.createTempDirectory("roles");
         java.nio.file.Files.createDirectories(rolesDir.resolve("ins_driver_cuda/tasks"));
         java.nio.file.Files.writeString(rolesDir.resolve("ins_driver_cuda/tasks/main.yml"), "- ansible.builtin.debug: {msg: ok}\n");
-        assertThat(AnsiblePlaybookCheck.syntaxCheck(playbook, rolesDir)).startsWith("0\n");
+        assertThat(AnsiblePlaybookCheck.syntaxCheck(playbook, List.of(rolesDir))).startsWith("0\n");
     }
 }

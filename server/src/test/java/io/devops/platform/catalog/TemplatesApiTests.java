@@ -61,7 +61,8 @@ class TemplatesApiTests extends ApiTest {
 
     @Test
     void seedExampleCompilesIntoOnePlaybookAndOneTaskPerScript() throws Exception {
-        JsonNode tasks = plan(seedTemplate()).get("tasks");
+        JsonNode seed = seedTemplate();
+        JsonNode tasks = plan(seed).get("tasks");
         assertThat(tasks.size()).isEqualTo(3);
         assertThat(field(tasks, "type")).containsExactly("playbook", "shell", "shell");
         assertThat(field(tasks, "dispatch")).containsExactly("ansible", "ansible", "agent");
@@ -81,7 +82,9 @@ class TemplatesApiTests extends ApiTest {
                         "local_cuda_driver_path", "/data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run",
                         "local_fabric_path", "/data/fileserver/pkg/fabric/nvidia-fabricmanager-550_550.54.14-1_amd64.deb")),
                 Map.of("role", "collect_net_driver_info")));
-        assertThat(AnsiblePlaybookCheck.syntaxCheck(playbook, plans.rolesDirectory())).startsWith("0\n");
+        TemplatePlan plan = plans.plan(seed.get("id").asLong()).orElseThrow();
+        assertThat(AnsiblePlaybookCheck.syntaxCheck(playbook, plans.rolesPaths(plan.tasks().get(0).steps())))
+                .startsWith("0\n");
     }
 
     @Test

@@ -83,6 +83,25 @@ class JobsApiTests extends ApiTest {
         assertThat(admin().post("/api/v1/jobs", body(name, "STOP", templateId, "node", nodeId)).status()).isEqualTo(409);
     }
 
+    @Test
+    void anEditBasedOnAnOlderVersionIs409WithTheCurrentVersionAndSavesNothing() {
+        String name = unique("stale");
+        long jobId = admin().post("/api/v1/jobs", body(name, "STOP", templateId, "node", nodeId)).id();
+        assertThat(admin().header("If-Match", "\"1\"").put("/api/v1/jobs/" + jobId,
+                body(name, "CONTINUE", templateId, "node", nodeId)).status()).isEqualTo(200);
+
+        var stale = admin().header("If-Match", "\"1\"").put("/api/v1/jobs/" + jobId, body(name, "STOP", templateId, "node", nodeId));
+        var staleDelete = admin().header("If-Match", "1").delete("/api/v1/jobs/" + jobId);
+
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.isProblem()).isTrue();
+        assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(2);
+        assertThat(staleDelete.status()).isEqualTo(409);
+        JsonNode job = admin().get("/api/v1/jobs/" + jobId).json();
+        assertThat(job.get("version").asInt()).isEqualTo(2);
+        assertThat(job.get("failurePolicy").asString()).isEqualTo("CONTINUE");
+    }
+
     private static String body(String name, String policy, long templateId, String targetType, long targetId) {
         ObjectNode body = JSON.createObjectNode().put("name", name).put("failurePolicy", policy);
         ObjectNode item = body.putArray("items").addObject().put("templateId", templateId);

@@ -13,28 +13,40 @@ public final class RoleUpload {
 
     private final Api api;
     private final long roleId;
+    private final String name;
 
-    private RoleUpload(Api api, long roleId) {
+    private RoleUpload(Api api, long roleId, String name) {
         this.api = api;
         this.roleId = roleId;
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** Creates the role, declares {@code variables} as strings, and uploads {@code files}. */
     public static RoleUpload create(Api api, String name, Map<String, String> files, String... variables) {
         Api.Response role = api.post("/api/v1/roles", RunFixtures.object().put("name", name).toString());
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
-        RoleUpload upload = new RoleUpload(api, role.id());
+        RoleUpload upload = new RoleUpload(api, role.id(), name);
         for (String variable : variables) {
             Api.Response declared = api.post("/api/v1/roles/" + role.id() + "/variables", RunFixtures.object()
                     .put("name", variable).put("type", "string").put("required", false).toString());
             assertThat(declared.status()).as(declared.toString()).isEqualTo(201);
         }
+        upload.upload(files);
+        return upload;
+    }
+
+    /** Uploads {@code files} as the role's next version of its files; answers the role. */
+    public tools.jackson.databind.JsonNode upload(Map<String, String> files) {
         TarGz archive = TarGz.archive();
         files.forEach(archive::file);
-        Multipart body = Multipart.file("file", name + ".tar.gz", archive.bytes());
-        Api.Response uploaded = api.post("/api/v1/roles/" + role.id() + "/archive", body.body(), body.contentType());
+        Multipart body = Multipart.file("file", "role.tar.gz", archive.bytes());
+        Api.Response uploaded = api.post("/api/v1/roles/" + roleId + "/archive", body.body(), body.contentType());
         assertThat(uploaded.status()).as(uploaded.toString()).isIn(200, 201);
-        return upload;
+        return uploaded.json();
     }
 
     /** An operator of this role with these values, as a new package version. */
