@@ -1,5 +1,10 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunFence;
+import io.devops.platform.execution.run.RunRecord;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.Runs;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeTargets;

@@ -1,13 +1,20 @@
 package io.devops.platform.execution;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.devops.platform.execution.dispatch.Leftovers;
+import io.devops.platform.execution.leases.NodeLeases;
+import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunFence;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.Runs;
+import io.devops.platform.execution.settings.ExecutorIdentity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,10 @@ package io.devops.platform.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.execution.RawEventStream.Event;
+import io.devops.platform.execution.logs.RunLogs;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.Runs;
+import io.devops.platform.execution.settings.ExecutionProperties;
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
 import java.io.IOException;
