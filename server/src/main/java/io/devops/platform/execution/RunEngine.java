@@ -1,6 +1,5 @@
 package io.devops.platform.execution;
 
-import io.devops.platform.execution.dispatch.AnsibleDispatch;
 import io.devops.platform.execution.dispatch.StepDispatch;
 import io.devops.platform.execution.dispatch.TaskOutcome;
 import io.devops.platform.execution.leases.NodeLeases;
@@ -175,9 +174,7 @@ class RunEngine {
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
-        Map<Long, String> missingReports = reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes),
-                workDir, out);
-        outcome = outcome.failing(AnsibleDispatch.missingReportsPerNode(task, missingReports, nodes));
+        outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, out));
         Instant finished = clock.instant();
         contents.saveHostResults(owner, task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();

@@ -15,6 +15,7 @@ import io.devops.platform.execution.run.RunContents.RunTask;
 import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.settings.ExecutionProperties;
 import io.devops.platform.inventory.NodeRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * was last heard from; the others go on.
  */
 @Component
-class AgentTaskDispatch {
+class AgentTaskDispatch implements Dispatcher {
 
     private static final long POLL_MILLIS = 100;
     static final int MAX_NODE_IPS = 256;
@@ -51,7 +52,15 @@ class AgentTaskDispatch {
         this.clock = clock;
     }
 
-    TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, LogAppender log, BooleanSupplier cancelled) {
+    /** Script steps dispatched to the agents. */
+    @Override
+    public boolean takes(RunTask task) {
+        return "AGENT".equals(task.dispatch()) && "SHELL".equals(task.type());
+    }
+
+    /** {@code workDir} is not used: nothing of an agent step is laid out on this server. */
+    @Override
+    public TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
         List<HostResult> results = new ArrayList<>();
         List<Long> nodeIds = nodes.stream().map(RunNode::nodeId).toList();
         Map<Long, String> revoked = agents.revokedAmong(nodeIds);
@@ -99,6 +108,13 @@ class AgentTaskDispatch {
         }
         results.sort(Comparator.comparingLong(HostResult::nodeId));
         return outcome(results);
+    }
+
+    /** Cancels the step's agent commands, found by the step's marker in their environment. */
+    @Override
+    public void stopLeftovers(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+        int cancelled = agents.cancelMarked(GeneratedPlaybooks.MARKER_VARIABLE, GeneratedPlaybooks.taskMarker(runId, task.id()));
+        log.line("[platform] cancelled " + cancelled + " agent command(s) of the step");
     }
 
     /**

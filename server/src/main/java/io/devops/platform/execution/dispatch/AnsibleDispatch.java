@@ -6,7 +6,6 @@ import io.devops.platform.ansible.PlaybookOutcome.Ending;
 import io.devops.platform.ansible.PlaybookOutcome.HostStats;
 import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
 import io.devops.platform.ansible.PlaybookRun;
-import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.credentials.MaskingSecrets;
@@ -35,26 +34,35 @@ import org.springframework.stereotype.Component;
  * events back to nodes.
  */
 @Component
-public class AnsibleDispatch {
+class AnsibleDispatch implements Dispatcher {
 
     private final AnsiblePlaybooks playbooks;
     private final TemplatePlans plans;
     private final SshAccess ssh;
+    private final InventoryHosts inventory;
     private final HostKeyRecords hostKeys;
     private final ExecutionProperties properties;
     private final ExecutorIdentity executor;
 
-    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, HostKeyRecords hostKeys,
-                    ExecutionProperties properties, ExecutorIdentity executor) {
+    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
+                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor) {
         this.playbooks = playbooks;
         this.plans = plans;
         this.ssh = ssh;
+        this.inventory = inventory;
         this.hostKeys = hostKeys;
         this.properties = properties;
         this.executor = executor;
     }
 
-    TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
+    /** Every step the agents do not take: playbooks, and scripts over SSH on each node or from a launcher. */
+    @Override
+    public boolean takes(RunTask task) {
+        return !("AGENT".equals(task.dispatch()) && "SHELL".equals(task.type()));
+    }
+
+    @Override
+    public TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
         boolean launcher = "LAUNCHER".equals(task.dispatch());
         List<RunNode> targets = launcher ? List.of(nodes.get(0)) : nodes;
         String playbook = "PLAYBOOK".equals(task.type()) ? task.playbook()
@@ -64,9 +72,9 @@ public class AnsibleDispatch {
             log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
         }
         // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
-        Map<RunNode, SshAccess.Access> accesses = accesses(targets);
+        Map<RunNode, SshAccess.Access> accesses = inventory.accesses(targets);
         Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
-        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts(targets, accesses, recorded), List.of(plans.rolesDirectory()),
+        PlaybookRun run = new PlaybookRun(workDir, playbook, InventoryHosts.of(targets, accesses, recorded), List.of(plans.rolesDirectory()),
                 properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
@@ -104,51 +112,18 @@ public class AnsibleDispatch {
 
     static final String EXECUTOR_MARK = "DEVOPS_EXECUTOR";
 
-    void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
+    /** A script step's processes on the nodes (a playbook step leaves none: its tasks end with the playbook). */
+    @Override
+    public void stopLeftovers(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+        if ("SHELL".equals(task.type())) {
+            stopRemote(runId, task, nodes, workDir, log);
+        }
+    }
+
+    private void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
         log.line("[platform] stopping the step's processes on " + targets.size() + " node(s)");
-        playbooks.runCommand(new PlaybookRun(workDir.resolve("stop"), "", hosts(targets), List.of(), Duration.ofSeconds(30),
+        playbooks.runCommand(new PlaybookRun(workDir.resolve("stop"), "", inventory.of(targets), List.of(), Duration.ofSeconds(30),
                 Map.of()), GeneratedPlaybooks.stopCommand(runId, task.id()));
-    }
-
-    /** The nodes a task's reports come from: the launcher alone ran a launcher step. */
-    public static List<RunNode> reportingNodes(RunTask task, List<RunNode> succeeded, List<RunNode> all) {
-        if ("LAUNCHER".equals(task.dispatch())) {
-            return succeeded.isEmpty() || all.isEmpty() || !succeeded.contains(all.get(0)) ? List.of() : List.of(all.get(0));
-        }
-        return succeeded;
-    }
-
-    /**
-     * Which nodes fail for missing reports: those the reports are missing from, or every node of a
-     * launcher step, whose one report speaks for them all.
-     */
-    public static Map<Long, String> missingReportsPerNode(RunTask task, Map<Long, String> missing, List<RunNode> all) {
-        if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
-            return missing;
-        }
-        String reason = "the launcher's report " + missing.values().iterator().next();
-        return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
-    }
-
-    /** How to reach and check these nodes now: their credentials and recorded host keys. */
-    public List<InventoryHost> hosts(List<RunNode> nodes) {
-        return hosts(nodes, accesses(nodes), hostKeys.recorded(nodes));
-    }
-
-    private Map<RunNode, SshAccess.Access> accesses(List<RunNode> nodes) {
-        Map<RunNode, SshAccess.Access> accesses = new LinkedHashMap<>();
-        nodes.forEach(node -> accesses.put(node, ssh.of(node)));
-        return accesses;
-    }
-
-    private static List<InventoryHost> hosts(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
-                                             Map<Long, List<NodeHostKeys.HostKey>> recorded) {
-        return nodes.stream().map(node -> {
-            SshAccess.Access access = accesses.get(node);
-            String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
-            return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
-                    Map.of("devops_node_id", node.nodeId()), HostKeyRecords.forSsh(recorded.get(node.nodeId())));
-        }).toList();
     }
 
     private static Map<String, String> environment(long runId, List<RunNode> nodes, boolean launcher) {

@@ -1,6 +1,5 @@
 package io.devops.platform.execution.dispatch;
 
-import io.devops.platform.agentgateway.AgentDispatch;
 import io.devops.platform.ansible.StrayProcesses;
 import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.logs.LogFlusher;
@@ -21,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the steps of a run left running when this instance was killed: {@code ansible-playbook}
  * and its {@code ssh} here (found by their environment marks), the step's processes on the nodes
- * (found there by the step's marker, as a cancel finds them) and its agent commands. Stopped on
- * the restart, before the run's leases are freed.
+ * (found there by the step's marker, as a cancel finds them) and its agent commands, each stopped
+ * by the dispatcher that ran the step. Stopped on the restart, before the run's leases are freed.
  */
 @Component
 public class Leftovers {
@@ -31,17 +30,14 @@ public class Leftovers {
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final RunContents contents;
-    private final AnsibleDispatch ansible;
-    private final AgentDispatch agents;
+    private final StepDispatch steps;
     private final LogFlusher logs;
     private final ExecutorIdentity executor;
     private final ExecutionProperties properties;
 
-    Leftovers(RunContents contents, AnsibleDispatch ansible, AgentDispatch agents, LogFlusher logs, ExecutorIdentity executor,
-              ExecutionProperties properties) {
+    Leftovers(RunContents contents, StepDispatch steps, LogFlusher logs, ExecutorIdentity executor, ExecutionProperties properties) {
         this.contents = contents;
-        this.ansible = ansible;
-        this.agents = agents;
+        this.steps = steps;
         this.logs = logs;
         this.executor = executor;
         this.properties = properties;
@@ -88,14 +84,8 @@ public class Leftovers {
                     + " ran; on its restart it stopped " + found.size() + " process(es) the step had left on the server");
             log.info("Run {} step {}: stopped {} local process(es) left by the killed instance", runId, task.id(), found.size());
         }
-        if ("AGENT".equals(task.dispatch())) {
-            int cancelled = agents.cancelMarked(GeneratedPlaybooks.MARKER_VARIABLE, marker);
-            out.line("[platform] cancelled " + cancelled + " agent command(s) of the step");
-        } else if ("SHELL".equals(task.type())) {
-            // A directory of its own: the restart and db-scheduler's dead-execution check may both get here.
-            Path workDir = properties.workDir().resolve("run-" + runId)
-                    .resolve("recovery-task-" + task.id() + "-" + System.nanoTime());
-            ansible.stopRemote(runId, task, item.nodes(), workDir, out);
-        }
+        // A directory of its own: the restart and db-scheduler's dead-execution check may both get here.
+        Path workDir = properties.workDir().resolve("run-" + runId).resolve("recovery-task-" + task.id() + "-" + System.nanoTime());
+        steps.stopLeftovers(runId, task, item.nodes(), workDir, out);
     }
 }

@@ -14,20 +14,18 @@ import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs one step on its nodes through the dispatcher its dispatch names (Ansible or the agents),
+ * Runs one step on its nodes through the {@link Dispatcher} that takes it (Ansible or the agents),
  * after asking the inventory for locks again: a node or pool locked after the run started is not
  * touched by any later step; it fails that step with the lock's words and drops out.
  */
 @Component
 public class StepDispatch {
 
-    private final AnsibleDispatch ansible;
-    private final AgentTaskDispatch agents;
+    private final List<Dispatcher> dispatchers;
     private final NodeTargets targets;
 
-    StepDispatch(AnsibleDispatch ansible, AgentTaskDispatch agents, NodeTargets targets) {
-        this.ansible = ansible;
-        this.agents = agents;
+    StepDispatch(List<Dispatcher> dispatchers, NodeTargets targets) {
+        this.dispatchers = List.copyOf(dispatchers);
         this.targets = targets;
     }
 
@@ -47,9 +45,17 @@ public class StepDispatch {
         if (free.isEmpty()) {
             return new TaskOutcome(RunStatus.FAILED, null, "not run: every node of the step is locked", locked);
         }
-        TaskOutcome outcome = "AGENT".equals(task.dispatch()) && "SHELL".equals(task.type())
-                ? agents.run(runId, task, free, out, cancelled)
-                : ansible.run(runId, task, free, workDir, out, cancelled);
-        return outcome.plus(locked);
+        return dispatcherOf(task).run(runId, task, free, workDir, out, cancelled).plus(locked);
+    }
+
+    /** Stops on the nodes what the step left there when this instance was killed (see {@link Leftovers}). */
+    void stopLeftovers(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender out) {
+        dispatcherOf(task).stopLeftovers(runId, task, nodes, workDir, out);
+    }
+
+    private Dispatcher dispatcherOf(RunTask task) {
+        return dispatchers.stream().filter(dispatcher -> dispatcher.takes(task)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no dispatcher runs a " + task.type() + " step dispatched "
+                        + task.dispatch()));
     }
 }

@@ -3,8 +3,8 @@ package io.devops.platform.execution.reports;
 import io.devops.platform.ansible.AnsiblePlaybooks;
 import io.devops.platform.ansible.PlaybookOutcome;
 import io.devops.platform.ansible.PlaybookRun;
-import io.devops.platform.execution.dispatch.AnsibleDispatch;
 import io.devops.platform.execution.dispatch.GeneratedPlaybooks;
+import io.devops.platform.execution.dispatch.InventoryHosts;
 import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,34 +32,55 @@ import org.springframework.stereotype.Component;
 public class ReportCollector {
 
     private final AnsiblePlaybooks playbooks;
-    private final AnsibleDispatch dispatch;
+    private final InventoryHosts inventory;
     private final RunReports reports;
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    ReportCollector(AnsiblePlaybooks playbooks, AnsibleDispatch dispatch, RunReports reports, ExecutionProperties properties,
+    ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, ExecutionProperties properties,
                     Clock clock) {
         this.playbooks = playbooks;
-        this.dispatch = dispatch;
+        this.inventory = inventory;
         this.reports = reports;
         this.properties = properties;
         this.clock = clock;
     }
 
     /**
-     * Fetches the task's declared reports from {@code nodes} and records each: its content, that it
-     * was too large, or that it is missing and why.
+     * After the step ran on {@code all} and succeeded on {@code succeeded}: fetches its declared
+     * reports from the nodes that wrote them and records each (its content, that it was too large,
+     * or that it is missing and why).
      *
-     * @return the nodes a declared report is missing from, each with the first reason
+     * @return the nodes that fail for a missing report, each with the first reason: those it is
+     *     missing from, or every node of a launcher step, whose one report speaks for them all
      */
-    public Map<Long, String> collect(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+    public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
+                                     LogAppender log) {
+        Map<Long, String> missing = collect(runId, task, reportingNodes(task, succeeded, all), workDir, log);
+        if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
+            return missing;
+        }
+        String reason = "the launcher's report " + missing.values().iterator().next();
+        return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The nodes a step's reports come from: the launcher alone ran a launcher step. */
+    private static List<RunNode> reportingNodes(RunTask task, List<RunNode> succeeded, List<RunNode> all) {
+        if ("LAUNCHER".equals(task.dispatch())) {
+            return succeeded.isEmpty() || all.isEmpty() || !succeeded.contains(all.get(0)) ? List.of() : List.of(all.get(0));
+        }
+        return succeeded;
+    }
+
+    /** @return the nodes a declared report is missing from, each with the first reason */
+    private Map<Long, String> collect(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
         if (task.reports().isEmpty() || nodes.isEmpty()) {
             return Map.of();
         }
         Path dest = workDir.resolve("reports");
         log.line("[platform] collecting " + task.reports().size() + " report file(s) from " + nodes.size() + " node(s)");
         PlaybookRun run = new PlaybookRun(workDir.resolve("collect"),
-                GeneratedPlaybooks.collectReports(task.reports(), dest, properties.maxReportBytes()), dispatch.hosts(nodes),
+                GeneratedPlaybooks.collectReports(task.reports(), dest, properties.maxReportBytes()), inventory.of(nodes),
                 List.of(), Duration.ofMinutes(5), Map.of());
         PlaybookOutcome outcome = playbooks.run(run, log::line, () -> false);
         Map<Long, String> missing = new LinkedHashMap<>();
