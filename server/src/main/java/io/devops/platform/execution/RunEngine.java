@@ -16,6 +16,7 @@ import io.devops.platform.execution.run.RunFence;
 import io.devops.platform.execution.run.RunMovedOnException;
 import io.devops.platform.execution.run.RunRecord;
 import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
 import io.devops.platform.execution.run.Runs;
 import io.devops.platform.execution.settings.ExecutionProperties;
 import io.devops.platform.execution.settings.ExecutorIdentity;
@@ -44,6 +45,7 @@ class RunEngine {
 
     private final Runs runs;
     private final RunContents contents;
+    private final RunTransitions transitions;
     private final NodeLeases leases;
     private final LogFlusher logs;
     private final StepDispatch dispatch;
@@ -52,11 +54,12 @@ class RunEngine {
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    RunEngine(Runs runs, RunContents contents, NodeLeases leases, LogFlusher logs, StepDispatch dispatch,
-              ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
+    RunEngine(Runs runs, RunContents contents, RunTransitions transitions, NodeLeases leases, LogFlusher logs,
+              StepDispatch dispatch, ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
               Clock clock) {
         this.runs = runs;
         this.contents = contents;
+        this.transitions = transitions;
         this.leases = leases;
         this.logs = logs;
         this.dispatch = dispatch;
@@ -84,7 +87,7 @@ class RunEngine {
             runs.waiting(runId, waitingReason(items, holders));
             return false;
         }
-        RunFence owner = runs.start(runId, clock.instant(), executor.name()).orElse(null);
+        RunFence owner = transitions.start(runId, clock.instant(), executor.name()).orElse(null);
         if (owner == null) {
             leases.release(runId);
             return true;
@@ -130,14 +133,14 @@ class RunEngine {
                         .filter(host -> host.status() == RunStatus.SUCCEEDED).map(HostResult::nodeId).collect(Collectors.toSet());
                 List<RunNode> notThrough = item.nodes().stream()
                         .filter(node -> dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
-                contents.skipNodes(owner, task.id(), notThrough, dropped, clock.instant());
+                transitions.nodesSkipped(owner, task.id(), notThrough, dropped, clock.instant());
                 List<RunNode> pending = item.nodes().stream()
                         .filter(node -> !dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
                 if (pending.isEmpty()) {
                     if (task.status() != RunStatus.SUCCEEDED) {
                         boolean noneLeft = item.nodes().stream().allMatch(node -> dropped.containsKey(node.nodeId()));
-                        contents.taskFinished(owner, task.id(), RunStatus.SKIPPED, null, noneLeft ? "no node left to run on"
-                                : "nothing to run: the nodes still in play had done it", null, clock.instant());
+                        transitions.stepSkipped(owner, task.id(), noneLeft ? "no node left to run on"
+                                : "nothing to run: the nodes still in play had done it", clock.instant());
                     }
                     continue;
                 }
@@ -163,7 +166,7 @@ class RunEngine {
 
     private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
         Instant started = clock.instant();
-        contents.taskStarted(owner, task.id(), nodes, started);
+        transitions.stepStarted(owner, task.id(), nodes, started);
         out.task(task.id());
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " "
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
@@ -176,9 +179,8 @@ class RunEngine {
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
         outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, out));
         Instant finished = clock.instant();
-        contents.saveHostResults(owner, task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();
-        contents.taskFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
+        transitions.stepFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), outcome.hosts(), started, finished);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "
                 + outcome.hosts().stream().collect(Collectors.groupingBy(HostResult::status, Collectors.counting())));
@@ -188,16 +190,14 @@ class RunEngine {
     /** Ends the run if this execution still owns it; the steps and node rows still open are closed with {@code closing}. */
     private void finish(RunFence owner, RunStatus ending, String message, String closing) {
         long runId = owner.runId();
-        if (!runs.owns(owner)) {
+        if (!transitions.owns(owner)) {
             log.warn("Run {}: {} no longer holds; it ends nothing", runId, owner);
             return;
         }
-        Instant now = clock.instant();
-        contents.closeOpenTasks(owner, ending, closing, now);
         // The last line is written before the status: a client that sees the run end has the whole log.
         logs.open(runId).line("[platform] run " + runId + " " + ending + (message == null ? "" : ": " + message));
         logs.close(runId);
-        if (runs.end(owner, ending, message, now)) {
+        if (transitions.end(owner, ending, message, closing, clock.instant())) {
             leases.release(runId);
         } else {
             log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);
@@ -205,11 +205,8 @@ class RunEngine {
     }
 
     private void cancelBeforeStart(RunRecord run) {
-        Instant now = clock.instant();
-        if (runs.transition(run.id(), Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "cancelled before it started", now,
-                executor.name())) {
-            contents.closeOpenTasks(RunFence.whileRunIs(run.id(), RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", now);
-        }
+        transitions.endFrom(run.id(), Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "cancelled before it started", "cancelled",
+                clock.instant(), executor.name());
     }
 
     private static String endingMessage(RunStatus ending) {

@@ -101,14 +101,14 @@ public class RunContents {
      * transaction. A SUCCEEDED step starts again only for nodes that have not done it.
      */
     @Transactional
-    public void taskStarted(RunFence fence, long taskId, List<RunNode> nodes, Instant at) {
+    void taskStarted(RunFence fence, long taskId, List<RunNode> nodes, Instant at) {
         stepTo(fence, taskId, RunStatus.RUNNING, "started_at = ?, finished_at = NULL, duration_ms = NULL, exit_code = NULL, message = NULL",
                 DbTime.toDb(at));
         nodesTo(fence, taskId, nodes.stream().map(node -> new HostResult(node.nodeId(), node.ip(), RunStatus.RUNNING, null, 0, 0, 0, 0,
                 null, null)).toList(), null);
     }
 
-    public void taskFinished(RunFence fence, long taskId, RunStatus status, Integer exitCode, String message, Instant startedAt, Instant at) {
+    void taskFinished(RunFence fence, long taskId, RunStatus status, Integer exitCode, String message, Instant startedAt, Instant at) {
         Long duration = startedAt == null ? null : java.time.Duration.between(startedAt, at).toMillis();
         stepTo(fence, taskId, status, "exit_code = ?, message = ?, finished_at = ?, duration_ms = ?",
                 exitCode, truncate(message, 1000), DbTime.toDb(at), duration);
@@ -116,13 +116,13 @@ public class RunContents {
 
     /** The step's result on each node it ran on: each node's RUNNING row gets its outcome, in one transaction. */
     @Transactional
-    public void saveHostResults(RunFence fence, long taskId, List<HostResult> results, Instant at) {
+    void saveHostResults(RunFence fence, long taskId, List<HostResult> results, Instant at) {
         nodesTo(fence, taskId, results, at);
     }
 
     /** These nodes do not take part in the step: they did not get through an earlier one (the reason, per node). */
     @Transactional
-    public void skipNodes(RunFence fence, long taskId, List<RunNode> nodes, Map<Long, String> reasons, Instant at) {
+    void skipNodes(RunFence fence, long taskId, List<RunNode> nodes, Map<Long, String> reasons, Instant at) {
         nodesTo(fence, taskId, nodes.stream().map(node -> new HostResult(node.nodeId(), node.ip(), RunStatus.SKIPPED, null, 0, 0, 0, 0,
                 null, reasons.get(node.nodeId()))).toList(), at);
     }
@@ -132,7 +132,7 @@ public class RunContents {
      * interrupted ones take that status; otherwise a running one FAILED and a queued one SKIPPED.
      */
     @Transactional
-    public void closeOpenTasks(RunFence fence, RunStatus ending, String message, Instant at) {
+    void closeOpenTasks(RunFence fence, RunStatus ending, String message, Instant at) {
         for (RunStatus open : List.of(RunStatus.QUEUED, RunStatus.RUNNING)) {
             RunStatus closed = closing(open, ending);
             require(StatusTable.STEPS, open, closed);
@@ -158,7 +158,7 @@ public class RunContents {
      * stays certified and does not run again). Under {@code fence}: the run was just queued again.
      */
     @Transactional
-    public void reopenUnfinishedTasks(RunFence fence) {
+    void reopenUnfinishedTasks(RunFence fence) {
         jdbc.sql("""
                 UPDATE run_tasks SET status = 'QUEUED', started_at = NULL, finished_at = NULL, duration_ms = NULL,
                                      exit_code = NULL, message = NULL

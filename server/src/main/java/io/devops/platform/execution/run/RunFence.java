@@ -15,7 +15,7 @@ public record RunFence(long runId, RunStatus status, String executor, int attemp
         return new RunFence(runId, RunStatus.RUNNING, executor, attempt);
     }
 
-    public static RunFence whileRunIs(long runId, RunStatus status) {
+    static RunFence whileRunIs(long runId, RunStatus status) {
         return new RunFence(runId, status, null, 0);
     }
 

@@ -59,7 +59,7 @@ public class Runs {
      * QUEUED → RUNNING on {@code executor}: the execution that wins (one at most) owns the run until
      * it ends it, as a new attempt; the fence it gets back guards everything it writes about the run.
      */
-    public Optional<RunFence> start(long id, Instant at, String executor) {
+    Optional<RunFence> start(long id, Instant at, String executor) {
         Optional<RunRecord> current = get(id).filter(run -> run.status() == RunStatus.QUEUED);
         if (current.isEmpty()) {
             return Optional.empty();
@@ -80,7 +80,7 @@ public class Runs {
     }
 
     /** The owning execution ends its run; false (and nothing changes) when it no longer owns it. */
-    public boolean end(RunFence owner, RunStatus ending, String reason, Instant at) {
+    boolean end(RunFence owner, RunStatus ending, String reason, Instant at) {
         Optional<RunRecord> current = get(owner.runId());
         if (!owner.owned() || current.isEmpty() || !owns(current.get(), owner) || !RunStatus.RUNNING.canBecome(ending)) {
             return false;
@@ -90,7 +90,7 @@ public class Runs {
     }
 
     /** Whether the fence's execution still owns its run. */
-    public boolean owns(RunFence owner) {
+    boolean owns(RunFence owner) {
         return get(owner.runId()).filter(run -> owns(run, owner)).isPresent();
     }
 
@@ -102,7 +102,7 @@ public class Runs {
      * A change by anyone but the owning execution (a user, recovery): the run moves to {@code target}
      * if it is in one of {@code expected} and the table allows the move; false when it is not.
      */
-    public boolean transition(long id, Set<RunStatus> expected, RunStatus target, String reason, Instant at, String by) {
+    boolean transition(long id, Set<RunStatus> expected, RunStatus target, String reason, Instant at, String by) {
         Optional<RunRecord> current = get(id);
         if (current.isEmpty() || !expected.contains(current.get().status()) || !current.get().status().canBecome(target)
                 || target == RunStatus.RUNNING) {
