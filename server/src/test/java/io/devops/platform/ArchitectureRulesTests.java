@@ -3,6 +3,7 @@ package io.devops.platform;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -31,6 +32,27 @@ class ArchitectureRulesTests {
     @Test
     void nothingPrintsToTheConsoleInsteadOfLogging() {
         noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err").check(classes);
+    }
+
+    /**
+     * The execution module's parts depend downwards only: the run's life (controller, starter,
+     * engine, recovery) on top, then the reports, the dispatchers, the logs, and the run's state,
+     * leases and settings at the bottom (see docs/ARCHITECTURE.md, "Where it lives").
+     */
+    @Test
+    void theExecutionsPartsDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("life").definedBy("io.devops.platform.execution")
+                .layer("reports").definedBy("io.devops.platform.execution.reports..")
+                .layer("dispatch").definedBy("io.devops.platform.execution.dispatch..")
+                .layer("logs").definedBy("io.devops.platform.execution.logs..")
+                .layer("state").definedBy("io.devops.platform.execution.run..", "io.devops.platform.execution.leases..",
+                        "io.devops.platform.execution.settings..")
+                .whereLayer("life").mayNotBeAccessedByAnyLayer()
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("life")
+                .whereLayer("dispatch").mayOnlyBeAccessedByLayers("life", "reports")
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("life", "reports", "dispatch")
+                .check(classes);
     }
 
     @Test

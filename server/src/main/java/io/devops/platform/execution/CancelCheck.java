@@ -1,5 +1,6 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.execution.run.Runs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.execution.run.RunRecord;
+import io.devops.platform.execution.run.Runs;
 import io.devops.platform.identity.TenantScope;
 import io.devops.platform.identity.TenantScopes;
 import io.devops.platform.inventory.NodeTargets.TargetNode;

@@ -1,5 +1,10 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunRecord;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
+import io.devops.platform.execution.run.Runs;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeTargets;
@@ -20,17 +25,19 @@ class RunActions {
 
     private final Runs runs;
     private final RunContents contents;
+    private final RunTransitions transitions;
     private final NodeTargets targets;
     private final RunScheduling scheduling;
     private final AuditTrail audit;
     private final RunAccess access;
     private final Clock clock;
 
-    RunActions(Runs runs, RunContents contents, NodeTargets targets, RunScheduling scheduling, AuditTrail audit, Clock clock,
-               RunAccess access) {
+    RunActions(Runs runs, RunContents contents, RunTransitions transitions, NodeTargets targets, RunScheduling scheduling,
+               AuditTrail audit, Clock clock, RunAccess access) {
         this.access = access;
         this.runs = runs;
         this.contents = contents;
+        this.transitions = transitions;
         this.targets = targets;
         this.scheduling = scheduling;
         this.audit = audit;
@@ -46,10 +53,8 @@ class RunActions {
         }
         runs.requestCancel(runId);
         // A run that started meanwhile is not ended here: its execution sees the request and ends it.
-        if (runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.INTERRUPTED), RunStatus.CANCELLED,
-                "cancelled by " + CurrentActor.name(), clock.instant(), CurrentActor.name())) {
-            contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", clock.instant());
-        }
+        transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.INTERRUPTED), RunStatus.CANCELLED,
+                "cancelled by " + CurrentActor.name(), "cancelled", clock.instant(), CurrentActor.name());
         audit.recordInTenant(access.tenantOf(runId), "run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
     }
 
@@ -67,11 +72,10 @@ class RunActions {
                 .map(RunContents.RunNode::nodeId).distinct().toList();
         Resolution resolution = targets.resolve(nodeIds, List.of());
         refuseResumeIf(runId, resolution.problems());
-        if (!runs.transition(runId, Set.of(RunStatus.INTERRUPTED, RunStatus.FAILED), RunStatus.QUEUED,
-                "resumed by " + CurrentActor.name(), clock.instant(), CurrentActor.name())) {
+        if (!transitions.requeue(runId, Set.of(RunStatus.INTERRUPTED, RunStatus.FAILED), "resumed by " + CurrentActor.name(),
+                clock.instant(), CurrentActor.name())) {
             throw new ConflictException("Run " + runId + " changed while it was being resumed; look at it again");
         }
-        contents.reopenUnfinishedTasks(RunFence.whileRunIs(runId, RunStatus.QUEUED));
         refuseResumeIf(runId, targets.hold(resolution.nodes())); // as RunStarter: a delete or move now waits and sees the run
         audit.recordInTenant(access.tenantOf(runId), "run.resumed", "run", runId, CurrentActor.name() + " resumed run " + runId, Map.of("status", run.status()), null);
         scheduling.scheduleAfterCommit(runId);

@@ -1,9 +1,25 @@
 package io.devops.platform.execution;
 
-import io.devops.platform.execution.RunContents.HostResult;
-import io.devops.platform.execution.RunContents.RunItem;
-import io.devops.platform.execution.RunContents.RunNode;
-import io.devops.platform.execution.RunContents.RunTask;
+import io.devops.platform.execution.dispatch.StepDispatch;
+import io.devops.platform.execution.dispatch.TaskOutcome;
+import io.devops.platform.execution.leases.NodeLeases;
+import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.logs.LogFlusher;
+import io.devops.platform.execution.reports.ReportCollector;
+import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunContents.HostResult;
+import io.devops.platform.execution.run.RunContents.RunItem;
+import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.execution.run.RunContents.RunTask;
+import io.devops.platform.execution.run.RunFailures;
+import io.devops.platform.execution.run.RunFence;
+import io.devops.platform.execution.run.RunMovedOnException;
+import io.devops.platform.execution.run.RunRecord;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
+import io.devops.platform.execution.run.Runs;
+import io.devops.platform.execution.settings.ExecutionProperties;
+import io.devops.platform.execution.settings.ExecutorIdentity;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +45,7 @@ class RunEngine {
 
     private final Runs runs;
     private final RunContents contents;
+    private final RunTransitions transitions;
     private final NodeLeases leases;
     private final LogFlusher logs;
     private final StepDispatch dispatch;
@@ -37,11 +54,12 @@ class RunEngine {
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    RunEngine(Runs runs, RunContents contents, NodeLeases leases, LogFlusher logs, StepDispatch dispatch,
-              ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
+    RunEngine(Runs runs, RunContents contents, RunTransitions transitions, NodeLeases leases, LogFlusher logs,
+              StepDispatch dispatch, ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
               Clock clock) {
         this.runs = runs;
         this.contents = contents;
+        this.transitions = transitions;
         this.leases = leases;
         this.logs = logs;
         this.dispatch = dispatch;
@@ -78,7 +96,7 @@ class RunEngine {
             runs.waiting(runId, waitingReason(items, holders));
             return Pass.WAIT;
         }
-        RunFence owner = runs.start(runId, clock.instant(), executor.name()).orElse(null);
+        RunFence owner = transitions.start(runId, clock.instant(), executor.name()).orElse(null);
         if (owner == null) {
             leases.release(runId);
             return Pass.DONE;
@@ -124,14 +142,14 @@ class RunEngine {
                         .filter(host -> host.status() == RunStatus.SUCCEEDED).map(HostResult::nodeId).collect(Collectors.toSet());
                 List<RunNode> notThrough = item.nodes().stream()
                         .filter(node -> dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
-                contents.skipNodes(owner, task.id(), notThrough, dropped, clock.instant());
+                transitions.nodesSkipped(owner, task.id(), notThrough, dropped, clock.instant());
                 List<RunNode> pending = item.nodes().stream()
                         .filter(node -> !dropped.containsKey(node.nodeId()) && !done.contains(node.nodeId())).toList();
                 if (pending.isEmpty()) {
                     if (task.status() != RunStatus.SUCCEEDED) {
                         boolean noneLeft = item.nodes().stream().allMatch(node -> dropped.containsKey(node.nodeId()));
-                        contents.taskFinished(owner, task.id(), RunStatus.SKIPPED, null, noneLeft ? "no node left to run on"
-                                : "nothing to run: the nodes still in play had done it", null, clock.instant());
+                        transitions.stepSkipped(owner, task.id(), noneLeft ? "no node left to run on"
+                                : "nothing to run: the nodes still in play had done it", clock.instant());
                     }
                     continue;
                 }
@@ -157,7 +175,7 @@ class RunEngine {
 
     private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
         Instant started = clock.instant();
-        contents.taskStarted(owner, task.id(), nodes, started);
+        transitions.stepStarted(owner, task.id(), nodes, started);
         out.task(task.id());
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " "
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
@@ -168,13 +186,10 @@ class RunEngine {
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
-        Map<Long, String> missingReports = reports.collect(run.id(), task, AnsibleDispatch.reportingNodes(task, succeeded, nodes),
-                workDir, out);
-        outcome = outcome.failing(AnsibleDispatch.missingReportsPerNode(task, missingReports, nodes));
+        outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, out));
         Instant finished = clock.instant();
-        contents.saveHostResults(owner, task.id(), outcome.hosts(), finished);
         RunStatus status = outcome.status();
-        contents.taskFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), started, finished);
+        transitions.stepFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), outcome.hosts(), started, finished);
         out.task(null);
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " " + status + ": "
                 + outcome.hosts().stream().collect(Collectors.groupingBy(HostResult::status, Collectors.counting())));
@@ -184,16 +199,14 @@ class RunEngine {
     /** Ends the run if this execution still owns it; the steps and node rows still open are closed with {@code closing}. */
     private Pass finish(RunFence owner, RunStatus ending, String message, String closing) {
         long runId = owner.runId();
-        if (!runs.owns(owner)) {
+        if (!transitions.owns(owner)) {
             log.warn("Run {}: {} no longer holds; it ends nothing", runId, owner);
             return Pass.LOST;
         }
-        Instant now = clock.instant();
-        contents.closeOpenTasks(owner, ending, closing, now);
         // The last line is written before the status: a client that sees the run end has the whole log.
         logs.open(owner).line("[platform] run " + runId + " " + ending + (message == null ? "" : ": " + message));
         logs.close(owner);
-        if (runs.end(owner, ending, message, now)) {
+        if (transitions.end(owner, ending, message, closing, clock.instant())) {
             leases.release(runId);
             return Pass.DONE;
         }
@@ -202,11 +215,8 @@ class RunEngine {
     }
 
     private void cancelBeforeStart(RunRecord run) {
-        Instant now = clock.instant();
-        if (runs.transition(run.id(), Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "cancelled before it started", now,
-                executor.name())) {
-            contents.closeOpenTasks(RunFence.whileRunIs(run.id(), RunStatus.CANCELLED), RunStatus.CANCELLED, "cancelled", now);
-        }
+        transitions.endFrom(run.id(), Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "cancelled before it started", "cancelled",
+                clock.instant(), executor.name());
     }
 
     private static String endingMessage(RunStatus ending) {

@@ -1,13 +1,19 @@
 package io.devops.platform.execution;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import io.devops.platform.execution.dispatch.Leftovers;
+import io.devops.platform.execution.leases.NodeLeases;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
+import io.devops.platform.execution.run.Runs;
+import io.devops.platform.execution.settings.ExecutorIdentity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +30,7 @@ class RunRecovery {
     private static final Logger log = LoggerFactory.getLogger(RunRecovery.class);
 
     private final Runs runs;
-    private final RunContents contents;
+    private final RunTransitions transitions;
     private final NodeLeases leases;
     private final ExecutorIdentity executor;
     private final JdbcClient jdbc;
@@ -33,11 +39,11 @@ class RunRecovery {
     private final Clock clock;
     private final Leftovers leftovers;
 
-    RunRecovery(Runs runs, RunContents contents, NodeLeases leases, ExecutorIdentity executor, JdbcClient jdbc,
+    RunRecovery(Runs runs, RunTransitions transitions, NodeLeases leases, ExecutorIdentity executor, JdbcClient jdbc,
                 ObjectProvider<SchedulerClient> scheduler, Clock clock, Leftovers leftovers) {
         this.leftovers = leftovers;
         this.runs = runs;
-        this.contents = contents;
+        this.transitions = transitions;
         this.leases = leases;
         this.executor = executor;
         this.jdbc = jdbc;
@@ -69,10 +75,9 @@ class RunRecovery {
 
     void failUnexpectedly(long runId, Throwable cause) {
         log.error("Run {} failed outside the engine", runId, cause);
-        if (runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.FAILED,
-                "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()), clock.instant(), executor.name())) {
-            contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.FAILED), RunStatus.FAILED, "the engine failed", clock.instant());
-        }
+        transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.FAILED,
+                "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()), "the engine failed", clock.instant(),
+                executor.name());
         leases.release(runId); // this instance's own execution of the run failed: nobody else holds its leases
     }
 
@@ -82,12 +87,11 @@ class RunRecovery {
      * was resumed and belongs to a new execution, whose leases must stay).
      */
     private void interrupt(long runId, String reason) {
-        if (!runs.transition(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.INTERRUPTED, reason, clock.instant(),
-                executor.name())) {
+        if (!transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.INTERRUPTED, reason, reason,
+                clock.instant(), executor.name())) {
             log.info("Run {} was not interrupted ({}): it is no longer queued or running", runId, reason);
             return;
         }
-        contents.closeOpenTasks(RunFence.whileRunIs(runId, RunStatus.INTERRUPTED), RunStatus.INTERRUPTED, reason, clock.instant());
         int freed = leases.release(runId);
         log.info("Run {} INTERRUPTED ({}); {} lease(s) freed", runId, reason, freed);
     }

@@ -1,5 +1,6 @@
 package io.devops.platform.execution;
 
+import io.devops.platform.execution.run.Runs;
 import io.devops.platform.inventory.NodeUsage;
 import java.util.Collection;
 import java.util.List;

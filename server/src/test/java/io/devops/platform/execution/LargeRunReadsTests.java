@@ -6,6 +6,13 @@ import io.devops.platform.catalog.Dispatch;
 import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.PlannedTask;
 import io.devops.platform.catalog.TaskType;
+import io.devops.platform.execution.logs.NodeLines;
+import io.devops.platform.execution.logs.RunLogs;
+import io.devops.platform.execution.reports.RunReports;
+import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
+import io.devops.platform.execution.run.Runs;
 import io.devops.platform.inventory.NodeTargets.TargetNode;
 import io.devops.platform.support.ApiTest;
 import java.io.IOException;
@@ -53,6 +60,8 @@ class LargeRunReadsTests extends ApiTest {
     @Autowired
     private Runs runs;
     @Autowired
+    private RunTransitions transitions;
+    @Autowired
     private RunContents contents;
     @Autowired
     private RunLogs logs;
@@ -76,7 +85,7 @@ class LargeRunReadsTests extends ApiTest {
         Instant now = Instant.now();
         runId = runs.insert(new Runs.NewRun(0, 0, 1, unique("large-run"), "CONTINUE", "admin", null, "RUN"), now);
         // Data only: it never runs, and holds no node.
-        runs.transition(runId, java.util.Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "test data", now, "admin");
+        transitions.endFrom(runId, java.util.Set.of(RunStatus.QUEUED), RunStatus.CANCELLED, "test data", "test data", now, "admin");
         firstNode = 9_000_000_000L + runId * 2;
         secondNode = firstNode + 1;
         contents.insertItem(runId, new RunContents.SnapshotItem(1, 0, "large", 1,

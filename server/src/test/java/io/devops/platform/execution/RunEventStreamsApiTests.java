@@ -3,6 +3,11 @@ package io.devops.platform.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.execution.RawEventStream.Event;
+import io.devops.platform.execution.logs.RunLogs;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.run.RunTransitions;
+import io.devops.platform.execution.run.Runs;
+import io.devops.platform.execution.settings.ExecutionProperties;
 import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.RunFixtures;
 import java.io.IOException;
@@ -35,6 +40,8 @@ class RunEventStreamsApiTests extends ApiTest {
 
     @Autowired
     private Runs runs;
+    @Autowired
+    private RunTransitions transitions;
     @Autowired
     private RunLogs logs;
     @Autowired
@@ -118,7 +125,7 @@ class RunEventStreamsApiTests extends ApiTest {
             } while (status != 200 && System.nanoTime() < deadline);
             assertThat(status).as("a slot is free again once a stream closed").isEqualTo(200);
         } finally {
-            runs.transition(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "test over", Instant.now(), "test"); // its streams end
+            transitions.endFrom(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "test over", "test over", Instant.now(), "test"); // its streams end
         }
     }
 
@@ -151,14 +158,14 @@ class RunEventStreamsApiTests extends ApiTest {
         for (int seq = 1; seq <= chunks; seq++) {
             logs.append(run, seq, null, CHUNK, Instant.now());
         }
-        assertThat(runs.transition(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "done", Instant.now(), "test")).isTrue();
+        assertThat(transitions.endFrom(run, Set.of(RunStatus.RUNNING), RunStatus.SUCCEEDED, "done", "done", Instant.now(), "test")).isTrue();
         return run;
     }
 
     /** A run left RUNNING (no instance executes it: nothing ends it but the test). */
     private long runningRun() {
         long run = runs.insert(new Runs.NewRun(0, 0, 1, unique("events"), "STOP", "test", null, "RUN"), Instant.now());
-        assertThat(runs.start(run, Instant.now(), "events-test")).isPresent();
+        assertThat(transitions.start(run, Instant.now(), "events-test")).isPresent();
         return run;
     }
 

@@ -1,0 +1,230 @@
+package io.devops.platform.execution.dispatch;
+
+import io.devops.platform.ansible.AnsiblePlaybooks;
+import io.devops.platform.ansible.PlaybookOutcome;
+import io.devops.platform.ansible.PlaybookOutcome.Ending;
+import io.devops.platform.ansible.PlaybookOutcome.HostStats;
+import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
+import io.devops.platform.ansible.PlaybookRun;
+import io.devops.platform.catalog.PlannedStep;
+import io.devops.platform.catalog.TemplatePlans;
+import io.devops.platform.credentials.MaskingSecrets;
+import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunContents.HostResult;
+import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.execution.run.RunContents.RunTask;
+import io.devops.platform.execution.run.RunStatus;
+import io.devops.platform.execution.settings.ExecutionProperties;
+import io.devops.platform.execution.settings.ExecutorIdentity;
+import io.devops.platform.inventory.NodeHostKeys;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a task through Ansible: a playbook task as compiled, a script step on each node, or a
+ * script step once on a launcher that receives the whole host list. Maps Ansible's per-host
+ * events back to nodes.
+ */
+@Component
+class AnsibleDispatch implements Dispatcher {
+
+    private final AnsiblePlaybooks playbooks;
+    private final TemplatePlans plans;
+    private final SshAccess ssh;
+    private final InventoryHosts inventory;
+    private final HostKeyRecords hostKeys;
+    private final ExecutionProperties properties;
+    private final ExecutorIdentity executor;
+
+    AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
+                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor) {
+        this.playbooks = playbooks;
+        this.plans = plans;
+        this.ssh = ssh;
+        this.inventory = inventory;
+        this.hostKeys = hostKeys;
+        this.properties = properties;
+        this.executor = executor;
+    }
+
+    /** Every step the agents do not take: playbooks, and scripts over SSH on each node or from a launcher. */
+    @Override
+    public boolean takes(RunTask task) {
+        return !("AGENT".equals(task.dispatch()) && "SHELL".equals(task.type()));
+    }
+
+    @Override
+    public TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log, BooleanSupplier cancelled) {
+        boolean launcher = "LAUNCHER".equals(task.dispatch());
+        List<RunNode> targets = launcher ? List.of(nodes.get(0)) : nodes;
+        String playbook = "PLAYBOOK".equals(task.type()) ? task.playbook()
+                : GeneratedPlaybooks.script(runId, task.id(), stepName(task), task.command(), properties.scriptsDir(),
+                        environment(runId, nodes, launcher), launcher ? hostfile(nodes) : null);
+        if (launcher) {
+            log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
+        }
+        // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
+        Map<RunNode, SshAccess.Access> accesses = inventory.accesses(targets);
+        Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
+        // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
+        PlaybookRun run = new PlaybookRun(workDir, playbook, InventoryHosts.of(targets, accesses, recorded), plans.rolesPaths(task.steps()),
+                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
+        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
+        RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
+        BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
+        BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
+        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
+        hostKeys.recordLearned(targets, outcome, log); // before a stop: it then checks the key just recorded
+        if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
+            remoteStop.start();
+        }
+        remoteStop.await();
+        List<HostResult> results = new ArrayList<>(targets.stream().map(node -> HostKeyRecords
+                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome))).toList());
+        results.stream().filter(result -> outcome.refusedHostKeys().containsKey(result.ip()))
+                .forEach(result -> log.line("[platform] " + result.ip() + ": " + result.message()));
+        if (launcher) {
+            HostResult lead = results.get(0);
+            nodes.stream().skip(1).forEach(node -> results.add(new HostResult(node.nodeId(), node.ip(), lead.status(), lead.rc(),
+                    0, 0, 0, 0, lead.durationMs(), "ran from the launcher " + lead.ip() + ": " + lead.message())));
+        }
+        if (log.writeFailure().isPresent()) {
+            return UnwrittenLog.failed(log.writeFailure().get(), results);
+        }
+        return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+    }
+
+    /**
+     * The environment marks of the local processes of one task ({@code ansible-playbook} and every
+     * child): after a crash, the restarted instance finds what it left running by them.
+     */
+    static Map<String, String> localMarks(String executor, long runId, long taskId) {
+        return Map.of("RUN_ID", String.valueOf(runId), EXECUTOR_MARK, executor,
+                GeneratedPlaybooks.MARKER_VARIABLE, GeneratedPlaybooks.taskMarker(runId, taskId));
+    }
+
+    static final String EXECUTOR_MARK = "DEVOPS_EXECUTOR";
+
+    /** A script step's processes on the nodes (a playbook step leaves none: its tasks end with the playbook). */
+    @Override
+    public void stopLeftovers(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+        if ("SHELL".equals(task.type())) {
+            stopRemote(runId, task, nodes, workDir, log);
+        }
+    }
+
+    private void stopRemote(long runId, RunTask task, List<RunNode> targets, Path workDir, LogAppender log) {
+        log.line("[platform] stopping the step's processes on " + targets.size() + " node(s)");
+        playbooks.runCommand(new PlaybookRun(workDir.resolve("stop"), "", inventory.of(targets), List.of(), Duration.ofSeconds(30),
+                Map.of()), GeneratedPlaybooks.stopCommand(runId, task.id()));
+    }
+
+    private static Map<String, String> environment(long runId, List<RunNode> nodes, boolean launcher) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("RUN_ID", String.valueOf(runId));
+        env.put("NODE_POOL", nodes.stream().map(RunNode::nodePoolName).distinct().collect(Collectors.joining(",")));
+        env.put("NODE_IPS", nodes.stream().map(RunNode::ip).collect(Collectors.joining(",")));
+        if (launcher) {
+            env.put("HOSTFILE", GeneratedPlaybooks.remoteDir(runId) + "/hostfile");
+        }
+        return env;
+    }
+
+    private static String hostfile(List<RunNode> nodes) {
+        return nodes.stream().map(RunNode::ip).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    private static String stepName(RunTask task) {
+        return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * One node's result from Ansible's own account of it: its recap line, its events, and whether
+     * it answered the play's closing task. Missing data is a failure: a node without a recap
+     * (playbook stopped, crashed, events lost) or that left the play early never passes.
+     */
+    private static HostResult hostResult(RunNode node, PlaybookOutcome outcome) {
+        List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
+        HostStats stats = outcome.stats().get(node.ip());
+        long duration = events.stream().mapToLong(HostTaskResult::durationMs).sum();
+        HostTaskResult unreachable = last(events, "unreachable");
+        HostTaskResult failed = last(events, "failed");
+        if (stats == null) {
+            if (unreachable != null || failed != null) {
+                return result(node, unreachable != null ? RunStatus.UNREACHABLE : RunStatus.FAILED,
+                        unreachable != null ? unreachable : failed, null, duration);
+            }
+            RunStatus status = outcome.ending() == Ending.CANCELLED ? RunStatus.CANCELLED : RunStatus.FAILED;
+            boolean playEnded = EnumSet.of(Ending.SUCCEEDED, Ending.FAILED, Ending.UNREACHABLE).contains(outcome.ending());
+            String message = playEnded && !events.isEmpty() ? ENDED_EARLY
+                    : outcome.ending() == Ending.SUCCEEDED || outcome.message() == null ? NO_RESULT : outcome.message();
+            return new HostResult(node.nodeId(), node.ip(), status, null, 0, 0, 0, 0, duration, message);
+        }
+        if (stats.unreachable() > 0) {
+            return result(node, RunStatus.UNREACHABLE, unreachable, stats, duration);
+        }
+        if (stats.failures() > 0) {
+            return result(node, RunStatus.FAILED, failed, stats, duration);
+        }
+        if (!outcome.reachedEnd(node.ip())) {
+            return withMessage(result(node, RunStatus.FAILED, null, stats, duration), ENDED_EARLY);
+        }
+        HostResult succeeded = result(node, RunStatus.SUCCEEDED, lastOwnEvent(events), stats, duration);
+        return stats.rescued() + stats.ignored() == 0 ? succeeded : withMessage(succeeded, "succeeded; Ansible rescued "
+                + stats.rescued() + " and ignored " + stats.ignored() + " failed task(s) on the way (see the log)");
+    }
+
+    static final String NO_RESULT = "no result from Ansible: the playbook ended without reporting this node";
+    static final String ENDED_EARLY = "did not reach the end of the step: Ansible stopped this node before the step's last"
+            + " task (meta: end_host or end_play in a role, or any_errors_fatal / max_fail_percentage after a failure"
+            + " elsewhere); see the log";
+
+    private static HostResult withMessage(HostResult result, String message) {
+        return new HostResult(result.nodeId(), result.ip(), result.status(), result.rc(), result.ok(), result.changed(),
+                result.failed(), result.skipped(), result.durationMs(), message);
+    }
+
+    /** The last event of the step's own tasks, not of the platform's closing ones. */
+    private static HostTaskResult lastOwnEvent(List<HostTaskResult> events) {
+        HostTaskResult found = null;
+        for (HostTaskResult event : events) {
+            if (!(event.role() == null && event.task().startsWith("[platform]"))) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    private static HostResult result(RunNode node, RunStatus status, HostTaskResult telling, HostStats stats, long duration) {
+        return new HostResult(node.nodeId(), node.ip(), status, telling == null ? null : telling.rc(),
+                stats == null ? 0 : stats.ok(), stats == null ? 0 : stats.changed(), stats == null ? 0 : stats.failures(),
+                stats == null ? 0 : stats.skipped(), duration, telling == null ? null : telling.message());
+    }
+
+    private static HostTaskResult last(List<HostTaskResult> events, String status) {
+        HostTaskResult found = null;
+        for (HostTaskResult event : events) {
+            if (event.status().equals(status)) {
+                found = event;
+            }
+        }
+        return found;
+    }
+
+    private static RunStatus status(Ending ending) {
+        return switch (ending) {
+            case SUCCEEDED -> RunStatus.SUCCEEDED;
+            case UNREACHABLE -> RunStatus.UNREACHABLE;
+            case CANCELLED -> RunStatus.CANCELLED;
+            case FAILED, ERROR, TIMED_OUT, NOT_INSTALLED -> RunStatus.FAILED;
+        };
+    }
+}

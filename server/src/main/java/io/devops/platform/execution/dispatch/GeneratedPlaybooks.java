@@ -1,0 +1,117 @@
+package io.devops.platform.execution.dispatch;
+
+import io.devops.platform.ansible.PlayCompletion;
+import io.devops.platform.ansible.UnsafeText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The playbooks the engine writes itself, built as data and dumped as YAML: a script step on
+ * each node or once on a launcher, and the collection of report files after a step.
+ */
+public final class GeneratedPlaybooks {
+
+    static final String MARKER_VARIABLE = "DEVOPS_TASK";
+
+    private GeneratedPlaybooks() {
+    }
+
+    /** Where a run's files live on a node. */
+    static String remoteDir(long runId) {
+        return "/tmp/devops-run-" + runId;
+    }
+
+    /**
+     * A script step: copy the script files (when there are any), write the host list when the
+     * step runs on a launcher, then run the already quoted command from the run's directory.
+     */
+    static String script(long runId, long taskId, String stepName, String command, Path scriptsDir,
+                         Map<String, String> environment, String hostfile) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        tasks.add(task("prepare the run directory", "file", Map.of("path", remoteDir(runId), "state", "directory", "mode", "0755")));
+        if (scriptsDir != null && Files.isDirectory(scriptsDir)) {
+            tasks.add(task("copy the scripts", "copy", Map.of("src", scriptsDir.toAbsolutePath() + "/",
+                    "dest", remoteDir(runId) + "/script/", "mode", "preserve")));
+        }
+        if (hostfile != null) {
+            tasks.add(task("write the host list", "copy", Map.of("content", new UnsafeText(hostfile),
+                    "dest", remoteDir(runId) + "/hostfile", "mode", "0644")));
+        }
+        Map<String, Object> run = task(stepName, "shell", new UnsafeText(command));
+        run.put("args", Map.of("chdir", remoteDir(runId), "executable", "/bin/bash"));
+        Map<String, Object> env = new LinkedHashMap<>();
+        environment.forEach((key, value) -> env.put(key, new UnsafeText(value)));
+        env.put(MARKER_VARIABLE, taskMarker(runId, taskId));
+        env.put("NODE_IP", "{{ inventory_hostname }}");
+        run.put("environment", env);
+        tasks.add(run);
+        tasks.addAll(PlayCompletion.closingTasks());
+        return play(tasks);
+    }
+
+    /** Set in the environment of every process a script step starts on a node, so a cancel can find them all. */
+    static String taskMarker(long runId, long taskId) {
+        return "run-" + runId + "-task-" + taskId;
+    }
+
+    /**
+     * Stops every process a cancelled script step started on the node: killing the local
+     * ansible-playbook alone leaves remote commands running (no terminal hangs up on them). The
+     * processes are found by the step's marker in their environment, whatever their process
+     * group, and looked for a few times in case the command was only just starting.
+     */
+    static String stopCommand(long runId, long taskId) {
+        String find = "grep -lzx " + MARKER_VARIABLE + "=" + taskMarker(runId, taskId)
+                + " /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3";
+        String script = "for attempt in 1 2 3 4 5; do pids=$(" + find + "); [ -z \"$pids\" ] && [ $attempt -gt 1 ] && break;"
+                + " [ -n \"$pids\" ] && kill -TERM $pids 2>/dev/null; sleep 0.2; done;"
+                + " pids=$(" + find + "); [ -n \"$pids\" ] && kill -KILL $pids 2>/dev/null; true";
+        return script;
+    }
+
+    /** Fetches each report that exists and is small enough into {@code dest}/{host}/{index}. */
+    public static String collectReports(List<String> paths, Path dest, long maxBytes) {
+        List<Map<String, Object>> tasks = new ArrayList<>();
+        // The size notes are written whether or not a report exists; fetch creates the directory only when it fetches.
+        Map<String, Object> hostDir = task("make the node's report directory", "file", Map.of(
+                "path", dest.toAbsolutePath() + "/{{ inventory_hostname }}", "state", "directory"));
+        hostDir.put("delegate_to", "localhost");
+        hostDir.put("connection", "local");
+        tasks.add(hostDir);
+        for (int i = 0; i < paths.size(); i++) {
+            Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new UnsafeText(paths.get(i))));
+            stat.put("register", "report_" + i);
+            tasks.add(stat);
+            Map<String, Object> fetch = task("fetch report " + (i + 1), "fetch", Map.of("src", new UnsafeText(paths.get(i)),
+                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i, "flat", true));
+            fetch.put("when", "report_" + i + ".stat.exists and report_" + i + ".stat.size <= " + maxBytes);
+            tasks.add(fetch);
+            Map<String, Object> size = task("record the size of report " + (i + 1), "copy", Map.of(
+                    "content", "{{ report_" + i + ".stat.size | default(-1) }}",
+                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i + ".size"));
+            size.put("delegate_to", "localhost");
+            size.put("connection", "local");
+            tasks.add(size);
+        }
+        return play(tasks);
+    }
+
+    private static String play(List<Map<String, Object>> tasks) {
+        Map<String, Object> play = new LinkedHashMap<>();
+        play.put("hosts", "all");
+        play.put("gather_facts", false);
+        play.put("tasks", tasks);
+        return UnsafeText.dumper().dump(List.of(play));
+    }
+
+    private static Map<String, Object> task(String name, String module, Object arguments) {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("name", new UnsafeText(name));
+        task.put(module, arguments);
+        return task;
+    }
+}

@@ -1,0 +1,130 @@
+package io.devops.platform.execution.reports;
+
+import io.devops.platform.ansible.AnsiblePlaybooks;
+import io.devops.platform.ansible.PlaybookOutcome;
+import io.devops.platform.ansible.PlaybookRun;
+import io.devops.platform.execution.dispatch.GeneratedPlaybooks;
+import io.devops.platform.execution.dispatch.InventoryHosts;
+import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.execution.run.RunContents.RunTask;
+import io.devops.platform.execution.settings.ExecutionProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a step that declares report files, fetches them from each node where it succeeded and
+ * stores them with the run (up to the size limit; larger files are recorded as not collected). A
+ * report that does not arrive is recorded as missing, with why, and fails its node's step: the
+ * step promised it, and whatever judges it later must not find silence.
+ */
+@Component
+public class ReportCollector {
+
+    private final AnsiblePlaybooks playbooks;
+    private final InventoryHosts inventory;
+    private final RunReports reports;
+    private final ExecutionProperties properties;
+    private final Clock clock;
+
+    ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, ExecutionProperties properties,
+                    Clock clock) {
+        this.playbooks = playbooks;
+        this.inventory = inventory;
+        this.reports = reports;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * After the step ran on {@code all} and succeeded on {@code succeeded}: fetches its declared
+     * reports from the nodes that wrote them and records each (its content, that it was too large,
+     * or that it is missing and why).
+     *
+     * @return the nodes that fail for a missing report, each with the first reason: those it is
+     *     missing from, or every node of a launcher step, whose one report speaks for them all
+     */
+    public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
+                                     LogAppender log) {
+        Map<Long, String> missing = collect(runId, task, reportingNodes(task, succeeded, all), workDir, log);
+        if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
+            return missing;
+        }
+        String reason = "the launcher's report " + missing.values().iterator().next();
+        return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The nodes a step's reports come from: the launcher alone ran a launcher step. */
+    private static List<RunNode> reportingNodes(RunTask task, List<RunNode> succeeded, List<RunNode> all) {
+        if ("LAUNCHER".equals(task.dispatch())) {
+            return succeeded.isEmpty() || all.isEmpty() || !succeeded.contains(all.get(0)) ? List.of() : List.of(all.get(0));
+        }
+        return succeeded;
+    }
+
+    /** @return the nodes a declared report is missing from, each with the first reason */
+    private Map<Long, String> collect(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+        if (task.reports().isEmpty() || nodes.isEmpty()) {
+            return Map.of();
+        }
+        Path dest = workDir.resolve("reports");
+        log.line("[platform] collecting " + task.reports().size() + " report file(s) from " + nodes.size() + " node(s)");
+        PlaybookRun run = new PlaybookRun(workDir.resolve("collect"),
+                GeneratedPlaybooks.collectReports(task.reports(), dest, properties.maxReportBytes()), inventory.of(nodes),
+                List.of(), Duration.ofMinutes(5), Map.of());
+        PlaybookOutcome outcome = playbooks.run(run, log::line, () -> false);
+        Map<Long, String> missing = new LinkedHashMap<>();
+        for (RunNode node : nodes) {
+            for (int i = 0; i < task.reports().size(); i++) {
+                String path = task.reports().get(i);
+                store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), outcome)
+                        .ifPresent(reason -> {
+                            missing.putIfAbsent(node.nodeId(), "report " + path + " " + reason);
+                            log.line("[platform] " + node.ip() + ": report " + path + " " + reason);
+                        });
+            }
+        }
+        return missing;
+    }
+
+    /** @return why the report is missing, when it is */
+    private Optional<String> store(long runId, RunTask task, RunNode node, String path, Path fetched, PlaybookOutcome outcome) {
+        try {
+            Path sizeFile = fetched.resolveSibling(fetched.getFileName() + ".size");
+            long size = Files.exists(sizeFile) ? Long.parseLong(Files.readString(sizeFile).trim()) : -1;
+            if (Files.exists(fetched)) {
+                String content = new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8);
+                reports.save(runId, task.id(), node.nodeId(), node.ip(), path, content, Files.size(fetched), false, clock.instant());
+                return Optional.empty();
+            }
+            if (size > properties.maxReportBytes()) {
+                reports.save(runId, task.id(), node.nodeId(), node.ip(), path, null, size, true, clock.instant());
+                return Optional.empty();
+            }
+            String reason = Files.exists(sizeFile) && size < 0 ? "is missing: the step did not write it on this node"
+                    : "could not be fetched from the node: " + failure(outcome, node.ip());
+            reports.saveMissing(runId, task.id(), node.nodeId(), node.ip(), path, reason, clock.instant());
+            return Optional.of(reason);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot store the report " + path + " of " + node.ip() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String failure(PlaybookOutcome outcome, String ip) {
+        return outcome.results().stream()
+                .filter(result -> result.host().equals(ip) && List.of("failed", "unreachable").contains(result.status()))
+                .reduce((first, second) -> second)
+                .map(result -> result.task() + ": " + (result.message() == null ? result.status() : result.message()))
+                .orElse(outcome.message() == null ? "no result from Ansible" : outcome.message());
+    }
+}
