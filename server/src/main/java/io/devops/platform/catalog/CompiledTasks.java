@@ -43,8 +43,10 @@ class CompiledTasks {
             } else {
                 TemplateStep.ScriptStep step = ((TemplateCompiler.ShellTask) task).step();
                 dispatch = step.dispatch();
-                shellId = insert("INSERT INTO shell_tasks (shell_id, content, reports, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
-                        step.shellId(), step.command(), String.join("\n", step.reports()), DbTime.toDb(at), by);
+                shellId = insert("""
+                        INSERT INTO shell_tasks (shell_id, content, reports, run_as, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?)""",
+                        step.shellId(), step.command(), String.join("\n", step.reports()), step.runAs(), DbTime.toDb(at), by);
             }
             List<? extends TemplateStep> steps = task.steps();
             jdbc.sql("""
@@ -61,7 +63,7 @@ class CompiledTasks {
     /** The stored tasks of a template version; {@code steps} gives each task its template steps. */
     List<PlannedTask> plan(long templateId, List<PlannedStep> steps) {
         return jdbc.sql("""
-                SELECT tt.*, p.playbook_script, p.reports AS playbook_reports, s.content, s.reports FROM template_tasks tt
+                SELECT tt.*, p.playbook_script, p.reports AS playbook_reports, s.content, s.reports, s.run_as FROM template_tasks tt
                 LEFT JOIN playbook_tasks p ON p.id = tt.playbook_task_id LEFT JOIN shell_tasks s ON s.id = tt.shell_task_id
                 WHERE tt.template_id = ? ORDER BY tt.sequence""")
                 .param(templateId)
@@ -78,7 +80,7 @@ class CompiledTasks {
                             rs.getString("playbook_script"), rs.getString("content"),
                             type == TaskType.PLAYBOOK ? roles(playbookId) : List.of(),
                             reports == null || reports.isEmpty() ? List.of() : Arrays.asList(reports.split("\n")),
-                            type == TaskType.PLAYBOOK ? roleVersions(playbookId) : List.of());
+                            type == TaskType.PLAYBOOK ? roleVersions(playbookId) : List.of(), rs.getString("run_as"));
                 }).list();
     }
 

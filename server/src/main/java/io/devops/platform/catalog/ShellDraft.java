@@ -11,7 +11,12 @@ import java.util.regex.PatternSyntaxException;
 
 /** A shell version as the API receives it (POST and PUT); {@link #check()} reports every problem at once. */
 record ShellDraft(String name, String description, String command, List<ParameterDraft> parameters,
-                  List<String> reports, String dispatch) {
+                  List<String> reports, String dispatch, String runAs) {
+
+    ShellDraft(String name, String description, String command, List<ParameterDraft> parameters, List<String> reports,
+               String dispatch) {
+        this(name, description, command, parameters, reports, dispatch, null);
+    }
 
     record ParameterDraft(String name, String type, String pattern, Boolean required, String defaultValue,
                           String description) {
@@ -19,7 +24,7 @@ record ShellDraft(String name, String description, String command, List<Paramete
 
     /** What a valid draft becomes. */
     record Checked(String name, String description, String command, Dispatch dispatch, List<ShellParameter> parameters,
-                   List<String> reports) {
+                   List<String> reports, String runAs) {
     }
 
     private static final Pattern PARAMETER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
@@ -35,6 +40,10 @@ record ShellDraft(String name, String description, String command, List<Paramete
             parsedDispatch = dispatch == null ? Dispatch.ANSIBLE : Dispatch.parse(dispatch);
         } catch (IllegalArgumentException e) {
             errors.add(new InputError("dispatch", e.getMessage()));
+        }
+        String runAsProblem = RunAs.problem(runAs, parsedDispatch);
+        if (runAsProblem != null) {
+            errors.add(new InputError("runAs", runAsProblem));
         }
         List<ShellParameter> checked = checkParameters(errors);
         Set<String> declared = new HashSet<>(checked.stream().map(ShellParameter::name).toList());
@@ -56,7 +65,7 @@ record ShellDraft(String name, String description, String command, List<Paramete
             throw new InvalidInputException("The shell is not valid: " + errors.get(0).field() + " "
                     + errors.get(0).message(), errors);
         }
-        return new Checked(name.trim(), description, command, parsedDispatch, checked, paths);
+        return new Checked(name.trim(), description, command, parsedDispatch, checked, paths, runAs);
     }
 
     private List<ShellParameter> checkParameters(List<InputError> errors) {

@@ -1,14 +1,18 @@
 package io.devops.platform.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One version of a shell (a script template): command, typed parameters, report files, default dispatch. */
+/**
+ * One version of a shell (a script template): command, typed parameters, report files, default
+ * dispatch and the unprivileged node user it runs as ({@code runAs}; null: the agent's own user).
+ */
 record ShellScript(long id, String name, String description, String command, Dispatch dispatch, int version,
                    long originalShellId, boolean latest, boolean deleted, List<ShellParameter> parameters,
-                   List<String> reports, Instant createdAt, String createdBy) {
+                   List<String> reports, Instant createdAt, String createdBy, String runAs) {
 
     /** The values a step gives, checked and completed with defaults; every problem keyed by parameter name. */
     Map<String, String> resolve(Map<String, String> given, Map<String, String> errors) {
@@ -57,11 +61,12 @@ record ShellScript(long id, String name, String description, String command, Dis
     /** How the API shows a shell. */
     record View(long id, String name, String description, String command, Dispatch dispatch, int version,
                 long originalShellId, boolean latest, boolean deleted, List<ShellParameter.View> parameters,
-                List<String> reports, Instant createdAt, String createdBy) {
+                List<String> reports, Instant createdAt, String createdBy,
+                @JsonInclude(JsonInclude.Include.ALWAYS) String runAs) {
     }
 
     View view() {
         return new View(id, name, description, command, dispatch, version, originalShellId, latest, deleted,
-                parameters.stream().map(ShellParameter::view).toList(), reports, createdAt, createdBy);
+                parameters.stream().map(ShellParameter::view).toList(), reports, createdAt, createdBy, runAs);
     }
 }

@@ -30,10 +30,10 @@ class Shells {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO shells (name, description, shell_template, dispatch, version, original_shell_id, is_latest,
-                                    created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)""")
+                                    created_at, created_by, run_as)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)""")
                 .params(shell.name(), shell.description(), shell.command(), shell.dispatch().name(), version, originalId,
-                        DbTime.toDb(at), by)
+                        DbTime.toDb(at), by, shell.runAs())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (originalId == null) {
@@ -130,6 +130,6 @@ class Shells {
         return new ShellScript(id, rs.getString("name"), rs.getString("description"), rs.getString("shell_template"),
                 Dispatch.valueOf(rs.getString("dispatch")), rs.getInt("version"), rs.getLong("original_shell_id"),
                 rs.getBoolean("is_latest"), rs.getBoolean("is_deleted"), parameters, reports,
-                DbTime.read(rs, "created_at"), rs.getString("created_by"));
+                DbTime.read(rs, "created_at"), rs.getString("created_by"), rs.getString("run_as"));
     }
 }

@@ -83,6 +83,11 @@ class StepResolver {
         } catch (IllegalArgumentException e) {
             errors.add(new InputError(field + ".dispatch", e.getMessage()));
         }
+        String runAsProblem = RunAs.problem(shell.runAs(), dispatch);
+        if (runAsProblem != null) {
+            errors.add(new InputError(field + ".dispatch", "shell " + shell.name() + " runs as " + shell.runAs()
+                    + ", which " + runAsProblem));
+        }
         Map<String, String> problems = new LinkedHashMap<>();
         Map<String, String> values = shell.resolve(draft.params() == null ? Map.of() : draft.params(), problems);
         problems.forEach((name, message) -> errors.add(new InputError(field + ".params." + name, message)));
@@ -98,7 +103,7 @@ class StepResolver {
         }
         rows.add(new Templates.StepRow(sequence, "script", shell.id(), dispatch, values));
         steps.add(new TemplateStep.ScriptStep(sequence, shell.id(), shell.name(), shell.version(), dispatch,
-                shell.command(values), reports));
+                shell.command(values), reports, shell.runAs()));
     }
 
     private static Object scalar(JsonNode value) {

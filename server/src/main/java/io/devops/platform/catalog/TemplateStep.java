@@ -27,9 +27,12 @@ sealed interface TemplateStep permits TemplateStep.OperatorStep, TemplateStep.Sc
         }
     }
 
-    /** One shell version with its checked parameter values, already rendered into the exact command. */
+    /**
+     * One shell version with its checked parameter values, already rendered into the exact command,
+     * and the node user it runs as (null: the agent's own user).
+     */
     record ScriptStep(int sequence, long shellId, String name, int version, Dispatch dispatch, String command,
-                      List<String> reports) implements TemplateStep {
+                      List<String> reports, String runAs) implements TemplateStep {
 
         @Override
         public PlannedStep planned() {

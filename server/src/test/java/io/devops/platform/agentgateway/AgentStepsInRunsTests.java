@@ -75,6 +75,27 @@ class AgentStepsInRunsTests extends ApiTest {
     }
 
     @Test
+    void aShellDeclaredToRunAsAnUnprivilegedUserRunsAsThatUserOnTheAgent() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "the agent must run as root to switch users");
+        String ip = uniqueIp();
+        agent = AgentProcess.start("http://127.0.0.1:" + port, fixtures().token(1, null), ip, dirs.resolve("agent"));
+        long node = Eventually.within(Duration.ofSeconds(30), "agent on " + ip + " online", () -> onlineNode(ip));
+        ObjectNode shell = JSON.createObjectNode().put("name", unique("as_nobody")).put("command", "echo \"as $(id -un) uid $(id -u)\"")
+                .put("dispatch", "agent").put("runAs", "nobody");
+        shell.putArray("parameters");
+        long shellId = admin().post("/api/v1/shells", shell.toString()).id();
+        long template = runs().template(unique("as-nobody"), steps -> RunFixtures.scriptStep(steps, shellId));
+
+        long runId = runs().start(runs().job(unique("as-nobody"), "CONTINUE", template, List.of(node)));
+        JsonNode run = runs().awaitEnd(runId, Duration.ofSeconds(60));
+
+        assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+        assertThat(admin().get("/api/v1/runs/" + runId + "/log").body()).contains(ip + " | as nobody uid 65534")
+                .doesNotContain("as root");
+    }
+
+    @Test
     void aRunOnANodeWhoseAgentWasRevokedFailsThatNodeAtOnceSayingWhenAndByWhom() {
         var agent = fixtures().agent(uniqueIp());
         assertThat(admin().post("/api/v1/nodes/" + agent.nodeId() + "/agent/revoke", "{}").status()).isEqualTo(200);

@@ -13,7 +13,7 @@ class TemplateCompilerTests {
     }
 
     private static TemplateStep script(int sequence) {
-        return new TemplateStep.ScriptStep(sequence, sequence, "s" + sequence, 1, Dispatch.AGENT, "true", List.of());
+        return new TemplateStep.ScriptStep(sequence, sequence, "s" + sequence, 1, Dispatch.AGENT, "true", List.of(), null);
     }
 
     @Test

@@ -85,7 +85,7 @@ class AgentTaskDispatch implements Dispatcher {
         }
         if (!reachable.isEmpty()) {
             CommandSpec spec = new CommandSpec(new ScriptSource.Inline("#!/bin/bash\n" + task.command() + "\n"), List.of(),
-                    Map.of(), null, properties.taskTimeout());
+                    Map.of(), null, properties.taskTimeout(), task.runAs());
             List<CommandId> ids = agents.submitAll(spec, envByNode);
             log.line("[platform] sent to " + ids.size() + " agent(s)");
             Map<CommandId, RunNode> running = new LinkedHashMap<>();

@@ -57,11 +57,12 @@ public class RunContents {
         for (PlannedTask task : item.tasks()) {
             jdbc.sql("""
                     INSERT INTO run_tasks (run_id, run_item_id, sequence, task_type, dispatch, steps, playbook_task_id,
-                                           shell_task_id, playbook, command, reports, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')""")
+                                           shell_task_id, playbook, command, reports, run_as, status)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED')""")
                     .params(runId, itemId, task.sequence(), task.type().name(), task.dispatch().name(),
                             json.writeValueAsString(task.steps()), task.playbookTaskId(), task.shellTaskId(), task.playbook(),
-                            task.command(), json.writeValueAsString(task.reports() == null ? List.of() : task.reports()))
+                            task.command(), json.writeValueAsString(task.reports() == null ? List.of() : task.reports()),
+                            task.runAs())
                     .update();
         }
     }
@@ -87,7 +88,8 @@ public class RunContents {
                             rs.getString("playbook"), rs.getString("command"),
                             json.readValue(rs.getString("reports"), new TypeReference<List<String>>() { }),
                             RunStatus.valueOf(rs.getString("status")), DbTime.read(rs, "started_at"),
-                            DbTime.read(rs, "finished_at"), nullableLong(rs, "duration_ms"), rs.getString("message")));
+                            DbTime.read(rs, "finished_at"), nullableLong(rs, "duration_ms"), rs.getString("message"),
+                            rs.getString("run_as")));
                 });
         return jdbc.sql("SELECT * FROM run_items WHERE run_id = ? ORDER BY sequence").param(runId)
                 .query((rs, n) -> new RunItem(rs.getLong("id"), rs.getInt("sequence"), rs.getLong("template_id"),
@@ -336,7 +338,7 @@ public class RunContents {
 
     public record RunTask(long id, int sequence, String type, String dispatch, List<PlannedStep> steps, String playbook,
                    String command, List<String> reports, RunStatus status, Instant startedAt, Instant finishedAt,
-                   Long durationMs, String message) {
+                   Long durationMs, String message, String runAs) {
     }
 
     public record HostResult(long nodeId, String ip, RunStatus status, Integer rc, int ok, int changed, int failed, int skipped,
