@@ -337,6 +337,8 @@ export interface Shell {
   reports: string[]
   createdAt: string
   createdBy: string
+  /** The unprivileged node user the script runs as (agent dispatch only); null: the agent's own user. */
+  runAs?: string | null
 }
 
 export interface ShellDraft {
@@ -346,6 +348,7 @@ export interface ShellDraft {
   parameters: { name: string; type?: VariableTypeName; pattern?: string; required: boolean; description?: string; defaultValue?: string | null }[]
   reports: string[]
   dispatch: Dispatch
+  runAs?: string
 }
 
 export type StepType = 'operator' | 'script'

@@ -113,6 +113,8 @@ const en = {
   scripts: {
     title: 'Scripts', new: 'New script', detailTitle: '{name} v{version}', editTitle: 'Edit {name} v{version}',
     command: 'Command', commandHint: 'Write parameters in angle brackets, for example {sample}',
+    runAs: 'Runs as user', runAsHint: 'Empty: root. An unprivileged node user, e.g. nobody (agent dispatch only)',
+    runAsAgentUser: "the agent's user (root)",
     parameters: 'Parameters', parametersHint: 'A value must match the whole pattern; it is quoted before it reaches the shell.',
     noParameters: 'No parameters', pattern: 'Pattern', addParameter: 'Add parameter', badPattern: 'Not a valid pattern',
     undeclared: 'Not declared as parameters: {names}', declare: 'Declare {name}', reports: 'Report files',

@@ -114,6 +114,8 @@ const zhCN: Messages = {
   scripts: {
     title: '脚本', new: '新建脚本', detailTitle: '{name} v{version}', editTitle: '编辑 {name} v{version}',
     command: '命令', commandHint: '参数写在尖括号中，例如 {sample}',
+    runAs: '运行用户', runAsHint: '留空则为 root；填写节点上的非特权用户，如 nobody（仅限 Agent 执行）',
+    runAsAgentUser: 'Agent 的用户（root）',
     parameters: '参数', parametersHint: '取值必须完整匹配正则，并在传给 shell 前加引号转义。',
     noParameters: '无参数', pattern: '正则', addParameter: '添加参数', badPattern: '正则无效',
     undeclared: '以下占位符未声明为参数：{names}', declare: '声明 {name}', reports: '报告文件',

@@ -22,8 +22,16 @@ describe('script form', () => {
     Object.assign(form, { name: ' hello ', command: 'echo <who>', dispatch: 'agent', reports: ['/tmp/x.md', ' '] })
     form.parameters = [{ name: 'who', type: 'string', pattern: '', required: false, defaultValue: 'world', description: '' }]
     expect(toShellDraft(form)).toEqual({
-      name: 'hello', description: undefined, command: 'echo <who>', dispatch: 'agent', reports: ['/tmp/x.md'],
+      name: 'hello', description: undefined, command: 'echo <who>', dispatch: 'agent', runAs: undefined, reports: ['/tmp/x.md'],
       parameters: [{ name: 'who', type: 'string', pattern: undefined, required: false, defaultValue: 'world', description: undefined }],
     })
+  })
+
+  it('keeps the user a script runs as, trimmed, and sends none when left empty', () => {
+    const form = formOf({ name: 'n', command: 'id', dispatch: 'agent', runAs: 'nobody', parameters: [], reports: [] })
+    expect(form.runAs).toBe('nobody')
+    form.runAs = ' gpu_user '
+    expect(toShellDraft(form).runAs).toBe('gpu_user')
+    expect(toShellDraft(formOf()).runAs).toBeUndefined()
   })
 })

@@ -16,6 +16,8 @@ export interface ScriptForm {
   description: string
   command: string
   dispatch: Dispatch
+  /** Empty: the agent's own user (root). */
+  runAs: string
   parameters: ParameterRow[]
   reports: string[]
 }
@@ -34,10 +36,10 @@ export function undeclared(form: ScriptForm): string[] {
 /** A pattern the browser cannot read (the server has the last word: its regex dialect is Java's). */
 export const badPattern = (pattern: string) => pattern !== '' && wholeMatch(pattern) === null
 
-export function formOf(shell?: { name: string; description?: string; command: string; dispatch: Dispatch; parameters: ShellParameter[]; reports: string[] }): ScriptForm {
+export function formOf(shell?: { name: string; description?: string; command: string; dispatch: Dispatch; runAs?: string | null; parameters: ShellParameter[]; reports: string[] }): ScriptForm {
   return {
     name: shell?.name ?? '', description: shell?.description ?? '', command: shell?.command ?? '',
-    dispatch: shell?.dispatch ?? 'ansible', reports: [...(shell?.reports ?? [])],
+    dispatch: shell?.dispatch ?? 'ansible', runAs: shell?.runAs ?? '', reports: [...(shell?.reports ?? [])],
     parameters: (shell?.parameters ?? []).map((p) => ({ name: p.name, type: p.type, pattern: p.pattern, required: p.required,
       defaultValue: p.defaultValue ?? '', description: p.description ?? '' })),
   }
@@ -46,6 +48,7 @@ export function formOf(shell?: { name: string; description?: string; command: st
 export function toShellDraft(form: ScriptForm): ShellDraft {
   return {
     name: form.name.trim(), description: form.description.trim() || undefined, command: form.command, dispatch: form.dispatch,
+    runAs: form.runAs.trim() || undefined,
     reports: form.reports.map((r) => r.trim()).filter((r) => r !== ''),
     parameters: form.parameters.map((p) => ({
       name: p.name.trim(), type: p.type, pattern: p.pattern || undefined, required: p.required,
