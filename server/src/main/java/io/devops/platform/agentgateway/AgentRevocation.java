@@ -1,7 +1,6 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.agentgateway.AgentCommands.Outcome;
-import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.ConflictException;
@@ -23,11 +22,11 @@ class AgentRevocation {
     private final CommandLifecycle lifecycle;
     private final CommandDelivery delivery;
     private final NodeRegistry registry;
-    private final AuditTrail audit;
+    private final NodeAudit audit;
     private final Clock clock;
 
     AgentRevocation(AgentCredentials credentials, AgentCommands commands, CommandLifecycle lifecycle,
-                    CommandDelivery delivery, NodeRegistry registry, AuditTrail audit, Clock clock) {
+                    CommandDelivery delivery, NodeRegistry registry, NodeAudit audit, Clock clock) {
         this.credentials = credentials;
         this.commands = commands;
         this.lifecycle = lifecycle;
@@ -45,7 +44,7 @@ class AgentRevocation {
             throw new ConflictException("Node " + node.ip() + " has no enrolled agent to revoke");
         }
         CutOff cut = cutOff(nodeId, now, actor, reason(now, actor));
-        audit.record("agent.revoked", "node", nodeId, actor + " revoked the agent of node " + node.ip()
+        audit.record(nodeId, "agent.revoked", "node", nodeId, actor + " revoked the agent of node " + node.ip()
                 + (cut.lostCommands() > 0 ? "; " + cut.lostCommands() + " unfinished command(s) ended LOST" : ""), null,
                 Map.of("credentials", cut.credentials()));
         return cut.credentials();

@@ -3,7 +3,6 @@ package io.devops.platform.agentgateway;
 import io.devops.platform.agentgateway.EnrollmentTokens.EnrollmentTokenView;
 import io.devops.platform.agentgateway.PendingEnrollments.NewPending;
 import io.devops.platform.agentgateway.PendingEnrollments.PendingRow;
-import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.FactsSummary;
 import io.devops.platform.inventory.NodeRegistry.KnownNode;
@@ -49,14 +48,14 @@ class Enrolment {
     private final PendingEnrollments pending;
     private final NodeRegistry registry;
     private final AgentRevocation revocation;
-    private final AuditTrail audit;
+    private final NodeAudit audit;
     private final FactsRefusals refusals;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
     Enrolment(EnrollmentTokens tokens, AgentCredentials credentials, PendingEnrollments pending, NodeRegistry registry,
-              AgentRevocation revocation, AuditTrail audit, FactsRefusals refusals, TransactionTemplate transactions,
+              AgentRevocation revocation, NodeAudit audit, FactsRefusals refusals, TransactionTemplate transactions,
               JsonMapper json, Clock clock) {
         this.tokens = tokens;
         this.credentials = credentials;
@@ -131,7 +130,7 @@ class Enrolment {
         long id = pending.insert(new NewPending(node.ip(), node.id(), token.id(), token.nodePoolId(), applicant.hostname(),
                 applicant.agentVersion(), enrolling.factsJson(), applicant.seenFrom(), differs,
                 Secrets.sha256(applicant.claimSecret()), enrolling.at()));
-        audit.record("agent-enrollment.pending", "agent-enrollment", id, "An agent with token " + token.prefix()
+        audit.record(node.id(), "agent-enrollment.pending", "agent-enrollment", id, "An agent with token " + token.prefix()
                         + "… declared " + node.ip() + ", the address of known node " + node.id()
                         + "; it waits for an admin" + (differs ? " (it connected from " + applicant.seenFrom() + ")" : ""),
                 PendingEnrollmentView.knownSide(node), PendingEnrollmentView.declaredSide(applicant.hostname(),
@@ -177,7 +176,7 @@ class Enrolment {
         credentials.insert(node.id(), Secrets.sha256(credential), Secrets.displayPrefix(credential), tokenId,
                 agentVersion, now);
         registry.reportFacts(node.id(), factsJson, summary);
-        audit.record("agent.enrolled", "node", node.id(), "The agent on " + node.ip() + " enrolled with " + how
+        audit.record(node.id(), "agent.enrolled", "node", node.id(), "The agent on " + node.ip() + " enrolled with " + how
                 + (node.created() ? " and created the node" : "")
                 + (replaced > 0 ? ", replacing its previous credential" : ""), null,
                 Map.of("ip", node.ip(), "nodePoolId", node.nodePoolId(), "enrollmentTokenId", tokenId));

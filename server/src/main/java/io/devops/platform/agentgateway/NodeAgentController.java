@@ -1,7 +1,6 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.agentgateway.AgentCredentials.CredentialView;
-import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.InvalidInputException;
 import jakarta.validation.Valid;
@@ -35,11 +34,11 @@ class NodeAgentController {
     private final AgentRevocation revocation;
     private final AgentDispatch dispatch;
     private final NodeRegistry registry;
-    private final AuditTrail audit;
+    private final NodeAudit audit;
     private final AdHocCommandGuard guard;
 
     NodeAgentController(AgentCredentials credentials, AgentCommands commands, AgentRevocation revocation,
-                        AgentDispatch dispatch, NodeRegistry registry, AuditTrail audit, AdHocCommandGuard guard) {
+                        AgentDispatch dispatch, NodeRegistry registry, NodeAudit audit, AdHocCommandGuard guard) {
         this.guard = guard;
         this.credentials = credentials;
         this.commands = commands;
@@ -74,7 +73,7 @@ class NodeAgentController {
         CommandId command = dispatch.submit(id, new CommandSpec(script, request.args(), request.env(), request.workdir(),
                 Duration.ofSeconds(request.timeoutSeconds()), request.runAs()));
         CommandState state = dispatch.status(command);
-        audit.record("agent-command.submitted", "agent-command", command, "Command " + command + " sent to node " + id,
+        audit.record(id, "agent-command.submitted", "agent-command", command, "Command " + command + " sent to node " + id,
                 null, Map.of("nodeId", id, "scriptSha256", state.scriptSha256(), "args", request.args() == null ? List.of() : request.args()));
         return state;
     }
@@ -93,9 +92,9 @@ class NodeAgentController {
                 Duration.ofSeconds(command.timeoutSeconds()), command.runAs());
         List<FanOut.Sent> sent = request.nodeIds().stream().distinct()
                 .map(node -> new FanOut.Sent(node, dispatch.submit(node, spec).value())).toList();
-        audit.record("agent-command.submitted", "agent-command", sent.get(0).commandId(), "Command sent to " + sent.size()
-                + " node(s), ids " + sent.get(0).commandId() + "…" + sent.get(sent.size() - 1).commandId(), null,
-                Map.of("nodes", sent.size(), "scriptSha256", sha));
+        audit.record(sent.stream().map(FanOut.Sent::nodeId).toList(), "agent-command.submitted", "agent-command",
+                sent.get(0).commandId(), "Command sent to " + sent.size() + " node(s), ids " + sent.get(0).commandId() + "…"
+                        + sent.get(sent.size() - 1).commandId(), null, Map.of("nodes", sent.size(), "scriptSha256", sha));
         return new FanOut(sha, sent);
     }
 
@@ -116,7 +115,7 @@ class NodeAgentController {
         CommandState before = dispatch.status(new CommandId(id));
         CommandState after = dispatch.cancel(new CommandId(id));
         if (!before.status().isFinal()) {
-            audit.record("agent-command.cancelled", "agent-command", id, "Cancel of command " + id + " on node "
+            audit.record(before.nodeId(), "agent-command.cancelled", "agent-command", id, "Cancel of command " + id + " on node "
                     + before.nodeId() + " requested", before.status(), after.status());
         }
         return after;

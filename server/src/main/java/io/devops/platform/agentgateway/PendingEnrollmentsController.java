@@ -1,7 +1,6 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.agentgateway.PendingEnrollments.PendingRow;
-import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.InvalidInputException;
@@ -38,12 +37,12 @@ class PendingEnrollmentsController {
     private final PendingEnrollments pending;
     private final NodeRegistry registry;
     private final AgentRevocation revocation;
-    private final AuditTrail audit;
+    private final NodeAudit audit;
     private final JsonMapper json;
     private final Clock clock;
 
     PendingEnrollmentsController(PendingEnrollments pending, NodeRegistry registry, AgentRevocation revocation,
-                                 AuditTrail audit, JsonMapper json, Clock clock) {
+                                 NodeAudit audit, JsonMapper json, Clock clock) {
         this.pending = pending;
         this.registry = registry;
         this.revocation = revocation;
@@ -77,7 +76,7 @@ class PendingEnrollmentsController {
         Instant now = clock.instant();
         AgentRevocation.CutOff cut = revocation.cutOff(before.nodeId(), now, caller.getName(),
                 "the node's agent was replaced: " + caller.getName() + " approved pending enrolment " + id);
-        audit.record("agent-enrollment.approved", "agent-enrollment", id, caller.getName() + " approved the agent that declared "
+        audit.record(before.nodeId(), "agent-enrollment.approved", "agent-enrollment", id, caller.getName() + " approved the agent that declared "
                         + before.declaredIp() + " for node " + before.nodeId()
                         + (cut.credentials() > 0 ? "; the node's previous agent credential was revoked" : "")
                         + (cut.lostCommands() > 0 ? " and " + cut.lostCommands() + " unfinished command(s) ended LOST" : ""),
@@ -90,7 +89,7 @@ class PendingEnrollmentsController {
                                  Authentication caller) {
         EnrollmentTokensController.requireAdmin(caller);
         PendingEnrollmentView before = decide(id, PendingStatus.REJECTED, decision, caller);
-        audit.record("agent-enrollment.rejected", "agent-enrollment", id, caller.getName() + " rejected the agent that declared "
+        audit.record(before.nodeId(), "agent-enrollment.rejected", "agent-enrollment", id, caller.getName() + " rejected the agent that declared "
                 + before.declaredIp() + " for node " + before.nodeId(), before.known(), PendingEnrollmentView.declaredSide(before));
         return get(id, caller);
     }

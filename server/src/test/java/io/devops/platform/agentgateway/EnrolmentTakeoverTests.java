@@ -45,6 +45,22 @@ class EnrolmentTakeoverTests extends ApiTest {
     }
 
     @Test
+    void whatIsDoneToATenantsNodeAgentIsAuditedInThatTenant() {
+        long pool = fixtures.tenantPool(unique("tenant_a"));
+        long tenant = admin().get("/api/v1/node-pools/" + pool).json().get("tenantId").asLong();
+        String ip = uniqueIp();
+        Agent owner = fixtures.agent(fixtures.token(1, pool), ip);
+        long pending = fixtures.enrol(fixtures.token(1, null), ip, FACTS, SECRET).json().get("enrollmentId").asLong();
+        assertThat(admin().post("/api/v1/agent-enrollments/" + pending + "/reject", "{}").status()).isEqualTo(200);
+        assertThat(admin().post("/api/v1/nodes/" + owner.nodeId() + "/agent/revoke", "{}").status()).isEqualTo(200);
+
+        JsonNode events = admin().get("/api/v1/audit-events?tenantId=" + tenant + "&size=50").json().get("items");
+
+        assertThat(events.findValuesAsString("action")).contains("agent.enrolled", "agent-enrollment.pending",
+                "agent-enrollment.rejected", "agent.revoked");
+    }
+
+    @Test
     void thePendingEnrolmentShowsTheDeclaredFactsBesideTheKnownOnesAndFlagsAnotherConnectionAddress() {
         long poolB = fixtures.tenantPool(unique("tenant_b"));
         String ip = uniqueIp();
