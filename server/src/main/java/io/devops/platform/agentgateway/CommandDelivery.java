@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -178,7 +179,7 @@ class CommandDelivery implements SmartLifecycle {
     }
 
     private static Set<Long> union(Set<Long> a, Set<Long> b) {
-        Set<Long> all = new java.util.HashSet<>(a);
+        Set<Long> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }

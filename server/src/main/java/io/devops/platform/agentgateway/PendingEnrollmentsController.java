@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,7 +117,7 @@ class PendingEnrollmentsController {
 
     private static PendingStatus parse(String status) {
         try {
-            return PendingStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT));
+            return PendingStatus.valueOf(status.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("status", "'" + status + "' is not one of "
                     + Arrays.toString(PendingStatus.values()) + " or ALL");

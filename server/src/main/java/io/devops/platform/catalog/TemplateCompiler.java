@@ -2,6 +2,7 @@ package io.devops.platform.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Turns the steps of a template version into internal tasks: each maximal run of consecutive
@@ -50,7 +51,7 @@ final class TemplateCompiler {
 
     private static boolean otherVersionOfARole(List<TemplateStep.OperatorStep> run, TemplateStep.OperatorStep next) {
         return run.stream().anyMatch(step -> step.role().equals(next.role())
-                && !java.util.Objects.equals(step.roleHash(), next.roleHash()));
+                && !Objects.equals(step.roleHash(), next.roleHash()));
     }
 
     private static void flush(List<TemplateStep.OperatorStep> run, List<CompiledTask> tasks) {

@@ -8,6 +8,7 @@ import io.devops.platform.inventory.NodeTargets.TargetNode;
 import io.devops.platform.inventory.TargetTenants;
 import io.devops.platform.shared.NotFoundException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class RunAccess {
      * missing {@code kind} {@code id}: the job or run it started from).
      */
     Long tenantToStart(Collection<TargetNode> nodes, String kind, Object id) {
-        var owner = owners.of(nodes.stream().map(TargetNode::id).toList(), java.util.List.of());
+        var owner = owners.of(nodes.stream().map(TargetNode::id).toList(), List.of());
         TenantScope scope = scopes.current();
         if (!scope.global()) {
             if (owner.unowned() || !scope.seesAll(owner.tenantIds())) {

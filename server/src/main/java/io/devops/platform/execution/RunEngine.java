@@ -28,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -231,7 +232,7 @@ class RunEngine {
         Map<Long, String> ips = items.stream().flatMap(item -> item.nodes().stream())
                 .collect(Collectors.toMap(RunNode::nodeId, RunNode::ip, (a, b) -> a));
         Map<Long, List<String>> byRun = holders.entrySet().stream().collect(Collectors.groupingBy(Map.Entry::getValue,
-                java.util.TreeMap::new, Collectors.mapping(entry -> ips.get(entry.getKey()), Collectors.toList())));
+                TreeMap::new, Collectors.mapping(entry -> ips.get(entry.getKey()), Collectors.toList())));
         return byRun.entrySet().stream().map(entry -> "waiting for nodes " + String.join(", ", entry.getValue().stream()
                         .limit(10).toList()) + (entry.getValue().size() > 10 ? " (and " + (entry.getValue().size() - 10) + " more)" : "")
                         + " held by run " + entry.getKey())

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         // A tenant user's token reaches its user's tenants, looked up now, never further.
-        var reach = owner.get().role() != null ? java.util.Map.<Long, Role>of() : memberships.ofUsername(owner.get().username());
+        var reach = owner.get().role() != null ? Map.<Long, Role>of() : memberships.ofUsername(owner.get().username());
         var authentication = new ApiTokenAuthentication(owner.get().username(),
                 TenantAuthorities.of(owner.get().role(), reach), owner.get().tokenId(), owner.get().scopes());
         // A context of its own: the one loaded from a session cookie sent along must not take on the token's user.

@@ -4,6 +4,7 @@ import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.inventory.Nodes.NewNode;
 import io.devops.platform.shared.InvalidInputException.InputError;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -77,7 +78,7 @@ class NodeChecks {
                         new InputError("ip", "a node with IP " + node.node().ip() + " already exists")));
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(Problem::index));
+        problems.sort(Comparator.comparingInt(Problem::index));
         return new Outcome(ready, problems);
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -73,7 +74,7 @@ class NodeMoves {
             Map<String, Object> after = Map.of("nodeIds", moving.stream().map(NodeView::id).toList(), "toPoolId", targetPoolId);
             audit.recordInTenant(target.tenantId(), "node.moved", "node-pool", targetPoolId, summary, null, after);
             // Each tenant that loses nodes sees the move in its own trail too.
-            moving.stream().map(NodeView::tenantId).filter(java.util.Objects::nonNull).distinct()
+            moving.stream().map(NodeView::tenantId).filter(Objects::nonNull).distinct()
                     .filter(tenant -> !tenant.equals(target.tenantId()))
                     .forEach(tenant -> audit.recordInTenant(tenant, "node.moved", "node-pool", targetPoolId, summary, null, after));
         }

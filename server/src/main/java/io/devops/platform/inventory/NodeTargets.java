@@ -2,6 +2,7 @@ package io.devops.platform.inventory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ public class NodeTargets {
         }
         rows.values().forEach(row -> problems.addAll(row.lockProblems()));
         List<TargetNode> nodes = rows.values().stream().map(Row::node)
-                .sorted(java.util.Comparator.comparingLong(TargetNode::id)).toList();
+                .sorted(Comparator.comparingLong(TargetNode::id)).toList();
         return new Resolution(nodes, problems.stream().distinct().toList());
     }
 

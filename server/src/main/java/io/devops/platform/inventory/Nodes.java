@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -77,7 +79,7 @@ class Nodes {
     }
 
     private Map<String, Long> idsByIp(List<String> ips) {
-        Map<String, Long> ids = new java.util.HashMap<>();
+        Map<String, Long> ids = new HashMap<>();
         for (List<String> chunk : chunks(ips)) {
             jdbc.sql("SELECT id, ip FROM nodes WHERE ip IN (:ips)").param("ips", chunk)
                     .query(rs -> {
@@ -154,7 +156,7 @@ class Nodes {
     /** The agent's facts as JSON text; kept out of {@link #SELECT} because list pages never show them. */
     Optional<String> facts(long id) {
         return jdbc.sql("SELECT facts FROM nodes WHERE id = ?").param(id).query(String.class).optional()
-                .filter(java.util.Objects::nonNull);
+                .filter(Objects::nonNull);
     }
 
     Optional<Long> idOfIp(String ip) {

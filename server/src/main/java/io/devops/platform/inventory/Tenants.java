@@ -9,6 +9,7 @@ import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ class Tenants {
     }
 
     PageResult<TenantView> page(String nameContains, Optional<String> scope, PageQuery query) {
-        List<String> conditions = new java.util.ArrayList<>();
+        List<String> conditions = new ArrayList<>();
         scope.ifPresent(conditions::add);
         if (nameContains != null) {
             conditions.add("t.name LIKE ?");

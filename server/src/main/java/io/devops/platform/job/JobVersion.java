@@ -2,6 +2,7 @@ package io.devops.platform.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** One immutable version of a job, as runs execute it. */
 public record JobVersion(long jobId, int version, long versionId, boolean latest, String name, String comments,
@@ -28,7 +29,7 @@ public record JobVersion(long jobId, int version, long versionId, boolean latest
 
         @com.fasterxml.jackson.annotation.JsonValue
         public String apiName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static TargetType parse(String text) {

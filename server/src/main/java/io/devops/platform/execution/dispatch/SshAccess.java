@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ class SshAccess {
     /** Hides every secret of these nodes' credentials in log lines. */
     MaskingSecrets maskingFor(List<Access> accesses) {
         List<SshCredential> credentials = new ArrayList<>();
-        accesses.stream().map(Access::credential).filter(java.util.Objects::nonNull).distinct().forEach(credentials::add);
+        accesses.stream().map(Access::credential).filter(Objects::nonNull).distinct().forEach(credentials::add);
         return MaskingSecrets.of(credentials);
     }
 

@@ -176,7 +176,7 @@ public class Runs {
         return uses;
     }
 
-    public PageResult<RunRecord> page(RunFilter filter, java.util.Optional<String> scope, PageQuery query) {
+    public PageResult<RunRecord> page(RunFilter filter, Optional<String> scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         scope.ifPresent(conditions::add);
