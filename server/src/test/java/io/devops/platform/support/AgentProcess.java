@@ -71,8 +71,22 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The credential the agent saved. The server knows the node (and may show it online) the moment
+     * it answers the enrolment, a little before the agent has written the file: wait for it.
+     */
     public String credential() throws IOException {
-        return Files.readString(workDir.resolve("credential")).strip();
+        Path file = workDir.resolve("credential");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!Files.exists(file) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Files.readString(file).strip();
     }
 
     public boolean isAlive() {
