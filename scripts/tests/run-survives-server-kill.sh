@@ -67,12 +67,14 @@ api 18381 GET "/api/v1/runs/$run/log" | grep -q "PLAY RECAP" || { echo "the resu
 echo "resume: run $run SUCCEEDED"
 
 # 2. An agent command survives a server restart: the agent reconnects and reports its output and result.
-token=$(api 18381 POST /api/v1/agent-enrollment-tokens '{"expiresInMinutes":10,"maxUses":1}' | json "d['token']")
+# The node is already known (the SSH steps above ran on it): only a token bound to it enrols its agent at once.
+agent_node=$(api 18381 GET "/api/v1/nodes?q=127.0.2.2" | json "d['items'][0]['id']")
+token=$(api 18381 POST /api/v1/agent-enrollment-tokens "{\"expiresInMinutes\":10,\"maxUses\":1,\"nodeId\":$agent_node}" \
+  | json "d['token']")
 java -jar agent/target/devops-agent.jar --server http://127.0.0.1:18381 --enrollment-token "$token" \
   --work-dir "$WORK/agent" --node-ip 127.0.2.2 --allow-insecure-http > "$WORK/agent.log" 2>&1 &
 agent_pid=$!
 disown "$agent_pid"
-agent_node=$(api 18381 GET "/api/v1/nodes?q=127.0.2.2" | json "d['items'][0]['id']")
 for _ in $(seq 1 30); do
   [ "$(api 18381 GET "/api/v1/nodes/$agent_node" | json "(d.get('agent') or {}).get('status')")" = ONLINE ] && break
   sleep 1
