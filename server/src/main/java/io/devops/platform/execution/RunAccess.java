@@ -36,14 +36,19 @@ class RunAccess {
     }
 
     RunRecord visible(long runId) {
-        RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
+        RunRecord run = existing(runId);
         scopes.requireVisible(tenantOf(runId), "Run", runId);
         return run;
     }
 
+    /** Visible and operable: one read of the run's tenant ({@code requireOperable} checks visibility first). */
     void requireOperable(long runId) {
-        visible(runId);
+        existing(runId);
         scopes.requireOperable(tenantOf(runId), "Run", runId);
+    }
+
+    private RunRecord existing(long runId) {
+        return runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
     }
 
     Optional<String> listCondition() {
