@@ -1,10 +1,10 @@
 package io.devops.platform.agentgateway;
 
 import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.NodeUserName;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What to run on a node: a script with arguments, extra environment, a working directory (the
@@ -16,29 +16,13 @@ public record CommandSpec(ScriptSource script, List<String> args, Map<String, St
                           Duration timeout, String runAs) {
 
     public static final Duration MAX_TIMEOUT = Duration.ofDays(2);
-    /** A portable POSIX user name: no leading '-', nothing the shell or setpriv would read otherwise. */
-    public static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
 
     public CommandSpec(ScriptSource script, List<String> args, Map<String, String> env, String workdir, Duration timeout) {
         this(script, args, env, workdir, timeout, null);
     }
 
-    /** Why {@code runAs} cannot be used, or null when it can (null itself included). */
-    public static String runAsProblem(String runAs) {
-        if (runAs == null) {
-            return null;
-        }
-        if (!USER_NAME.matcher(runAs).matches()) {
-            return "'" + runAs + "' is not a user name: a lower-case letter or _, then up to 31 lower-case letters, digits, _ or -";
-        }
-        if (runAs.equals("root")) {
-            return "runs as root already when left out; name an unprivileged user";
-        }
-        return null;
-    }
-
     public CommandSpec {
-        String runAsProblem = runAsProblem(runAs);
+        String runAsProblem = NodeUserName.problem(runAs);
         if (runAsProblem != null) {
             throw new InvalidInputException("runAs", runAsProblem);
         }
