@@ -1,8 +1,12 @@
 /**
- * Acceptance: judging GPU test results. Parses nccl-tests {@code all_reduce_perf} output found in
- * the reports collected from nodes and judges the bus bandwidth at the largest message size
- * against editable thresholds per GPU model. Public API: {@link io.devops.platform.acceptance.NcclJudge}
- * and its values ({@link io.devops.platform.acceptance.Judgement},
+ * Acceptance: judging GPU test results. Public API: the checks' contract
+ * ({@link io.devops.platform.acceptance.AcceptanceCheck}, {@link io.devops.platform.acceptance.CheckResult},
+ * {@link io.devops.platform.acceptance.CheckVerdict}, {@link io.devops.platform.acceptance.NodeContext},
+ * {@link io.devops.platform.acceptance.ToolOutput}, {@link io.devops.platform.acceptance.AcceptanceReports}),
+ * the stored verdicts ({@link io.devops.platform.acceptance.AcceptanceVerdicts}), the events the lifecycle
+ * follows ({@link io.devops.platform.acceptance.NodeAcceptanceStarted},
+ * {@link io.devops.platform.acceptance.NodeAcceptanceConcluded}), and the NCCL report judge of the run
+ * page ({@link io.devops.platform.acceptance.NcclJudge} with {@link io.devops.platform.acceptance.Judgement},
  * {@link io.devops.platform.acceptance.Verdict}, {@link io.devops.platform.acceptance.BandwidthPoint}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Acceptance", allowedDependencies = {"shared", "identity"})

@@ -1,0 +1,62 @@
+package io.devops.platform.acceptance;
+
+import io.devops.platform.shared.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The verdicts judged on nodes, one row per check per node per run, never changed once written. */
+@Repository
+public class AcceptanceVerdicts {
+
+    private final JdbcClient jdbc;
+
+    AcceptanceVerdicts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A stored verdict: the check's result on a node, and where and when it was judged. */
+    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at) {
+    }
+
+    public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at) {
+        jdbc.sql("""
+                INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, measured, threshold, unit,
+                                                 message, judged_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(), result.measured(), result.threshold(),
+                        result.unit(), cut(result.message()), DbTime.toDb(at))
+                .update();
+    }
+
+    /** The node's latest verdict per check, by check name. */
+    public List<NodeVerdict> latestOf(long nodeId) {
+        return jdbc.sql("""
+                SELECT v.* FROM acceptance_verdicts v
+                WHERE v.node_id = ? AND v.id = (SELECT MAX(l.id) FROM acceptance_verdicts l
+                                                WHERE l.node_id = v.node_id AND l.check_name = v.check_name)
+                ORDER BY v.check_name""")
+                .param(nodeId).query((rs, n) -> read(rs)).list();
+    }
+
+    /** Every verdict of a run, by node then check. */
+    public List<NodeVerdict> ofRun(long runId) {
+        return jdbc.sql("SELECT * FROM acceptance_verdicts WHERE run_id = ? ORDER BY node_id, check_name, id")
+                .param(runId).query((rs, n) -> read(rs)).list();
+    }
+
+    private static NodeVerdict read(ResultSet rs) throws SQLException {
+        CheckResult result = new CheckResult(rs.getString("check_name"), CheckVerdict.valueOf(rs.getString("verdict")),
+                rs.getObject("measured", Double.class), rs.getObject("threshold", Double.class), rs.getString("unit"),
+                rs.getString("message"));
+        return new NodeVerdict(rs.getLong("node_id"), rs.getString("ip"), rs.getLong("run_id"), rs.getObject("task_id", Long.class),
+                result, DbTime.read(rs, "judged_at"));
+    }
+
+    private static String cut(String message) {
+        return message.length() <= 2000 ? message : message.substring(0, 1997) + "...";
+    }
+}
