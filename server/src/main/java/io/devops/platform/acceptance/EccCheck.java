@@ -62,6 +62,11 @@ class EccCheck implements AcceptanceCheck {
             retiredPages(gpu.under("Retired Pages"), name, faults, warnings);
             return 0;
         }
+        if (mode != null && (mode.isEmpty() || mode.equalsIgnoreCase("N/A"))) {
+            errors.add(name + ": ECC mode is " + (mode.isEmpty() ? "empty" : mode) + ": the GPU does not report ECC, so it cannot be "
+                    + "judged");
+            return 0;
+        }
         if (mode != null && !mode.equalsIgnoreCase("Enabled")) {
             faults.add(name + ": ECC mode is " + mode + ": enable it ('nvidia-smi -e 1') and reboot; errors are not counted without it");
             return 0;

@@ -86,6 +86,8 @@ class EccCheckTests {
 
         assertThat(result.verdict()).isEqualTo(CheckVerdict.FAIL);
         assertThat(result.message()).startsWith("GPU 00000000:18:00.0: ECC mode is Disabled: enable it ('nvidia-smi -e 1') and reboot");
+        assertThat(check.judge(HealthFixtures.healthy("h100", "ecc").replaceFirst("Current( +): Enabled", "Current$1: N/A"), H100).verdict())
+                .isEqualTo(CheckVerdict.ERROR);
     }
 
     @Test
