@@ -20,6 +20,7 @@ class NvbandwidthCheck implements AcceptanceCheck {
     static final String HOST_METRIC = "host_device_gbps";
     static final String PEER_METRIC = "device_device_gbps";
     private static final String UNIT = "GB/s";
+    private static final String SOURCE = "github.com/NVIDIA/nvbandwidth";
     private final CurrentLines lines;
 
     NvbandwidthCheck(CurrentLines lines) {
@@ -35,7 +36,9 @@ class NvbandwidthCheck implements AcceptanceCheck {
     public CheckResult judge(String output, NodeContext node) {
         ToolOutput tool = ToolOutput.of(output);
         if (tool.toolMissing()) {
-            return tool.missingToolError(NAME);
+            CheckResult missing = tool.missingToolError(NAME);
+            return missing.message().contains(SOURCE) ? missing
+                    : CheckResult.error(NAME, missing.message() + " (build it from " + SOURCE + ": no distribution packages it)");
         }
         if (tool.text().isEmpty()) {
             return CheckResult.error(NAME, "nvbandwidth printed nothing" + Figures.exitNote(tool, "it"));
