@@ -61,7 +61,7 @@ class IbWriteBwCheck implements AcceptanceCheck {
             return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "ib_write_bw used a " + model
                     + " but the inventory declares " + node.gpuType());
         }
-        var line = lines.current().find(NAME, METRIC, model, null);
+        var line = lines.current().find(NAME, METRIC, model, node.gpuCount());
         if (line.isEmpty()) {
             return CheckResult.error(NAME, "no line for " + METRIC + " of " + model + ": add one (PUT /api/v1/acceptance-lines)");
         }

@@ -66,17 +66,19 @@ class NvbandwidthCheck implements AcceptanceCheck {
             return new CheckResult(NAME, CheckVerdict.FAIL, (double) parsed.devices().size(), (double) node.gpuCount(), "GPUs",
                     "nvbandwidth sees " + parsed.devices().size() + " GPUs, the inventory declares " + node.gpuCount());
         }
-        return judge(parsed.testcases(), model, lines.current(), tool);
+        Integer gpus = parsed.devices().isEmpty() ? node.gpuCount() : Integer.valueOf(parsed.devices().size());
+        return judge(parsed.testcases(), model, gpus, lines.current(), tool);
     }
 
-    private static CheckResult judge(Map<String, NvbandwidthParser.Matrix> testcases, String model, LineBook book, ToolOutput tool) {
+    private static CheckResult judge(Map<String, NvbandwidthParser.Matrix> testcases, String model, Integer gpus, LineBook book,
+                                     ToolOutput tool) {
         Lowest host = Lowest.host(testcases.get(H2D), testcases.get(D2H));
         Lowest peer = Lowest.peer(testcases.get(D2D));
         if (host == null || peer == null) {
             return CheckResult.error(NAME, "nvbandwidth's matrices hold no " + (host == null ? "host-device" : "device-device") + " figure");
         }
-        var hostLine = book.find(NAME, HOST_METRIC, model, null);
-        var peerLine = book.find(NAME, PEER_METRIC, model, null);
+        var hostLine = book.find(NAME, HOST_METRIC, model, gpus);
+        var peerLine = book.find(NAME, PEER_METRIC, model, gpus);
         if (hostLine.isEmpty() || peerLine.isEmpty()) {
             return CheckResult.error(NAME, "no line for " + (hostLine.isEmpty() ? HOST_METRIC : PEER_METRIC) + " of " + model
                     + ": add one (PUT /api/v1/acceptance-lines)");

@@ -43,11 +43,11 @@ class AcceptanceLinesApiTests extends ApiTest {
         assertThat(seeded.get("createdBy").asString()).isEqualTo("system");
         assertThat(seeded.get("lines").toString())
                 .contains("{\"check\":\"nccl_all_reduce\",\"metric\":\"busbw_gbps\",\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":1,"
-                        + "\"fabric\":null,\"minValue\":460.0,\"unit\":\"GB/s\",\"source\":\"gpu-acceptance.md 2/5: Azure node health checks")
+                        + "\"minValue\":460.0,\"unit\":\"GB/s\",\"source\":\"gpu-acceptance.md 2/5: Azure node health checks")
                 .contains("\"check\":\"nccl_all_reduce_multi\",\"metric\":\"busbw_gbps\",\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":2,"
                         + "\"fabric\":\"IB\",\"minValue\":340.0")
-                .contains("\"check\":\"ib_write_bw\",\"metric\":\"bw_avg_gbits\",\"gpuModel\":\"A100\",\"gpuCount\":null,\"nodeCount\":1,"
-                        + "\"fabric\":null,\"minValue\":185.0,\"unit\":\"Gb/s\"");
+                .contains("\"check\":\"ib_write_bw\",\"metric\":\"bw_avg_gbits\",\"gpuModel\":\"A100\",\"nodeCount\":1,"
+                        + "\"minValue\":185.0,\"unit\":\"Gb/s\"");
         for (JsonNode line : seeded.get("lines")) {
             assertThat(line.get("source").asString()).as(line.toString()).isNotBlank();
         }
@@ -77,8 +77,8 @@ class AcceptanceLinesApiTests extends ApiTest {
     @Test
     void anAdminsChangeIsANewVersionTheOldOneStaysAndTheChangeIsAudited() {
         int before = original.get("version").asInt();
-        String lines = original.get("lines").toString().replace("\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":1,\"fabric\":null,"
-                + "\"minValue\":460.0", "\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":1,\"fabric\":null,\"minValue\":470.5");
+        String lines = original.get("lines").toString().replace("\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":1,\"minValue\":460.0",
+                "\"gpuModel\":\"H100\",\"gpuCount\":8,\"nodeCount\":1,\"minValue\":470.5");
 
         Api.Response saved = admin().put(PATH, "{\"comment\":\" NVLink SHARP fleet \",\"lines\":" + lines + "}");
 
