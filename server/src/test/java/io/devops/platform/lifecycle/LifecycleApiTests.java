@@ -102,6 +102,28 @@ class LifecycleApiTests extends ApiTest {
     }
 
     @Test
+    void withoutASpecCommissioningComparesTheFactsWithTheNodesDeclaredGpusAndWithNothingDeclaredItFails() {
+        long declared = created(admin().post("/api/v1/nodes", JSON.createObjectNode().put("ip", uniqueIp()).put("gpuType", "H100")
+                .put("gpuCount", 8).toString()));
+        world.report(declared, facts(H100, 8, 0, "550.54.15"));
+        long undeclared = world.spareNode();
+        world.report(undeclared, facts(H100, 8, 0, "550.54.15"));
+        long emptyHanded = created(admin().post("/api/v1/nodes", JSON.createObjectNode().put("ip", uniqueIp()).put("gpuType", "H100")
+                .put("gpuCount", 8).toString()));
+        world.report(emptyHanded, facts(H100, 0, 0, "550.54.15"));
+
+        Api.Response matched = admin().post("/api/v1/nodes/" + declared + "/commission", "{}");
+        Api.Response nothing = admin().post("/api/v1/nodes/" + undeclared + "/commission", "{}");
+        Api.Response noGpu = admin().post("/api/v1/nodes/" + emptyHanded + "/commission", "{}");
+
+        assertThat(matched.json().get("lifecycle").asString()).as(matched.toString()).isEqualTo("TESTING");
+        assertThat(nothing.json().get("lifecycle").asString()).isEqualTo("FAILED_TESTING");
+        assertThat(texts(nothing.json().get("differences"))).singleElement().asString().contains("nothing to compare with");
+        assertThat(noGpu.json().get("lifecycle").asString()).isEqualTo("FAILED_TESTING");
+        assertThat(texts(noGpu.json().get("differences"))).contains("0 of 8 GPUs");
+    }
+
+    @Test
     void acceptanceEventsMoveTheNodeToTestingThenReadyOrFailedTestingWithTheRunAndReason() {
         long pool = world.pool(world.tenant(), h100Spec());
         long good = testingNode(pool);
