@@ -22,6 +22,9 @@ export const inventoryChanges = {
   deletePool: (id: number) => del(`/node-pools/${id}`),
   lockPool: (id: number, reason: string) => http.post<NodePool>(`/node-pools/${id}/lock`, { reason }),
   unlockPool: (id: number) => http.post<NodePool>(`/node-pools/${id}/unlock`, {}),
+  /** Delivery into a tenant's pool; {@code comment} with an override (ADMIN only). */
+  deliverNode: (id: number, nodePoolId: number, override?: { comment: string }) =>
+    http.post<InventoryNode>(`/nodes/${id}/deliver`, override ? { nodePoolId, override: true, comment: override.comment } : { nodePoolId }),
   createTenant: (name: string, description?: string) => http.post<Tenant>('/tenants', { name, description }),
   updateTenant: (id: number, name: string, description?: string) => put<Tenant>(`/tenants/${id}`, { name, description }),
   deleteTenant: (id: number) => del(`/tenants/${id}`),

@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  InventoryNode, Job, LogWindow, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
+  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -34,6 +34,7 @@ export const inventory = {
     http.get<Page<InventoryNode>>('/nodes', { ...filter, ...page } as Query),
   node: (id: number) => http.get<InventoryNode>(`/nodes/${id}`),
   poolHistory: (id: number) => http.get<PoolHistoryEntry[]>(`/nodes/${id}/pool-history`),
+  lifecycle: (id: number) => http.get<LifecycleTransition[]>(`/nodes/${id}/lifecycle`),
   pools: (page: PageRequest = { page: 0, size: 200 }, query: Query = {}) =>
     http.get<Page<NodePool>>('/node-pools', { ...query, ...page }),
   tenants: (page: PageRequest = { page: 0, size: 200 }) => http.get<Page<Tenant>>('/tenants', { ...page }),

@@ -74,6 +74,10 @@ export interface InventoryNode extends Lock {
   facts?: Record<string, unknown>
   /** Only on a single node: the SSH host key recorded on first contact, checked on every later one. */
   hostKey?: HostKey
+  /** Only on a single node: its lifecycle state, its acceptance (worst latest verdict per check) and an override of the gate. */
+  lifecycle?: LifecycleState
+  acceptance?: NodeAcceptance
+  deliveryOverride?: DeliveryOverride
   createdAt: string
   createdBy: string
   updatedAt?: string
@@ -560,4 +564,30 @@ export interface AuditEvent {
   summary: string
   before?: string
   after?: string
+}
+
+export type LifecycleState = 'NEW' | 'COMMISSIONING' | 'TESTING' | 'READY' | 'FAILED_TESTING' | 'DELIVERED' | 'RELEASING'
+  | 'BROKEN' | 'MAINTENANCE'
+
+export interface NodeAcceptance {
+  verdict: 'PASS' | 'WARN' | 'FAIL' | 'ERROR' | null
+  runId: number | null
+  at: string | null
+}
+
+export interface DeliveryOverride {
+  by: string
+  at: string
+  comment: string
+}
+
+/** One recorded move of a node's lifecycle, oldest first in GET /nodes/{id}/lifecycle. */
+export interface LifecycleTransition {
+  from?: LifecycleState
+  to: LifecycleState
+  at: string
+  actor: string
+  runId?: number
+  reason?: string
+  override: boolean
 }

@@ -29,6 +29,17 @@ const en = {
     agentSeen: 'Last heard from {when}', runs: 'Runs on this node', addLabel: 'Add', allRuns: 'All runs on this node',
     hostKey: 'SSH host key', hostKeyRecorded: 'recorded {when}', noHostKey: 'Not recorded yet: the next SSH contact records it',
   },
+  lifecycle: {
+    state: 'Lifecycle', acceptance: 'Acceptance', noAcceptance: 'No acceptance verdict yet', deliver: 'Deliver',
+    deliverTitle: 'Deliver node {ip}', pool: 'Into the tenant pool', override: 'Override', overrideGate: 'Override the delivery gate (ADMIN)',
+    overrideBy: 'Delivered by override of {by} at {when}', comment: 'Why the node is delivered anyway', history: 'Lifecycle history',
+    from: 'From', to: 'To',
+    gateHint: 'The node is delivered only when it is READY, every check of its latest acceptance passed, the acceptance is recent enough for the pool and its versions match the pool\'s spec.',
+    states: {
+      NEW: 'New', COMMISSIONING: 'Commissioning', TESTING: 'Testing', READY: 'Ready', FAILED_TESTING: 'Failed testing',
+      DELIVERED: 'Delivered', RELEASING: 'Releasing', BROKEN: 'Broken', MAINTENANCE: 'Maintenance',
+    },
+  },
   pools: { title: 'Node pools', nodeCount: 'Nodes', spare: 'Spare pool', showNodes: 'Show nodes' },
   tenants: { title: 'Tenants', poolCount: 'Node pools', showPools: 'Show node pools' },
   jobs: {

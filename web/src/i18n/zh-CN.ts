@@ -31,6 +31,17 @@ const zhCN: Messages = {
     agentSeen: '最近上报：{when}', runs: '涉及此节点的执行记录', addLabel: '添加', allRuns: '此节点的全部执行记录',
     hostKey: 'SSH 主机密钥', hostKeyRecorded: '记录于 {when}', noHostKey: '尚未记录：下次 SSH 连接时记录',
   },
+  lifecycle: {
+    state: '生命周期', acceptance: '验收', noAcceptance: '尚无验收结论', deliver: '交付',
+    deliverTitle: '交付节点 {ip}', pool: '交付到租户节点池', override: '强制交付', overrideGate: '跳过交付检查强制交付（仅管理员）',
+    overrideBy: '{by} 于 {when} 强制交付', comment: '强制交付的原因', history: '生命周期记录',
+    from: '原状态', to: '新状态',
+    gateHint: '只有状态为就绪、最近一次验收的每项检查都通过、验收结果未超过节点池的有效期且版本符合节点池规格的节点才能交付。',
+    states: {
+      NEW: '新节点', COMMISSIONING: '上架检查中', TESTING: '测试中', READY: '就绪', FAILED_TESTING: '测试未通过',
+      DELIVERED: '已交付', RELEASING: '回收中', BROKEN: '故障', MAINTENANCE: '维护中',
+    },
+  },
   pools: { title: '节点池', nodeCount: '节点数', spare: '备用节点池', showNodes: '查看节点' },
   tenants: { title: '租户', poolCount: '节点池数', showPools: '查看节点池' },
   jobs: {

@@ -27,7 +27,9 @@ final class NvidiaSmi {
             none.put("summary", "no NVIDIA GPU");
             return none;
         }
-        return parse(json, query.get(), Probes.run(List.of("nvidia-smi")).orElse(""));
+        ObjectNode gpu = parse(json, query.get(), Probes.run(List.of("nvidia-smi")).orElse(""));
+        Fabric.probe(gpu);
+        return gpu;
     }
 
     /** {@code csv} answers {@link #QUERY}; {@code banner} is plain {@code nvidia-smi}, the only place with the CUDA version. */

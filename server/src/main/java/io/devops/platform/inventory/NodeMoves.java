@@ -38,20 +38,32 @@ class NodeMoves {
     private final NodePools pools;
     private final Memberships memberships;
     private final NodeUsage usage;
+    private final DeliveryGate gate;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NodeMoves(Nodes nodes, NodePools pools, Memberships memberships, NodeUsage usage, AuditTrail audit, Clock clock) {
+    NodeMoves(Nodes nodes, NodePools pools, Memberships memberships, NodeUsage usage, DeliveryGate gate, AuditTrail audit,
+              Clock clock) {
         this.nodes = nodes;
         this.pools = pools;
         this.memberships = memberships;
         this.usage = usage;
+        this.gate = gate;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** @return how many nodes changed pool (nodes already there are left alone) */
+    /** @return how many nodes changed pool (nodes already there are left alone); the delivery gate decides too */
     int move(List<Long> nodeIds, long targetPoolId, String reason) {
+        return move(nodeIds, targetPoolId, reason, true);
+    }
+
+    /** A delivery the lifecycle's gate has already admitted ({@link NodeDeliveries#deliver}): not asked again. */
+    int moveAdmitted(long nodeId, long targetPoolId, String reason) {
+        return move(List.of(nodeId), targetPoolId, reason, false);
+    }
+
+    private int move(List<Long> nodeIds, long targetPoolId, String reason, boolean gated) {
         Set<Long> wanted = new LinkedHashSet<>(nodeIds);
         if (wanted.isEmpty() || wanted.size() > MAX_NODES_PER_MOVE) {
             throw new InvalidInputException("nodeIds", "give between 1 and " + MAX_NODES_PER_MOVE + " node ids");
@@ -63,7 +75,12 @@ class NodeMoves {
         List<NodeView> found = nodes.byIds(wanted);
         requireAllFound(wanted, found);
         List<NodeView> moving = found.stream().filter(node -> node.nodePoolId() != targetPoolId).toList();
-        requireMovable(moving);
+        Map<Long, NodePoolView> sources = requireMovable(moving);
+        if (gated && !moving.isEmpty()) {
+            DeliveryGate.Place to = new DeliveryGate.Place(target.id(), target.name(), target.tenantId());
+            gate.admitMove(moving.stream().map(node -> new DeliveryGate.Arrival(node.id(), node.ip(),
+                    place(sources.get(node.nodePoolId())), to)).toList(), reason);
+        }
         Instant now = clock.instant();
         String by = CurrentActor.name();
         nodes.moveAll(moving.stream().map(NodeView::id).toList(), targetPoolId, now, by);
@@ -90,7 +107,12 @@ class NodeMoves {
         }
     }
 
-    private void requireMovable(List<NodeView> moving) {
+    private static DeliveryGate.Place place(NodePoolView pool) {
+        return new DeliveryGate.Place(pool.id(), pool.name(), pool.tenantId());
+    }
+
+    /** @return the pools the nodes leave, by id */
+    private Map<Long, NodePoolView> requireMovable(List<NodeView> moving) {
         List<String> refusals = new ArrayList<>();
         moving.stream().filter(node -> node.lock().locked())
                 .forEach(node -> refusals.add(node.lock().describe("node " + node.ip())));
@@ -103,6 +125,7 @@ class NodeMoves {
             throw new ConflictException(nothingMoved(refusals));
         }
         requireUnused(moving);
+        return sources;
     }
 
     /** Lock first, then ask: a run that starts meanwhile waits for this move and sees where its nodes went. */

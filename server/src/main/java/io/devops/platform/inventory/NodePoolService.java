@@ -26,14 +26,16 @@ class NodePoolService {
     private final NodePools pools;
     private final Tenants tenants;
     private final Labels labels;
+    private final PoolManifests manifests;
     private final CredentialVault credentials;
     private final AuditTrail audit;
     private final Clock clock;
 
     private final InventoryAccess access;
 
-    NodePoolService(NodePools pools, Tenants tenants, Labels labels, CredentialVault credentials, AuditTrail audit,
-                    Clock clock, InventoryAccess access) {
+    NodePoolService(NodePools pools, Tenants tenants, Labels labels, PoolManifests manifests, CredentialVault credentials,
+                    AuditTrail audit, Clock clock, InventoryAccess access) {
+        this.manifests = manifests;
         this.access = access;
         this.pools = pools;
         this.tenants = tenants;
@@ -47,14 +49,16 @@ class NodePoolService {
     NodePoolView get(long id) {
         NodePoolView pool = pools.byId(id).orElseThrow(() -> new NotFoundException("Node pool", id));
         access.requireVisible(pool.tenantId(), "Node pool", id);
-        return pool.withLabels(labels.ofPools(List.of(id)).getOrDefault(id, Map.of()));
+        return pool.withLabels(labels.ofPools(List.of(id)).getOrDefault(id, Map.of())).withSpec(manifests.of(id).orElse(null));
     }
 
     @Transactional(readOnly = true)
     PageResult<NodePoolView> page(Long tenantId, String name, PageQuery query) {
         PageResult<NodePoolView> page = pools.page(tenantId, name, access.poolCondition("p.id"), query);
-        var labelsByPool = labels.ofPools(page.items().stream().map(NodePoolView::id).toList());
-        return page.map(pool -> pool.withLabels(labelsByPool.getOrDefault(pool.id(), Map.of())));
+        List<Long> ids = page.items().stream().map(NodePoolView::id).toList();
+        var labelsByPool = labels.ofPools(ids);
+        var specsByPool = manifests.ofPools(ids);
+        return page.map(pool -> pool.withLabels(labelsByPool.getOrDefault(pool.id(), Map.of())).withSpec(specsByPool.get(pool.id())));
     }
 
     NodePoolView create(PoolSpec spec) {
@@ -62,6 +66,9 @@ class NodePoolService {
         Instant now = clock.instant();
         long id = pools.insert(spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
+        if (spec.manifest() != null) {
+            manifests.put(id, spec.manifest());
+        }
         NodePoolView created = get(id);
         audit.recordInTenant(created.tenantId(), "node-pool.created", "node-pool", id, "Created node pool " + spec.name(), null, created);
         return created;
@@ -80,8 +87,24 @@ class NodePoolService {
         pools.update(id, spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), expected, now,
                 CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
+        if (spec.manifest() != null) {
+            manifests.put(id, spec.manifest());
+        }
         NodePoolView after = get(id);
         audit.recordInTenant(after.tenantId(), "node-pool.updated", "node-pool", id, "Changed node pool " + after.name(), before, after);
+        return after;
+    }
+
+    /** Declares what the pool's nodes must be ({@code null}: nothing); audited like any change of the pool. */
+    NodePoolView putManifest(long id, PoolManifest manifest) {
+        NodePoolView before = get(id);
+        if (manifest != null) {
+            manifest.requireValid();
+        }
+        manifests.put(id, manifest);
+        NodePoolView after = get(id);
+        audit.recordInTenant(after.tenantId(), "node-pool.spec-changed", "node-pool", id, "Changed the spec of node pool "
+                + after.name(), before.spec(), after.spec());
         return after;
     }
 
@@ -143,12 +166,16 @@ class NodePoolService {
         if (spec.tenantId() != null && tenants.byId(spec.tenantId()).isEmpty()) {
             throw new NotFoundException("Tenant", spec.tenantId());
         }
+        if (spec.manifest() != null) {
+            spec.manifest().requireValid();
+        }
         if (spec.credentialId() != null && !credentials.exists(spec.credentialId())) {
             throw new NotFoundException("Credential", spec.credentialId());
         }
     }
 
-    /** What a pool is made of, as create and update take it. */
-    record PoolSpec(String name, Long tenantId, String description, Long credentialId, Map<String, String> labels) {
+    /** What a pool is made of, as create and update take it; a null {@code manifest} keeps the pool's. */
+    record PoolSpec(String name, Long tenantId, String description, Long credentialId, Map<String, String> labels,
+                    PoolManifest manifest) {
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** A node pool: a tenant's group of nodes (or the spare pool of unassigned ones). */
 record NodePoolView(long id, String name, Long tenantId, String tenantName, String description, boolean spare,
-                    Long credentialId, long nodeCount, Map<String, String> labels,
+                    Long credentialId, long nodeCount, Map<String, String> labels, PoolManifest spec,
                     @JsonUnwrapped LockState lock, @JsonUnwrapped AuditStamp audit) implements Versioned {
 
     @Override
@@ -16,6 +16,11 @@ record NodePoolView(long id, String name, Long tenantId, String tenantName, Stri
 
     NodePoolView withLabels(Map<String, String> newLabels) {
         return new NodePoolView(id, name, tenantId, tenantName, description, spare, credentialId, nodeCount,
-                newLabels, lock, audit);
+                newLabels, spec, lock, audit);
+    }
+
+    NodePoolView withSpec(PoolManifest newSpec) {
+        return new NodePoolView(id, name, tenantId, tenantName, description, spare, credentialId, nodeCount,
+                labels, newSpec, lock, audit);
     }
 }

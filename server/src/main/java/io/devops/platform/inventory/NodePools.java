@@ -105,7 +105,7 @@ class NodePools {
     private static NodePoolView map(ResultSet rs, int row) throws SQLException {
         return new NodePoolView(rs.getLong("id"), rs.getString("name"), Rows.nullableLong(rs, "tenant_id"),
                 rs.getString("tenant_name"), rs.getString("description"), rs.getBoolean("is_spare"),
-                Rows.nullableLong(rs, "credential_id"), rs.getLong("node_count"), Map.of(),
+                Rows.nullableLong(rs, "credential_id"), rs.getLong("node_count"), Map.of(), null,
                 Rows.lock(rs, ""), Rows.stamp(rs, ""));
     }
 }

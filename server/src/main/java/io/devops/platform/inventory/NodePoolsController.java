@@ -58,6 +58,12 @@ class NodePoolsController {
         return pools.update(id, request.spec(), ifMatch.and(request.version()));
     }
 
+    /** Declares what the pool's nodes must be; {@code {}} declares nothing but the default acceptance age. */
+    @PutMapping("/{id}/spec")
+    NodePoolView putSpec(@PathVariable long id, @RequestBody PoolManifest spec) {
+        return pools.putManifest(id, spec);
+    }
+
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable long id) {

@@ -1,5 +1,6 @@
 package io.devops.platform.inventory;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -41,10 +42,10 @@ final class NodeRequests {
     record PoolRequest(@NotBlank @Size(max = 64) String name, Long tenantId, @Size(max = 500) String description,
                        Long credentialId,
                        @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels,
-                       Long version) {
+                       @JsonProperty("spec") PoolManifest manifest, Long version) {
 
         NodePoolService.PoolSpec spec() {
-            return new NodePoolService.PoolSpec(name, tenantId, description, credentialId, labels);
+            return new NodePoolService.PoolSpec(name, tenantId, description, credentialId, labels, manifest);
         }
     }
 

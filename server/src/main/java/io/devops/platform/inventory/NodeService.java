@@ -42,6 +42,7 @@ class NodeService {
     private final NodeMoves moves;
     private final NodeUsage usage;
     private final NodeHostKeys hostKeys;
+    private final NodeStanding standing;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
@@ -49,8 +50,9 @@ class NodeService {
     private final InventoryAccess access;
 
     NodeService(Nodes nodes, NodeChecks checks, Labels labels, Memberships memberships, NodeMoves moves,
-                NodeUsage usage, NodeHostKeys hostKeys, AuditTrail audit, JsonMapper json, Clock clock,
+                NodeUsage usage, NodeHostKeys hostKeys, NodeStanding standing, AuditTrail audit, JsonMapper json, Clock clock,
                 InventoryAccess access) {
+        this.standing = standing;
         this.access = access;
         this.nodes = nodes;
         this.checks = checks;
@@ -70,7 +72,8 @@ class NodeService {
         access.requireVisible(node.tenantId(), "Node", id);
         return node.withLabels(labels.ofNodes(List.of(id)).getOrDefault(id, Map.of()))
                 .withFacts(nodes.facts(id).map(json::readTree).orElse(null))
-                .withHostKey(hostKeys.of(List.of(id)).get(id));
+                .withHostKey(hostKeys.of(List.of(id)).get(id))
+                .withStanding(standing.of(id, node.tenantId()));
     }
 
     @Transactional(readOnly = true)

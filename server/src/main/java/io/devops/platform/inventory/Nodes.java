@@ -192,7 +192,7 @@ class Nodes {
                 rs.getString("gpu_type"), Rows.nullableInt(rs, "gpu_count"), rs.getInt("ssh_port"),
                 rs.getString("ssh_user"), rs.getLong("node_pool_id"), rs.getString("pool_name"),
                 Rows.nullableLong(rs, "tenant_id"), Rows.nullableLong(rs, "credential_id"), DbTime.read(rs, "registered_at"), Map.of(),
-                presence.of(DbTime.read(rs, "last_seen_at")), null, null, Rows.lock(rs, ""), Rows.stamp(rs, ""));
+                presence.of(DbTime.read(rs, "last_seen_at")), null, null, Rows.lock(rs, ""), Rows.stamp(rs, ""), null);
     }
 
     /** A checked node ready to be written. */
