@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * The fake GPU state of one SSH test node (see test resources fake-gpu/README.md): what the fake
- * nvidia-smi, nvcc, lspci, nv-fabricmanager and systemctl report, and the calls the fake
- * installers and services received. Built fluently: {@code FakeGpuNode.of(nodes, 0).fresh().withNvSwitch()}.
+ * nvidia-smi, nvcc, lspci, nv-fabricmanager, systemctl, lsmod and dkms report, and the calls the fake
+ * installers, services and rmmod/modprobe received. Built fluently: {@code FakeGpuNode.of(nodes, 0).fresh().withNvSwitch()}.
  */
 final class FakeGpuNode {
 
@@ -41,9 +41,36 @@ final class FakeGpuNode {
         }
     }
 
+    /** Modules of a loaded, idle driver (fake-bin/fake-modules): name, use count, holders. */
+    static final String IDLE_MODULES = """
+            nvidia_uvm 0 -
+            nvidia_drm 0 -
+            nvidia_modeset 1 nvidia_drm
+            nvidia 2 nvidia_uvm,nvidia_modeset""";
+
+    /** A driver installed and loaded, its modules idle. */
     FakeGpuNode withDriver(String version) {
         write("driver", version);
+        write("modules", IDLE_MODULES);
         return write("persistence", "Enabled");
+    }
+
+    /** The loaded modules as the fake lsmod keeps them (see {@link #IDLE_MODULES}). */
+    FakeGpuNode withModules(String lines) {
+        return write("modules", lines);
+    }
+
+    /** A running GPU service: nvidia-persistenced, nvidia-dcgm or dcgm (Fabric Manager: withActiveFabricManager). */
+    FakeGpuNode withActiveService(String unit) {
+        return write("active-" + unit, "");
+    }
+
+    FakeGpuNode withGpuProcesses(String... pids) {
+        return write("compute-apps", String.join("\n", pids));
+    }
+
+    FakeGpuNode withoutDkms() {
+        return write("no-dkms", "");
     }
 
     FakeGpuNode withCuda(String version) {
@@ -61,6 +88,10 @@ final class FakeGpuNode {
 
     FakeGpuNode slow() {
         return write("slow", "");
+    }
+
+    List<String> modules() {
+        return lines("modules");
     }
 
     /** What the fake installers, uninstaller, dpkg, systemctl and nvidia-smi -pm were asked to do, in order. */
