@@ -1,5 +1,6 @@
 package io.devops.platform.lifecycle;
 
+import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.NodeAcceptanceConcluded;
 import io.devops.platform.acceptance.NodeAcceptanceStarted;
 import io.devops.platform.inventory.NodePlacement;
@@ -13,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Follows the acceptance runs: a node whose checks start goes to TESTING, and when its run has
- * judged it, to READY (PASS, WARN) or FAILED_TESTING (the event's reason), each with the run's id.
+ * Follows the acceptance runs: a node whose checks start goes to TESTING (a NEW one is commissioned
+ * first), and when its run has judged it, to READY (PASS, WARN) or FAILED_TESTING (the event's
+ * reason), each with the run's id. READY also needs a passing {@code gpu_inventory} verdict of that
+ * run: a node whose GPUs were never compared with the inventory is not ready, whatever else passed.
  * After the publisher's commit and in a transaction of its own, so a run's records never wait for
  * or roll back with the lifecycle; a move the table forbids (a NEW node not yet commissioned, a
  * DELIVERED one) is left out and logged, the verdicts being stored anyway.
@@ -24,27 +27,50 @@ class AcceptanceFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptanceFollower.class);
 
+    static final String INVENTORY_CHECK = "gpu_inventory";
+
     private final NodePlacement placement;
     private final NodeLifecycle lifecycle;
+    private final Commissioning commissioning;
+    private final AcceptanceVerdicts verdicts;
 
-    AcceptanceFollower(NodePlacement placement, NodeLifecycle lifecycle) {
+    AcceptanceFollower(NodePlacement placement, NodeLifecycle lifecycle, Commissioning commissioning, AcceptanceVerdicts verdicts) {
         this.placement = placement;
         this.lifecycle = lifecycle;
+        this.commissioning = commissioning;
+        this.verdicts = verdicts;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(NodeAcceptanceStarted started) {
+        try {
+            PlacedNode node = placement.node(started.nodeId());
+            if (lifecycle.stateOf(node) == NodeState.NEW) {
+                commissioning.commissionForAcceptance(node, started.runId());
+                return;
+            }
+        } catch (PlatformException refused) {
+            LOG.warn("Node {} not commissioned for run {}: {}", started.nodeId(), started.runId(), refused.getMessage());
+            return;
+        }
         follow(started.nodeId(), NodeState.TESTING, started.runId(), "acceptance run " + started.runId() + " started");
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(NodeAcceptanceConcluded concluded) {
-        boolean passed = concluded.verdict().passes();
+        boolean passed = concluded.verdict().passes() && inventoryJudged(concluded);
         String reason = "acceptance run " + concluded.runId() + ": " + concluded.verdict()
-                + (concluded.reason() == null || concluded.reason().isBlank() ? "" : ": " + concluded.reason());
+                + (concluded.reason() == null || concluded.reason().isBlank() ? "" : ": " + concluded.reason())
+                + (concluded.verdict().passes() && !passed ? ": no passing " + INVENTORY_CHECK + " verdict in this run, so the node's"
+                        + " GPUs were never compared with the inventory (run the acceptance role with " + INVENTORY_CHECK + ")" : "");
         follow(concluded.nodeId(), passed ? NodeState.READY : NodeState.FAILED_TESTING, concluded.runId(), reason);
+    }
+
+    private boolean inventoryJudged(NodeAcceptanceConcluded concluded) {
+        return verdicts.ofRun(concluded.runId()).stream().anyMatch(verdict -> verdict.nodeId() == concluded.nodeId()
+                && INVENTORY_CHECK.equals(verdict.result().check()) && verdict.result().verdict().passes());
     }
 
     private void follow(long nodeId, NodeState to, long runId, String reason) {

@@ -35,12 +35,28 @@ class Commissioning {
 
     Outcome commission(long nodeId, Long poolId) {
         PlacedNode node = placement.node(nodeId);
-        Pool pool = poolId == null ? node.pool() : placement.pool(poolId);
-        lifecycle.move(node, NodeState.COMMISSIONING, null, "commissioning against pool " + pool.name());
-        List<String> differences = FactsComparison.differences(node, pool.manifest());
+        return commission(node, poolId == null ? node.pool() : placement.pool(poolId), null, false);
+    }
+
+    /**
+     * A NEW node whose acceptance run starts is commissioned first, against its own pool; without
+     * agent facts its GPUs are left to the run's {@code gpu_inventory} check (see
+     * {@link AcceptanceFollower}, which requires that verdict before READY).
+     */
+    Outcome commissionForAcceptance(PlacedNode node, long runId) {
+        return commission(node, node.pool(), runId, true);
+    }
+
+    private Outcome commission(PlacedNode node, Pool pool, Long runId, boolean gpusJudgedLater) {
+        long nodeId = node.id();
+        lifecycle.move(node, NodeState.COMMISSIONING, runId, "commissioning against pool " + pool.name());
+        List<String> differences = FactsComparison.differences(node, pool.manifest(), gpusJudgedLater);
         NodeState next = differences.isEmpty() ? NodeState.TESTING : NodeState.FAILED_TESTING;
         String reason = differences.isEmpty()
-                ? "commissioned: the facts match pool " + pool.name() + (pool.manifest() == null ? " (no spec: the node's declared GPUs)" : "'s spec")
+                ? (gpusJudgedLater && node.facts() == null
+                        ? "commissioned for acceptance run " + runId + ": no agent facts, its gpu_inventory check compares the GPUs"
+                        : "commissioned: the facts match pool " + pool.name()
+                                + (pool.manifest() == null ? " (no spec: the node's declared GPUs)" : "'s spec"))
                 : "commissioning failed against pool " + pool.name() + ": " + String.join("; ", differences);
         lifecycle.move(node.id(), node.ip(), NodeState.COMMISSIONING, next, reason);
         audit.recordInTenant(node.pool().tenantId(), "node.commissioned", "node", nodeId, "Node " + node.ip() + ": " + reason,

@@ -132,6 +132,7 @@ class LifecycleApiTests extends ApiTest {
 
         events.publishEvent(new NodeAcceptanceStarted(good, run, Instant.now()));
         events.publishEvent(new NodeAcceptanceStarted(bad, run, Instant.now()));
+        world.verdict(good, run, "gpu_inventory", CheckVerdict.PASS, Instant.now());
         events.publishEvent(new NodeAcceptanceConcluded(good, run, CheckVerdict.WARN, "", Instant.now()));
         events.publishEvent(new NodeAcceptanceConcluded(bad, run, CheckVerdict.FAIL, "xid: XID 79 on GPU 3 (fallen off the bus)",
                 Instant.now()));
@@ -147,14 +148,32 @@ class LifecycleApiTests extends ApiTest {
     }
 
     @Test
-    void anAcceptanceRunOnANodeTheTableKeepsOutOfTestingChangesNothing() {
+    void aNewNodeIsCommissionedWhenItsAcceptanceStartsAndIsReadyOnlyWithAPassingGpuInventory() {
         long node = world.spareNode();
         long run = RUNS.incrementAndGet();
 
         events.publishEvent(new NodeAcceptanceStarted(node, run, Instant.now()));
+        assertThat(admin().get("/api/v1/nodes/" + node).json().get("lifecycle").asString()).isEqualTo("TESTING");
+        world.verdict(node, run, "gpu_inventory", CheckVerdict.PASS, Instant.now());
         events.publishEvent(new NodeAcceptanceConcluded(node, run, CheckVerdict.PASS, "", Instant.now()));
 
-        assertThat(admin().get("/api/v1/nodes/" + node).json().get("lifecycle").asString()).isEqualTo("NEW");
+        JsonNode history = admin().get("/api/v1/nodes/" + node + "/lifecycle").json();
+        assertThat(texts(history, "to")).containsExactly("COMMISSIONING", "TESTING", "READY");
+        assertThat(history.get(1).get("reason").asString()).contains("no agent facts, its gpu_inventory check compares the GPUs");
+    }
+
+    @Test
+    void aPassingRunThatNeverComparedTheGpusWithTheInventoryLeavesTheNodeFailedTesting() {
+        long node = world.spareNode();
+        long run = RUNS.incrementAndGet();
+
+        events.publishEvent(new NodeAcceptanceStarted(node, run, Instant.now()));
+        world.verdict(node, run, "nccl_all_reduce", CheckVerdict.PASS, Instant.now());
+        events.publishEvent(new NodeAcceptanceConcluded(node, run, CheckVerdict.PASS, "", Instant.now()));
+
+        JsonNode last = last(admin().get("/api/v1/nodes/" + node + "/lifecycle").json());
+        assertThat(last.get("to").asString()).isEqualTo("FAILED_TESTING");
+        assertThat(last.get("reason").asString()).contains("no passing gpu_inventory verdict in this run");
     }
 
     @Test
@@ -430,5 +449,11 @@ class LifecycleApiTests extends ApiTest {
 
     private static long created(Api.Response response) {
         return LifecycleWorld.created(response);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> values = new ArrayList<>();
+        array.forEach(item -> values.add(item.get(field).asString()));
+        return values;
     }
 }
