@@ -53,6 +53,8 @@ class NetAndUserRolesTests {
                 .contains("| mlx5_0 | 1 | Active | LinkUp | 400 | InfiniBand | 28.39.1002 |")
                 .contains("| mlx5_core | 28.39.1002 (MT_0000000838) |")
                 .contains("| 0 | 00000000:18:00.0 | 5 / 5 | x16 / x16 | ok |")
+                .contains("| 7 | 00000000:DB:00.0 | 1 / 5 | x16 / x16 | ok (gen below max: normal when idle) |")
+                .doesNotContain("degraded")
                 .contains("fw_ver:\t\t\t\t28.39.1002")
                 .contains("GPU0\t X \tNV18");
         assertThat(outcome.output()).contains("| HCAs | mlx5_0,mlx5_1 |");
