@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * port for all), accepting the shared test nodes' key ({@link TestNodes}), each a GPU machine of its
  * own: the fake tools of test resources {@code fake-acceptance-bin/} first on its PATH (without the
  * tools the node lacks) and {@code ACCEPTANCE_PROFILE} naming the recorded outputs they replay
- * (test resources {@code acceptance-outputs/<profile>/}). Started once per test JVM, stopped when it exits.
+ * (test resources {@code acceptance-outputs/<profile>/}), and a /tmp of its own (a mount namespace per
+ * sshd: all nodes are this machine, and the role writes its reports under /tmp). Started once per
+ * test JVM, stopped when it exits.
  */
 public final class AcceptanceTestNodes {
 
@@ -107,7 +109,10 @@ public final class AcceptanceTestNodes {
                 SetEnv PATH=%s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin ACCEPTANCE_PROFILE=%s
                 """.formatted(ip, port, hostKey, dir.resolve("sshd-" + ip + ".pid"), authorized, toolsOf(ip, profile),
                 profile.name()));
-        Process daemon = new ProcessBuilder("/usr/sbin/sshd", "-D", "-e", "-f", config.toString())
+        // Each node is a machine of its own: its own /tmp (where the role writes its reports), in a mount namespace.
+        Path tmp = Files.createDirectories(dir.resolve("tmp-" + ip));
+        Process daemon = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind \"$1\" /tmp && exec /usr/sbin/sshd -D -e -f \"$2\"", "sh", tmp.toString(), config.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd-" + ip + ".log").toFile()).start();
         awaitListening(ip, daemon);
         return daemon;
