@@ -2,6 +2,7 @@ package io.devops.platform.acceptance;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,6 +33,9 @@ final class GpuModels {
             new GpuModel("A100 SXM4", "A100 SXM4", 8, 12, 25.0, true),
             new GpuModel("A100 PCIe", "A100 PCIe", 8, null, null, false));
 
+    /** Words of a model name that say nothing about the model (for {@link #agree}). */
+    private static final Set<String> NOISE = Set.of("nvidia", "tesla");
+
     private GpuModels() {
     }
 
@@ -61,5 +65,19 @@ final class GpuModels {
     /** Whether nvidia-smi's model name is the declared type, by words ("H100" matches "NVIDIA H100 80GB HBM3"). */
     static boolean isDeclared(String modelName, String declaredType) {
         return Set.copyOf(ThresholdRule.words(modelName)).containsAll(ThresholdRule.words(declaredType));
+    }
+
+    /** True when one name's words (less "NVIDIA") are all words of the other; an undeclared model agrees with any. */
+    static boolean agree(String declared, String printed) {
+        if (declared == null || declared.isBlank() || printed == null || printed.isBlank()) {
+            return true;
+        }
+        List<String> a = meaningful(declared);
+        List<String> b = meaningful(printed);
+        return !a.isEmpty() && !b.isEmpty() && (Set.copyOf(b).containsAll(a) || Set.copyOf(a).containsAll(b));
+    }
+
+    private static List<String> meaningful(String model) {
+        return ThresholdRule.words(model).stream().filter(word -> !NOISE.contains(word.toLowerCase(Locale.ROOT))).toList();
     }
 }
