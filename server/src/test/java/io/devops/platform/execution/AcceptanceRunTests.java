@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The acceptance suite end to end: the built-in "GPU acceptance checks" template (the gpu_acceptance
- * role, unchanged) through real ansible-playbook over SSH on nine test nodes that replay recorded
- * outputs (four healthy 8 x H100, four with one fault each, one without dcgmi), in one run. Each
+ * role, unchanged) through real ansible-playbook over SSH on thirteen test nodes that replay recorded
+ * outputs (four healthy 8 x H100, eight with one fault each, one without dcgmi), in one run. Each
  * node's verdicts become its step result; the run's verdicts, the nodes' certificates and the
  * lifecycle's events follow.
  */
@@ -34,9 +34,11 @@ class AcceptanceRunTests extends ApiTest {
     static final List<Profile> PROFILES = List.of(
             Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"),
             Profile.of("h100-missing-gpu"), Profile.of("h100-xid79"), Profile.of("h100-remap-pending"),
-            Profile.of("h100-nvlink-inactive"), Profile.of("h100-8-healthy", "dcgmi"));
+            Profile.of("h100-nvlink-inactive"), Profile.of("h100-8-healthy", "dcgmi"), Profile.of("h100-ecc-uncorrectable"),
+            Profile.of("h100-fm-wrong-version"), Profile.of("h100-pcie-width-degraded"), Profile.of("h100-low-busbw"));
     /** The check each faulty node must fail, by profile index. */
-    static final Map<Integer, String> FAULTS = Map.of(4, "gpu_inventory", 5, "xid", 6, "row_remap", 7, "nvlink");
+    static final Map<Integer, String> FAULTS = Map.of(4, "gpu_inventory", 5, "xid", 6, "row_remap", 7, "nvlink", 9, "ecc",
+            10, "fabric_manager", 11, "pcie", 12, "nccl_all_reduce");
     static final int NO_DCGMI = 8;
     static final List<String> SINGLE_NODE = List.of("dcgm_diag", "ecc", "fabric_manager", "gpu_inventory", "nccl_all_reduce",
             "nvbandwidth", "nvlink", "pcie", "row_remap", "xid");
@@ -56,7 +58,7 @@ class AcceptanceRunTests extends ApiTest {
             nodes.add(id);
         }
         long runId = fixtures.start(fixtures.job(unique("acceptance"), "CONTINUE", builtinTemplate("GPU acceptance checks"), nodes));
-        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(10)); // 9 nodes x 11 reports to fetch: slow on a loaded machine
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(10)); // 13 nodes x 11 reports to fetch: slow on a loaded machine
         String log = admin().get("/api/v1/runs/" + runId + "/log").body();
 
         assertThat(run.get("status").asString()).as(log).isEqualTo("FAILED");
@@ -97,6 +99,11 @@ class AcceptanceRunTests extends ApiTest {
         assertThat(verdictsOf(verdicts, nodes.get(5)).get("xid").get("message").asString()).contains("79");
         assertThat(verdictsOf(verdicts, nodes.get(6)).get("row_remap").get("message").asString().toLowerCase()).contains("pending");
         assertThat(verdictsOf(verdicts, nodes.get(7)).get("nvlink").get("message").asString().toLowerCase()).contains("inactive");
+        assertThat(verdictsOf(verdicts, nodes.get(9)).get("ecc").get("message").asString()).contains("Uncorrectable = 2");
+        assertThat(verdictsOf(verdicts, nodes.get(10)).get("fabric_manager").get("message").asString())
+                .contains("Fabric Manager 535.161.08 does not match driver 535.183.01");
+        assertThat(verdictsOf(verdicts, nodes.get(11)).get("pcie").get("message").asString()).contains("at x8 of x16");
+        assertThat(verdictsOf(verdicts, nodes.get(12)).get("nccl_all_reduce").get("message").asString()).contains("below the line");
     }
 
     private void assertCertificates(long runId, List<Long> nodes) {
