@@ -44,14 +44,16 @@ class ArchitectureRulesTests {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("life").definedBy("io.devops.platform.execution")
                 .layer("reports").definedBy("io.devops.platform.execution.reports..")
+                .layer("verdicts").definedBy("io.devops.platform.execution.verdicts..")
                 .layer("dispatch").definedBy("io.devops.platform.execution.dispatch..")
                 .layer("logs").definedBy("io.devops.platform.execution.logs..")
                 .layer("state").definedBy("io.devops.platform.execution.run..", "io.devops.platform.execution.leases..",
                         "io.devops.platform.execution.settings..")
                 .whereLayer("life").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reports").mayOnlyBeAccessedByLayers("life")
+                .whereLayer("verdicts").mayOnlyBeAccessedByLayers("life", "reports")
                 .whereLayer("dispatch").mayOnlyBeAccessedByLayers("life", "reports")
-                .whereLayer("logs").mayOnlyBeAccessedByLayers("life", "reports", "dispatch")
+                .whereLayer("logs").mayOnlyBeAccessedByLayers("life", "reports", "verdicts", "dispatch")
                 .check(classes);
     }
 

@@ -20,6 +20,7 @@ import io.devops.platform.execution.run.RunTransitions;
 import io.devops.platform.execution.run.Runs;
 import io.devops.platform.execution.settings.ExecutionProperties;
 import io.devops.platform.execution.settings.ExecutorIdentity;
+import io.devops.platform.execution.verdicts.AcceptanceEvents;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,13 +52,14 @@ class RunEngine {
     private final LogFlusher logs;
     private final StepDispatch dispatch;
     private final ReportCollector reports;
+    private final AcceptanceEvents acceptance;
     private final ExecutorIdentity executor;
     private final ExecutionProperties properties;
     private final Clock clock;
 
     RunEngine(Runs runs, RunContents contents, RunTransitions transitions, NodeLeases leases, LogFlusher logs,
-              StepDispatch dispatch, ReportCollector reports, ExecutorIdentity executor, ExecutionProperties properties,
-              Clock clock) {
+              StepDispatch dispatch, ReportCollector reports, AcceptanceEvents acceptance, ExecutorIdentity executor,
+              ExecutionProperties properties, Clock clock) {
         this.runs = runs;
         this.contents = contents;
         this.transitions = transitions;
@@ -65,6 +67,7 @@ class RunEngine {
         this.logs = logs;
         this.dispatch = dispatch;
         this.reports = reports;
+        this.acceptance = acceptance;
         this.executor = executor;
         this.properties = properties;
         this.clock = clock;
@@ -177,6 +180,7 @@ class RunEngine {
     private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
         Instant started = clock.instant();
         transitions.stepStarted(owner, task.id(), nodes, started);
+        acceptance.started(run.id(), task, nodes);
         out.task(task.id());
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " "
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
@@ -209,6 +213,7 @@ class RunEngine {
         logs.close(owner);
         if (transitions.end(owner, ending, message, closing, clock.instant())) {
             leases.release(runId);
+            acceptance.concluded(runId); // after the ending: each node's acceptance is final, whatever it was
             return Pass.DONE;
         }
         log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);

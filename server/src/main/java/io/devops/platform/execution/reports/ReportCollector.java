@@ -9,16 +9,18 @@ import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
 import io.devops.platform.execution.settings.ExecutionProperties;
+import io.devops.platform.execution.verdicts.StepVerdicts;
+import io.devops.platform.execution.verdicts.StepVerdicts.ReportFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +28,10 @@ import org.springframework.stereotype.Component;
  * After a step that declares report files, fetches them from each node where it succeeded and
  * stores them with the run (up to the size limit; larger files are recorded as not collected). A
  * report that does not arrive is recorded as missing, with why, and fails its node's step: the
- * step promised it, and whatever judges it later must not find silence.
+ * step promised it, and whatever judges it later must not find silence. A node's acceptance reports
+ * ({@code .../acceptance/<check>.txt}) are judged as soon as they are stored ({@link StepVerdicts}):
+ * a check that does not pass fails the node's step like a missing report (a launcher's report, every
+ * node's).
  */
 @Component
 public class ReportCollector {
@@ -34,14 +39,16 @@ public class ReportCollector {
     private final AnsiblePlaybooks playbooks;
     private final InventoryHosts inventory;
     private final RunReports reports;
+    private final StepVerdicts verdicts;
     private final ExecutionProperties properties;
     private final Clock clock;
 
-    ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, ExecutionProperties properties,
-                    Clock clock) {
+    ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, StepVerdicts verdicts,
+                    ExecutionProperties properties, Clock clock) {
         this.playbooks = playbooks;
         this.inventory = inventory;
         this.reports = reports;
+        this.verdicts = verdicts;
         this.properties = properties;
         this.clock = clock;
     }
@@ -49,14 +56,15 @@ public class ReportCollector {
     /**
      * After the step ran on {@code all} and succeeded on {@code succeeded}: fetches its declared
      * reports from the nodes that wrote them and records each (its content, that it was too large,
-     * or that it is missing and why).
+     * or that it is missing and why), and judges the acceptance reports among them.
      *
-     * @return the nodes that fail for a missing report, each with the first reason: those it is
-     *     missing from, or every node of a launcher step, whose one report speaks for them all
+     * @return the nodes that fail for a missing report or a check that did not pass, each with the
+     *     first reason: those it is missing from, or every node of a launcher step, whose one report
+     *     speaks for them all
      */
     public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
                                      LogAppender log) {
-        Map<Long, String> missing = collect(runId, task, reportingNodes(task, succeeded, all), workDir, log);
+        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, log);
         if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
             return missing;
         }
@@ -72,8 +80,9 @@ public class ReportCollector {
         return succeeded;
     }
 
-    /** @return the nodes a declared report is missing from, each with the first reason */
-    private Map<Long, String> collect(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender log) {
+    /** @return the nodes a declared report is missing from, or a check failed on, each with the first reason */
+    private Map<Long, String> collectFrom(long runId, RunTask task, List<RunNode> nodes, List<RunNode> all, Path workDir,
+                                          LogAppender log) {
         if (task.reports().isEmpty() || nodes.isEmpty()) {
             return Map.of();
         }
@@ -84,37 +93,45 @@ public class ReportCollector {
                 List.of(), Duration.ofMinutes(5), Map.of());
         PlaybookOutcome outcome = playbooks.run(run, log::line, () -> false);
         Map<Long, String> missing = new LinkedHashMap<>();
+        // A launcher's reports speak for every node of the step.
+        boolean launcher = "LAUNCHER".equals(task.dispatch());
         for (RunNode node : nodes) {
+            List<ReportFile> acceptance = new ArrayList<>();
             for (int i = 0; i < task.reports().size(); i++) {
                 String path = task.reports().get(i);
-                store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), outcome)
-                        .ifPresent(reason -> {
-                            missing.putIfAbsent(node.nodeId(), "report " + path + " " + reason);
-                            log.line("[platform] " + node.ip() + ": report " + path + " " + reason);
-                        });
+                ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), outcome);
+                if (stored.missingReason() != null) {
+                    missing.putIfAbsent(node.nodeId(), "report " + path + " " + stored.missingReason());
+                    log.line("[platform] " + node.ip() + ": report " + path + " " + stored.missingReason());
+                }
+                if (StepVerdicts.isAcceptanceReport(path)) {
+                    acceptance.add(stored);
+                }
             }
+            verdicts.judge(runId, task.id(), node, launcher ? all : List.of(node), acceptance, log)
+                    .ifPresent(reason -> missing.putIfAbsent(node.nodeId(), reason));
         }
         return missing;
     }
 
-    /** @return why the report is missing, when it is */
-    private Optional<String> store(long runId, RunTask task, RunNode node, String path, Path fetched, PlaybookOutcome outcome) {
+    /** @return the report as stored: its content, that it was too large, or why it is missing */
+    private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched, PlaybookOutcome outcome) {
         try {
             Path sizeFile = fetched.resolveSibling(fetched.getFileName() + ".size");
             long size = Files.exists(sizeFile) ? Long.parseLong(Files.readString(sizeFile).trim()) : -1;
             if (Files.exists(fetched)) {
                 String content = new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8);
                 reports.save(runId, task.id(), node.nodeId(), node.ip(), path, content, Files.size(fetched), false, clock.instant());
-                return Optional.empty();
+                return new ReportFile(path, content, false, Files.size(fetched), null);
             }
             if (size > properties.maxReportBytes()) {
                 reports.save(runId, task.id(), node.nodeId(), node.ip(), path, null, size, true, clock.instant());
-                return Optional.empty();
+                return new ReportFile(path, null, true, size, null);
             }
             String reason = Files.exists(sizeFile) && size < 0 ? "is missing: the step did not write it on this node"
                     : "could not be fetched from the node: " + failure(outcome, node.ip());
             reports.saveMissing(runId, task.id(), node.nodeId(), node.ip(), path, reason, clock.instant());
-            return Optional.of(reason);
+            return new ReportFile(path, null, false, 0, reason);
         } catch (IOException | NumberFormatException e) {
             throw new IllegalStateException("cannot store the report " + path + " of " + node.ip() + ": " + e.getMessage(), e);
         }

@@ -1,0 +1,123 @@
+package io.devops.platform.execution.verdicts;
+
+import io.devops.platform.acceptance.AcceptanceCheck;
+import io.devops.platform.acceptance.AcceptanceReports;
+import io.devops.platform.acceptance.AcceptanceVerdicts;
+import io.devops.platform.acceptance.CheckResult;
+import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.NodeContext;
+import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.inventory.NodeRegistry;
+import io.devops.platform.inventory.NodeRegistry.KnownNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Judges a node's acceptance reports of one step (paths {@code .../acceptance/<check>.txt}) with the
+ * check of that name, stores each verdict, and answers whether the node fails the step: any FAIL or
+ * ERROR does, with the failing checks' messages ("acceptance nvlink: GPU 3 link 5 inactive"). A
+ * report that did not arrive, was too large, or names no known check is an ERROR: nothing passes by
+ * default. A report the role wrote as "not selected" was not due and gets no verdict.
+ */
+@Component
+public class StepVerdicts {
+
+    /** The one line the built-in role writes for a check it was told not to run. */
+    static final String NOT_SELECTED = "devops-acceptance: not selected";
+    private static final Logger log = LoggerFactory.getLogger(StepVerdicts.class);
+
+    private final Map<String, AcceptanceCheck> checks;
+    private final AcceptanceVerdicts verdicts;
+    private final NodeRegistry inventory;
+    private final Clock clock;
+
+    StepVerdicts(List<AcceptanceCheck> checks, AcceptanceVerdicts verdicts, NodeRegistry inventory, Clock clock) {
+        this.checks = checks.stream().collect(Collectors.toMap(AcceptanceCheck::name, Function.identity()));
+        this.verdicts = verdicts;
+        this.inventory = inventory;
+        this.clock = clock;
+    }
+
+    /**
+     * One declared report as collected from a node: its content, or that it was too large
+     * ({@code tooLarge}), or why it is missing ({@code missingReason}).
+     */
+    public record ReportFile(String path, String content, boolean tooLarge, long size, String missingReason) {
+    }
+
+    public static boolean isAcceptanceReport(String path) {
+        return AcceptanceReports.checkOf(path).isPresent();
+    }
+
+    /**
+     * Judges the reports {@code judged} (one node's, a launcher's for the whole step) and records the
+     * verdicts for each of {@code nodes} (the node itself, or every node of a launcher step).
+     *
+     * @return why the nodes fail the step, when a check did not pass
+     */
+    public Optional<String> judge(long runId, long taskId, RunNode judged, List<RunNode> nodes, List<ReportFile> reports,
+                                  LogAppender out) {
+        List<ReportFile> due = reports.stream().filter(report -> isAcceptanceReport(report.path()) && !notSelected(report)).toList();
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        NodeContext context = context(judged, nodes.size());
+        List<String> failing = new ArrayList<>();
+        for (ReportFile report : due) {
+            CheckResult result = judgeOne(report, context);
+            for (RunNode node : nodes) {
+                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant());
+            }
+            out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
+            if (!result.verdict().passes()) {
+                failing.add("acceptance " + result.check() + ": " + result.message());
+            }
+        }
+        return failing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failing));
+    }
+
+    private CheckResult judgeOne(ReportFile report, NodeContext context) {
+        String name = AcceptanceReports.checkOf(report.path()).orElseThrow();
+        if (report.missingReason() != null) {
+            return CheckResult.error(name, "no report: " + report.missingReason());
+        }
+        if (report.tooLarge()) {
+            return CheckResult.error(name, "no report: " + report.size() + " bytes, over the report size limit");
+        }
+        AcceptanceCheck check = checks.get(name);
+        if (check == null) {
+            return CheckResult.error(name, "no such check: " + name);
+        }
+        try {
+            CheckResult result = check.judge(report.content(), context);
+            return result.check().equals(name) ? result
+                    : new CheckResult(name, result.verdict(), result.measured(), result.threshold(), result.unit(), result.message());
+        } catch (RuntimeException e) {
+            log.error("Acceptance check {} failed on a report", name, e);
+            return CheckResult.error(name, "the check could not judge the report: " + e);
+        }
+    }
+
+    private NodeContext context(RunNode node, int nodeCount) {
+        Optional<KnownNode> known = inventory.known(node.nodeId());
+        return new NodeContext(known.map(KnownNode::gpuType).orElse(null), known.map(KnownNode::gpuCount).orElse(null), nodeCount);
+    }
+
+    private static boolean notSelected(ReportFile report) {
+        return report.content() != null && report.content().strip().equals(NOT_SELECTED);
+    }
+
+    /** The worst of some verdicts; ERROR for none at all (nothing judged is nothing passed). */
+    static CheckVerdict worst(List<CheckVerdict> all) {
+        return all.stream().reduce(CheckVerdict::worse).orElse(CheckVerdict.ERROR);
+    }
+}

@@ -1,0 +1,217 @@
+package io.devops.platform.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.NodeAcceptanceConcluded;
+import io.devops.platform.acceptance.NodeAcceptanceStarted;
+import io.devops.platform.support.AcceptanceTestNodes;
+import io.devops.platform.support.AcceptanceTestNodes.Profile;
+import io.devops.platform.support.Api;
+import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.HeardAcceptanceEvents;
+import io.devops.platform.support.RunFixtures;
+import io.devops.platform.support.TestNodes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The acceptance suite end to end: the built-in "GPU acceptance checks" template (the gpu_acceptance
+ * role, unchanged) through real ansible-playbook over SSH on thirteen test nodes that replay recorded
+ * outputs (four healthy 8 x H100, eight with one fault each, one without dcgmi), in one run. Each
+ * node's verdicts become its step result; the run's verdicts, the nodes' certificates and the
+ * lifecycle's events follow.
+ */
+class AcceptanceRunTests extends ApiTest {
+
+    static final List<Profile> PROFILES = List.of(
+            Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"),
+            Profile.of("h100-missing-gpu"), Profile.of("h100-xid79"), Profile.of("h100-remap-pending"),
+            Profile.of("h100-nvlink-inactive"), Profile.of("h100-8-healthy", "dcgmi"), Profile.of("h100-ecc-uncorrectable"),
+            Profile.of("h100-fm-wrong-version"), Profile.of("h100-pcie-width-degraded"), Profile.of("h100-low-busbw"));
+    /** The check each faulty node must fail, by profile index. */
+    static final Map<Integer, String> FAULTS = Map.of(4, "gpu_inventory", 5, "xid", 6, "row_remap", 7, "nvlink", 9, "ecc",
+            10, "fabric_manager", 11, "pcie", 12, "nccl_all_reduce");
+    static final int NO_DCGMI = 8;
+    static final List<String> SINGLE_NODE = List.of("dcgm_diag", "ecc", "fabric_manager", "gpu_inventory", "nccl_all_reduce",
+            "nvbandwidth", "nvlink", "pcie", "row_remap", "xid");
+
+    @Autowired
+    HeardAcceptanceEvents heard;
+
+    @Test
+    void eachNodesVerdictsBecomeItsStepResultAndItsCertificate() {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        AcceptanceTestNodes testNodes = AcceptanceTestNodes.shared(PROFILES);
+        RunFixtures fixtures = new RunFixtures(admin(), TestNodes.shared());
+        List<Long> nodes = new ArrayList<>();
+        for (int i = 0; i < testNodes.count(); i++) {
+            long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            nodes.add(id);
+        }
+        long runId = fixtures.start(fixtures.job(unique("acceptance"), "CONTINUE", builtinTemplate("GPU acceptance checks"), nodes));
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(10)); // 13 nodes x 11 reports to fetch: slow on a loaded machine
+        String log = admin().get("/api/v1/runs/" + runId + "/log").body();
+
+        assertThat(run.get("status").asString()).as(log).isEqualTo("FAILED");
+        Map<Long, JsonNode> hosts = new HashMap<>();
+        run.get("items").get(0).get("steps").get(0).get("hosts").forEach(host -> hosts.put(host.get("nodeId").asLong(), host));
+        JsonNode verdicts = admin().get("/api/v1/runs/" + runId + "/verdicts").json();
+        for (int i = 0; i < testNodes.count(); i++) {
+            long node = nodes.get(i);
+            JsonNode host = hosts.get(node);
+            Map<String, JsonNode> byCheck = verdictsOf(verdicts, node);
+            assertThat(byCheck.keySet()).as("checks judged on " + testNodes.ip(i) + ": " + host + "\n" + log).containsExactlyInAnyOrderElementsOf(SINGLE_NODE);
+            if (PROFILES.get(i).equals(Profile.of("h100-8-healthy"))) {
+                assertThat(host.get("status").asString()).as(host + "\n" + log).isEqualTo("SUCCEEDED");
+                byCheck.values().forEach(verdict -> assertThat(verdict.get("verdict").asString()).as(verdict.toString()).isEqualTo("PASS"));
+            } else if (i == NO_DCGMI) {
+                assertThat(host.get("status").asString()).isEqualTo("FAILED");
+                assertThat(byCheck.get("dcgm_diag").get("verdict").asString()).isEqualTo("ERROR");
+                assertThat(byCheck.get("dcgm_diag").get("message").asString()).contains("install datacenter-gpu-manager");
+                assertThat(host.get("message").asString()).contains("acceptance dcgm_diag: ").contains("install");
+            } else {
+                String check = FAULTS.get(i);
+                assertThat(host.get("status").asString()).as(host.toString()).isEqualTo("FAILED");
+                assertThat(byCheck.get(check).get("verdict").asString()).as(byCheck.get(check).toString()).isEqualTo("FAIL");
+                assertThat(host.get("message").asString()).contains("acceptance " + check + ": "
+                        + byCheck.get(check).get("message").asString());
+                assertThat(byCheck.get(check).get("ip").asString()).isEqualTo(testNodes.ip(i));
+            }
+        }
+        assertFaultMessages(verdicts, nodes);
+        assertCertificates(runId, nodes);
+        assertEvents(runId, nodes);
+        assertScoped(runId, nodes.get(0));
+    }
+
+    /** What each fault is called, in the words an operator acts on. */
+    private static void assertFaultMessages(JsonNode verdicts, List<Long> nodes) {
+        assertThat(verdictsOf(verdicts, nodes.get(4)).get("gpu_inventory").get("message").asString()).contains("7");
+        assertThat(verdictsOf(verdicts, nodes.get(5)).get("xid").get("message").asString()).contains("79");
+        assertThat(verdictsOf(verdicts, nodes.get(6)).get("row_remap").get("message").asString().toLowerCase()).contains("pending");
+        assertThat(verdictsOf(verdicts, nodes.get(7)).get("nvlink").get("message").asString().toLowerCase()).contains("inactive");
+        assertThat(verdictsOf(verdicts, nodes.get(9)).get("ecc").get("message").asString()).contains("Uncorrectable = 2");
+        assertThat(verdictsOf(verdicts, nodes.get(10)).get("fabric_manager").get("message").asString())
+                .contains("Fabric Manager 535.161.08 does not match driver 535.183.01");
+        assertThat(verdictsOf(verdicts, nodes.get(11)).get("pcie").get("message").asString()).contains("at x8 of x16");
+        assertThat(verdictsOf(verdicts, nodes.get(12)).get("nccl_all_reduce").get("message").asString()).contains("below the line");
+    }
+
+    private void assertCertificates(long runId, List<Long> nodes) {
+        JsonNode healthy = admin().get("/api/v1/nodes/" + nodes.get(0) + "/acceptance").json();
+        assertThat(healthy.get("nodeId").asLong()).isEqualTo(nodes.get(0));
+        assertThat(healthy.get("checks").size()).isEqualTo(SINGLE_NODE.size());
+        healthy.get("checks").forEach(check -> {
+            assertThat(check.get("verdict").asString()).isEqualTo("PASS");
+            assertThat(check.get("runId").asLong()).isEqualTo(runId);
+            assertThat(check.get("at").asString()).isNotBlank();
+        });
+        JsonNode nccl = find(healthy.get("checks"), "nccl_all_reduce");
+        assertThat(nccl.get("measured").asDouble()).isGreaterThanOrEqualTo(nccl.get("threshold").asDouble());
+        assertThat(nccl.get("unit").asString()).isNotBlank();
+
+        Api.Response markdown = admin().header("Accept", "text/markdown").get("/api/v1/nodes/" + nodes.get(7) + "/acceptance");
+        assertThat(markdown.status()).isEqualTo(200);
+        assertThat(markdown.contentType()).startsWith("text/markdown");
+        JsonNode nvlink = find(admin().get("/api/v1/nodes/" + nodes.get(7) + "/acceptance").json().get("checks"), "nvlink");
+        assertThat(markdown.body()).contains("# Acceptance certificate: gpu-8 (127.0.9.8)")
+                .contains("| GPUs | 8 x NVIDIA H100 80GB HBM3 |")
+                .contains("| Verdict | FAIL")
+                .contains("| nvlink | FAIL | ")
+                .contains(nvlink.get("message").asString().replace("|", "\\|"))
+                .contains("| " + runId + " | ");
+        String passing = admin().header("Accept", "text/markdown").get("/api/v1/nodes/" + nodes.get(0) + "/acceptance").body();
+        assertThat(passing).contains("| Verdict | PASS (10 checks) |").contains("| nccl_all_reduce | PASS | ");
+    }
+
+    private void assertEvents(long runId, List<Long> nodes) {
+        Map<Long, NodeAcceptanceConcluded> concluded = new HashMap<>();
+        List<Long> started = new ArrayList<>();
+        heard.all().forEach(event -> {
+            if (event instanceof NodeAcceptanceStarted start && start.runId() == runId) {
+                started.add(start.nodeId());
+            } else if (event instanceof NodeAcceptanceConcluded end && end.runId() == runId) {
+                concluded.put(end.nodeId(), end);
+            }
+        });
+        assertThat(started).containsExactlyInAnyOrderElementsOf(nodes);
+        assertThat(concluded.keySet()).containsExactlyInAnyOrderElementsOf(nodes);
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeAcceptanceConcluded end = concluded.get(nodes.get(i));
+            if (PROFILES.get(i).equals(Profile.of("h100-8-healthy"))) {
+                assertThat(end.verdict()).isEqualTo(CheckVerdict.PASS);
+                assertThat(end.reason()).isEqualTo("10 check(s) passed");
+            } else if (i == NO_DCGMI) {
+                assertThat(end.verdict()).isEqualTo(CheckVerdict.ERROR);
+                assertThat(end.reason()).contains("dcgm_diag ERROR: ");
+            } else {
+                assertThat(end.verdict()).as(end.toString()).isIn(CheckVerdict.FAIL, CheckVerdict.ERROR);
+                assertThat(end.reason()).contains(FAULTS.get(i) + " FAIL: ");
+            }
+        }
+    }
+
+    /** Another tenant's user finds neither the run's verdicts nor the node's certificate: 404, as for a missing id. */
+    private void assertScoped(long runId, long nodeId) {
+        long tenant = admin().post("/api/v1/tenants", "{\"name\":\"" + unique("other") + "\"}").id();
+        String user = unique("outsider");
+        Api.Response created = admin().post("/api/v1/users", "{\"username\":\"" + user
+                + "\",\"password\":\"outsider-password-1234\",\"role\":null,\"tenantRoles\":[{\"tenantId\":" + tenant
+                + ",\"role\":\"OPERATOR\"}]}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api outsider = anonymous().basic(user, "outsider-password-1234");
+        assertThat(outsider.get("/api/v1/runs/" + runId + "/verdicts").status()).isEqualTo(404);
+        assertThat(outsider.get("/api/v1/nodes/" + nodeId + "/acceptance").status()).isEqualTo(404);
+        assertThat(outsider.header("Accept", "text/markdown").get("/api/v1/nodes/" + nodeId + "/acceptance").status()).isEqualTo(404);
+        assertThat(outsider.get("/api/v1/nodes/" + nodeId + "/acceptance").body())
+                .isEqualTo(outsider.get("/api/v1/nodes/99999999/acceptance").body().replace("99999999", String.valueOf(nodeId)));
+    }
+
+    private void declareGpus(long id, String ip, int port, String hostname) {
+        JsonNode node = admin().get("/api/v1/nodes/" + id).json();
+        Api.Response updated = admin().put("/api/v1/nodes/" + id, RunFixtures.object().put("ip", ip).put("hostname", hostname)
+                .put("sshPort", port).put("sshUser", "root").put("nodePoolId", node.get("nodePoolId").asLong())
+                .put("gpuType", "NVIDIA H100 80GB HBM3").put("gpuCount", 8).toString());
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+    }
+
+    private static Map<String, JsonNode> verdictsOf(JsonNode verdicts, long nodeId) {
+        Map<String, JsonNode> byCheck = new HashMap<>();
+        verdicts.forEach(verdict -> {
+            if (verdict.get("nodeId").asLong() == nodeId) {
+                assertThat(byCheck.put(verdict.get("check").asString(), verdict)).as("one verdict per check").isNull();
+            }
+        });
+        return byCheck;
+    }
+
+    private static JsonNode find(JsonNode checks, String name) {
+        for (JsonNode check : checks) {
+            if (check.get("check").asString().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + checks);
+    }
+
+    private long builtinTemplate(String name) {
+        JsonNode items = admin().get("/api/v1/templates?size=100&name=" + name.replace(" ", "%20")).json().get("items");
+        long found = -1;
+        for (JsonNode item : items) {
+            if (item.get("name").asString().equals(name)) {
+                found = found < 0 ? item.get("id").asLong() : Math.min(found, item.get("id").asLong());
+            }
+        }
+        assertThat(found).as("the built-in template " + name + " in " + items).isPositive();
+        return found;
+    }
+}
