@@ -65,6 +65,7 @@ declare module 'vue' {
     LockBadge: typeof import('./components/LockBadge.vue')['default']
     LogViewer: typeof import('./components/LogViewer.vue')['default']
     NodeActions: typeof import('./components/inventory/NodeActions.vue')['default']
+    NodeLifecycle: typeof import('./components/inventory/NodeLifecycle.vue')['default']
     NodePicker: typeof import('./components/catalog/NodePicker.vue')['default']
     PlanPreview: typeof import('./components/catalog/PlanPreview.vue')['default']
     PoolDialog: typeof import('./components/inventory/PoolDialog.vue')['default']

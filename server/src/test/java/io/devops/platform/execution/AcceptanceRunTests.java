@@ -56,6 +56,9 @@ class AcceptanceRunTests extends ApiTest {
             long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
             declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
             nodes.add(id);
+            // Registered straight into a tenant's pool they read DELIVERED; maintenance takes them out for retesting.
+            Api.Response out = admin().post("/api/v1/nodes/" + id + "/lifecycle", "{\"to\":\"MAINTENANCE\",\"reason\":\"retest\"}");
+            assertThat(out.status()).as(out.toString()).isEqualTo(200);
         }
         long runId = fixtures.start(fixtures.job(unique("acceptance"), "CONTINUE", builtinTemplate("GPU acceptance checks"), nodes));
         JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(10)); // 13 nodes x 11 reports to fetch: slow on a loaded machine
@@ -90,7 +93,70 @@ class AcceptanceRunTests extends ApiTest {
         assertFaultMessages(verdicts, nodes);
         assertCertificates(runId, nodes);
         assertEvents(runId, nodes);
+        assertLifecycleAndDelivery(runId, nodes);
         assertScoped(runId, nodes.get(0));
+    }
+
+    /**
+     * After the run exactly the healthy nodes are READY and deliverable; each faulty one is
+     * FAILED_TESTING with its check's failure, refused delivery with 409, and delivered only by an
+     * ADMIN's override with a comment, which the audit trail and the node keep.
+     */
+    private void assertLifecycleAndDelivery(long runId, List<Long> nodes) {
+        long tenant = admin().post("/api/v1/tenants", "{\"name\":\"" + unique("customer") + "\"}").id();
+        long pool = admin().post("/api/v1/node-pools", "{\"name\":\"" + unique("customer_pool") + "\",\"tenantId\":" + tenant + "}").id();
+        for (int i = 0; i < nodes.size(); i++) {
+            JsonNode last = concludedMove(nodes.get(i), runId);
+            JsonNode node = admin().get("/api/v1/nodes/" + nodes.get(i)).json();
+            if (PROFILES.get(i).equals(Profile.of("h100-8-healthy"))) {
+                assertThat(node.get("lifecycle").asString()).as(node.toString()).isEqualTo("READY");
+                assertThat(node.get("acceptance").get("verdict").asString()).isEqualTo("PASS");
+            } else {
+                assertThat(node.get("lifecycle").asString()).as(node.toString()).isEqualTo("FAILED_TESTING");
+                assertThat(last.get("reason").asString()).contains(i == NO_DCGMI ? "dcgm_diag" : FAULTS.get(i));
+            }
+        }
+        Api.Response delivered = admin().post("/api/v1/nodes/" + nodes.get(0) + "/deliver", "{\"nodePoolId\":" + pool + "}");
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        assertThat(delivered.json().get("lifecycle").asString()).isEqualTo("DELIVERED");
+
+        long faulty = nodes.get(5);
+        Api.Response refused = admin().post("/api/v1/nodes/" + faulty + "/deliver", "{\"nodePoolId\":" + pool + "}");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.body()).contains("FAILED_TESTING");
+        Api.Response overridden = admin().post("/api/v1/nodes/" + faulty + "/deliver", "{\"nodePoolId\":" + pool
+                + ",\"override\":true,\"comment\":\"customer takes the node for CPU work\"}");
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(200);
+        assertThat(admin().get("/api/v1/nodes/" + faulty).json().get("deliveryOverride").get("comment").asString())
+                .contains("customer takes the node for CPU work");
+        assertThat(admin().get("/api/v1/audit-events?entityType=node&entityId=" + faulty + "&size=100").body())
+                .contains("node.delivery-overridden");
+    }
+
+    /** The node's move that concluded the run: the conclusion follows the run's end, so it may come a moment later. */
+    private JsonNode concludedMove(long nodeId, long runId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonNode history = admin().get("/api/v1/nodes/" + nodeId + "/lifecycle").json();
+        while (!concludes(history.get(history.size() - 1), runId) && System.nanoTime() < deadline) {
+            sleep();
+            history = admin().get("/api/v1/nodes/" + nodeId + "/lifecycle").json();
+        }
+        JsonNode last = history.get(history.size() - 1);
+        assertThat(concludes(last, runId)).as("node " + nodeId + " history " + history).isTrue();
+        return last;
+    }
+
+    private static boolean concludes(JsonNode move, long runId) {
+        return move.get("runId").asLong() == runId && List.of("READY", "FAILED_TESTING").contains(move.get("to").asString());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** What each fault is called, in the words an operator acts on. */
