@@ -130,6 +130,7 @@ class AgentTrustTests extends ApiTest {
         String ip = uniqueIp();
         AgentProcess first = start(fixtures.token(1, null), ip, "exposed");
         online(ip);
+        first.credential(); // written a moment after the server shows the node: wait for it before the kill
         first.kill();
         Path credential = first.workDir().resolve("credential");
         Files.setPosixFilePermissions(credential, PosixFilePermissions.fromString("rw-r-----"));
