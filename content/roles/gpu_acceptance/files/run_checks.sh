@@ -121,7 +121,7 @@ run() {
   esac
 }
 
-rm -rf "$out" && mkdir -p "$out" || { echo "cannot create the report folder $out" >&2; exit 1; }
+if ! { rm -rf "$out" && mkdir -p "$out"; }; then echo "cannot create the report folder $out" >&2; exit 1; fi
 for check in $all; do
   report=$out/$check.txt
   case ",$chosen," in
