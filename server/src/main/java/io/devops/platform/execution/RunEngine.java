@@ -191,7 +191,7 @@ class RunEngine {
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
-        outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, out));
+        outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, outcome.reportsFetched(), out));
         Instant finished = clock.instant();
         RunStatus status = outcome.status();
         transitions.stepFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), outcome.hosts(), started, finished);

@@ -143,6 +143,56 @@ class AnsibleOutcomeRunTests extends ApiTest {
         assertThat(reports.get(0).get("missing").asBoolean()).isTrue();
         assertThat(reports.get(0).get("missingReason").asString()).contains("did not write it");
         assertThat(log(run)).contains(ip + ": report " + report + " is missing");
+        assertThat(count(log(run), "PLAY RECAP")).as("one ansible-playbook for the step and its reports").isEqualTo(1);
+    }
+
+    @Test
+    void aStepFetchesItsReportsInItsOwnPlaybookFromTheNodesWhereItSucceeded() {
+        String first = TestNodes.shared().ip(0);
+        String second = TestNodes.shared().ip(1);
+        String report = "/tmp/devops-report-" + unique("inline") + ".md";
+        RoleUpload writer = RoleUpload.create(admin(), unique("writer"), Map.of("tasks/main.yml", """
+                - name: write the report
+                  copy:
+                    content: "# written by {{ inventory_hostname }}"
+                    dest: %s
+                  when: inventory_hostname == '%s'
+                - name: fail the other node
+                  command: /bin/false
+                  when: inventory_hostname == '%s'
+                """.formatted(report, first, second)));
+        writer.reports(report);
+        long operator = writer.operator("1", Map.of());
+        long template = fixtures.template(unique("inline-reports"), steps -> RunFixtures.operatorStep(steps, operator));
+
+        JsonNode run = runOn(template, nodes.subList(0, 2));
+
+        String log = log(run);
+        Map<String, JsonNode> hosts = hosts(run);
+        assertThat(hosts.get(first).get("status").asString()).as(log).isEqualTo("SUCCEEDED");
+        assertThat(hosts.get(second).get("status").asString()).isEqualTo("FAILED");
+        assertThat(hosts.get(second).get("message").asString()).doesNotContain("report");
+        JsonNode reports = admin().get("/api/v1/runs/" + run.get("id").asLong() + "/reports").json();
+        assertThat(reports.size()).as(reports.toString()).isEqualTo(1);
+        assertThat(reports.get(0).get("nodeId").asLong()).isEqualTo(nodes.get(0));
+        assertThat(reports.get(0).get("content").asString()).isEqualTo("# written by " + first);
+        assertThat(count(log, "PLAY RECAP")).as(log).isEqualTo(1);
+        assertThat(log).doesNotContain("[platform] collecting");
+    }
+
+    @Test
+    void aReportThatCannotBeFetchedSaysWhyAndFailsTheNode() {
+        String ip = TestNodes.shared().ip(0);
+        String report = "/tmp/devops-report-" + unique("folder");
+        long shell = fixtures.shell(unique("folder-reporter"), "mkdir -p " + report, report, "ansible");
+        long template = fixtures.template(unique("folder-report"), steps -> RunFixtures.scriptStep(steps, shell));
+
+        JsonNode run = runOn(template, List.of(nodes.get(0)));
+
+        JsonNode host = hosts(run).get(ip);
+        assertThat(host.get("status").asString()).isEqualTo("FAILED");
+        assertThat(host.get("message").asString()).contains(report).contains("could not be fetched from the node")
+                .contains("directory");
     }
 
     private JsonNode runOn(long template, List<Long> targets) {

@@ -49,6 +49,16 @@ public final class RoleUpload {
         return uploaded.json();
     }
 
+    /** Declares the report files the role writes on each node. */
+    public void reports(String... paths) {
+        ObjectNode body = RunFixtures.object();
+        for (String path : paths) {
+            body.withArray("reports").add(path);
+        }
+        Api.Response set = api.put("/api/v1/roles/" + roleId + "/reports", body.toString());
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+    }
+
     /** An operator of this role with these values, as a new package version. */
     public long operator(String pkgVersion, Map<String, String> values) {
         ObjectNode body = RunFixtures.object().put("roleId", roleId).put("pkgVersion", pkgVersion);

@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -68,9 +69,12 @@ class AnsibleDispatch implements Dispatcher {
         }
         boolean launcher = "LAUNCHER".equals(task.dispatch());
         List<RunNode> targets = launcher ? List.of(nodes.get(0)) : nodes;
-        String playbook = "PLAYBOOK".equals(task.type()) ? task.playbook()
+        String steps = "PLAYBOOK".equals(task.type()) ? task.playbook()
                 : GeneratedPlaybooks.script(runId, task.id(), stepName(task), task.command(), properties.scriptsDir(),
                         environment(runId, nodes, launcher), launcher ? hostfile(nodes) : null);
+        Optional<String> withReports = task.reports().isEmpty() ? Optional.empty() : GeneratedPlaybooks.withReportCollection(steps,
+                task.reports(), GeneratedPlaybooks.reportsDir(workDir), properties.maxReportBytes());
+        String playbook = withReports.orElse(steps);
         if (launcher) {
             log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
         }
@@ -102,7 +106,8 @@ class AnsibleDispatch implements Dispatcher {
         if (log.writeFailure().isPresent()) {
             return UnwrittenLog.failed(log.writeFailure().get(), results);
         }
-        return new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+        TaskOutcome done = new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+        return withReports.isPresent() ? done.withReportsFetched() : done;
     }
 
     /**

@@ -8,10 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The playbooks the engine writes itself, built as data and dumped as YAML: a script step on
- * each node or once on a launcher, and the collection of report files after a step.
+ * each node or once on a launcher, and the collection of a step's report files (as the step's
+ * last play, or after it for the steps the agents run).
  */
 public final class GeneratedPlaybooks {
 
@@ -73,31 +75,72 @@ public final class GeneratedPlaybooks {
         return script;
     }
 
-    /** Fetches each report that exists and is small enough into {@code dest}/{host}/{index}. */
+    /** Where a step's reports are fetched to, under its work directory: {@code reports/<host>/<index>}. */
+    public static Path reportsDir(Path workDir) {
+        return workDir.resolve("reports");
+    }
+
+    /**
+     * The step's playbook followed by one more play that fetches its declared reports into {@code
+     * dest}, so that a step costs one {@code ansible-playbook} and one set of SSH connections, not
+     * two. Ansible runs a later play only on the hosts that got through the earlier ones (a failed
+     * or unreachable host stays out), so the reports come from exactly the nodes that could have
+     * written them. Empty when the playbook is not the top-level list of plays that the platform
+     * writes; the reports are then fetched by a playbook of their own ({@link #collectReports}).
+     */
+    public static Optional<String> withReportCollection(String playbook, List<String> paths, Path dest, long maxBytes) {
+        String plays = playbook.startsWith("---\n") ? playbook.substring(4) : playbook;
+        if (!plays.startsWith("- ") || !plays.endsWith("\n")) {
+            return Optional.empty();
+        }
+        return Optional.of(playbook + collectReports(paths, dest, maxBytes));
+    }
+
+    /**
+     * Fetches each report that exists and is small enough into {@code dest}/{host}/{index}, and
+     * records beside it its size ({@code index.size}, -1 when the node has no such file) and, when
+     * a report of the right size did not arrive, why ({@code index.note}). Its tasks never fail a
+     * node and never count as changes: whether a report is there is judged from these files.
+     */
     public static String collectReports(List<String> paths, Path dest, long maxBytes) {
+        String hostDir = dest.toAbsolutePath() + "/{{ inventory_hostname }}/";
         List<Map<String, Object>> tasks = new ArrayList<>();
         // The size notes are written whether or not a report exists; fetch creates the directory only when it fetches.
-        Map<String, Object> hostDir = task("make the node's report directory", "file", Map.of(
-                "path", dest.toAbsolutePath() + "/{{ inventory_hostname }}", "state", "directory"));
-        hostDir.put("delegate_to", "localhost");
-        hostDir.put("connection", "local");
-        tasks.add(hostDir);
+        tasks.add(local(unchanged(task("[platform] make the node's report directory", "file", Map.of("path", hostDir, "state",
+                "directory")))));
         for (int i = 0; i < paths.size(); i++) {
-            Map<String, Object> stat = task("look for report " + (i + 1), "stat", Map.of("path", new UnsafeText(paths.get(i))));
-            stat.put("register", "report_" + i);
+            String report = "report_" + i;
+            String fetched = "fetched_" + i;
+            String wanted = report + ".stat.exists and " + report + ".stat.size <= " + maxBytes;
+            Map<String, Object> stat = unchanged(task("[platform] look for report " + (i + 1), "stat",
+                    Map.of("path", new UnsafeText(paths.get(i)))));
+            stat.put("register", report);
             tasks.add(stat);
-            Map<String, Object> fetch = task("fetch report " + (i + 1), "fetch", Map.of("src", new UnsafeText(paths.get(i)),
-                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i, "flat", true));
-            fetch.put("when", "report_" + i + ".stat.exists and report_" + i + ".stat.size <= " + maxBytes);
+            // fail_on_missing: a report that vanished or cannot be read is noted below, not a failed task.
+            Map<String, Object> fetch = unchanged(task("[platform] fetch report " + (i + 1), "fetch", Map.of(
+                    "src", new UnsafeText(paths.get(i)), "dest", hostDir + i, "flat", true, "fail_on_missing", false)));
+            fetch.put("when", wanted);
+            fetch.put("register", fetched);
             tasks.add(fetch);
-            Map<String, Object> size = task("record the size of report " + (i + 1), "copy", Map.of(
-                    "content", "{{ report_" + i + ".stat.size | default(-1) }}",
-                    "dest", dest.toAbsolutePath() + "/{{ inventory_hostname }}/" + i + ".size"));
-            size.put("delegate_to", "localhost");
-            size.put("connection", "local");
-            tasks.add(size);
+            tasks.add(local(unchanged(task("[platform] record the size of report " + (i + 1), "copy", Map.of(
+                    "content", "{{ " + report + ".stat.size | default(-1) }}", "dest", hostDir + i + ".size")))));
+            Map<String, Object> note = local(unchanged(task("[platform] note why report " + (i + 1) + " did not arrive", "copy",
+                    Map.of("content", "{{ " + fetched + ".msg }}", "dest", hostDir + i + ".note"))));
+            note.put("when", wanted + " and " + fetched + ".msg is defined");
+            tasks.add(note);
         }
         return play(tasks);
+    }
+
+    private static Map<String, Object> local(Map<String, Object> task) {
+        task.put("delegate_to", "localhost");
+        task.put("connection", "local");
+        return task;
+    }
+
+    private static Map<String, Object> unchanged(Map<String, Object> task) {
+        task.put("changed_when", false);
+        return task;
     }
 
     private static String play(List<Map<String, Object>> tasks) {

@@ -12,9 +12,14 @@ import java.util.stream.Collectors;
 /**
  * What one task did: its status, exit code and message, and one result per node it ran on. A task
  * never claims more than its nodes: a task that a tool reports as succeeded (Ansible exits 0 when
- * a role ended a host early) is FAILED when any of its nodes did not succeed.
+ * a role ended a host early) is FAILED when any of its nodes did not succeed. {@code reportsFetched}:
+ * the step's own playbook already fetched its declared reports (see {@link GeneratedPlaybooks#withReportCollection}).
  */
-public record TaskOutcome(RunStatus status, Integer exitCode, String message, List<HostResult> hosts) {
+public record TaskOutcome(RunStatus status, Integer exitCode, String message, List<HostResult> hosts, boolean reportsFetched) {
+
+    public TaskOutcome(RunStatus status, Integer exitCode, String message, List<HostResult> hosts) {
+        this(status, exitCode, message, hosts, false);
+    }
 
     public TaskOutcome {
         hosts = List.copyOf(hosts);
@@ -34,7 +39,12 @@ public record TaskOutcome(RunStatus status, Integer exitCode, String message, Li
                 ? new HostResult(host.nodeId(), host.ip(), RunStatus.FAILED, host.rc(), host.ok(), host.changed(), host.failed(),
                         host.skipped(), host.durationMs(), reasons.get(host.nodeId()))
                 : host).toList();
-        return new TaskOutcome(status, exitCode, message, updated);
+        return new TaskOutcome(status, exitCode, message, updated, reportsFetched);
+    }
+
+    /** The same outcome, saying that the step's playbook fetched its reports. */
+    TaskOutcome withReportsFetched() {
+        return new TaskOutcome(status, exitCode, message, hosts, true);
     }
 
     /** The same outcome with more nodes' results. */
@@ -44,7 +54,7 @@ public record TaskOutcome(RunStatus status, Integer exitCode, String message, Li
         }
         List<HostResult> all = new ArrayList<>(hosts);
         all.addAll(more);
-        return new TaskOutcome(status, exitCode, message, all);
+        return new TaskOutcome(status, exitCode, message, all, reportsFetched);
     }
 
     /** The same outcome with a FAILED result for each of these nodes that got none: no node's result is left open. */

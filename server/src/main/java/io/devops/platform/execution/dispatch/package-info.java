@@ -8,7 +8,9 @@
  *
  * <p>Public to the rest of the module: {@code StepDispatch.run}, {@code TaskOutcome},
  * {@code Leftovers}, {@code InventoryHosts} (how Ansible reaches a set of nodes, for the report
- * collection) and {@code GeneratedPlaybooks.collectReports}. The dispatchers, the other generated
- * playbooks, SSH access and host key records stay here.
+ * collection of steps the agents ran) and {@code GeneratedPlaybooks.collectReports}/{@code reportsDir}.
+ * An Ansible step fetches its own declared reports in a last play of its playbook
+ * ({@code GeneratedPlaybooks.withReportCollection}): one {@code ansible-playbook} per step. The
+ * dispatchers, the other generated playbooks, SSH access and host key records stay here.
  */
 package io.devops.platform.execution.dispatch;

@@ -21,17 +21,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * After a step that declares report files, fetches them from each node where it succeeded and
- * stores them with the run (up to the size limit; larger files are recorded as not collected). A
- * report that does not arrive is recorded as missing, with why, and fails its node's step: the
- * step promised it, and whatever judges it later must not find silence. A node's acceptance reports
- * ({@code .../acceptance/<check>.txt}) are judged as soon as they are stored ({@link StepVerdicts}):
- * a check that does not pass fails the node's step like a missing report (a launcher's report, every
- * node's).
+ * After a step that declares report files, stores them with the run for each node where it
+ * succeeded (up to the size limit; larger files are recorded as not collected). An Ansible step
+ * fetched them in its own playbook; for a step the agents ran they are fetched here, by a playbook
+ * of their own. A report that does not arrive is recorded as missing, with why, and fails its
+ * node's step: the step promised it, and whatever judges it later must not find silence. A node's
+ * acceptance reports ({@code .../acceptance/<check>.txt}) are judged as soon as they are stored
+ * ({@link StepVerdicts}): a check that does not pass fails the node's step like a missing report (a
+ * launcher's report, every node's).
  */
 @Component
 public class ReportCollector {
@@ -55,7 +57,8 @@ public class ReportCollector {
 
     /**
      * After the step ran on {@code all} and succeeded on {@code succeeded}: fetches its declared
-     * reports from the nodes that wrote them and records each (its content, that it was too large,
+     * reports from the nodes that wrote them (unless {@code fetchedInStep}: the step's playbook did)
+     * and records each (its content, that it was too large,
      * or that it is missing and why), and judges the acceptance reports among them.
      *
      * @return the nodes that fail for a missing report or a check that did not pass, each with the
@@ -63,8 +66,8 @@ public class ReportCollector {
      *     speaks for them all
      */
     public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
-                                     LogAppender log) {
-        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, log);
+                                     boolean fetchedInStep, LogAppender log) {
+        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, fetchedInStep, log);
         if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
             return missing;
         }
@@ -82,16 +85,12 @@ public class ReportCollector {
 
     /** @return the nodes a declared report is missing from, or a check failed on, each with the first reason */
     private Map<Long, String> collectFrom(long runId, RunTask task, List<RunNode> nodes, List<RunNode> all, Path workDir,
-                                          LogAppender log) {
+                                          boolean fetchedInStep, LogAppender log) {
         if (task.reports().isEmpty() || nodes.isEmpty()) {
             return Map.of();
         }
-        Path dest = workDir.resolve("reports");
-        log.line("[platform] collecting " + task.reports().size() + " report file(s) from " + nodes.size() + " node(s)");
-        PlaybookRun run = new PlaybookRun(workDir.resolve("collect"),
-                GeneratedPlaybooks.collectReports(task.reports(), dest, properties.maxReportBytes()), inventory.of(nodes),
-                List.of(), Duration.ofMinutes(5), Map.of());
-        PlaybookOutcome outcome = playbooks.run(run, log::line, () -> false);
+        Path dest = GeneratedPlaybooks.reportsDir(workDir);
+        Function<String, String> fetchFailure = fetchedInStep ? ip -> IN_STEP_FAILURE : fetch(task, nodes, workDir, dest, log);
         Map<Long, String> missing = new LinkedHashMap<>();
         // A launcher's reports speak for every node of the step.
         boolean launcher = "LAUNCHER".equals(task.dispatch());
@@ -99,7 +98,7 @@ public class ReportCollector {
             List<ReportFile> acceptance = new ArrayList<>();
             for (int i = 0; i < task.reports().size(); i++) {
                 String path = task.reports().get(i);
-                ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), outcome);
+                ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), fetchFailure);
                 if (stored.missingReason() != null) {
                     missing.putIfAbsent(node.nodeId(), "report " + path + " " + stored.missingReason());
                     log.line("[platform] " + node.ip() + ": report " + path + " " + stored.missingReason());
@@ -114,10 +113,24 @@ public class ReportCollector {
         return missing;
     }
 
+    /** Fetches the reports by a playbook of their own; answers why a node's reports did not arrive. */
+    private Function<String, String> fetch(RunTask task, List<RunNode> nodes, Path workDir, Path dest, LogAppender log) {
+        log.line("[platform] collecting " + task.reports().size() + " report file(s) from " + nodes.size() + " node(s)");
+        PlaybookRun run = new PlaybookRun(workDir.resolve("collect"),
+                GeneratedPlaybooks.collectReports(task.reports(), dest, properties.maxReportBytes()), inventory.of(nodes),
+                List.of(), Duration.ofMinutes(5), Map.of());
+        PlaybookOutcome outcome = playbooks.run(run, log::line, () -> false);
+        return ip -> failure(outcome, ip);
+    }
+
+    static final String IN_STEP_FAILURE = "the step's playbook ended before it fetched the node's reports";
+
     /** @return the report as stored: its content, that it was too large, or why it is missing */
-    private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched, PlaybookOutcome outcome) {
+    private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched,
+                             Function<String, String> fetchFailure) {
         try {
             Path sizeFile = fetched.resolveSibling(fetched.getFileName() + ".size");
+            Path noteFile = fetched.resolveSibling(fetched.getFileName() + ".note");
             long size = Files.exists(sizeFile) ? Long.parseLong(Files.readString(sizeFile).trim()) : -1;
             if (Files.exists(fetched)) {
                 String content = new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8);
@@ -129,7 +142,8 @@ public class ReportCollector {
                 return new ReportFile(path, null, true, size, null);
             }
             String reason = Files.exists(sizeFile) && size < 0 ? "is missing: the step did not write it on this node"
-                    : "could not be fetched from the node: " + failure(outcome, node.ip());
+                    : "could not be fetched from the node: " + (Files.exists(noteFile) ? Files.readString(noteFile).trim()
+                            : fetchFailure.apply(node.ip()));
             reports.saveMissing(runId, task.id(), node.nodeId(), node.ip(), path, reason, clock.instant());
             return new ReportFile(path, null, false, 0, reason);
         } catch (IOException | NumberFormatException e) {
