@@ -61,6 +61,11 @@ try {
   page.setDefaultTimeout(15000)
   const pageErrors = []
   page.on('pageerror', (e) => pageErrors.push(String(e)))
+  // The console must work under its own Content-Security-Policy: any violation is an error here.
+  const policyViolations = (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+  }
+  page.on('console', policyViolations)
   const noTask = async (what) => expect(!/\btasks?\b/i.test(await page.locator('#main').innerText()), `${what} shows "task"`)
 
   step('sign in as admin')
@@ -226,6 +231,7 @@ try {
   const viewing = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' })).newPage()
   viewing.setDefaultTimeout(15000)
   viewing.on('pageerror', (e) => pageErrors.push(String(e)))
+  viewing.on('console', policyViolations)
   await viewing.goto(`${base}/#/templates`)
   await viewing.fill('input[name=username]', viewer.username)
   await viewing.fill('input[name=password]', viewer.password)

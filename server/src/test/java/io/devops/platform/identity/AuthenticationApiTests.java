@@ -131,6 +131,15 @@ class AuthenticationApiTests extends ApiTest {
     }
 
     @Test
+    void theConsoleAndTheApiSendAContentSecurityPolicyThatAllowsOnlyTheirOwnScripts() {
+        for (var response : java.util.List.of(anonymous().get("/"), anonymous().get("/api/v1/nodes"))) {
+            String policy = response.header("Content-Security-Policy").orElse("");
+            assertThat(policy).as(response.toString()).contains("script-src 'self';").contains("frame-ancestors 'none'")
+                    .contains("object-src 'none'").doesNotContain("unsafe-eval");
+        }
+    }
+
+    @Test
     void openApiDescriptionListsTheIdentityPaths() {
         var fixtures = fixtures();
         var response = fixtures.as(fixtures.user(Role.VIEWER)).get("/v3/api-docs");
