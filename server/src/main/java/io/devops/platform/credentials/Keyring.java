@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,8 +41,12 @@ class Keyring {
     private final Clock clock;
     private final Map<Row, SecretCipher> unlocked = new ConcurrentHashMap<>();
 
-    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions,
-            @Value("${devops.secret-key:}") String masterKey, Clock clock) {
+    @Autowired
+    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, MasterKeySource source, Clock clock) {
+        this(jdbc, transactions, source.key().value(), clock);
+    }
+
+    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, String masterKey, Clock clock) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

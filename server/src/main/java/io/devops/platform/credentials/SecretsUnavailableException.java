@@ -10,7 +10,8 @@ import org.springframework.http.HttpStatus;
 public class SecretsUnavailableException extends PlatformException {
 
     static final String HOW_TO_SET = "set DEVOPS_SECRET_KEY (at least " + Keyring.MIN_KEY_LENGTH
-            + " characters) and restart the server";
+            + " characters), or let the server keep one in devops.secret-key-file (./data/master.key, made on the first"
+            + " start when the folder is writable), and restart the server";
 
     private final HttpStatus status;
 
@@ -26,13 +27,14 @@ public class SecretsUnavailableException extends PlatformException {
 
     static SecretsUnavailableException shortKey(int length) {
         return new SecretsUnavailableException(HttpStatus.SERVICE_UNAVAILABLE,
-                "DEVOPS_SECRET_KEY has only " + length + " characters, too few to protect SSH credentials: " + HOW_TO_SET);
+                "The master key (DEVOPS_SECRET_KEY or the key file) has only " + length + " characters, too few to protect SSH credentials: " + HOW_TO_SET);
     }
 
     static SecretsUnavailableException wrongKey() {
         return new SecretsUnavailableException(HttpStatus.SERVICE_UNAVAILABLE,
-                "DEVOPS_SECRET_KEY is not the key the stored credentials were encrypted with (it was changed after they "
-                        + "were stored): restore the previous DEVOPS_SECRET_KEY and restart, or delete every credential "
+                "The master key (DEVOPS_SECRET_KEY or the key file) is not the key the stored credentials were encrypted "
+                        + "with (it was changed after they were stored, or another instance made its own key file): restore the "
+                        + "previous key and restart, or delete every credential "
                         + "(deleting works without the key) and create them again under the new key");
     }
 
