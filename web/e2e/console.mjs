@@ -53,6 +53,7 @@ try {
   await page.locator('[data-test=failed-runs]').getByRole('link', { name: /^#\d+$/ }).first().waitFor()
   await page.getByText('No run in progress').waitFor()
   await page.getByText('No failed check').waitFor()
+  await page.waitForTimeout(400)
   await page.screenshot({ path: `${shots}/home-en.png`, fullPage: true })
 
   step('the pool page counts its nodes per state and shows its spec')
@@ -109,6 +110,7 @@ try {
   await page.getByRole('menuitem', { name: '概览' }).click()
   await page.locator('[data-test=fleet-states] [data-state=MAINTENANCE]').getByText('维护中 · 1').waitFor()
   await page.getByRole('heading', { name: '概览' }).waitFor()
+  await page.waitForTimeout(400) // Element Plus's tag transitions settle before the screenshot
   await page.screenshot({ path: `${shots}/home-zh-CN.png`, fullPage: true })
 
   step('runs list and a run page in Chinese: header, matrix and log')
