@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
-# system Chromium with playwright-core through three walks: web/e2e/console.mjs (sign-in, nodes,
-# runs, languages), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, a VIEWER) and
+# system Chromium with playwright-core through three walks: web/e2e/console.mjs (sign-in, the home
+# page, a pool's page and spec, nodes, runs, languages), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, a VIEWER) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
 # and run on three SSH test nodes on loopback until its matrix is green, a report opened).
 # Screenshots go to target/screenshots/web-console/. Also checks that the first page's bundle
@@ -39,6 +39,8 @@ for _ in $(seq 1 60); do
 done
 echo "run $run: $status"
 api "$port" POST "/api/v1/nodes/$node/lock" '{"reason":"e2e maintenance"}' >/dev/null
+# A second lifecycle state for the home page's fleet counts (the other node stays DELIVERED).
+api "$port" POST "/api/v1/nodes/$node/lifecycle" '{"to":"MAINTENANCE","reason":"e2e fan replaced"}' >/dev/null
 
 shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")

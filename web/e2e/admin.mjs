@@ -22,7 +22,9 @@ async function signIn(page, user, secret) {
   await page.fill('input[name=username]', user)
   await page.fill('input[name=password]', secret)
   await page.keyboard.press('Enter')
-  await page.waitForURL(/#\/nodes/)
+  // Signing in without a deep link opens the home page (the overview).
+  await page.waitForURL(/#\/$/)
+  await page.locator('[data-test=fleet-states]').waitFor()
 }
 
 async function signOut(page) {
@@ -243,6 +245,7 @@ try {
 
   step('as the VIEWER: no admin menu and no edit buttons anywhere')
   await signIn(page, VIEWER, VIEWER_PASSWORD)
+  await open(page, 'Nodes')
   await page.locator('[data-test=nodes-table]').getByText('127.0.2.1').waitFor()
   expect(await page.getByRole('menuitem', { name: 'Users and roles' }).count() === 0, 'a VIEWER sees the admin menu')
   for (const test of ['bulk-bar', 'import-open']) expect(await page.locator(`[data-test=${test}]`).count() === 0, `a VIEWER sees ${test}`)

@@ -1,5 +1,5 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
-// sign in, see the nodes table, switch to Chinese, open the runs list and a run's page.
+// sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -41,11 +41,44 @@ try {
   await page.waitForURL(/#\/runs$/)
   await page.locator('[data-test=runs-table]').waitFor()
 
+  step('the home page counts the fleet by lifecycle state, per pool and tenant, and lists the failed run')
+  await page.getByRole('menuitem', { name: 'Overview' }).click()
+  await page.waitForURL(/#\/$/)
+  const fleet = page.locator('[data-test=fleet-states]')
+  await fleet.locator('[data-state=DELIVERED]').getByText('Delivered · 1').waitFor()
+  await fleet.locator('[data-state=MAINTENANCE]').getByText('Maintenance · 1').waitFor()
+  const byPool = page.locator('[data-test=fleet-pools] .el-table__row', { hasText: 'e2e_pool' })
+  await byPool.locator('[data-state=MAINTENANCE]').waitFor()
+  await page.locator('[data-test=fleet-tenants] .el-table__row', { hasText: 'e2e_tenant' }).locator('[data-state=DELIVERED]').waitFor()
+  await page.locator('[data-test=failed-runs]').getByRole('link', { name: /^#\d+$/ }).first().waitFor()
+  await page.getByText('No run in progress').waitFor()
+  await page.getByText('No failed check').waitFor()
+  await page.waitForTimeout(400)
+  await page.screenshot({ path: `${shots}/home-en.png`, fullPage: true })
+
+  step('the pool page counts its nodes per state and shows its spec')
+  await byPool.getByRole('link', { name: 'e2e_pool' }).click()
+  await page.waitForURL(/#\/pools\/\d+$/)
+  await page.locator('[data-test=pool-states] [data-state=MAINTENANCE]').getByText('Maintenance · 1').waitFor()
+  await page.locator('[data-test=pool-failing-checks]').getByText('No node of this pool fails a check').waitFor()
+  await page.locator('[data-test=spec-edit]').click()
+  await page.locator('input[name=spec-gpuModel]').fill('H100')
+  await page.locator('input[name=spec-gpuCount]').fill('8x')
+  await page.getByText('A whole number').waitFor()
+  await page.locator('input[name=spec-gpuCount]').fill('8')
+  await page.locator('input[name=spec-driverVersion]').fill('550.54.15')
+  await page.locator('[data-test=spec-save]').click()
+  await page.locator('[data-test=spec-saved]').waitFor()
+  await page.locator('[data-test=spec-value-gpuCount]').getByText('8').waitFor()
+  await page.screenshot({ path: `${shots}/pool-en.png`, fullPage: true })
+
   step('the nodes table shows the node with its lock')
   await page.getByRole('menuitem', { name: 'Nodes' }).click()
   const table = page.locator('[data-test=nodes-table]')
   await table.getByText('127.0.0.2').waitFor()
   expect(await table.getByText('127.0.0.3').count() === 1, 'the second node is missing')
+  await table.locator('.el-table__row', { hasText: '127.0.0.3' }).locator('[data-state=MAINTENANCE]').waitFor()
+  await table.locator('.el-table__row', { hasText: '127.0.0.2' }).locator('[data-state=DELIVERED]').waitFor()
   await table.locator('[data-test=lock]').first().hover()
   await page.getByText('Reason: e2e maintenance').waitFor()
   await page.screenshot({ path: `${shots}/nodes-en.png` })
@@ -73,6 +106,13 @@ try {
   expect(!body.includes('任务'), 'the Chinese page shows 任务')
   await page.screenshot({ path: `${shots}/nodes-zh-CN.png` })
 
+  step('the home page in Chinese')
+  await page.getByRole('menuitem', { name: '概览' }).click()
+  await page.locator('[data-test=fleet-states] [data-state=MAINTENANCE]').getByText('维护中 · 1').waitFor()
+  await page.getByRole('heading', { name: '概览' }).waitFor()
+  await page.waitForTimeout(400) // Element Plus's tag transitions settle before the screenshot
+  await page.screenshot({ path: `${shots}/home-zh-CN.png`, fullPage: true })
+
   step('runs list and a run page in Chinese: header, matrix and log')
   await page.getByRole('menuitem', { name: '执行记录' }).click()
   const runs = page.locator('[data-test=runs-table]')
@@ -81,6 +121,8 @@ try {
   await page.locator('[data-test=matrix] [data-status]').first().waitFor()
   await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
   await page.getByText('节点与步骤').waitFor()
+  // This run never reached an acceptance check: no verdict matrix (it shows only when the run has verdicts).
+  expect(await page.locator('[data-test=verdict-matrix]').count() === 0, 'a run without verdicts shows a verdict matrix')
   expect(!(await page.locator('body').innerText()).toLowerCase().includes('任务'), 'the run page shows 任务')
   await page.screenshot({ path: `${shots}/run-zh-CN.png`, fullPage: true })
 

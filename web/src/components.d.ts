@@ -13,6 +13,8 @@ declare module 'vue' {
   export interface GlobalComponents {
     BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
     BusBwChart: typeof import('./components/BusBwChart.vue')['default']
+    CheckVerdictTag: typeof import('./components/CheckVerdictTag.vue')['default']
+    EChart: typeof import('./components/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']
     ElButton: typeof import('element-plus/es')['ElButton']
@@ -61,6 +63,7 @@ declare module 'vue' {
     LabelEditor: typeof import('./components/inventory/LabelEditor.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']
+    LifecycleTag: typeof import('./components/LifecycleTag.vue')['default']
     LinkButton: typeof import('./components/catalog/LinkButton.vue')['default']
     LockBadge: typeof import('./components/LockBadge.vue')['default']
     LogViewer: typeof import('./components/LogViewer.vue')['default']
@@ -69,6 +72,7 @@ declare module 'vue' {
     NodePicker: typeof import('./components/catalog/NodePicker.vue')['default']
     PlanPreview: typeof import('./components/catalog/PlanPreview.vue')['default']
     PoolDialog: typeof import('./components/inventory/PoolDialog.vue')['default']
+    PoolSpecForm: typeof import('./components/inventory/PoolSpecForm.vue')['default']
     ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
     RoleVersions: typeof import('./components/catalog/RoleVersions.vue')['default']
@@ -87,6 +91,7 @@ declare module 'vue' {
     ValueDiff: typeof import('./components/catalog/ValueDiff.vue')['default']
     VariableDialog: typeof import('./components/catalog/VariableDialog.vue')['default']
     VariableValueInput: typeof import('./components/catalog/VariableValueInput.vue')['default']
+    VerdictMatrix: typeof import('./components/VerdictMatrix.vue')['default']
     VerdictTag: typeof import('./components/VerdictTag.vue')['default']
     VersionCompare: typeof import('./components/catalog/VersionCompare.vue')['default']
   }

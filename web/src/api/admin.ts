@@ -2,7 +2,7 @@
 import { request, http, type Query } from './http'
 import type {
   ApiToken, AuditEvent, CreatedApiToken, CreatedEnrollmentToken, EnrollmentToken, InventoryNode, ManagedUser,
-  MoveResult, NodeChange, NodePool, Page, PendingEnrollment, PendingEnrollmentStatus, PoolChange, Role, Tenant,
+  MoveResult, NodeChange, NodePool, Page, PendingEnrollment, PendingEnrollmentStatus, PoolChange, PoolSpec, Role, Tenant,
 } from './types'
 import type { PageRequest } from './index'
 
@@ -22,6 +22,7 @@ export const inventoryChanges = {
   deletePool: (id: number) => del(`/node-pools/${id}`),
   lockPool: (id: number, reason: string) => http.post<NodePool>(`/node-pools/${id}/lock`, { reason }),
   unlockPool: (id: number) => http.post<NodePool>(`/node-pools/${id}/unlock`, {}),
+  putPoolSpec: (id: number, spec: PoolSpec) => put<NodePool>(`/node-pools/${id}/spec`, spec),
   /** Delivery into a tenant's pool; {@code comment} with an override (ADMIN only). */
   deliverNode: (id: number, nodePoolId: number, override?: { comment: string }) =>
     http.post<InventoryNode>(`/nodes/${id}/deliver`, override ? { nodePoolId, override: true, comment: override.comment } : { nodePoolId }),

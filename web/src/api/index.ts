@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Page, PoolHistoryEntry, Report, Run, RunSummary, Tenant, User,
+  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, Run, RunSummary, RunVerdict, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -38,6 +38,12 @@ export const inventory = {
   pools: (page: PageRequest = { page: 0, size: 200 }, query: Query = {}) =>
     http.get<Page<NodePool>>('/node-pools', { ...query, ...page }),
   tenants: (page: PageRequest = { page: 0, size: 200 }) => http.get<Page<Tenant>>('/tenants', { ...page }),
+  pool: (id: number) => http.get<NodePool>(`/node-pools/${id}`),
+}
+
+/** The home page's overview; with poolId, that pool's counts only (no runs). */
+export const overview = {
+  get: (poolId?: number, days = 30) => http.get<Overview>('/overview', { poolId, days }),
 }
 
 export const jobs = {
@@ -59,6 +65,7 @@ export const runs = {
   list: (filter: RunFilter, page: PageRequest) => http.get<Page<RunSummary>>('/runs', { ...filter, ...page } as Query),
   get: (id: number) => http.get<Run>(`/runs/${id}`),
   reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
+  verdicts: (id: number) => http.get<RunVerdict[]>(`/runs/${id}/verdicts`),
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
   rerunFailed: (id: number) => http.post<RunSummary>(`/runs/${id}/rerun-failed`),
   resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),

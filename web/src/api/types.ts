@@ -48,6 +48,7 @@ export interface NodePool extends Lock {
   spare: boolean
   nodeCount: number
   labels: Record<string, string>
+  spec?: PoolSpec | null
   createdAt: string
 }
 
@@ -74,8 +75,9 @@ export interface InventoryNode extends Lock {
   facts?: Record<string, unknown>
   /** Only on a single node: the SSH host key recorded on first contact, checked on every later one. */
   hostKey?: HostKey
-  /** Only on a single node: its lifecycle state, its acceptance (worst latest verdict per check) and an override of the gate. */
+  /** Its lifecycle state (on list pages too). */
   lifecycle?: LifecycleState
+  /** Only on a single node: its acceptance (worst latest verdict per check) and an override of the gate. */
   acceptance?: NodeAcceptance
   deliveryOverride?: DeliveryOverride
   createdAt: string
@@ -590,4 +592,77 @@ export interface LifecycleTransition {
   runId?: number
   reason?: string
   override: boolean
+}
+
+export type CheckVerdict = 'PASS' | 'WARN' | 'FAIL' | 'ERROR'
+
+/** One check judged on one node in a run: GET /runs/{id}/verdicts. */
+export interface RunVerdict {
+  nodeId: number
+  ip: string
+  check: string
+  verdict: CheckVerdict
+  measured?: number | null
+  threshold?: number | null
+  unit?: string | null
+  message: string
+  reason?: string | null
+}
+
+/** What a pool's nodes must be (PUT /node-pools/{id}/spec); a null field declares nothing. */
+export interface PoolSpec {
+  gpuModel?: string | null
+  gpuCount?: number | null
+  nvswitch?: boolean | null
+  nicCount?: number | null
+  nicLinkRateGbps?: number | null
+  driverVersion?: string | null
+  cudaVersion?: string | null
+  fabricManagerVersion?: string | null
+  acceptanceMaxAgeDays?: number | null
+}
+
+export type StateCounts = Partial<Record<LifecycleState, number>>
+
+export interface OverviewRun {
+  id: number
+  jobName: string
+  status: StepStatus
+  executedBy: string
+  queuedAt: string
+  startedAt?: string
+  finishedAt?: string
+  message?: string
+}
+
+export interface OverviewFailure {
+  nodeId: number
+  ip: string
+  hostname?: string
+  check: string
+  verdict: CheckVerdict
+  measured?: number
+  threshold?: number
+  unit?: string
+  message: string
+  runId: number
+  at: string
+}
+
+export interface PassRateDay { day: string; judged: number; passed: number; rate: number }
+export interface BusBandwidthDay { day: string; gpuModel: string; samples: number; average: number; min: number; max: number }
+
+/** GET /overview: the home page (and, with poolId, the pool page). */
+export interface Overview {
+  poolId?: number
+  days: number
+  states: StateCounts
+  pools: { poolId: number; poolName: string; tenantId?: number; tenantName?: string; nodes: number; states: StateCounts }[]
+  tenants: { tenantId?: number; tenantName?: string; nodes: number; states: StateCounts }[]
+  failingChecks: { check: string; nodes: number }[]
+  runsInProgress: OverviewRun[]
+  failedRuns: OverviewRun[]
+  latestFailures: OverviewFailure[]
+  passRate: PassRateDay[]
+  ncclBusBandwidth: BusBandwidthDay[]
 }

@@ -1,7 +1,7 @@
 // English messages. The internal unit of execution is never named: users see steps.
 const en = {
   app: { title: 'GPU node delivery', skipToContent: 'Skip to content' },
-  nav: { inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
+  nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
   common: {
     search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
     confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
@@ -251,6 +251,34 @@ const en = {
     ruleName: 'Name', modelMatch: 'Model words', gpuCount: 'GPU count', minBusbw: 'Min busbw (GB/s)',
     minMessage: 'Min largest size (GiB)', addRule: 'Add a pass line', remove: 'Remove', removeRule: 'Remove {name}',
     save: 'Save', fixFields: 'Fix the marked fields',
+  },
+  home: {
+    title: 'Overview', fleet: 'Fleet: {n} node(s) by lifecycle state', noNodes: 'No nodes', byPool: 'By node pool', byTenant: 'By tenant',
+    noTenant: 'No tenant (spare pool)', runsInProgress: 'Runs in progress ({n})', noRunsInProgress: 'No run in progress',
+    failedRuns: 'Recent failed runs', noFailedRuns: 'No failed run', why: 'Why', latestFailures: 'Latest failed acceptance checks',
+    noFailures: 'No failed check', when: 'When', failingChecks: 'Nodes whose latest verdict fails, per check', nodes: '{n} node(s)',
+    passRate: 'Acceptance pass rate per day (last {days} days)', passRateAxis: 'Nodes passed', passedOf: '{passed} of {judged} node(s) passed',
+    busBw: 'NCCL all_reduce bus bandwidth per GPU model (daily average, last {days} days)', samples: '{n} node(s), {min}–{max} GB/s',
+    noChartData: 'No acceptance data in the last {days} days',
+  },
+  verdicts: {
+    title: 'Acceptance verdicts', PASS: 'Pass', WARN: 'Warn', FAIL: 'Fail', ERROR: 'Error', failuresOnly: 'Failures only',
+    noFailures: 'No check failed in this run', counts: '{PASS} passed, {WARN} warned, {FAIL} failed, {ERROR} could not be judged',
+    check: 'Check', verdict: 'Verdict', measured: 'Measured', threshold: 'Line', message: 'Message',
+  },
+  poolPage: {
+    title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',
+    noFailingChecks: 'No node of this pool fails a check', failingNodes: 'Nodes failing',
+  },
+  poolSpec: {
+    title: 'Spec: what the nodes of this pool must be',
+    hint: 'Commissioning and the delivery gate compare each node with the fields that are set; an empty field declares nothing.',
+    any: 'Any', defaultAge: '7 (default)', wholeNumber: 'A whole number', saved: 'Spec saved',
+    fields: {
+      gpuModel: 'GPU model', gpuCount: 'GPUs per node', nvswitch: 'NVSwitch', nicCount: 'NICs (InfiniBand HCAs)',
+      nicLinkRateGbps: 'NIC link rate (Gb/s)', driverVersion: 'Driver version', cudaVersion: 'CUDA version',
+      fabricManagerVersion: 'Fabric Manager version', acceptanceMaxAgeDays: 'Acceptance valid for (days)',
+    },
   },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }

@@ -3,7 +3,7 @@ import type { Messages } from './en'
 
 const zhCN: Messages = {
   app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文' },
-  nav: { inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录' },
+  nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录' },
   common: {
     search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
     confirm: '确定', loading: '加载中…', empty: '暂无数据', details: '详情', back: '返回',
@@ -252,6 +252,34 @@ const zhCN: Messages = {
     ruleName: '名称', modelMatch: '型号关键词', gpuCount: 'GPU 数量', minBusbw: '最低 busbw (GB/s)',
     minMessage: '最大消息至少 (GiB)', addRule: '添加合格线', remove: '删除', removeRule: '删除 {name}',
     save: '保存', fixFields: '请修正标出的字段',
+  },
+  home: {
+    title: '概览', fleet: '节点总览：共 {n} 个节点（按生命周期状态）', noNodes: '暂无节点', byPool: '按节点池', byTenant: '按租户',
+    noTenant: '无租户（备用节点池）', runsInProgress: '进行中的执行（{n}）', noRunsInProgress: '没有进行中的执行',
+    failedRuns: '最近失败的执行', noFailedRuns: '没有失败的执行', why: '原因', latestFailures: '最近未通过的验收检查',
+    noFailures: '没有未通过的检查', when: '时间', failingChecks: '各检查项最近结论未通过的节点数', nodes: '{n} 个节点',
+    passRate: '每日验收通过率（最近 {days} 天）', passRateAxis: '通过的节点', passedOf: '{judged} 个节点中 {passed} 个通过',
+    busBw: '各 GPU 型号 NCCL all_reduce 总线带宽（每日平均，最近 {days} 天）', samples: '{n} 个节点，{min}–{max} GB/s',
+    noChartData: '最近 {days} 天没有验收数据',
+  },
+  verdicts: {
+    title: '验收结论', PASS: '通过', WARN: '警告', FAIL: '未通过', ERROR: '无法判定', failuresOnly: '只看未通过',
+    noFailures: '本次执行没有未通过的检查', counts: '{PASS} 项通过，{WARN} 项警告，{FAIL} 项未通过，{ERROR} 项无法判定',
+    check: '检查项', verdict: '结论', measured: '实测值', threshold: '判定线', message: '说明',
+  },
+  poolPage: {
+    title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',
+    noFailingChecks: '本节点池没有未通过检查的节点', failingNodes: '未通过的节点数',
+  },
+  poolSpec: {
+    title: '规格：本节点池的节点应满足的条件',
+    hint: '上架检查和交付检查只比对已填写的字段；留空表示不限。',
+    any: '不限', defaultAge: '7（默认）', wholeNumber: '请输入整数', saved: '规格已保存',
+    fields: {
+      gpuModel: 'GPU 型号', gpuCount: '每节点 GPU 数', nvswitch: 'NVSwitch', nicCount: '网卡数（InfiniBand HCA）',
+      nicLinkRateGbps: '网卡速率（Gb/s）', driverVersion: '驱动版本', cudaVersion: 'CUDA 版本',
+      fabricManagerVersion: 'Fabric Manager 版本', acceptanceMaxAgeDays: '验收有效期（天）',
+    },
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }

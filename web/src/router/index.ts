@@ -11,10 +11,11 @@ const routes: RouteRecordRaw[] = [
     path: '/',
     component: () => import('../layouts/AppLayout.vue'),
     children: [
-      { path: '', redirect: { name: 'nodes' } },
+      { path: '', name: 'home', component: () => import('../views/HomeView.vue') },
       { path: 'nodes', name: 'nodes', component: () => import('../views/NodesView.vue') },
       { path: 'nodes/:id', name: 'node', component: () => import('../views/NodeDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'pools', name: 'pools', component: () => import('../views/PoolsView.vue') },
+      { path: 'pools/:id', name: 'pool', component: () => import('../views/PoolView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'tenants', name: 'tenants', component: () => import('../views/TenantsView.vue') },
       { path: 'jobs', name: 'jobs', component: () => import('../views/JobsView.vue') },
       { path: 'runs', name: 'runs', component: () => import('../views/RunsView.vue') },

@@ -33,9 +33,11 @@ class NodeSearch {
     private final Labels labels;
     private final Presence presence;
     private final InventoryAccess access;
+    private final NodeStanding standing;
 
-    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels, Presence presence, InventoryAccess access) {
+    NodeSearch(JdbcClient jdbc, Nodes nodes, Labels labels, Presence presence, InventoryAccess access, NodeStanding standing) {
         this.jdbc = jdbc;
+        this.standing = standing;
         this.access = access;
         this.nodes = nodes;
         this.labels = labels;
@@ -51,7 +53,11 @@ class NodeSearch {
         Map<Long, NodeView> byId = nodes.byIds(ids).stream().collect(Collectors.toMap(NodeView::id, Function.identity()));
         List<NodeView> items = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         var labelsByNode = labels.ofNodes(ids);
-        return PageResult.of(items, total, query).map(node -> node.withLabels(labelsByNode.getOrDefault(node.id(), Map.of())));
+        Map<Long, Long> poolTenants = new java.util.HashMap<>();
+        items.forEach(node -> poolTenants.put(node.id(), node.tenantId()));
+        Map<Long, String> states = standing.states(poolTenants);
+        return PageResult.of(items, total, query).map(node -> node.withLabels(labelsByNode.getOrDefault(node.id(), Map.of()))
+                .withStanding(new NodeStanding.Standing(states.get(node.id()), null, null)));
     }
 
     private Where where(NodeFilter filter) {

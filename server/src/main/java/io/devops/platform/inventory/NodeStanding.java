@@ -2,6 +2,7 @@ package io.devops.platform.inventory;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Where a node stands in its lifecycle, shown with the node ({@code GET /nodes/{id}}). The inventory
@@ -11,6 +12,12 @@ public interface NodeStanding {
 
     /** {@code poolTenantId}: the tenant of the node's pool, null for the spare pool. */
     Standing of(long nodeId, Long poolTenantId);
+
+    /**
+     * The lifecycle states of many nodes at once, for list pages (one query, whatever the page size):
+     * {@code poolTenantIds} maps each node to its pool's tenant (null for the spare pool).
+     */
+    Map<Long, String> states(Map<Long, Long> poolTenantIds);
 
     /**
      * {@code lifecycle}: the node's state; {@code acceptance}: the worst of its latest verdict per

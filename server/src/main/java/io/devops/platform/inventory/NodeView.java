@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A GPU server as the inventory knows it. {@code agent} and {@code facts} come from the node's
- * agent; facts, the recorded SSH host key and the lifecycle's standing ({@code lifecycle}, {@code acceptance},
- * {@code deliveryOverride}) are only loaded for a single node, not for list pages.
+ * agent; facts, the recorded SSH host key and the rest of the lifecycle's standing ({@code acceptance},
+ * {@code deliveryOverride}) are only loaded for a single node; list pages carry the {@code lifecycle} state alone.
  */
 record NodeView(long id, String ip, String hostname, String nodeType, String gpuType, Integer gpuCount,
                 int sshPort, String sshUser, long nodePoolId, String nodePoolName, Long tenantId, Long credentialId,

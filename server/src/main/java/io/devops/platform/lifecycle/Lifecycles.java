@@ -1,10 +1,14 @@
 package io.devops.platform.lifecycle;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.IdList;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +17,8 @@ import org.springframework.stereotype.Repository;
 /** The nodes' current states ({@code node_lifecycle}) and their append-only history (V22). */
 @Repository
 class Lifecycles {
+
+    private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
 
@@ -31,6 +37,18 @@ class Lifecycles {
     Optional<NodeState> stored(long nodeId) {
         return jdbc.sql("SELECT state FROM node_lifecycle WHERE node_id = ?").param(nodeId)
                 .query((rs, row) -> NodeState.valueOf(rs.getString("state"))).optional();
+    }
+
+    /** The stored states of these nodes (ids only in the SQL, in chunks); a node without a row is absent. */
+    Map<Long, NodeState> stored(Collection<Long> nodeIds) {
+        Map<Long, NodeState> states = new HashMap<>();
+        List<Long> ids = List.copyOf(nodeIds);
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            jdbc.sql("SELECT node_id, state FROM node_lifecycle WHERE node_id IN (" + IdList.literals(chunk) + ")")
+                    .query((rs, row) -> states.put(rs.getLong("node_id"), NodeState.valueOf(rs.getString("state")))).list();
+        }
+        return states;
     }
 
     /**

@@ -5,7 +5,9 @@ import io.devops.platform.acceptance.AcceptanceVerdicts.NodeVerdict;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.inventory.NodeStanding;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,15 @@ class Standings implements NodeStanding {
                 .map(delivery -> new DeliveryOverride(delivery.actor(), delivery.at(), delivery.reason()))
                 .orElse(null);
         return new Standing(state.name(), acceptance(verdicts.latestOf(nodeId)), override);
+    }
+
+    @Override
+    public Map<Long, String> states(Map<Long, Long> poolTenantIds) {
+        Map<Long, NodeState> stored = lifecycles.stored(poolTenantIds.keySet());
+        Map<Long, String> states = new HashMap<>();
+        poolTenantIds.forEach((node, tenant) -> states.put(node,
+                stored.getOrDefault(node, tenant == null ? NodeState.NEW : NodeState.DELIVERED).name()));
+        return states;
     }
 
     static Acceptance acceptance(List<NodeVerdict> latest) {

@@ -1,0 +1,59 @@
+// The run page's verdict matrix: one row per node, one column per check, from GET /runs/{id}/verdicts.
+// "Failures only" keeps the nodes with a FAIL or ERROR and, in them, blanks the cells that passed.
+import type { CheckVerdict, RunVerdict } from '../api/types'
+
+export interface MatrixRow {
+  nodeId: number
+  ip: string
+  worst: CheckVerdict
+  cells: Record<string, RunVerdict | undefined>
+}
+
+export interface VerdictMatrix {
+  checks: string[]
+  rows: MatrixRow[]
+}
+
+const RANK: Record<CheckVerdict, number> = { PASS: 0, WARN: 1, FAIL: 2, ERROR: 3 }
+
+export const isFailure = (verdict: CheckVerdict) => verdict === 'FAIL' || verdict === 'ERROR'
+
+export function worse(a: CheckVerdict, b: CheckVerdict): CheckVerdict {
+  return RANK[b] > RANK[a] ? b : a
+}
+
+export function verdictMatrix(verdicts: RunVerdict[], failuresOnly = false): VerdictMatrix {
+  const shown = failuresOnly ? verdicts.filter((v) => isFailure(v.verdict)) : verdicts
+  const checks = [...new Set(shown.map((v) => v.check))].sort()
+  const byNode = new Map<number, MatrixRow>()
+  for (const verdict of shown) {
+    let row = byNode.get(verdict.nodeId)
+    if (!row) {
+      row = { nodeId: verdict.nodeId, ip: verdict.ip, worst: 'PASS', cells: {} }
+      byNode.set(verdict.nodeId, row)
+    }
+    // Two verdicts of one check on one node (a check run twice): the worse one stands.
+    const earlier = row.cells[verdict.check]
+    row.cells[verdict.check] = earlier && RANK[earlier.verdict] >= RANK[verdict.verdict] ? earlier : verdict
+    row.worst = worse(row.worst, verdict.verdict)
+  }
+  const rows = [...byNode.values()].sort((a, b) => RANK[b.worst] - RANK[a.worst] || compareIp(a.ip, b.ip))
+  return { checks, rows }
+}
+
+/** Counts per verdict, for the matrix's summary line. */
+export function verdictCounts(verdicts: RunVerdict[]): Record<CheckVerdict, number> {
+  const counts: Record<CheckVerdict, number> = { PASS: 0, WARN: 0, FAIL: 0, ERROR: 0 }
+  verdicts.forEach((v) => { counts[v.verdict] += 1 })
+  return counts
+}
+
+function compareIp(a: string, b: string): number {
+  const parts = (ip: string) => ip.split('.').map(Number)
+  const [x, y] = [parts(a), parts(b)]
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0)
+    if (d !== 0 && !Number.isNaN(d)) return d
+  }
+  return a.localeCompare(b)
+}
