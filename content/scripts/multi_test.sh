@@ -3,7 +3,9 @@
 #
 # Usage: multi_test.sh nccl|torch [all|<number of nodes>]
 #   nccl:  mpirun all_reduce_perf, one process per GPU, over the nodes  -> /tmp/multi-nccl-test.md
+#          and, for the platform's check, its output -> /tmp/acceptance/nccl_all_reduce_multi.txt
 #   torch: torchrun torch_allreduce.py on each node over ssh            -> /tmp/multi-torch-test.md
+#          and every node's torchrun output -> /tmp/acceptance/torch_all_reduce.txt
 # HOSTFILE (one host per line, written by the platform for launcher steps) lists the nodes; the
 # launcher is expected to reach every node by ssh without a password (as mpirun needs). Every
 # node is assumed to have as many GPUs as the launcher. REPORT_DIR changes /tmp.
@@ -23,6 +25,8 @@ fi
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib/report.sh
 . "$here/lib/report.sh"
+if [[ "$kind" == nccl ]]; then check=nccl_all_reduce_multi; else check=torch_all_reduce; fi
+acceptance_clear "$check"
 
 if [[ -z "${HOSTFILE:-}" || ! -r "$HOSTFILE" ]]; then
   echo "HOSTFILE not set or not readable: run this as a launcher step, or set HOSTFILE to a file with one host per line" >&2
@@ -45,12 +49,15 @@ if [[ "$nodes" -eq 0 ]]; then
   exit 2
 fi
 
+# need <tool> <what to install> <how>
 need() {
   if ! command -v "$1" >/dev/null 2>&1; then
-    echo "$1 not found: $2" >&2
+    acceptance_missing "$check" "$1" "$2"
+    echo "$1 not found: install $2${3:+ ($3)}" >&2
     exit 127
   fi
 }
+need nvidia-smi "the NVIDIA driver"
 gpu_inventory || exit
 per_node=$GPU_COUNT
 model=$GPU_MODEL
@@ -60,10 +67,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$output" "$work"' EXIT
 rc=0
 if [[ "$kind" == nccl ]]; then
-  need mpirun "install Open MPI (and build nccl-tests with MPI=1)"
+  need mpirun "Open MPI" "and build nccl-tests with MPI=1"
   if [[ -n "${NCCL_TESTS_DIR:-}" && -x "$NCCL_TESTS_DIR/all_reduce_perf" ]]; then
     perf=$NCCL_TESTS_DIR/all_reduce_perf
   elif ! perf=$(command -v all_reduce_perf); then
+    acceptance_missing "$check" all_reduce_perf "nccl-tests built with MPI=1"
     echo "all_reduce_perf not found: set NCCL_TESTS_DIR (looked in ${NCCL_TESTS_DIR:-<unset>} and on PATH)" >&2
     exit 127
   fi
@@ -82,8 +90,8 @@ if [[ "$kind" == nccl ]]; then
   label="Avg bus bandwidth"
   section="all_reduce_perf output"
 else
-  need torchrun "install PyTorch with CUDA (pip install torch) on every node"
-  need ssh "install openssh-client"
+  need torchrun "PyTorch with CUDA" "pip install torch, on every node"
+  need ssh "openssh-client"
   master=${hosts[0]}
   port=${TORCH_MASTER_PORT:-29500}
   pids=()
@@ -103,8 +111,12 @@ else
   section="torchrun output"
 fi
 
+acceptance_write "$check" "$output" "$rc"
+
 result=PASSED
-if [[ "$rc" -ne 0 ]]; then
+if grep -q 'result check: WRONG' "$output"; then
+  result="FAILED: the all-reduce result is wrong"
+elif [[ "$rc" -ne 0 ]]; then
   result="FAILED: the test exited with $rc"
 elif [[ -z "$figure" ]]; then
   result="FAILED: no bandwidth figure in the output"

@@ -70,3 +70,39 @@ report_finish() {
   chmod 0644 "$staged"
   mv -f "$staged" "$target"
 }
+
+# Acceptance reports: ${REPORT_DIR:-/tmp}/acceptance/<check>.txt, judged by the platform's check of that
+# name. The tool's output as it printed it, then, as the gpu_acceptance role writes them, the line
+# "devops-acceptance: exit status <n>" when it failed, or only "devops-acceptance: missing tool <tool>
+# (install <what>)" when it is not installed. acceptance_clear comes first, so that a report left by an
+# earlier run is never judged as this one's.
+acceptance_path() {
+  printf '%s/acceptance/%s.txt' "${REPORT_DIR:-/tmp}" "$1"
+}
+
+acceptance_clear() {
+  rm -f "$(acceptance_path "$1")"
+}
+
+# acceptance_write <check> <output file> <exit status>
+acceptance_write() {
+  local target staged
+  target=$(acceptance_path "$1")
+  mkdir -p "$(dirname "$target")"
+  staged=$(mktemp "$target.XXXXXX")
+  cat "$2" >"$staged"
+  if [[ "$3" -ne 0 ]]; then
+    printf 'devops-acceptance: exit status %s\n' "$3" >>"$staged"
+  fi
+  chmod 0644 "$staged"
+  mv -f "$staged" "$target"
+}
+
+# acceptance_missing <check> <tool> <what to install>
+acceptance_missing() {
+  local line
+  line=$(mktemp)
+  printf 'devops-acceptance: missing tool %s (install %s)\n' "$2" "$3" >"$line"
+  acceptance_write "$1" "$line" 0
+  rm -f "$line"
+}

@@ -10,8 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The platform's torch all-reduce test prints one JSON line
  * ({@code {"check":"torch_all_reduce","world_size":8,"nodes":1,"result_ok":true,"max_abs_error":0.0,
- * "size_bytes":1073741824,"busbw_gbps":412.3}}): a wrong result tensor fails whatever the speed, then
- * busbw is judged against the line for the model, GPUs per node and node count.
+ * "size_bytes":1073741824,"busbw_gbps":412.3,"gpu_model":"NVIDIA H100 80GB HBM3"}}): a wrong result tensor
+ * fails whatever the speed, then busbw is judged against the line for the model, GPUs per node and node
+ * count. The model is the one the test names ({@code gpu_model}, optional), else the inventory's; a
+ * named model that differs from the inventory's fails, as for the NCCL checks.
  */
 @Component
 class TorchAllReduceCheck implements AcceptanceCheck {
@@ -77,11 +79,18 @@ class TorchAllReduceCheck implements AcceptanceCheck {
             return new CheckResult(NAME, CheckVerdict.FAIL, (double) perNode, (double) node.gpuCount(), "GPUs", "the test ran on "
                     + perNode + " GPUs per node, the inventory declares " + node.gpuCount());
         }
-        if (node.gpuType() == null) {
+        String named = result.path("gpu_model").isString() && !result.get("gpu_model").asString().isBlank()
+                ? result.get("gpu_model").asString().strip() : null;
+        if (!GpuModels.agree(node.gpuType(), named)) {
+            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "the test ran on " + named
+                    + " but the inventory declares " + node.gpuType());
+        }
+        String model = named != null ? named : node.gpuType();
+        if (model == null) {
             return CheckResult.error(NAME, "no GPU model: the inventory declares none, and the result line names none");
         }
-        var candidates = lines.current().candidates(NAME, METRIC, node.gpuType(), perNode, nodes);
-        String what = (nodes > 1 ? nodes + " nodes of " : "") + perNode + " x " + node.gpuType();
+        var candidates = lines.current().candidates(NAME, METRIC, model, perNode, nodes);
+        String what = (nodes > 1 ? nodes + " nodes of " : "") + perNode + " x " + model;
         if (candidates.isEmpty()) {
             return new CheckResult(NAME, CheckVerdict.ERROR, busbw, null, "GB/s", "no line for " + what
                     + ": add one (PUT /api/v1/acceptance-lines) (measured " + Figures.two(busbw) + " GB/s)");

@@ -70,6 +70,26 @@ class TorchAllReduceCheckTests {
     }
 
     @Test
+    void theModelTheTestNamesIsJudgedWhenTheInventoryDeclaresNone() {
+        String named = output("h100-8-healthy", "torch_all_reduce").replace("}", ",\"gpu_model\":\"NVIDIA H100 80GB HBM3\"}");
+
+        CheckResult result = check.judge(named, new NodeContext(null, null, 1));
+
+        assertThat(result.verdict()).as(result.message()).isEqualTo(CheckVerdict.PASS);
+        assertThat(result.message()).contains(" on 8 x NVIDIA H100 80GB HBM3 reaches 391.00 GB/s");
+    }
+
+    @Test
+    void aNamedModelOtherThanTheInventorysFails() {
+        String named = output("h100-8-healthy", "torch_all_reduce").replace("}", ",\"gpu_model\":\"NVIDIA A100-SXM4-80GB\"}");
+
+        CheckResult result = check.judge(named, node("h100-8-healthy"));
+
+        assertThat(result.verdict()).isEqualTo(CheckVerdict.FAIL);
+        assertThat(result.message()).startsWith("the test ran on NVIDIA A100-SXM4-80GB but the inventory declares ");
+    }
+
+    @Test
     void aMissingTorchTestIsAnError() {
         CheckResult result = check.judge(PerfFixtures.missing("python3", "python3-torch"), node("h100-8-healthy"));
 

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * port for all), accepting the shared test nodes' key ({@link TestNodes}), each a GPU machine of its
  * own: the fake tools of test resources {@code fake-acceptance-bin/} first on its PATH (without the
  * tools the node lacks) and {@code ACCEPTANCE_PROFILE} naming the recorded outputs they replay
- * (test resources {@code acceptance-outputs/<profile>/}), and a /tmp of its own (a mount namespace per
+ * (test resources {@code acceptance-outputs/<profile>/}), {@code ACCEPTANCE_PROFILES} naming every node's
+ * ("ip=profile,...": the fake mpirun replays the run of the group's slowest node), and a /tmp of its own (a mount namespace per
  * sshd: all nodes are this machine, and the role writes its reports under /tmp). Started once per
  * test JVM, stopped when it exits.
  */
@@ -106,9 +107,9 @@ public final class AcceptanceTestNodes {
                 MaxSessions 50
                 MaxStartups 50
                 Subsystem sftp internal-sftp
-                SetEnv PATH=%s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin ACCEPTANCE_PROFILE=%s
+                SetEnv PATH=%s:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin ACCEPTANCE_PROFILE=%s ACCEPTANCE_PROFILES=%s
                 """.formatted(ip, port, hostKey, dir.resolve("sshd-" + ip + ".pid"), authorized, toolsOf(ip, profile),
-                profile.name()));
+                profile.name(), allProfiles()));
         // Each node is a machine of its own: its own /tmp (where the role writes its reports), in a mount namespace.
         Path tmp = Files.createDirectories(dir.resolve("tmp-" + ip));
         Process daemon = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
@@ -116,6 +117,14 @@ public final class AcceptanceTestNodes {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("sshd-" + ip + ".log").toFile()).start();
         awaitListening(ip, daemon);
         return daemon;
+    }
+
+    private String allProfiles() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            all.add(ip(i) + "=" + profiles.get(i).name());
+        }
+        return String.join(",", all);
     }
 
     /** The node's own tool folder: a link to each fake tool it has. */
