@@ -98,6 +98,117 @@ class AcceptanceRunTests extends ApiTest {
     }
 
     /**
+     * The multi-node NCCL test (the built-in nccl_multi_test, a launcher step over the run's host list)
+     * through the fake mpirun on groups of these nodes, each group in a run of its own after a
+     * gpu_inventory-only acceptance step: the launcher's all_reduce_perf is judged once against the
+     * line for the group's node count, and that verdict is every node's of the group. Two healthy
+     * nodes pass and become READY; a healthy node grouped with the slow one fails with it, the
+     * message naming the group and the 2-node line; three nodes, for which no run is recorded (the
+     * fake mpirun fails), get no verdict but ERROR: a missing result never passes.
+     */
+    @Test
+    void aMultiNodeGroupsVerdictIsEveryNodesOfTheGroup() {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        AcceptanceTestNodes testNodes = AcceptanceTestNodes.shared(PROFILES);
+        RunFixtures fixtures = new RunFixtures(admin(), TestNodes.shared());
+        List<Long> nodes = new ArrayList<>();
+        for (int i = 0; i < testNodes.count(); i++) {
+            long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            nodes.add(id);
+        }
+        long template = multiNodeTemplate(fixtures);
+        List<Integer> healthy = List.of(1, 2);
+        List<Integer> withSlow = List.of(3, 12); // 12 replays a slow node's part: the group runs at its pace
+        List<Integer> unrecorded = List.of(5, 6, 7);
+        Map<List<Integer>, Long> runs = new HashMap<>();
+        for (List<Integer> group : List.of(healthy, withSlow, unrecorded)) {
+            group.forEach(i -> assertThat(admin().post("/api/v1/nodes/" + nodes.get(i) + "/lifecycle",
+                    "{\"to\":\"MAINTENANCE\",\"reason\":\"retest\"}").status()).isEqualTo(200));
+            runs.put(group, fixtures.start(fixtures.job(unique("multi-node"), "CONTINUE", template, group.stream().map(nodes::get).toList())));
+        }
+        runs.values().forEach(runId -> fixtures.awaitEnd(runId, Duration.ofMinutes(5)));
+
+        List<JsonNode> passed = groupOutcome(runs.get(healthy), healthy, nodes, "SUCCEEDED", "PASS");
+        passed.forEach(verdict -> assertThat(verdict.get("message").asString())
+                .startsWith("group of 2 nodes (127.0.9.2, 127.0.9.3), run from the launcher 127.0.9.2: ")
+                .contains("361.84 GB/s busbw at 16 GiB on 16 x NVIDIA H100 80GB HBM3 reaches the line of 340.00 GB/s (8 x H100, 2 nodes over IB)"));
+        healthy.forEach(i -> assertThat(concludedMove(nodes.get(i), runs.get(healthy)).get("to").asString()).isEqualTo("READY"));
+
+        List<JsonNode> failed = groupOutcome(runs.get(withSlow), withSlow, nodes, "FAILED", "FAIL");
+        String line = "261.33 GB/s busbw at 16 GiB on 16 x NVIDIA H100 80GB HBM3 is below the line of 340.00 GB/s (8 x H100, 2 nodes over IB)";
+        failed.forEach(verdict -> assertThat(verdict.get("message").asString())
+                .startsWith("group of 2 nodes (127.0.9.4, 127.0.9.13), run from the launcher 127.0.9.4: ").contains(line));
+        for (int i : withSlow) {
+            JsonNode host = hostOf(runs.get(withSlow), nodes.get(i));
+            assertThat(host.get("message").asString()).as(host.toString()).contains("acceptance nccl_all_reduce_multi: group of 2 nodes")
+                    .contains(line);
+            assertThat(concludedMove(nodes.get(i), runs.get(withSlow)).get("reason").asString()).contains("nccl_all_reduce_multi FAIL: ");
+        }
+
+        JsonNode none = admin().get("/api/v1/runs/" + runs.get(unrecorded) + "/verdicts").json();
+        none.forEach(verdict -> assertThat(verdict.get("verdict").asString()).as(verdict.toString())
+                .isIn(verdict.get("check").asString().equals("gpu_inventory") ? List.of("PASS") : List.of("ERROR")));
+        for (int i : unrecorded) {
+            assertThat(hostOf(runs.get(unrecorded), nodes.get(i)).get("status").asString()).isEqualTo("FAILED");
+            JsonNode move = concludedMove(nodes.get(i), runs.get(unrecorded));
+            assertThat(move.get("to").asString()).isEqualTo("FAILED_TESTING");
+            assertThat(move.get("reason").asString()).contains("acceptance run " + runs.get(unrecorded) + ": ERROR");
+        }
+    }
+
+    /**
+     * The run's status, each node's verdicts (gpu_inventory PASS, and the group's nccl_all_reduce_multi),
+     * the same group verdict on every node; answers the group's verdicts.
+     */
+    private List<JsonNode> groupOutcome(long runId, List<Integer> group, List<Long> nodes, String status, String verdict) {
+        JsonNode run = admin().get("/api/v1/runs/" + runId).json();
+        String log = admin().get("/api/v1/runs/" + runId + "/log").body();
+        assertThat(run.get("status").asString()).as(log).isEqualTo(status);
+        JsonNode verdicts = admin().get("/api/v1/runs/" + runId + "/verdicts").json();
+        List<JsonNode> multi = new ArrayList<>();
+        for (int i : group) {
+            Map<String, JsonNode> byCheck = verdictsOf(verdicts, nodes.get(i));
+            assertThat(byCheck.keySet()).as(verdicts + "\n" + log).containsExactlyInAnyOrder("gpu_inventory", "nccl_all_reduce_multi");
+            assertThat(byCheck.get("gpu_inventory").get("verdict").asString()).isEqualTo("PASS");
+            assertThat(byCheck.get("nccl_all_reduce_multi").get("verdict").asString()).as(log).isEqualTo(verdict);
+            assertThat(byCheck.get("nccl_all_reduce_multi").get("threshold").asDouble()).isEqualTo(340.0);
+            multi.add(byCheck.get("nccl_all_reduce_multi"));
+        }
+        assertThat(multi.stream().map(node -> node.get("message").asString()).distinct()).hasSize(1);
+        return multi;
+    }
+
+    private JsonNode hostOf(long runId, long nodeId) {
+        JsonNode steps = admin().get("/api/v1/runs/" + runId).json().get("items").get(0).get("steps");
+        for (JsonNode host : steps.get(steps.size() - 1).get("hosts")) {
+            if (host.get("nodeId").asLong() == nodeId) {
+                return host;
+            }
+        }
+        throw new AssertionError("no host " + nodeId + " in " + steps);
+    }
+
+    /** The gpu_acceptance role with gpu_inventory only (READY needs it), then the built-in multi-node NCCL test. */
+    private long multiNodeTemplate(RunFixtures fixtures) {
+        long role = admin().get("/api/v1/roles?name=gpu_acceptance").json().get("items").get(0).get("id").asLong();
+        var values = RunFixtures.object();
+        for (String check : List.of("pcie", "ecc", "row_remap", "xid", "nvlink", "fabric_manager", "dcgm_diag", "nvbandwidth",
+                "nccl_all_reduce", "ib_write_bw")) {
+            values.put("gpu_acceptance_" + check, false);
+        }
+        var body = RunFixtures.object().put("roleId", role).put("pkgVersion", unique("inventory")).put("description", "inventory only");
+        body.set("values", values);
+        Api.Response operator = admin().post("/api/v1/operators", body.toString());
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(201);
+        long shell = admin().get("/api/v1/shells?name=nccl_multi_test").json().get("items").get(0).get("id").asLong();
+        return fixtures.template(unique("multi-node acceptance"), steps -> {
+            RunFixtures.operatorStep(steps, operator.id());
+            RunFixtures.scriptStep(steps, shell);
+        });
+    }
+
+    /**
      * After the run exactly the healthy nodes are READY and deliverable; each faulty one is
      * FAILED_TESTING with its check's failure, refused delivery with 409, and delivered only by an
      * ADMIN's override with a comment, which the audit trail and the node keep.

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
  * check of that name, stores each verdict, and answers whether the node fails the step: any FAIL or
  * ERROR does, with the failing checks' messages ("acceptance nvlink: GPU 3 link 5 inactive"). A
  * report that did not arrive, was too large, or names no known check is an ERROR: nothing passes by
- * default. A report the role wrote as "not selected" was not due and gets no verdict.
+ * default. A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
+ * report (a multi-node test over the run's host list) is judged once, for the group's node count, and
+ * its verdict is every node's of the group, its message naming the group and the launcher.
  */
 @Component
 public class StepVerdicts {
@@ -73,7 +75,8 @@ public class StepVerdicts {
         NodeContext context = context(judged, nodes.size());
         List<String> failing = new ArrayList<>();
         for (ReportFile report : due) {
-            CheckResult result = judgeOne(report, context);
+            CheckResult judgedOnce = judgeOne(report, context);
+            CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce, judged, nodes) : judgedOnce;
             for (RunNode node : nodes) {
                 verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant());
             }
@@ -83,6 +86,14 @@ public class StepVerdicts {
             }
         }
         return failing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failing));
+    }
+
+    /** A group's verdict, as each of its nodes keeps it: which nodes it speaks for, and where it was measured. */
+    private static CheckResult ofGroup(CheckResult result, RunNode launcher, List<RunNode> nodes) {
+        String group = "group of " + nodes.size() + " nodes (" + nodes.stream().map(RunNode::ip).collect(Collectors.joining(", "))
+                + "), run from the launcher " + launcher.ip() + ": ";
+        return new CheckResult(result.check(), result.verdict(), result.measured(), result.threshold(), result.unit(),
+                group + result.message());
     }
 
     private CheckResult judgeOne(ReportFile report, NodeContext context) {
