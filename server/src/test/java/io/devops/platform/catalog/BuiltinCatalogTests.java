@@ -54,10 +54,8 @@ class BuiltinCatalogTests extends ApiTest {
         assertThat(nccl.get("reports").get(0).asString()).isEqualTo("/tmp/single-nccl-test-<customer>.md");
         assertThat(builtin("shells", "single_torch_test").get("reports").get(0).asString())
                 .isEqualTo("/tmp/single-torch-test-<customer>.md");
-        // Beside each torch and multi-node Markdown report, the output its acceptance check judges.
+        // Beside the torch Markdown report, the output the torch_all_reduce check judges.
         assertThat(builtin("shells", "single_torch_test").get("reports").get(1).asString())
-                .isEqualTo("/tmp/acceptance/torch_all_reduce.txt");
-        assertThat(builtin("shells", "torch_multi_test").get("reports").get(1).asString())
                 .isEqualTo("/tmp/acceptance/torch_all_reduce.txt");
         assertThat(builtin("shells", "nccl_multi_test").get("dispatch").asString()).isEqualTo("launcher");
         assertThat(builtin("shells", "nccl_multi_test").get("command").asString()).contains("bash ./script/multi_test.sh nccl all");
