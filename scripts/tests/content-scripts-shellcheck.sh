@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The built-in scripts (content/scripts/, with their sourced lib/), the scripts the built-in roles
 # run on the nodes (content/roles/*/files/), and the fake GPU tools and installers the tests use
-# (server/src/test/resources/fake-bin/, fake-installers/) are ShellCheck-clean; the roles pass
+# (server/src/test/resources/fake-bin/, fake-installers/, fake-acceptance-bin/) are ShellCheck-clean; the roles pass
 # ansible-lint when it is installed (Debian's ansible-lint); and the scripts fail clearly when a GPU
 # tool is missing. scripts/test.sh installs shellcheck.
 set -euo pipefail
@@ -11,7 +11,7 @@ root=$PWD
 command -v shellcheck >/dev/null 2>&1 || { echo "shellcheck is missing: apt-get install -y shellcheck"; exit 1; }
 (cd content/scripts && shellcheck -x ./*.sh lib/*.sh)
 shellcheck -s sh content/roles/*/files/*.sh
-shellcheck -s sh server/src/test/resources/fake-bin/* server/src/test/resources/fake-installers/*
+shellcheck -s sh server/src/test/resources/fake-bin/* server/src/test/resources/fake-installers/* server/src/test/resources/fake-acceptance-bin/fake-acceptance server/src/test/resources/fake-acceptance-bin/mpirun
 echo "shellcheck: clean"
 if command -v ansible-lint >/dev/null 2>&1; then
   (cd content && ANSIBLE_ROLES_PATH="$root/content/roles" nice ansible-lint --offline -q roles/)
