@@ -7,6 +7,7 @@ import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.run.RunTransitions;
 import io.devops.platform.execution.run.Runs;
 import io.devops.platform.execution.settings.ExecutorIdentity;
+import io.devops.platform.execution.verdicts.AcceptanceEvents;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Runs whose executor died: on this instance's start, the runs it was executing are interrupted
  * at once (no need to wait for the missed-heartbeat limit), after what their steps left running
  * is stopped ({@link Leftovers}), so that freed leases never let a new run meet an old process; another instance's dead execution is
- * interrupted when db-scheduler reports it. Either way the leases are freed and the user can resume.
+ * interrupted when db-scheduler reports it. Either way the leases are freed, the acceptance of the nodes
+ * it was testing is concluded (a check that left no verdict is an ERROR), and the user can resume.
  */
 @Component
 class RunRecovery {
@@ -38,10 +40,12 @@ class RunRecovery {
     private final ObjectProvider<SchedulerClient> scheduler;
     private final Clock clock;
     private final Leftovers leftovers;
+    private final AcceptanceEvents acceptance;
 
     RunRecovery(Runs runs, RunTransitions transitions, NodeLeases leases, ExecutorIdentity executor, JdbcClient jdbc,
-                ObjectProvider<SchedulerClient> scheduler, Clock clock, Leftovers leftovers) {
+                ObjectProvider<SchedulerClient> scheduler, Clock clock, Leftovers leftovers, AcceptanceEvents acceptance) {
         this.leftovers = leftovers;
+        this.acceptance = acceptance;
         this.runs = runs;
         this.transitions = transitions;
         this.leases = leases;
@@ -75,10 +79,13 @@ class RunRecovery {
 
     void failUnexpectedly(long runId, Throwable cause) {
         log.error("Run {} failed outside the engine", runId, cause);
-        transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.FAILED,
+        boolean ended = transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.RUNNING), RunStatus.FAILED,
                 "the engine failed: " + (cause == null ? "unknown" : cause.getMessage()), "the engine failed", clock.instant(),
                 executor.name());
         leases.release(runId); // this instance's own execution of the run failed: nobody else holds its leases
+        if (ended) {
+            acceptance.concluded(runId);
+        }
     }
 
     /**
@@ -94,5 +101,6 @@ class RunRecovery {
         }
         int freed = leases.release(runId);
         log.info("Run {} INTERRUPTED ({}); {} lease(s) freed", runId, reason, freed);
+        acceptance.concluded(runId); // a resumed run tests again and concludes again
     }
 }

@@ -75,6 +75,9 @@ class AnsibleDispatch implements Dispatcher {
         Optional<String> withReports = task.reports().isEmpty() ? Optional.empty() : GeneratedPlaybooks.withReportCollection(steps,
                 task.reports(), GeneratedPlaybooks.reportsDir(workDir), properties.maxReportBytes());
         String playbook = withReports.orElse(steps);
+        if (withReports.isPresent()) {
+            GeneratedPlaybooks.prepareReportsDir(workDir);
+        }
         if (launcher) {
             log.line("[platform] running once on the launcher " + targets.get(0).ip() + " for " + nodes.size() + " nodes");
         }

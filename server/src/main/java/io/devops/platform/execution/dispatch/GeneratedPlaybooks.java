@@ -2,6 +2,8 @@ package io.devops.platform.execution.dispatch;
 
 import io.devops.platform.ansible.PlayCompletion;
 import io.devops.platform.ansible.UnsafeText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,6 +82,15 @@ public final class GeneratedPlaybooks {
         return workDir.resolve("reports");
     }
 
+    /** Makes {@link #reportsDir} before the playbook that fetches into it runs. */
+    public static Path prepareReportsDir(Path workDir) {
+        try {
+            return Files.createDirectories(reportsDir(workDir));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the folder for the step's reports under " + workDir, e);
+        }
+    }
+
     /**
      * The step's playbook followed by one more play that fetches its declared reports into {@code
      * dest}, so that a step costs one {@code ansible-playbook} and one set of SSH connections, not
@@ -98,38 +109,30 @@ public final class GeneratedPlaybooks {
 
     /**
      * Fetches each report that exists and is small enough into {@code dest}/{host}/{index}, and
-     * records beside it its size ({@code index.size}, -1 when the node has no such file) and, when
-     * a report of the right size did not arrive, why ({@code index.note}). Its tasks never fail a
-     * node and never count as changes: whether a report is there is judged from these files.
+     * records in {@code dest}/{host}.json what the node had ({@code sizes}: each report's size, -1
+     * when the node has no such file) and why a report of the right size did not arrive ({@code
+     * notes}). Three tasks whatever the number of reports (each Ansible task costs about a second
+     * here, per node). They never fail a node and never count as changes: whether a report is there
+     * is judged from these files. {@code dest} must exist.
      */
     public static String collectReports(List<String> paths, Path dest, long maxBytes) {
-        String hostDir = dest.toAbsolutePath() + "/{{ inventory_hostname }}/";
-        List<Map<String, Object>> tasks = new ArrayList<>();
-        // The size notes are written whether or not a report exists; fetch creates the directory only when it fetches.
-        tasks.add(local(unchanged(task("[platform] make the node's report directory", "file", Map.of("path", hostDir, "state",
-                "directory")))));
-        for (int i = 0; i < paths.size(); i++) {
-            String report = "report_" + i;
-            String fetched = "fetched_" + i;
-            String wanted = report + ".stat.exists and " + report + ".stat.size <= " + maxBytes;
-            Map<String, Object> stat = unchanged(task("[platform] look for report " + (i + 1), "stat",
-                    Map.of("path", new UnsafeText(paths.get(i)))));
-            stat.put("register", report);
-            tasks.add(stat);
-            // fail_on_missing: a report that vanished or cannot be read is noted below, not a failed task.
-            Map<String, Object> fetch = unchanged(task("[platform] fetch report " + (i + 1), "fetch", Map.of(
-                    "src", new UnsafeText(paths.get(i)), "dest", hostDir + i, "flat", true, "fail_on_missing", false)));
-            fetch.put("when", wanted);
-            fetch.put("register", fetched);
-            tasks.add(fetch);
-            tasks.add(local(unchanged(task("[platform] record the size of report " + (i + 1), "copy", Map.of(
-                    "content", "{{ " + report + ".stat.size | default(-1) }}", "dest", hostDir + i + ".size")))));
-            Map<String, Object> note = local(unchanged(task("[platform] note why report " + (i + 1) + " did not arrive", "copy",
-                    Map.of("content", "{{ " + fetched + ".msg }}", "dest", hostDir + i + ".note"))));
-            note.put("when", wanted + " and " + fetched + ".msg is defined");
-            tasks.add(note);
-        }
-        return play(tasks);
+        String where = dest.toAbsolutePath() + "/{{ inventory_hostname }}";
+        Map<String, Object> look = unchanged(task("[platform] look for the reports", "stat", Map.of("path", "{{ item }}",
+                "follow", true, "get_checksum", false)));
+        look.put("loop", paths.stream().map(UnsafeText::new).toList());
+        look.put("register", "devops_reports");
+        // fail_on_missing: a report that vanished or cannot be read is noted, not a failed task.
+        Map<String, Object> fetch = unchanged(task("[platform] fetch the reports", "fetch", Map.of("src", "{{ item.item }}",
+                "dest", where + "/{{ devops_report }}", "flat", true, "fail_on_missing", false)));
+        fetch.put("loop", "{{ devops_reports.results }}");
+        fetch.put("loop_control", Map.of("index_var", "devops_report", "label", "{{ item.item }}"));
+        fetch.put("when", "item.stat.exists and item.stat.size <= " + maxBytes);
+        fetch.put("register", "devops_fetched");
+        Map<String, Object> record = local(unchanged(task("[platform] record what arrived", "copy", Map.of(
+                "content", "{{ {'sizes': devops_reports.results | map(attribute='stat.size', default=-1) | list,"
+                        + " 'notes': devops_fetched.results | map(attribute='msg', default='') | list} | to_json }}",
+                "dest", where + ".json"))));
+        return play(List.of(look, fetch, record));
     }
 
     private static Map<String, Object> local(Map<String, Object> task) {

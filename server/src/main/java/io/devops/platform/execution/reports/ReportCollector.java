@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * After a step that declares report files, stores them with the run for each node where it
@@ -44,9 +46,11 @@ public class ReportCollector {
     private final StepVerdicts verdicts;
     private final ExecutionProperties properties;
     private final Clock clock;
+    private final JsonMapper json;
 
     ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, StepVerdicts verdicts,
-                    ExecutionProperties properties, Clock clock) {
+                    ExecutionProperties properties, Clock clock, JsonMapper json) {
+        this.json = json;
         this.playbooks = playbooks;
         this.inventory = inventory;
         this.reports = reports;
@@ -89,16 +93,18 @@ public class ReportCollector {
         if (task.reports().isEmpty() || nodes.isEmpty()) {
             return Map.of();
         }
-        Path dest = GeneratedPlaybooks.reportsDir(workDir);
+        Path dest = fetchedInStep ? GeneratedPlaybooks.reportsDir(workDir) : GeneratedPlaybooks.prepareReportsDir(workDir);
         Function<String, String> fetchFailure = fetchedInStep ? ip -> IN_STEP_FAILURE : fetch(task, nodes, workDir, dest, log);
         Map<Long, String> missing = new LinkedHashMap<>();
         // A launcher's reports speak for every node of the step.
         boolean launcher = "LAUNCHER".equals(task.dispatch());
         for (RunNode node : nodes) {
             List<ReportFile> acceptance = new ArrayList<>();
+            Arrived arrived = Arrived.read(dest.resolve(node.ip() + ".json"), json);
             for (int i = 0; i < task.reports().size(); i++) {
                 String path = task.reports().get(i);
-                ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)), fetchFailure);
+                ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)),
+                        arrived.of(i), fetchFailure);
                 if (stored.missingReason() != null) {
                     missing.putIfAbsent(node.nodeId(), "report " + path + " " + stored.missingReason());
                     log.line("[platform] " + node.ip() + ": report " + path + " " + stored.missingReason());
@@ -126,27 +132,25 @@ public class ReportCollector {
     static final String IN_STEP_FAILURE = "the step's playbook ended before it fetched the node's reports";
 
     /** @return the report as stored: its content, that it was too large, or why it is missing */
-    private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched,
+    private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched, Optional<Arrived.Report> seen,
                              Function<String, String> fetchFailure) {
         try {
-            Path sizeFile = fetched.resolveSibling(fetched.getFileName() + ".size");
-            Path noteFile = fetched.resolveSibling(fetched.getFileName() + ".note");
-            long size = Files.exists(sizeFile) ? Long.parseLong(Files.readString(sizeFile).trim()) : -1;
             if (Files.exists(fetched)) {
                 String content = new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8);
                 reports.save(runId, task.id(), node.nodeId(), node.ip(), path, content, Files.size(fetched), false, clock.instant());
                 return new ReportFile(path, content, false, Files.size(fetched), null);
             }
+            long size = seen.map(Arrived.Report::size).orElse(-1L);
             if (size > properties.maxReportBytes()) {
                 reports.save(runId, task.id(), node.nodeId(), node.ip(), path, null, size, true, clock.instant());
                 return new ReportFile(path, null, true, size, null);
             }
-            String reason = Files.exists(sizeFile) && size < 0 ? "is missing: the step did not write it on this node"
-                    : "could not be fetched from the node: " + (Files.exists(noteFile) ? Files.readString(noteFile).trim()
-                            : fetchFailure.apply(node.ip()));
+            String reason = seen.isPresent() && size < 0 ? "is missing: the step did not write it on this node"
+                    : "could not be fetched from the node: " + seen.map(Arrived.Report::note).filter(note -> !note.isBlank())
+                            .orElseGet(() -> fetchFailure.apply(node.ip()));
             reports.saveMissing(runId, task.id(), node.nodeId(), node.ip(), path, reason, clock.instant());
             return new ReportFile(path, null, false, 0, reason);
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot store the report " + path + " of " + node.ip() + ": " + e.getMessage(), e);
         }
     }
