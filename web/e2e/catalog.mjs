@@ -5,7 +5,8 @@
 // Usage: node e2e/catalog.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 // E2E_POOL names the node pool to target; E2E_OPERATOR the operator to put in the template (default
 // "ins_driver_cuda 550"); with E2E_RUN=1 the job is then run from its page and followed to the end:
-// the matrix turns green, the log streams, a report opens (needs reachable nodes in that pool).
+// the matrix turns green, the log streams (its event stream is dropped and then refused once: the page
+// reconnects and still shows every line once), a report opens (needs reachable nodes in that pool).
 import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 
@@ -164,13 +165,39 @@ try {
   await page.screenshot({ path: `${shots}/job-en.png`, fullPage: true })
 
   if (runIt) {
-    step('run the job from its page: the matrix turns green, the log streams and is searchable, a report opens')
+    step('run the job from its page: the matrix turns green, the log streams (through a dropped and a refused event stream) and is searchable, a report opens')
     await page.locator('[data-test=run-job]').click()
     await page.locator('[data-test=run-targets]').getByText(pool.name).first().waitFor()
+    // The first event stream opens and drops at once, the second is refused by a "proxy"; the third gets through.
+    const eventStreams = /\/api\/v1\/runs\/\d+\/events/
+    let cut = 0
+    await page.route(eventStreams, async (route) => {
+      cut++
+      if (cut === 1) {
+        await route.fulfill({ status: 200, contentType: 'text/event-stream', body: ': opened\n\n' })
+      } else if (cut === 2) {
+        await route.fulfill({ status: 502, contentType: 'text/plain', body: 'bad gateway' })
+        await page.unroute(eventStreams)
+      } else {
+        await route.continue()
+      }
+    })
     await page.locator('[data-test=confirm-run]').click()
     await page.waitForURL(/#\/runs\/\d+$/)
+    const runId = Number(page.url().match(/runs\/(\d+)$/)[1])
+    await page.locator('[data-test=log-stream]').getByText('Reconnecting…').waitFor()
     await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
     await page.locator('[data-test=run-status]').getByText('Succeeded').waitFor({ timeout: 180000 })
+    await page.locator('[data-test=log][data-stream=ended]').waitFor({ timeout: 60000 })
+    expect(cut >= 2, `the event stream was cut ${cut} time(s), not twice`)
+    // Every line once: the page's log has as many task lines as the whole log from the server.
+    const plain = (await (await page.request.get(`${base}/api/v1/runs/${runId}/log`)).text()).replace(/\u001b\[[0-9;]*m/g, '')
+    const tasks = plain.split('\n').filter((line) => line.toLowerCase().includes('task [')).length
+    expect(tasks > 0, 'the run\'s log has no task line')
+    const logSearch = page.locator('[data-test=log-search]').locator('xpath=self::input|.//input').first()
+    await logSearch.fill('TASK [')
+    await logSearch.press('Enter')
+    await page.locator('[data-test=log-matches]').getByText(`${tasks} of ${tasks}`, { exact: true }).waitFor()
     const cells = await page.locator('[data-test=matrix] button[data-status]').evaluateAll((els) => els.map((e) => e.dataset.status))
     expect(cells.length >= 2 * pool.nodeCount && cells.every((status) => status === 'SUCCEEDED'), `the matrix is not all green: ${cells}`)
     const search = page.locator('[data-test=log-search]').locator('xpath=self::input|.//input').first()

@@ -1,7 +1,8 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
-// sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page.
+// sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page,
+// whose "re-run failed" moves the page to the new run.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
-import { chromium } from 'playwright-core'
+import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
 
 const [base, username, password, shots] = process.argv.slice(2)
@@ -125,6 +126,26 @@ try {
   expect(await page.locator('[data-test=verdict-matrix]').count() === 0, 'a run without verdicts shows a verdict matrix')
   expect(!(await page.locator('body').innerText()).toLowerCase().includes('任务'), 'the run page shows 任务')
   await page.screenshot({ path: `${shots}/run-zh-CN.png`, fullPage: true })
+
+  step('re-run failed: the page moves to the new run and shows its header and log')
+  const api = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
+  // A locked node is not run again: the fixture's locked node is unlocked for the re-run and locked again after.
+  const nodes = (await (await api.get('/api/v1/nodes?size=200')).json()).items
+  const locked = nodes.filter((n) => n.locked)
+  for (const n of locked) expect((await api.post(`/api/v1/nodes/${n.id}/unlock`, { data: {} })).ok(), `could not unlock node ${n.id}`)
+  const firstId = Number(page.url().match(/runs\/(\d+)$/)[1])
+  await page.getByRole('button', { name: '重跑失败节点' }).click()
+  await page.waitForURL((url) => /#\/runs\/\d+$/.test(url.href) && !url.href.endsWith(`/runs/${firstId}`))
+  const rerunId = Number(page.url().match(/runs\/(\d+)$/)[1])
+  expect(rerunId > firstId, `the re-run opened run ${rerunId} after run ${firstId}`)
+  await page.getByRole('heading', { name: `执行记录 ${rerunId} ·` }).waitFor()
+  await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
+  await page.locator('[data-test=run-status]').getByText('失败').waitFor({ timeout: 60000 })
+  await page.locator('[data-test=log][data-stream=ended]').waitFor()
+  for (const n of locked) {
+    expect((await api.post(`/api/v1/nodes/${n.id}/lock`, { data: { reason: n.lockReason ?? 'e2e maintenance' } })).ok(), `could not lock node ${n.id} again`)
+  }
+  await api.dispose()
 
   step('jobs list: the Run button lists the targets before starting')
   await page.getByRole('menuitem', { name: '作业' }).click()

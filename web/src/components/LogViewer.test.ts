@@ -8,7 +8,7 @@ import LogViewer from './LogViewer.vue'
 function mountViewer() {
   const i18n = createI18n({ legacy: false, locale: 'en', messages: { en } })
   return mount(LogViewer, {
-    props: { downloadUrl: '/api/v1/runs/1/log', connected: true, finished: false, hasEarlier: true },
+    props: { downloadUrl: '/api/v1/runs/1/log', stream: 'live', finished: false, hasEarlier: true },
     global: { plugins: [i18n, ElementPlus] },
   })
 }

@@ -50,6 +50,19 @@ describe('ReportsPanel', () => {
     panel.unmount()
   })
 
+  it('renders a report only once its panel is opened', async () => {
+    const panel = mountPanel()
+    await flushPromises()
+    expect(panel.findAll('[data-test="report"]')).toHaveLength(0)
+    await panel.findAll('.el-collapse-item__header')[1].trigger('click')
+    await flushPromises()
+    const shown = panel.findAll('[data-test="report"]')
+    expect(shown).toHaveLength(1)
+    expect(shown[0].text()).toContain('slow')
+    expect(shown[0].html()).not.toContain('onerror')
+    panel.unmount()
+  })
+
   it('shows the same report of several nodes side by side, sanitised', async () => {
     const panel = mountPanel()
     await panel.find('[data-test="side-by-side"] input').setValue(true)

@@ -59,7 +59,7 @@ const en = {
     resume: 'Resume', cancelConfirm: 'Cancel this run? Steps already started are stopped.',
     started: 'Run {id} started', requested: 'Requested', matrix: 'Nodes and steps', node: 'Node',
     onlyFailed: 'Only failed nodes', log: 'Log', follow: 'Follow', download: 'Download log', live: 'Live',
-    disconnected: 'Reconnecting…', reports: 'Reports', noReports: 'No reports collected', truncated: 'Too large to show',
+    disconnected: 'Reconnecting…', connecting: 'Connecting…', reports: 'Reports', noReports: 'No reports collected', truncated: 'Too large to show',
     cellTitle: '{node} · {step}: {status}', rc: 'Exit code', message: 'Message', noSteps: 'No steps yet',
     logEmpty: 'No output yet',
     searchLog: 'Search the loaded log', previousMatch: 'Previous match', nextMatch: 'Next match',

@@ -61,7 +61,7 @@ const zhCN: Messages = {
     resume: '继续执行', cancelConfirm: '确定取消此次执行？已开始的步骤会被停止。',
     started: '执行记录 {id} 已开始', requested: '已提交', matrix: '节点与步骤', node: '节点',
     onlyFailed: '仅看失败节点', log: '日志', follow: '跟随', download: '下载日志', live: '实时',
-    disconnected: '正在重新连接…', reports: '报告', noReports: '暂无收集到的报告', truncated: '文件过大，无法显示',
+    disconnected: '正在重新连接…', connecting: '正在连接…', reports: '报告', noReports: '暂无收集到的报告', truncated: '文件过大，无法显示',
     cellTitle: '{node} · {step}：{status}', rc: '退出码', message: '信息', noSteps: '暂无步骤',
     logEmpty: '暂无输出',
     searchLog: '搜索已加载的日志', previousMatch: '上一个匹配', nextMatch: '下一个匹配',
