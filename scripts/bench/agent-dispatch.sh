@@ -3,13 +3,14 @@
 # and node, speaking the real protocol) against a real server on embedded H2 (file).
 # Times the fan-out request to the last result recorded, and reports the server's CPU time and heap.
 # Usage: scripts/bench/agent-dispatch.sh [N ...]   (default: 100 1000 5000; needs: mvn -B -DskipTests package)
+# PLATFORM_JAR=path (from the repository root) measures another build of the server.
 # KINDS=fanout,result,poll picks the kinds of rounds; JFR_DUMP=/path/prefix dumps a recording named bench.
 # BENCH_DB=mariadb runs on MariaDB/MySQL instead (DEVOPS_TEST_DB_HOST/PORT/USER/PASSWORD as for
 # scripts/test.sh; only the database devops_bench_agent is dropped and re-created).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(100 1000 5000); fi
-jar=server/target/devops-server.jar
+jar=${PLATFORM_JAR:-server/target/devops-server.jar}
 agent_jar=agent/target/devops-agent.jar
 if [ ! -f "$jar" ] || [ ! -f "$agent_jar" ]; then echo "build first: mvn -B -DskipTests package" >&2; exit 2; fi
 work=$(mktemp -d)
