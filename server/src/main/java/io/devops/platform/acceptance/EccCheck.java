@@ -1,10 +1,7 @@
 package io.devops.platform.acceptance;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,61 +25,52 @@ class EccCheck implements AcceptanceCheck {
 
     @Override
     public CheckResult judge(String report, NodeContext node) {
-        ToolOutput output = ToolOutput.of(report);
-        Optional<CheckResult> unusable = HealthOutput.unusable(NAME, output, "nvidia-smi");
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
-        SmiQuery query = SmiQuery.parse(output.text());
+        return HealthOutput.judge(NAME, report, "nvidia-smi", output -> judge(SmiQuery.parse(output.text())));
+    }
+
+    private static CheckResult judge(SmiQuery query) {
         if (query.unreadable() != null) {
             return CheckResult.error(NAME, query.unreadable());
         }
-        List<String> faults = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        Findings findings = new Findings();
         long uncorrectable = 0;
         for (SmiQuery.Gpu gpu : query.gpus()) {
-            uncorrectable += judgeGpu(gpu, faults, warnings, errors);
+            uncorrectable += judgeGpu(gpu, findings);
         }
-        CheckVerdict verdict = !faults.isEmpty() ? CheckVerdict.FAIL : !errors.isEmpty() ? CheckVerdict.ERROR
-                : !warnings.isEmpty() ? CheckVerdict.WARN : CheckVerdict.PASS;
-        List<String> said = !faults.isEmpty() ? faults : !errors.isEmpty() ? errors : warnings;
-        String message = said.isEmpty() ? "no uncorrectable ECC error and no pending page retirement on " + query.gpus().size()
-                + " GPUs" : String.join("; ", said);
-        return HealthOutput.settle(new CheckResult(NAME, verdict, (double) uncorrectable, 0.0, "uncorrectable ECC errors", message),
-                output, "nvidia-smi");
+        return findings.result(NAME, (double) uncorrectable, 0.0, "uncorrectable ECC errors",
+                "no uncorrectable ECC error and no pending page retirement on " + query.gpus().size() + " GPUs");
     }
 
     /** @return the GPU's uncorrectable errors (the larger of volatile and aggregate) */
-    private static long judgeGpu(SmiQuery.Gpu gpu, List<String> faults, List<String> warnings, List<String> errors) {
+    private static long judgeGpu(SmiQuery.Gpu gpu, Findings findings) {
         String name = "GPU " + gpu.busId();
         String mode = gpu.value("ECC Mode/Current");
         if (mode == null && !gpu.hasSection("ECC Errors")) {
-            errors.add(name + ": no ECC section: the report is not 'nvidia-smi -q -d ECC,PAGE_RETIREMENT'");
-            retiredPages(gpu.under("Retired Pages"), name, faults, warnings);
+            findings.error(name + ": no ECC section: the report is not 'nvidia-smi -q -d ECC,PAGE_RETIREMENT'");
+            retiredPages(gpu.under("Retired Pages"), name, findings);
             return 0;
         }
         if (mode != null && (mode.isEmpty() || mode.equalsIgnoreCase("N/A"))) {
-            errors.add(name + ": ECC mode is " + (mode.isEmpty() ? "empty" : mode) + ": the GPU does not report ECC, so it cannot be "
-                    + "judged");
+            findings.error(name + ": ECC mode is " + (mode.isEmpty() ? "empty" : mode) + ": the GPU does not report ECC, so it cannot "
+                    + "be judged");
             return 0;
         }
         if (mode != null && !mode.equalsIgnoreCase("Enabled")) {
-            faults.add(name + ": ECC mode is " + mode + ": enable it ('nvidia-smi -e 1') and reboot; errors are not counted without it");
+            findings.fail(name + ": ECC mode is " + mode + ": enable it ('nvidia-smi -e 1') and reboot; errors are not counted without it");
             return 0;
         }
-        long volatileCount = uncorrectable(gpu.under("ECC Errors/Volatile"), name + ": volatile ", faults);
-        long aggregateCount = uncorrectable(gpu.under("ECC Errors/Aggregate"), name + ": aggregate ", faults);
+        long volatileCount = uncorrectable(gpu.under("ECC Errors/Volatile"), name + ": volatile ", findings);
+        long aggregateCount = uncorrectable(gpu.under("ECC Errors/Aggregate"), name + ": aggregate ", findings);
         if (volatileCount < 0 && aggregateCount < 0) {
-            errors.add(name + ": ECC is on but no uncorrectable counter is readable (all N/A or absent)");
+            findings.error(name + ": ECC is on but no uncorrectable counter is readable (all N/A or absent)");
         }
-        flags(gpu, name, faults);
-        retiredPages(gpu.under("Retired Pages"), name, faults, warnings);
+        flags(gpu, name, findings);
+        retiredPages(gpu.under("Retired Pages"), name, findings);
         return Math.max(Math.max(volatileCount, aggregateCount), 0);
     }
 
     /** Sums the uncorrectable counters of one scope, adding a fault for each above 0; -1 when none is readable. */
-    private static long uncorrectable(Map<String, String> counters, String scope, List<String> faults) {
+    private static long uncorrectable(Map<String, String> counters, String scope, Findings findings) {
         long sum = -1;
         for (Map.Entry<String, String> counter : counters.entrySet()) {
             String key = counter.getKey();
@@ -99,14 +87,14 @@ class EccCheck implements AcceptanceCheck {
             }
             sum = Math.max(sum, 0) + count;
             if (count > 0) {
-                faults.add(scope + key.replace('/', ' ') + " = " + count + " (uncorrectable ECC errors): reset the GPU and "
+                findings.fail(scope + key.replace('/', ' ') + " = " + count + " (uncorrectable ECC errors): reset the GPU and "
                         + "run dcgmi diag -r 3; RMA if they come back");
             }
         }
         return sum;
     }
 
-    private static void flags(SmiQuery.Gpu gpu, String name, List<String> faults) {
+    private static void flags(SmiQuery.Gpu gpu, String name, Findings findings) {
         Map<String, String> flags = Map.of(
                 "ECC Errors/Aggregate/SRAM Threshold Exceeded", "SRAM error threshold exceeded: RMA the GPU",
                 "ECC Errors/Channel Repair Pending", "memory channel repair pending: reset the GPU",
@@ -114,18 +102,18 @@ class EccCheck implements AcceptanceCheck {
                 "ECC Errors/Unrepairable Memory", "unrepairable memory: RMA the GPU");
         flags.forEach((path, what) -> {
             if (yes(gpu.value(path))) {
-                faults.add(name + ": " + what);
+                findings.fail(name + ": " + what);
             }
         });
     }
 
-    private static void retiredPages(Map<String, String> pages, String name, List<String> faults, List<String> warnings) {
+    private static void retiredPages(Map<String, String> pages, String name, Findings findings) {
         pages.forEach((key, value) -> {
             Long count = count(value);
             if (key.startsWith("Pending") && yes(value)) {
-                faults.add(name + ": retired page pending (" + key + "): reset the GPU (or reboot) to retire it");
+                findings.fail(name + ": retired page pending (" + key + "): reset the GPU (or reboot) to retire it");
             } else if (count != null && count > 0 && !key.startsWith("Pending")) {
-                warnings.add(name + ": " + count + " page(s) retired earlier (" + key
+                findings.warn(name + ": " + count + " page(s) retired earlier (" + key
                         + "): fenced off; RMA when they approach NVIDIA's retirement limit");
             }
         });

@@ -29,13 +29,12 @@ class FabricManagerCheck implements AcceptanceCheck {
 
     @Override
     public CheckResult judge(String report, NodeContext node) {
-        ToolOutput output = ToolOutput.of(report);
-        Optional<CheckResult> unusable = HealthOutput.unusable(NAME, output, "the Fabric Manager probe");
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
+        return HealthOutput.judge(NAME, report, "the Fabric Manager probe", output -> judgeProbe(output.text(), node));
+    }
+
+    private static CheckResult judgeProbe(String text, NodeContext node) {
         Map<String, String> values = new LinkedHashMap<>();
-        for (String line : output.text().split("\\R")) {
+        for (String line : text.split("\\R")) {
             int colon = line.indexOf(':');
             String key = colon < 0 ? "" : line.substring(0, colon).strip();
             if (KEYS.contains(key)) {
@@ -47,7 +46,7 @@ class FabricManagerCheck implements AcceptanceCheck {
             return CheckResult.error(NAME, "the Fabric Manager probe printed no " + String.join(", ", absent)
                     + " line: the report is cut short or not the probe's");
         }
-        return HealthOutput.settle(judge(values, node), output, "the Fabric Manager probe");
+        return judge(values, node);
     }
 
     private static CheckResult judge(Map<String, String> values, NodeContext node) {

@@ -32,12 +32,10 @@ class GpuInventoryCheck implements AcceptanceCheck {
 
     @Override
     public CheckResult judge(String report, NodeContext node) {
-        ToolOutput output = ToolOutput.of(report);
-        Optional<CheckResult> unusable = HealthOutput.unusable(NAME, output, "nvidia-smi");
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
-        SmiCsv csv = SmiCsv.parse(output.text(), FIELDS);
+        return HealthOutput.judge(NAME, report, "nvidia-smi", output -> judge(SmiCsv.parse(output.text(), FIELDS), node));
+    }
+
+    private static CheckResult judge(SmiCsv csv, NodeContext node) {
         if (csv.unreadable() != null) {
             return CheckResult.error(NAME, "not the GPU list nvidia-smi --query-gpu prints: " + csv.unreadable());
         }
@@ -48,42 +46,38 @@ class GpuInventoryCheck implements AcceptanceCheck {
             return new CheckResult(NAME, CheckVerdict.FAIL, 0.0, threshold, "GPUs", "nvidia-smi lists no GPU"
                     + lostNote(csv.lostGpus()) + ": check that the GPUs are seated and seen by lspci, and that the driver loaded");
         }
-        List<String> faults = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        count(gpus, csv.lostGpus(), declared, faults, notes);
-        model(gpus, node.gpuType(), faults, notes);
-        identities(gpus, faults);
-        persistence(gpus, faults);
-        String driver = driver(gpus, faults);
+        Findings findings = new Findings();
+        count(gpus, csv.lostGpus(), declared, findings);
+        model(gpus, node.gpuType(), findings);
+        identities(gpus, findings);
+        persistence(gpus, findings);
+        String driver = driver(gpus, findings);
         String summary = gpus.size() + (declared == null ? "" : " of " + declared) + " GPUs " + gpus.get(0).name()
                 + ", driver " + driver;
-        CheckVerdict verdict = faults.isEmpty() ? (notes.isEmpty() ? CheckVerdict.PASS : CheckVerdict.WARN) : CheckVerdict.FAIL;
-        List<String> said = faults.isEmpty() ? notes : faults;
-        String message = said.isEmpty() ? summary + ", serials distinct, persistence mode on"
-                : String.join("; ", said) + " (" + summary + ")";
-        return HealthOutput.settle(new CheckResult(NAME, verdict, (double) gpus.size(), threshold, "GPUs", message), output,
-                "nvidia-smi");
+        String message = findings.verdict() == CheckVerdict.PASS ? summary + ", serials distinct, persistence mode on"
+                : findings.message() + " (" + summary + ")";
+        return new CheckResult(NAME, findings.verdict(), (double) gpus.size(), threshold, "GPUs", message);
     }
 
-    private static void count(List<Gpu> gpus, List<String> lost, Integer declared, List<String> faults, List<String> notes) {
+    private static void count(List<Gpu> gpus, List<String> lost, Integer declared, Findings findings) {
         if (!lost.isEmpty()) {
-            faults.add("lost GPU" + (lost.size() > 1 ? "s " : " ") + String.join(", ", lost)
+            findings.fail("lost GPU" + (lost.size() > 1 ? "s " : " ") + String.join(", ", lost)
                     + ": the driver cannot reach it; reboot, then reseat or RMA it if it stays lost");
         }
         if (declared == null) {
             Optional<GpuModels.GpuModel> model = GpuModels.of(gpus.get(0).name()).filter(GpuModels.GpuModel::nvswitchBoard);
             if (model.isPresent() && model.get().boardGpus() != gpus.size()) {
-                notes.add(gpus.size() + " GPUs where an HGX " + model.get().label() + " board has " + model.get().boardGpus()
+                findings.warn(gpus.size() + " GPUs where an HGX " + model.get().label() + " board has " + model.get().boardGpus()
                         + "; the inventory declares no GPU count, so this is not judged: declare it on the node");
             } else {
-                notes.add("the inventory declares no GPU count: " + gpus.size() + " found, not compared; declare it on the node");
+                findings.warn("the inventory declares no GPU count: " + gpus.size() + " found, not compared; declare it on the node");
             }
             return;
         }
         if (gpus.size() < declared) {
-            faults.add(gpus.size() + " of " + declared + " GPUs: " + missing(gpus, declared));
+            findings.fail(gpus.size() + " of " + declared + " GPUs: " + missing(gpus, declared));
         } else if (gpus.size() > declared) {
-            faults.add(gpus.size() + " GPUs where the inventory declares " + declared + ": correct the inventory or the node");
+            findings.fail(gpus.size() + " GPUs where the inventory declares " + declared + ": correct the inventory or the node");
         }
     }
 
@@ -101,32 +95,32 @@ class GpuInventoryCheck implements AcceptanceCheck {
                 + present + "); compare with 'lspci -d 10de:' and the board's slots, then reseat or RMA it";
     }
 
-    private static void model(List<Gpu> gpus, String declaredType, List<String> faults, List<String> notes) {
+    private static void model(List<Gpu> gpus, String declaredType, Findings findings) {
         Map<String, List<Integer>> byModel = new LinkedHashMap<>();
         gpus.forEach(gpu -> byModel.computeIfAbsent(gpu.name(), name -> new ArrayList<>()).add(gpu.index()));
         if (byModel.size() > 1) {
-            faults.add("mixed models on one node: " + byModel.entrySet().stream().map(e -> e.getKey() + " on GPU " + e.getValue())
+            findings.fail("mixed models on one node: " + byModel.entrySet().stream().map(e -> e.getKey() + " on GPU " + e.getValue())
                     .collect(Collectors.joining(", ")));
         }
         if (declaredType == null || declaredType.isBlank()) {
-            notes.add("the inventory declares no GPU type: " + byModel.keySet() + " found, not compared; declare it on the node");
+            findings.warn("the inventory declares no GPU type: " + byModel.keySet() + " found, not compared; declare it on the node");
             return;
         }
         byModel.forEach((name, indexes) -> {
             if (!GpuModels.isDeclared(name, declaredType)) {
-                faults.add("GPU " + indexes + " is '" + name + "', the inventory declares '" + declaredType
+                findings.fail("GPU " + indexes + " is '" + name + "', the inventory declares '" + declaredType
                         + "': correct the inventory or the node");
             }
         });
     }
 
-    private static void identities(List<Gpu> gpus, List<String> faults) {
+    private static void identities(List<Gpu> gpus, Findings findings) {
         for (String field : List.of("serial", "uuid")) {
             Map<String, List<Integer>> holders = new LinkedHashMap<>();
             for (Gpu gpu : gpus) {
                 String value = field.equals("serial") ? gpu.serial() : gpu.uuid();
                 if (SmiCsv.missing(value)) {
-                    faults.add("GPU " + gpu.index() + " (" + gpu.busId() + ") reports no " + field + " ('" + value
+                    findings.fail("GPU " + gpu.index() + " (" + gpu.busId() + ") reports no " + field + " ('" + value
                             + "'): a data-center GPU always has one; check its InfoROM (nvidia-smi -q) or RMA it");
                 } else {
                     holders.computeIfAbsent(value, v -> new ArrayList<>()).add(gpu.index());
@@ -134,28 +128,28 @@ class GpuInventoryCheck implements AcceptanceCheck {
             }
             holders.forEach((value, indexes) -> {
                 if (indexes.size() > 1) {
-                    faults.add("GPUs " + indexes + " report the same " + field + " " + value
+                    findings.fail("GPUs " + indexes + " report the same " + field + " " + value
                             + ": the InfoROM is corrupt or the output is masked; identities must be unique to track RMAs");
                 }
             });
         }
     }
 
-    private static void persistence(List<Gpu> gpus, List<String> faults) {
+    private static void persistence(List<Gpu> gpus, Findings findings) {
         List<Integer> off = gpus.stream().filter(gpu -> !gpu.persistence().equalsIgnoreCase("Enabled")).map(Gpu::index).toList();
         if (!off.isEmpty()) {
-            faults.add("persistence mode is not Enabled on GPU " + off + ": enable nvidia-persistenced "
+            findings.fail("persistence mode is not Enabled on GPU " + off + ": enable nvidia-persistenced "
                     + "('systemctl enable --now nvidia-persistenced', or 'nvidia-smi -pm 1')");
         }
     }
 
-    private static String driver(List<Gpu> gpus, List<String> faults) {
+    private static String driver(List<Gpu> gpus, Findings findings) {
         List<String> drivers = gpus.stream().map(Gpu::driver).distinct().toList();
         if (drivers.size() > 1) {
-            faults.add("GPUs report different driver versions " + drivers + ": reboot after the driver change");
+            findings.fail("GPUs report different driver versions " + drivers + ": reboot after the driver change");
         }
         if (drivers.stream().anyMatch(driver -> !driver.matches("\\d+(\\.\\d+){1,2}"))) {
-            faults.add("the driver version is not a version number: " + drivers);
+            findings.fail("the driver version is not a version number: " + drivers);
         }
         return drivers.get(0);
     }

@@ -3,6 +3,7 @@ package io.devops.platform.acceptance;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * The steps every health check takes around its parser: a missing tool or empty output is ERROR
@@ -17,6 +18,15 @@ final class HealthOutput {
     static final int MAX_QUOTED = 120;
 
     private HealthOutput() {
+    }
+
+    /**
+     * A health check's judgement between the steps around it: {@link #unusable} before, {@link #settle}
+     * after (a FAIL or ERROR the judgement answers early passes settle unchanged).
+     */
+    static CheckResult judge(String check, String report, String tool, Function<ToolOutput, CheckResult> judgement) {
+        ToolOutput output = ToolOutput.of(report);
+        return unusable(check, output, tool).orElseGet(() -> settle(judgement.apply(output), output, tool));
     }
 
     /** @return the ERROR to answer before parsing, when the output cannot be judged at all */

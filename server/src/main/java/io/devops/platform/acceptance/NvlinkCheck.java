@@ -33,13 +33,12 @@ class NvlinkCheck implements AcceptanceCheck {
 
     @Override
     public CheckResult judge(String report, NodeContext node) {
-        ToolOutput output = ToolOutput.of(report);
-        Optional<CheckResult> unusable = HealthOutput.unusable(NAME, output, "nvidia-smi");
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
+        return HealthOutput.judge(NAME, report, "nvidia-smi", output -> judgeStatus(output.text(), node));
+    }
+
+    private static CheckResult judgeStatus(String text, NodeContext node) {
         List<GpuLinks> gpus = new ArrayList<>();
-        String[] lines = output.text().split("\\R");
+        String[] lines = text.split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             Matcher gpu = GPU.matcher(line);
@@ -58,16 +57,15 @@ class NvlinkCheck implements AcceptanceCheck {
         if (gpus.isEmpty()) {
             return CheckResult.error(NAME, "nvidia-smi nvlink --status lists no GPU");
         }
-        return HealthOutput.settle(judge(gpus, node), output, "nvidia-smi");
+        return judge(gpus, node);
     }
 
     private static CheckResult judge(List<GpuLinks> gpus, NodeContext node) {
-        List<String> faults = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        Findings findings = new Findings();
         int up = 0;
         int expected = 0;
         if (node.gpuCount() != null && gpus.size() < node.gpuCount()) {
-            faults.add(gpus.size() + " of " + node.gpuCount() + " GPUs listed: the missing GPUs' links cannot be judged (see gpu_inventory)");
+            findings.fail(gpus.size() + " of " + node.gpuCount() + " GPUs listed: the missing GPUs' links cannot be judged (see gpu_inventory)");
         }
         for (GpuLinks gpu : gpus) {
             Optional<GpuModels.GpuModel> model = GpuModels.of(gpu.model());
@@ -75,26 +73,24 @@ class NvlinkCheck implements AcceptanceCheck {
             Double speed = model.map(GpuModels.GpuModel::nvlinkGbps).orElse(null);
             expected += rated != null ? rated : gpu.links().size();
             if (!gpu.said().isEmpty()) {
-                faults.add("GPU " + gpu.index() + ": all NVLinks inactive: reset the GPU; check Fabric Manager and the NVSwitch tray");
+                findings.fail("GPU " + gpu.index() + ": all NVLinks inactive: reset the GPU; check Fabric Manager and the NVSwitch tray");
                 continue;
             }
-            up += judgeLinks(gpu, speed, faults);
+            up += judgeLinks(gpu, speed, findings);
             if (rated == null) {
-                notes.add("GPU " + gpu.index() + " (" + gpu.model() + "): no rated NVLink figures known, only link state judged");
+                findings.warn("GPU " + gpu.index() + " (" + gpu.model() + "): no rated NVLink figures known, only link state judged");
             } else if (gpu.links().size() < rated) {
-                faults.add("GPU " + gpu.index() + ": " + gpu.links().size() + " of " + rated + " NVLinks listed for " + model.get().label()
+                findings.fail("GPU " + gpu.index() + ": " + gpu.links().size() + " of " + rated + " NVLinks listed for " + model.get().label()
                         + ": links are disabled or missing; reset the GPU, RMA if it stays");
             }
         }
-        CheckVerdict verdict = !faults.isEmpty() ? CheckVerdict.FAIL : !notes.isEmpty() ? CheckVerdict.WARN : CheckVerdict.PASS;
-        String message = !faults.isEmpty() ? String.join("; ", faults) : !notes.isEmpty() ? String.join("; ", notes)
-                : up == 0 ? "no NVLink on these GPUs (" + gpus.get(0).model() + ")"
+        String allClear = up == 0 ? "no NVLink on these GPUs (" + gpus.get(0).model() + ")"
                 : "all " + up + " NVLinks of " + gpus.size() + " GPUs up at their rated speed";
-        return new CheckResult(NAME, verdict, (double) up, (double) expected, "NVLinks up at rated speed", message);
+        return findings.result(NAME, (double) up, (double) expected, "NVLinks up at rated speed", allClear);
     }
 
     /** @return the links up at (at least) the rated speed, or up at all when no rate is known */
-    private static int judgeLinks(GpuLinks gpu, Double rated, List<String> faults) {
+    private static int judgeLinks(GpuLinks gpu, Double rated, Findings findings) {
         List<Integer> inactive = new ArrayList<>();
         List<String> slow = new ArrayList<>();
         int up = 0;
@@ -109,11 +105,11 @@ class NvlinkCheck implements AcceptanceCheck {
             }
         }
         if (!inactive.isEmpty()) {
-            faults.add("GPU " + gpu.index() + ": NVLink " + inactive + " inactive: reset the GPU; check Fabric Manager, "
+            findings.fail("GPU " + gpu.index() + ": NVLink " + inactive + " inactive: reset the GPU; check Fabric Manager, "
                     + "then reseat or RMA");
         }
         if (!slow.isEmpty()) {
-            faults.add("GPU " + gpu.index() + ": " + String.join(", ", slow) + " below the rated " + rated + " GB/s: reset the GPU; "
+            findings.fail("GPU " + gpu.index() + ": " + String.join(", ", slow) + " below the rated " + rated + " GB/s: reset the GPU; "
                     + "RMA if it stays slow");
         }
         return up;

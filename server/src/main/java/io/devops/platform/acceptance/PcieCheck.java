@@ -2,7 +2,6 @@ package io.devops.platform.acceptance;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,27 +25,24 @@ class PcieCheck implements AcceptanceCheck {
 
     @Override
     public CheckResult judge(String report, NodeContext node) {
-        ToolOutput output = ToolOutput.of(report);
-        Optional<CheckResult> unusable = HealthOutput.unusable(NAME, output, "nvidia-smi");
-        if (unusable.isPresent()) {
-            return unusable.get();
-        }
-        SmiCsv csv = SmiCsv.parse(output.text(), FIELDS);
+        return HealthOutput.judge(NAME, report, "nvidia-smi", output -> judge(SmiCsv.parse(output.text(), FIELDS)));
+    }
+
+    private static CheckResult judge(SmiCsv csv) {
         if (csv.unreadable() != null) {
             return CheckResult.error(NAME, "not the PCIe link list nvidia-smi --query-gpu prints: " + csv.unreadable());
         }
         if (csv.rows().isEmpty()) {
             return CheckResult.error(NAME, "nvidia-smi lists no GPU, so no PCIe link can be judged (see gpu_inventory)");
         }
-        List<String> narrow = new ArrayList<>();
-        List<String> slow = new ArrayList<>();
+        // narrow links FAIL, unreadable ones ERROR, slow ones under load WARN; idle downshifts are only noted
+        Findings findings = new Findings();
         List<String> idle = new ArrayList<>();
-        List<String> unreadable = new ArrayList<>();
         Link worst = null;
         for (List<String> row : csv.rows()) {
             Link link = Link.of(row);
             if (link.unreadable()) {
-                unreadable.add("GPU " + link.gpu() + " (" + link.busId() + ") reports gen " + row.get(2) + "/" + row.get(3) + " width "
+                findings.error("GPU " + link.gpu() + " (" + link.busId() + ") reports gen " + row.get(2) + "/" + row.get(3) + " width "
                         + row.get(4) + "/" + row.get(5));
                 continue;
             }
@@ -54,33 +50,34 @@ class PcieCheck implements AcceptanceCheck {
                 worst = link;
             }
             if (link.widthNow() < link.widthMax()) {
-                narrow.add("GPU " + link.gpu() + " (" + link.busId() + ") at x" + link.widthNow() + " of x" + link.widthMax());
+                findings.fail("GPU " + link.gpu() + " (" + link.busId() + ") at x" + link.widthNow() + " of x" + link.widthMax());
             } else if (link.genNow() < link.genMax()) {
-                (link.idle() ? idle : slow).add("GPU " + link.gpu() + " at gen " + link.genNow() + " of " + link.genMax()
-                        + (link.load() == null ? " (utilisation unknown)" : " at " + link.load() + " % utilisation"));
+                String slow = "GPU " + link.gpu() + " at gen " + link.genNow() + " of " + link.genMax()
+                        + (link.load() == null ? " (utilisation unknown)" : " at " + link.load() + " % utilisation");
+                if (link.idle()) {
+                    idle.add(slow);
+                } else {
+                    findings.warn(slow);
+                }
             }
         }
-        return HealthOutput.settle(verdict(csv, narrow, slow, idle, unreadable, worst), output, "nvidia-smi");
+        return verdict(csv, findings, idle, worst);
     }
 
-    private static CheckResult verdict(SmiCsv csv, List<String> narrow, List<String> slow, List<String> idle, List<String> unreadable,
-                                       Link worst) {
-        if (!unreadable.isEmpty() && narrow.isEmpty()) {
-            return CheckResult.error(NAME, String.join("; ", unreadable) + ": the link cannot be judged; run nvidia-smi -q -d PCI");
+    private static CheckResult verdict(SmiCsv csv, Findings findings, List<String> idle, Link worst) {
+        if (findings.verdict() == CheckVerdict.ERROR) {
+            return CheckResult.error(NAME, findings.message() + ": the link cannot be judged; run nvidia-smi -q -d PCI");
         }
         Double measured = (double) worst.widthNow();
         Double threshold = (double) worst.widthMax();
         String idleNote = idle.isEmpty() ? "" : "; " + String.join(", ", idle) + " (idle links downshift, not a fault)";
-        if (!narrow.isEmpty()) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, measured, threshold, "PCIe lanes", String.join("; ", narrow)
-                    + ": reseat the GPU or its riser/cable, check the slot; RMA if it stays narrow");
-        }
-        if (!slow.isEmpty()) {
-            return new CheckResult(NAME, CheckVerdict.WARN, measured, threshold, "PCIe lanes", String.join("; ", slow)
-                    + ": below the maximum generation under load; check the BIOS PCIe speed setting and the slot" + idleNote);
-        }
-        return new CheckResult(NAME, CheckVerdict.PASS, measured, threshold, "PCIe lanes", "all " + csv.rows().size()
-                + " GPUs at full link width (x" + worst.widthMax() + ")" + idleNote);
+        String message = switch (findings.verdict()) {
+            case FAIL -> findings.message() + ": reseat the GPU or its riser/cable, check the slot; RMA if it stays narrow";
+            case WARN -> findings.message() + ": below the maximum generation under load; check the BIOS PCIe speed setting and the slot"
+                    + idleNote;
+            default -> "all " + csv.rows().size() + " GPUs at full link width (x" + worst.widthMax() + ")" + idleNote;
+        };
+        return new CheckResult(NAME, findings.verdict(), measured, threshold, "PCIe lanes", message);
     }
 
     private record Link(String gpu, String busId, Integer genNow, Integer genMax, Integer widthNow, Integer widthMax, Integer load) {
