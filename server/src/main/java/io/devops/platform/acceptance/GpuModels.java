@@ -61,23 +61,28 @@ final class GpuModels {
                 .findFirst();
     }
 
-    /** Whether nvidia-smi's model name is the declared type, by words ("H100" matches "NVIDIA H100 80GB HBM3"). */
+    /**
+     * The one rule for matching a model name, here and in {@link #agree}: every meaningful word of
+     * the declared type is a word of the name ("NVIDIA H100 80GB HBM3" is an "H100"). "NVIDIA" and
+     * "Tesla" are not meaningful (brand words some names carry and others drop), and a type of
+     * brand words alone names no model.
+     */
     static boolean isDeclared(String modelName, String declaredType) {
-        return Set.copyOf(ThresholdRule.words(modelName)).containsAll(ThresholdRule.words(declaredType));
+        List<String> wanted = meaningful(declaredType);
+        return !wanted.isEmpty() && Set.copyOf(meaningful(modelName)).containsAll(wanted);
     }
 
     /**
      * Whether a model the inventory declares ("H100") and one a tool printed ("NVIDIA H100 80GB
-     * HBM3") agree: one name's words (less "NVIDIA") are all words of the other. An undeclared or
-     * unprinted model agrees with any (the check then judges by what the tool printed alone).
+     * HBM3") agree: either is the other by {@link #isDeclared} (tools print the full name or a
+     * short one). An undeclared or unprinted model agrees with any (the check then judges by what
+     * the tool printed alone).
      */
     static boolean agree(String declared, String printed) {
         if (declared == null || declared.isBlank() || printed == null || printed.isBlank()) {
             return true;
         }
-        List<String> a = meaningful(declared);
-        List<String> b = meaningful(printed);
-        return !a.isEmpty() && !b.isEmpty() && (Set.copyOf(b).containsAll(a) || Set.copyOf(a).containsAll(b));
+        return isDeclared(printed, declared) || isDeclared(declared, printed);
     }
 
     private static List<String> meaningful(String model) {

@@ -61,16 +61,16 @@ class IbWriteBwCheck implements AcceptanceCheck {
             return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "ib_write_bw used a " + model
                     + " but the inventory declares " + node.gpuType());
         }
-        var line = lines.current().find(NAME, METRIC, model, node.gpuCount());
-        if (line.isEmpty()) {
-            return CheckResult.error(NAME, "no line for " + METRIC + " of " + model + ": add one (PUT /api/v1/acceptance-lines)");
+        LineLookup line = lines.current().lookup(NAME, METRIC, model, node.gpuCount(), 1, METRIC + " of " + model);
+        if (!line.found()) {
+            return CheckResult.error(NAME, line.missing());
         }
         IbWriteBwParser.Block worst = blocks.values().stream().min(Comparator.comparingDouble(IbWriteBwParser.Block::lowest)).orElseThrow();
-        double min = line.get().minValue();
+        double min = line.line().minValue();
         List<String> below = blocks.values().stream().filter(b -> b.lowest() < min)
                 .map(b -> b.hca() + " " + Figures.two(b.lowest())).toList();
         String message = blocks.size() + " HCA(s); worst " + worst.hca() + " at " + Figures.two(worst.lowest()) + " Gb/s"
-                + (below.isEmpty() ? " reaches " : " is below ") + Figures.two(min) + " Gb/s (" + line.get().describe() + ")"
+                + (below.isEmpty() ? " reaches " : " is below ") + Figures.two(min) + " Gb/s (" + line.line().describe() + ")"
                 + (below.size() > 1 ? "; below the line: " + String.join(", ", below) : "");
         boolean pass = below.isEmpty();
         if (pass && tool.exitStatus().isPresent() && tool.exitStatus().getAsInt() != 0) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** One version of the pass lines, as the checks read it: every line of that version and who made it when. */
 record LineBook(int version, Instant createdAt, String createdBy, String comment, List<AcceptanceLine> lines) {
@@ -13,9 +12,9 @@ record LineBook(int version, Instant createdAt, String createdBy, String comment
         lines = List.copyOf(lines);
     }
 
-    /** The most specific single-node line of the check's metric for these GPUs. */
-    Optional<AcceptanceLine> find(String check, String metric, String model, Integer gpuCount) {
-        return candidates(check, metric, model, gpuCount, 1).stream().findFirst();
+    /** The most specific line of the check's metric for these GPUs over {@code nodes} nodes; {@code what} names them if none. */
+    LineLookup lookup(String check, String metric, String model, Integer gpuCount, int nodes, String what) {
+        return LineLookup.first(candidates(check, metric, model, gpuCount, nodes), what);
     }
 
     /**

@@ -25,7 +25,6 @@ class NcclAllReduceCheck implements AcceptanceCheck {
     public CheckResult judge(String output, NodeContext node) {
         LineBook book = lines.current();
         return NcclLineJudge.judge(NAME, output, new NodeContext(node.gpuType(), node.gpuCount(), 1),
-                (model, gpus, devices) -> NcclLineJudge.first(
-                        book.candidates(NAME, NcclLineJudge.METRIC, model, gpus, 1), gpus + " x " + model + " on one node"));
+                (model, gpus, devices) -> book.lookup(NAME, NcclLineJudge.METRIC, model, gpus, 1, gpus + " x " + model + " on one node"));
     }
 }

@@ -36,24 +36,24 @@ class NcclAllReduceMultiCheck implements AcceptanceCheck {
         return NcclLineJudge.judge(NAME, output, node, (model, gpus, devices) -> pick(book, model, gpus, node.nodeCount(), devices));
     }
 
-    private static NcclLineJudge.Picked pick(LineBook book, String model, int gpus, int nodes, NcclDevices devices) {
+    private static LineLookup pick(LineBook book, String model, int gpus, int nodes, NcclDevices devices) {
         List<AcceptanceLine> candidates = book.candidates(NAME, NcclLineJudge.METRIC, model, gpus, nodes);
         String what = nodes + " nodes of " + model;
         if (candidates.isEmpty()) {
-            return NcclLineJudge.Picked.missing("no line for " + what + ": add one (PUT /api/v1/acceptance-lines)");
+            return LineLookup.none(LineLookup.noLine(what));
         }
         if (devices.fabric() != null) {
             List<AcceptanceLine> same = candidates.stream().filter(line -> LineBook.sameFabric(line, devices.fabric())).toList();
             return same.isEmpty()
-                    ? NcclLineJudge.Picked.missing("no line for " + what + " over " + devices.fabric() + " (the network NCCL used): add one")
-                    : NcclLineJudge.Picked.of(same.get(0), "fabric " + devices.fabric() + " as NCCL reported it");
+                    ? LineLookup.none("no line for " + what + " over " + devices.fabric() + " (the network NCCL used): add one")
+                    : LineLookup.of(same.get(0), "fabric " + devices.fabric() + " as NCCL reported it");
         }
         Set<String> fabrics = new TreeSet<>(candidates.stream().map(line -> String.valueOf(line.fabric())).toList());
         if (fabrics.size() > 1) {
-            return NcclLineJudge.Picked.missing("lines for " + what + " exist for several fabrics " + fabrics
+            return LineLookup.none("lines for " + what + " exist for several fabrics " + fabrics
                     + " and the output does not name the network (run with NCCL_DEBUG=INFO)");
         }
-        return NcclLineJudge.Picked.of(candidates.get(0), "the output does not name the network; the only line for " + what
+        return LineLookup.of(candidates.get(0), "the output does not name the network; the only line for " + what
                 + " is over " + candidates.get(0).fabric());
     }
 }

@@ -1,7 +1,5 @@
 package io.devops.platform.acceptance;
 
-import java.util.List;
-
 /**
  * What the single-node and the multi-node NCCL checks share: read all_reduce_perf's table, check the
  * GPUs it ran on against the inventory, and judge the out-of-place busbw at the largest size against
@@ -15,20 +13,9 @@ final class NcclLineJudge {
     private NcclLineJudge() {
     }
 
-    /** The line for a run's GPUs, or the ERROR that says which line is missing. */
+    /** The line for a run's GPUs, or why there is none. */
     interface LinePicker {
-        Picked pick(String model, int gpusPerNode, NcclDevices devices);
-    }
-
-    record Picked(AcceptanceLine line, String note, String error) {
-
-        static Picked of(AcceptanceLine line, String note) {
-            return new Picked(line, note, null);
-        }
-
-        static Picked missing(String error) {
-            return new Picked(null, null, error);
-        }
+        LineLookup pick(String model, int gpusPerNode, NcclDevices devices);
     }
 
     static CheckResult judge(String check, String report, NodeContext node, LinePicker picker) {
@@ -76,9 +63,9 @@ final class NcclLineJudge {
         if (ranks == 0) {
             return CheckResult.error(check, "no GPU count: all_reduce_perf's output has no device lines and the inventory declares none");
         }
-        Picked picked = picker.pick(model, ranks / nodes, devices);
-        if (picked.error() != null) {
-            return new CheckResult(check, CheckVerdict.ERROR, largest.busBwGbps(), null, UNIT, picked.error() + " (measured " + figures + ")");
+        LineLookup picked = picker.pick(model, ranks / nodes, devices);
+        if (!picked.found()) {
+            return picked.error(check, largest.busBwGbps(), UNIT, figures);
         }
         AcceptanceLine line = picked.line();
         boolean reaches = largest.busBwGbps() >= line.minValue();
@@ -90,12 +77,6 @@ final class NcclLineJudge {
         }
         return new CheckResult(check, reaches ? CheckVerdict.PASS : CheckVerdict.FAIL, largest.busBwGbps(), line.minValue(), UNIT,
                 message);
-    }
-
-    /** The first (most specific) line, or an ERROR naming the GPUs and nodes that have none. */
-    static Picked first(List<AcceptanceLine> lines, String what) {
-        return lines.isEmpty() ? Picked.missing("no line for " + what + ": add one (PUT /api/v1/acceptance-lines)")
-                : Picked.of(lines.get(0), null);
     }
 
     private static CheckResult fail(String check, Double measured, Double threshold, String unit, String message) {

@@ -77,20 +77,21 @@ class NvbandwidthCheck implements AcceptanceCheck {
         if (host == null || peer == null) {
             return CheckResult.error(NAME, "nvbandwidth's matrices hold no " + (host == null ? "host-device" : "device-device") + " figure");
         }
-        var hostLine = book.find(NAME, HOST_METRIC, model, gpus);
-        var peerLine = book.find(NAME, PEER_METRIC, model, gpus);
-        if (hostLine.isEmpty() || peerLine.isEmpty()) {
-            return CheckResult.error(NAME, "no line for " + (hostLine.isEmpty() ? HOST_METRIC : PEER_METRIC) + " of " + model
-                    + ": add one (PUT /api/v1/acceptance-lines)");
+        LineLookup hostLookup = book.lookup(NAME, HOST_METRIC, model, gpus, 1, HOST_METRIC + " of " + model);
+        LineLookup peerLookup = book.lookup(NAME, PEER_METRIC, model, gpus, 1, PEER_METRIC + " of " + model);
+        if (!hostLookup.found() || !peerLookup.found()) {
+            return CheckResult.error(NAME, (hostLookup.found() ? peerLookup : hostLookup).missing());
         }
-        boolean hostOk = host.value() >= hostLine.get().minValue();
-        boolean peerOk = peer.value() >= peerLine.get().minValue();
+        AcceptanceLine hostLine = hostLookup.line();
+        AcceptanceLine peerLine = peerLookup.line();
+        boolean hostOk = host.value() >= hostLine.minValue();
+        boolean peerOk = peer.value() >= peerLine.minValue();
         String message = "host-device: lowest " + Figures.two(host.value()) + " GB/s on " + host.where() + (hostOk ? " reaches " : " is below ")
-                + Figures.two(hostLine.get().minValue()) + " GB/s; device-device: lowest " + Figures.two(peer.value()) + " GB/s on "
-                + peer.where() + (peerOk ? " reaches " : " is below ") + Figures.two(peerLine.get().minValue()) + " GB/s (" + model + ")";
+                + Figures.two(hostLine.minValue()) + " GB/s; device-device: lowest " + Figures.two(peer.value()) + " GB/s on "
+                + peer.where() + (peerOk ? " reaches " : " is below ") + Figures.two(peerLine.minValue()) + " GB/s (" + model + ")";
         boolean reportPeer = hostOk && !peerOk;
         Double measured = reportPeer ? peer.value() : host.value();
-        Double threshold = reportPeer ? peerLine.get().minValue() : hostLine.get().minValue();
+        Double threshold = reportPeer ? peerLine.minValue() : hostLine.minValue();
         if (hostOk && peerOk && tool.exitStatus().isPresent() && tool.exitStatus().getAsInt() != 0) {
             return new CheckResult(NAME, CheckVerdict.ERROR, measured, threshold, UNIT, message + ", but nvbandwidth exited with status "
                     + tool.exitStatus().getAsInt());

@@ -65,7 +65,8 @@ class NvlinkCheck implements AcceptanceCheck {
         int up = 0;
         int expected = 0;
         if (node.gpuCount() != null && gpus.size() < node.gpuCount()) {
-            findings.fail(gpus.size() + " of " + node.gpuCount() + " GPUs listed: the missing GPUs' links cannot be judged (see gpu_inventory)");
+            findings.fail(gpus.size() + " of " + node.gpuCount()
+                    + " GPUs listed: the missing GPUs' links cannot be judged (see gpu_inventory)");
         }
         for (GpuLinks gpu : gpus) {
             Optional<GpuModels.GpuModel> model = GpuModels.of(gpu.model());
@@ -80,8 +81,8 @@ class NvlinkCheck implements AcceptanceCheck {
             if (rated == null) {
                 findings.warn("GPU " + gpu.index() + " (" + gpu.model() + "): no rated NVLink figures known, only link state judged");
             } else if (gpu.links().size() < rated) {
-                findings.fail("GPU " + gpu.index() + ": " + gpu.links().size() + " of " + rated + " NVLinks listed for " + model.get().label()
-                        + ": links are disabled or missing; reset the GPU, RMA if it stays");
+                findings.fail("GPU " + gpu.index() + ": " + gpu.links().size() + " of " + rated + " NVLinks listed for "
+                        + model.get().label() + ": links are disabled or missing; reset the GPU, RMA if it stays");
             }
         }
         String allClear = up == 0 ? "no NVLink on these GPUs (" + gpus.get(0).model() + ")"

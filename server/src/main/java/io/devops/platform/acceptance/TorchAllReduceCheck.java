@@ -89,13 +89,12 @@ class TorchAllReduceCheck implements AcceptanceCheck {
         if (model == null) {
             return CheckResult.error(NAME, "no GPU model: the inventory declares none, and the result line names none");
         }
-        var candidates = lines.current().candidates(NAME, METRIC, model, perNode, nodes);
         String what = (nodes > 1 ? nodes + " nodes of " : "") + perNode + " x " + model;
-        if (candidates.isEmpty()) {
-            return new CheckResult(NAME, CheckVerdict.ERROR, busbw, null, "GB/s", "no line for " + what
-                    + ": add one (PUT /api/v1/acceptance-lines) (measured " + Figures.two(busbw) + " GB/s)");
+        LineLookup lookup = lines.current().lookup(NAME, METRIC, model, perNode, nodes, what);
+        if (!lookup.found()) {
+            return lookup.error(NAME, busbw, "GB/s", Figures.two(busbw) + " GB/s");
         }
-        AcceptanceLine line = candidates.get(0);
+        AcceptanceLine line = lookup.line();
         boolean pass = busbw >= line.minValue();
         String message = "result correct; busbw " + Figures.two(busbw) + " GB/s at " + Sizes.human(result.get("size_bytes").asLong())
                 + " on " + what + (pass ? " reaches " : " is below ") + Figures.two(line.minValue()) + " GB/s (" + line.describe() + ")";
