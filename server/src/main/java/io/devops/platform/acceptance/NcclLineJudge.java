@@ -71,12 +71,8 @@ final class NcclLineJudge {
         boolean reaches = largest.busBwGbps() >= line.minValue();
         String message = figures + " on " + ranks + " x " + model + (reaches ? " reaches " : " is below ") + "the line of "
                 + Figures.two(line.minValue()) + " GB/s (" + line.describe() + ")" + (picked.note() == null ? "" : "; " + picked.note());
-        if (reaches && tool.exitStatus().isPresent() && tool.exitStatus().getAsInt() != 0) {
-            return new CheckResult(check, CheckVerdict.ERROR, largest.busBwGbps(), line.minValue(), UNIT,
-                    message + ", but all_reduce_perf exited with status " + tool.exitStatus().getAsInt());
-        }
-        return new CheckResult(check, reaches ? CheckVerdict.PASS : CheckVerdict.FAIL, largest.busBwGbps(), line.minValue(), UNIT,
-                message);
+        CheckVerdict verdict = reaches ? CheckVerdict.PASS : CheckVerdict.FAIL;
+        return tool.settle(new CheckResult(check, verdict, largest.busBwGbps(), line.minValue(), UNIT, message), "all_reduce_perf");
     }
 
     private static CheckResult fail(String check, Double measured, Double threshold, String unit, String message) {

@@ -77,26 +77,23 @@ class NvbandwidthCheck implements AcceptanceCheck {
         if (host == null || peer == null) {
             return CheckResult.error(NAME, "nvbandwidth's matrices hold no " + (host == null ? "host-device" : "device-device") + " figure");
         }
-        LineLookup hostLookup = book.lookup(NAME, HOST_METRIC, model, gpus, 1, HOST_METRIC + " of " + model);
-        LineLookup peerLookup = book.lookup(NAME, PEER_METRIC, model, gpus, 1, PEER_METRIC + " of " + model);
-        if (!hostLookup.found() || !peerLookup.found()) {
-            return CheckResult.error(NAME, (hostLookup.found() ? peerLookup : hostLookup).missing());
+        LineLookup hostLine = book.lookup(NAME, HOST_METRIC, model, gpus, 1, HOST_METRIC + " of " + model);
+        LineLookup peerLine = book.lookup(NAME, PEER_METRIC, model, gpus, 1, PEER_METRIC + " of " + model);
+        if (!hostLine.found() || !peerLine.found()) {
+            return CheckResult.error(NAME, (hostLine.found() ? peerLine : hostLine).missing());
         }
-        AcceptanceLine hostLine = hostLookup.line();
-        AcceptanceLine peerLine = peerLookup.line();
-        boolean hostOk = host.value() >= hostLine.minValue();
-        boolean peerOk = peer.value() >= peerLine.minValue();
+        double hostMin = hostLine.line().minValue();
+        double peerMin = peerLine.line().minValue();
+        boolean hostOk = host.value() >= hostMin;
+        boolean peerOk = peer.value() >= peerMin;
         String message = "host-device: lowest " + Figures.two(host.value()) + " GB/s on " + host.where() + (hostOk ? " reaches " : " is below ")
-                + Figures.two(hostLine.minValue()) + " GB/s; device-device: lowest " + Figures.two(peer.value()) + " GB/s on "
-                + peer.where() + (peerOk ? " reaches " : " is below ") + Figures.two(peerLine.minValue()) + " GB/s (" + model + ")";
+                + Figures.two(hostMin) + " GB/s; device-device: lowest " + Figures.two(peer.value()) + " GB/s on "
+                + peer.where() + (peerOk ? " reaches " : " is below ") + Figures.two(peerMin) + " GB/s (" + model + ")";
         boolean reportPeer = hostOk && !peerOk;
         Double measured = reportPeer ? peer.value() : host.value();
-        Double threshold = reportPeer ? peerLine.minValue() : hostLine.minValue();
-        if (hostOk && peerOk && tool.exitStatus().isPresent() && tool.exitStatus().getAsInt() != 0) {
-            return new CheckResult(NAME, CheckVerdict.ERROR, measured, threshold, UNIT, message + ", but nvbandwidth exited with status "
-                    + tool.exitStatus().getAsInt());
-        }
-        return new CheckResult(NAME, hostOk && peerOk ? CheckVerdict.PASS : CheckVerdict.FAIL, measured, threshold, UNIT, message);
+        Double threshold = reportPeer ? peerMin : hostMin;
+        CheckVerdict verdict = hostOk && peerOk ? CheckVerdict.PASS : CheckVerdict.FAIL;
+        return tool.settle(new CheckResult(NAME, verdict, measured, threshold, UNIT, message), "nvbandwidth");
     }
 
     /** The lowest figure of a kind and where it was measured ("GPU 3", "GPU 3 <- GPU 5"). */

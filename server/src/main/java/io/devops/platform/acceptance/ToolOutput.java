@@ -52,4 +52,13 @@ public record ToolOutput(String text, String missingTool, String installHint, Op
         return CheckResult.error(check, missingTool + " not found on the node: install "
                 + (installHint == null ? missingTool : installHint));
     }
+
+    /** A PASS from a tool that exited non-zero is ERROR ("..., but nvbandwidth exited with status 1"): its run did not end cleanly. */
+    CheckResult settle(CheckResult judged, String tool) {
+        if (judged.verdict() != CheckVerdict.PASS || exitStatus.isEmpty() || exitStatus.getAsInt() == 0) {
+            return judged;
+        }
+        return new CheckResult(judged.check(), CheckVerdict.ERROR, judged.measured(), judged.threshold(), judged.unit(),
+                judged.message() + ", but " + tool + " exited with status " + exitStatus.getAsInt());
+    }
 }
