@@ -62,10 +62,8 @@ final class GpuModels {
     }
 
     /**
-     * The one rule for matching a model name, here and in {@link #agree}: every meaningful word of
-     * the declared type is a word of the name ("NVIDIA H100 80GB HBM3" is an "H100"). "NVIDIA" and
-     * "Tesla" are not meaningful (brand words some names carry and others drop), and a type of
-     * brand words alone names no model.
+     * The one model-name rule (also {@link #agree}'s): every word of the declared type but the brand
+     * words some names drop ("NVIDIA", "Tesla") is a word of the name; brand words alone name nothing.
      */
     static boolean isDeclared(String modelName, String declaredType) {
         List<String> wanted = meaningful(declaredType);
@@ -74,9 +72,8 @@ final class GpuModels {
 
     /**
      * Whether a model the inventory declares ("H100") and one a tool printed ("NVIDIA H100 80GB
-     * HBM3") agree: either is the other by {@link #isDeclared} (tools print the full name or a
-     * short one). An undeclared or unprinted model agrees with any (the check then judges by what
-     * the tool printed alone).
+     * HBM3") agree: either is the other by {@link #isDeclared}. An undeclared or unprinted model
+     * agrees with any (the check then judges by what the tool printed alone).
      */
     static boolean agree(String declared, String printed) {
         if (declared == null || declared.isBlank() || printed == null || printed.isBlank()) {

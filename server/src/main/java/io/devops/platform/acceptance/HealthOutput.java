@@ -20,17 +20,14 @@ final class HealthOutput {
     private HealthOutput() {
     }
 
-    /**
-     * A health check's judgement between the steps around it: {@link #unusable} before, {@link #settle}
-     * after (a FAIL or ERROR the judgement answers early passes settle unchanged).
-     */
+    /** A health check's judgement between {@link #unusable} and {@link #settle} (which leaves an early FAIL or ERROR as it is). */
     static CheckResult judge(String check, String report, String tool, Function<ToolOutput, CheckResult> judgement) {
         ToolOutput output = ToolOutput.of(report);
         return unusable(check, output, tool).orElseGet(() -> settle(judgement.apply(output), output, tool));
     }
 
     /** @return the ERROR to answer before parsing, when the output cannot be judged at all */
-    static Optional<CheckResult> unusable(String check, ToolOutput output, String tool) {
+    private static Optional<CheckResult> unusable(String check, ToolOutput output, String tool) {
         if (output.toolMissing()) {
             return Optional.of(output.missingToolError(check));
         }

@@ -3,10 +3,9 @@ package io.devops.platform.acceptance;
 import java.util.List;
 
 /**
- * The pass line a performance check judges against, or why there is none. Every check says a
- * missing line alike ("no line for 8 x H100 on one node: add one (PUT /api/v1/acceptance-lines)")
- * and answers ERROR for it: without a line nothing may pass. {@code note} says how the line was
- * chosen when that is not plain (a multi-node line picked by fabric).
+ * The pass line a performance check judges against, or why there is none (then the check answers
+ * ERROR: without a line nothing may pass). {@code note} says how the line was chosen when that is
+ * not plain (a multi-node line picked by fabric).
  */
 record LineLookup(AcceptanceLine line, String note, String missing) {
 
@@ -18,7 +17,7 @@ record LineLookup(AcceptanceLine line, String note, String missing) {
         return new LineLookup(null, null, why);
     }
 
-    /** The first (most specific) candidate, or the sentence that asks for a line for {@code what}. */
+    /** The first (most specific) candidate, or "no line for {@code what}: add one ...", said alike by every check. */
     static LineLookup first(List<AcceptanceLine> candidates, String what) {
         return candidates.isEmpty() ? none(noLine(what)) : of(candidates.get(0), null);
     }

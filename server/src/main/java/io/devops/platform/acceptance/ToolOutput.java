@@ -53,7 +53,10 @@ public record ToolOutput(String text, String missingTool, String installHint, Op
                 + (installHint == null ? missingTool : installHint));
     }
 
-    /** A PASS from a tool that exited non-zero is ERROR ("..., but nvbandwidth exited with status 1"): its run did not end cleanly. */
+    /**
+     * The performance checks' {@link HealthOutput#settle}: a PASS from a tool that exited non-zero is
+     * ERROR ("..., but nvbandwidth exited with status 1"), as its run did not end cleanly.
+     */
     CheckResult settle(CheckResult judged, String tool) {
         if (judged.verdict() != CheckVerdict.PASS || exitStatus.isEmpty() || exitStatus.getAsInt() == 0) {
             return judged;
