@@ -27,10 +27,6 @@ final class Findings {
         said.computeIfAbsent(CheckVerdict.WARN, v -> new ArrayList<>()).add(finding);
     }
 
-    int count(CheckVerdict verdict) {
-        return said.getOrDefault(verdict, List.of()).size();
-    }
-
     CheckVerdict verdict() {
         return PRECEDENCE.stream().filter(said::containsKey).findFirst().orElse(CheckVerdict.PASS);
     }

@@ -32,15 +32,14 @@ class RowRemapCheck implements AcceptanceCheck {
         Findings findings = new Findings();
         int faulty = 0;
         for (SmiQuery.Gpu gpu : query.gpus()) {
-            int before = findings.count(CheckVerdict.FAIL);
-            judgeGpu(gpu, findings);
-            faulty += findings.count(CheckVerdict.FAIL) > before ? 1 : 0;
+            faulty += judgeGpu(gpu, findings) ? 1 : 0;
         }
         return findings.result(NAME, (double) faulty, 0.0, "GPUs with pending or failed remaps",
                 "no pending or failed row remap on " + query.gpus().size() + " GPUs");
     }
 
-    private static void judgeGpu(SmiQuery.Gpu gpu, Findings findings) {
+    /** @return whether the GPU has a pending or failed remap */
+    private static boolean judgeGpu(SmiQuery.Gpu gpu, Findings findings) {
         String name = "GPU " + gpu.busId();
         String pending = gpu.value(SECTION + "/Pending");
         String failure = gpu.value(SECTION + "/Remapping Failure Occurred");
@@ -48,7 +47,7 @@ class RowRemapCheck implements AcceptanceCheck {
             String whole = gpu.value(SECTION);
             findings.error(name + ": no readable row remap state (Remapped Rows" + (whole == null || whole.isEmpty() ? "" : ": " + whole)
                     + ", Pending: " + pending + ", Remapping Failure Occurred: " + failure + "); the GPU or driver does not report it");
-            return;
+            return false;
         }
         String rows = " (" + counter(gpu, "Uncorrectable Error") + " rows remapped for uncorrectable errors, "
                 + counter(gpu, "Correctable Error") + " for correctable)";
@@ -63,6 +62,7 @@ class RowRemapCheck implements AcceptanceCheck {
             findings.warn(name + ": " + none + " without a spare row: the next uncorrectable error there cannot be remapped; "
                     + "plan an RMA");
         }
+        return pending.equalsIgnoreCase("Yes") || failure.equalsIgnoreCase("Yes");
     }
 
     private static String counter(SmiQuery.Gpu gpu, String key) {
