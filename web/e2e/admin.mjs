@@ -220,6 +220,15 @@ try {
   await page.getByText(/Changed: .*locked/).first().waitFor()
   await shot(page, 'audit-en.png')
 
+  step('settings: where the credentials\' master key comes from, and that it works (never the key)')
+  await open(page, 'Settings')
+  const masterKey = page.locator('[data-test=master-key]')
+  await masterKey.waitFor()
+  expect(await masterKey.getAttribute('data-origin') === 'ENVIRONMENT', 'the master key is not read from DEVOPS_SECRET_KEY')
+  expect(await masterKey.getAttribute('data-usable') === 'true', 'the master key is said not to work')
+  await page.getByText('From DEVOPS_SECRET_KEY').waitFor()
+  await shot(page, 'settings-en.png')
+
   step('runs history filters live in the URL')
   await page.goto(`${base}/#/runs?status=FAILED`)
   await page.locator('[data-test=runs-table]').waitFor()
@@ -232,7 +241,7 @@ try {
   await page.getByRole('heading', { name: '节点', exact: true }).waitFor()
   await page.locator('[data-test=import-open]').getByText('导入节点').waitFor()
   await shot(page, 'nodes-admin-zh-CN.png')
-  for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['执行记录', 'runs']]) {
+  for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['系统设置', 'settings'], ['执行记录', 'runs']]) {
     await open(page, menu)
     const body = await page.locator('body').innerText()
     expect(!body.includes('任务'), `the ${file} page shows 任务`)

@@ -219,7 +219,7 @@ try {
   await page.getByRole('option', { name: '简体中文' }).click()
   await page.getByRole('menuitem', { name: '模板' }).waitFor()
   const noRenwu = async (what) => expect(!(await page.locator('body').innerText()).includes('任务'), `${what} shows 任务`)
-  for (const [menu, shot] of [['角色', 'roles'], ['算子', 'operators'], ['脚本', 'scripts'], ['模板', 'templates']]) {
+  for (const [menu, shot] of [['角色', 'roles'], ['操作项', 'operators'], ['脚本', 'scripts'], ['模板', 'templates']]) {
     await page.getByRole('menuitem', { name: menu, exact: true }).click()
     await page.getByRole('heading', { name: menu }).waitFor()
     await page.locator('.el-table__row').first().waitFor()
@@ -233,9 +233,9 @@ try {
   await page.screenshot({ path: `${shots}/template-preview-zh-CN.png`, fullPage: true })
   await page.locator('[data-test=edit-template]').click()
   await page.locator('[data-test=step]').nth(1).waitFor()
-  await page.getByText('拖动步骤左侧的把手调整顺序').waitFor()
+  await page.getByText('按住步骤左侧的拖动手柄调整顺序').waitFor()
   await page.screenshot({ path: `${shots}/step-editor-zh-CN.png`, fullPage: true })
-  await page.getByRole('menuitem', { name: '算子', exact: true }).click()
+  await page.getByRole('menuitem', { name: '操作项', exact: true }).click()
   await page.locator('[data-test=operators-table]').getByRole('link', { name: 'ins_driver_cuda 550', exact: true }).click()
   await page.getByRole('tab', { name: '版本历史' }).click()
   await page.locator('[data-test=value-diff]').getByText('删除 1 个').waitFor()

@@ -98,3 +98,15 @@ export interface AuditFilter {
 export const audit = {
   list: (filter: AuditFilter, page: PageRequest) => http.get<Page<AuditEvent>>('/audit-events', { ...filter, ...page } as Query),
 }
+
+/** Where the SSH credentials' master key comes from and whether it works (ADMIN); never the key. */
+export interface MasterKeyStatus {
+  origin: 'ENVIRONMENT' | 'FILE' | 'GENERATED' | 'NONE'
+  file?: string | null
+  usable: boolean
+  problem?: string | null
+}
+
+export const settings = {
+  masterKey: () => http.get<MasterKeyStatus>('/settings/master-key'),
+}

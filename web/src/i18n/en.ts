@@ -197,7 +197,7 @@ const en = {
     deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
   admin: {
-    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log',
+    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log', settings: 'Settings',
     shownOnce: 'Copy it now: it is shown only this once and cannot be read again.', secret: 'New token',
   },
   users: {
@@ -232,6 +232,14 @@ const en = {
     approve: 'Approve and replace the agent', reject: 'Reject',
     statuses: { PENDING: 'Waiting', APPROVED: 'Approved', REJECTED: 'Rejected', CLAIMED: 'Approved and enrolled', ALL: 'All' },
     facts: { hostname: 'Host name', gpuModel: 'GPU model', gpuCount: 'GPU count', driver: 'GPU driver', cuda: 'CUDA', os: 'OS', kernel: 'Kernel', memory: 'Memory (bytes)', pool: 'Node pool (id)' },
+  },
+  settings: {
+    title: 'Settings', masterKey: 'Master key of the SSH credentials',
+    ENVIRONMENT: 'From DEVOPS_SECRET_KEY. Keep it with the database backups: without it the stored credentials cannot be read.',
+    FILE: 'Read from {file}, which this server made on its first start because DEVOPS_SECRET_KEY is not set. Back this file up with the database. In production set DEVOPS_SECRET_KEY instead (the same value on every instance).',
+    GENERATED: 'Made at this start in {file}, because DEVOPS_SECRET_KEY is not set. Back this file up now, with the database: without it the stored credentials cannot be read. In production set DEVOPS_SECRET_KEY instead (the same value on every instance).',
+    NONE: 'No master key: credentials cannot be stored until DEVOPS_SECRET_KEY is set or {file} can be written.',
+    usable: 'The key works: credentials can be stored and used.', unusable: 'Credentials cannot be stored or used: {problem}',
   },
   audit: {
     title: 'Audit log', actor: 'Who', entityType: 'Kind', entityTypeHint: 'Kind, e.g. node', action: 'Action',
