@@ -14,9 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A run whose execution died while a step with acceptance checks ran on a node still concludes that
- * node's acceptance: the check left no verdict, so the node's acceptance is an ERROR with why, never
- * a silence that leaves it in TESTING for ever.
+ * A run that ends outside the engine's own ending (its executor died, or the engine failed) while a
+ * step with acceptance checks ran on a node still concludes that node's acceptance: the check left
+ * no verdict, so the node's acceptance is an ERROR with why, never a silence that leaves it in
+ * TESTING for ever. The run is ended by {@code RunRecovery.failUnexpectedly}, which stops nothing:
+ * its sibling {@code interruptDead} first stops the step's processes, and on test nodes that share
+ * this machine that also ends the living engine's own ansible-playbook, which would then end the run
+ * itself before the recovery does.
  */
 class InterruptedAcceptanceRunTests extends ApiTest {
 
@@ -26,21 +30,20 @@ class InterruptedAcceptanceRunTests extends ApiTest {
     private HeardAcceptanceEvents heard;
 
     @Test
-    void anInterruptedRunConcludesTheAcceptanceOfTheNodesItWasTesting() {
+    void aRunEndedOutsideTheEngineConcludesTheAcceptanceOfTheNodesItWasTesting() {
         RunFixtures fixtures = RunFixtures.onTestNodes(admin());
         long node = fixtures.testNodeIds().get(0);
         String report = "/tmp/devops-interrupted-" + unique("acceptance") + "/acceptance/gpu_inventory.txt";
-        // Started without the step's marker in its environment, so that the recovery's stop cannot end it
-        // first: the step would then fail on its own and this instance's living engine could end the run.
-        long shell = fixtures.shell(unique("slow-check"), "exec env -i sleep 20", report, "ansible");
+        long shell = fixtures.shell(unique("slow-check"), "sleep 20", report, "ansible");
         long template = fixtures.template(unique("interrupted-acceptance"), steps -> RunFixtures.scriptStep(steps, shell));
         long runId = fixtures.start(fixtures.job(unique("interrupted"), "STOP", template, List.of(node)));
         awaitStepRunning(fixtures, runId);
 
-        recovery.interruptDead(runId);
+        recovery.failUnexpectedly(runId, new IllegalStateException("the engine stopped answering (test)"));
 
         JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(1));
-        assertThat(run.get("status").asString()).as(admin().get("/api/v1/runs/" + runId + "/log").body()).isEqualTo("INTERRUPTED");
+        assertThat(run.get("status").asString()).as(admin().get("/api/v1/runs/" + runId + "/log").body()).isEqualTo("FAILED");
+        assertThat(run.get("message").asString()).contains("the engine failed");
         List<NodeAcceptanceConcluded> concluded = heard.all().stream()
                 .filter(event -> event instanceof NodeAcceptanceConcluded c && c.runId() == runId)
                 .map(NodeAcceptanceConcluded.class::cast).toList();
