@@ -51,11 +51,8 @@ class AcceptanceRunTests extends ApiTest {
         assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
         AcceptanceTestNodes testNodes = AcceptanceTestNodes.shared(PROFILES);
         RunFixtures fixtures = new RunFixtures(admin(), TestNodes.shared());
-        List<Long> nodes = new ArrayList<>();
-        for (int i = 0; i < testNodes.count(); i++) {
-            long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
-            declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
-            nodes.add(id);
+        List<Long> nodes = registerNodes(testNodes, fixtures);
+        for (long id : nodes) {
             // Registered straight into a tenant's pool they read DELIVERED; maintenance takes them out for retesting.
             Api.Response out = admin().post("/api/v1/nodes/" + id + "/lifecycle", "{\"to\":\"MAINTENANCE\",\"reason\":\"retest\"}");
             assertThat(out.status()).as(out.toString()).isEqualTo(200);
@@ -111,12 +108,7 @@ class AcceptanceRunTests extends ApiTest {
         assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
         AcceptanceTestNodes testNodes = AcceptanceTestNodes.shared(PROFILES);
         RunFixtures fixtures = new RunFixtures(admin(), TestNodes.shared());
-        List<Long> nodes = new ArrayList<>();
-        for (int i = 0; i < testNodes.count(); i++) {
-            long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
-            declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
-            nodes.add(id);
-        }
+        List<Long> nodes = registerNodes(testNodes, fixtures);
         long template = multiNodeTemplate(fixtures);
         List<Integer> healthy = List.of(1, 2);
         List<Integer> withSlow = List.of(3, 12); // 12 replays a slow node's part: the group runs at its pace
@@ -351,6 +343,17 @@ class AcceptanceRunTests extends ApiTest {
         assertThat(outsider.header("Accept", "text/markdown").get("/api/v1/nodes/" + nodeId + "/acceptance").status()).isEqualTo(404);
         assertThat(outsider.get("/api/v1/nodes/" + nodeId + "/acceptance").body())
                 .isEqualTo(outsider.get("/api/v1/nodes/99999999/acceptance").body().replace("99999999", String.valueOf(nodeId)));
+    }
+
+    /** Each acceptance test node, registered (or found again) with the GPUs its profile declares; in node order. */
+    private List<Long> registerNodes(AcceptanceTestNodes testNodes, RunFixtures fixtures) {
+        List<Long> nodes = new ArrayList<>();
+        for (int i = 0; i < testNodes.count(); i++) {
+            long id = fixtures.node(testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            declareGpus(id, testNodes.ip(i), testNodes.port(), "gpu-" + (i + 1));
+            nodes.add(id);
+        }
+        return nodes;
     }
 
     private void declareGpus(long id, String ip, int port, String hostname) {

@@ -3,6 +3,7 @@ package io.devops.platform.execution.reports;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -27,7 +28,7 @@ record Arrived(List<Report> reports) {
             JsonNode facts = json.readTree(Files.readString(file));
             JsonNode sizes = facts.path("sizes");
             JsonNode notes = facts.path("notes");
-            List<Report> reports = new java.util.ArrayList<>();
+            List<Report> reports = new ArrayList<>();
             for (int i = 0; i < sizes.size(); i++) {
                 JsonNode size = sizes.get(i);
                 reports.add(new Report(size.isNumber() ? size.asLong() : -1, notes.path(i).isString() ? notes.get(i).asString() : ""));
