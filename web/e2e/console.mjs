@@ -1,6 +1,6 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
 // sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page,
-// whose "re-run failed" moves the page to the new run.
+// whose "re-run failed" moves the page to the new run, which is then compared with the run before it.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -146,6 +146,15 @@ try {
     expect((await api.post(`/api/v1/nodes/${n.id}/lock`, { data: { reason: n.lockReason ?? 'e2e maintenance' } })).ok(), `could not lock node ${n.id} again`)
   }
   await api.dispose()
+
+  step('compare: the re-run against the run before it, node by node')
+  await page.locator('[data-test=run-compare]').click()
+  await page.waitForURL(new RegExp(`#/runs/${rerunId}/compare`))
+  await page.locator('[data-test=compare-summary]').getByText('共 2 个节点').waitFor()
+  expect((await page.locator('[data-test=compare-run-a]').innerText()).includes(`#${firstId}`), 'run A is not the run before')
+  await page.locator('[data-test=compare-changed-only]').click()
+  await page.locator('[data-test=compare-nodes]').getByText('127.0.0.2').waitFor()
+  await page.screenshot({ path: `${shots}/compare-zh-CN.png`, fullPage: true })
 
   step('jobs list: the Run button lists the targets before starting')
   await page.getByRole('menuitem', { name: '作业' }).click()

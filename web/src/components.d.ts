@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
     BusBwChart: typeof import('./components/BusBwChart.vue')['default']
+    ChangeTable: typeof import('./components/ChangeTable.vue')['default']
     CheckVerdictTag: typeof import('./components/CheckVerdictTag.vue')['default']
     EChart: typeof import('./components/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']

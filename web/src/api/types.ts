@@ -666,3 +666,50 @@ export interface Overview {
   passRate: PassRateDay[]
   ncclBusBandwidth: BusBandwidthDay[]
 }
+
+/** A node's outcome of one step in one run; NOT_RUN where it has no result (an earlier step failed, the run ended first). */
+export interface StepCell {
+  status: StepStatus | 'NOT_RUN'
+  durationMs?: number
+  message?: string
+}
+
+export interface CheckCell {
+  verdict: string
+  measured?: number
+  threshold?: number
+  unit?: string
+  message?: string
+}
+
+/** What differs: status, duration, message (steps); verdict, measured (checks). A side without the step has no cell. */
+export interface StepChange { name: string; a?: StepCell; b?: StepCell; changed: boolean; changes: string[] }
+export interface CheckChange { check: string; a?: CheckCell; b?: CheckCell; changed: boolean; changes: string[] }
+
+export interface NodeComparison {
+  nodeId: number
+  ip: string
+  hostname?: string
+  onlyIn?: 'a' | 'b'
+  changed: boolean
+  steps: StepChange[]
+  acceptance: CheckChange[]
+}
+
+export interface RunRef { id: number; jobId: number; jobVersion: number; jobName: string; status: RunStatus; startedAt?: string; durationMs?: number }
+
+export interface RunComparison {
+  summary: {
+    a: RunRef; b: RunRef; nodes: number; changedNodes: number; onlyInA: number; onlyInB: number; statusChanged: number
+    durationChanged: number; messageChanged: number; acceptanceChanged: number; tolerancePercent: number
+  }
+  nodes: NodeComparison[]
+}
+
+export interface NodesComparison {
+  a: { nodeId: number; ip: string; hostname?: string }
+  b: { nodeId: number; ip: string; hostname?: string }
+  changed: boolean
+  steps: StepChange[]
+  acceptance: CheckChange[]
+}

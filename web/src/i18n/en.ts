@@ -66,9 +66,20 @@ const en = {
     matchOf: '{n} of {total}', noMatch: 'No match', loadEarlier: 'Load earlier output',
     tailOnly: 'Showing the end of the log; download it for the whole.', nodeOutput: "This node's output for this step",
   },
+  compare: {
+    action: 'Compare', title: 'Compare runs', runA: 'Run A (before)', runB: 'Run B (after)', pickRun: 'Pick a run of this job',
+    tolerance: 'Duration tolerance', changedOnly: 'Only differences', search: 'Filter by address or hostname',
+    runsTab: 'Two runs', nodesTab: 'Two nodes of run B', nodeA: 'Node A', nodeB: 'Node B', pickNode: 'Pick a node',
+    nodes: '{n} nodes', changedNodes: '{n} changed', onlyInA: '{n} only in A', onlyInB: '{n} only in B',
+    statusChanged: '{n} changed status', durationChanged: '{n} took longer or shorter', messageChanged: '{n} with another message',
+    acceptanceChanged: '{n} with other acceptance figures', onlyIn: 'Only in {side}', same: 'Same', step: 'Step', check: 'Check',
+    changes: 'What changed', noSide: '—', noDifferences: 'No differences', noAcceptance: 'No acceptance checks',
+    change: { status: 'status', duration: 'duration', message: 'message', verdict: 'verdict', measured: 'measured value' },
+    sameRun: 'Pick two different runs',
+  },
   status: {
     QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
-    INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending',
+    INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending', NOT_RUN: 'Not run',
   },
   catalogNav: { group: 'Catalog', roles: 'Roles', operators: 'Operators', scripts: 'Scripts', templates: 'Templates' },
   catalog: {

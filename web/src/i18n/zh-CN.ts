@@ -68,9 +68,20 @@ const zhCN: Messages = {
     matchOf: '第 {n} / {total} 处', noMatch: '无匹配', loadEarlier: '加载更早的输出',
     tailOnly: '当前只显示日志末尾；完整日志请下载。', nodeOutput: '该节点在此步骤的输出',
   },
+  compare: {
+    action: '对比', title: '对比执行记录', runA: '执行记录 A（之前）', runB: '执行记录 B（之后）', pickRun: '选择该作业的一次执行',
+    tolerance: '耗时容差', changedOnly: '只看差异', search: '按 IP 或主机名筛选',
+    runsTab: '两次执行', nodesTab: '执行记录 B 中的两个节点', nodeA: '节点 A', nodeB: '节点 B', pickNode: '选择节点',
+    nodes: '共 {n} 个节点', changedNodes: '{n} 个有变化', onlyInA: '{n} 个仅在 A 中', onlyInB: '{n} 个仅在 B 中',
+    statusChanged: '{n} 个状态变化', durationChanged: '{n} 个耗时变化', messageChanged: '{n} 个信息不同',
+    acceptanceChanged: '{n} 个验收数值变化', onlyIn: '仅在 {side} 中', same: '相同', step: '步骤', check: '检查项',
+    changes: '变化', noSide: '—', noDifferences: '没有差异', noAcceptance: '没有验收检查',
+    change: { status: '状态', duration: '耗时', message: '信息', verdict: '结论', measured: '测量值' },
+    sameRun: '请选择两次不同的执行',
+  },
   status: {
     QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
-    INTERRUPTED: '已中断', SKIPPED: '已跳过', UNREACHABLE: '不可达', PENDING: '等待中',
+    INTERRUPTED: '已中断', SKIPPED: '已跳过', UNREACHABLE: '不可达', PENDING: '等待中', NOT_RUN: '未执行',
   },
   catalogNav: { group: '目录', roles: '角色', operators: '操作项', scripts: '脚本', templates: '模板' },
   catalog: {

@@ -19,6 +19,8 @@ const routes: RouteRecordRaw[] = [
       { path: 'tenants', name: 'tenants', component: () => import('../views/TenantsView.vue') },
       { path: 'jobs', name: 'jobs', component: () => import('../views/JobsView.vue') },
       { path: 'runs', name: 'runs', component: () => import('../views/RunsView.vue') },
+      { path: 'runs/:id/compare', name: 'run-compare', component: () => import('../views/RunCompareView.vue'),
+        props: (r) => ({ id: Number(r.params.id), a: r.query.a ? Number(r.query.a) : undefined }) },
       { path: 'runs/:id', name: 'run', component: () => import('../views/RunView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'roles', name: 'roles', component: () => import('../views/catalog/RolesView.vue') },
       { path: 'roles/:id', name: 'role', component: () => import('../views/catalog/RoleDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },

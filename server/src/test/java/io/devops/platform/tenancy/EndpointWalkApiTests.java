@@ -111,7 +111,11 @@ class EndpointWalkApiTests extends ApiTest {
         }
     }
 
-    /** Equal problems; the order of Bean Validation's field errors is not fixed, so they are compared as sets. */
+    /**
+     * Equal problems, whatever their {@code instance} (the request's own path, which for a path of two
+     * ids, such as a comparison of two runs, holds the missing id too); the order of Bean Validation's
+     * field errors is not fixed, so they are compared as sets.
+     */
     private static boolean sameProblem(String theirs, String expected) {
         if (theirs.equals(expected)) {
             return true;
@@ -119,6 +123,13 @@ class EndpointWalkApiTests extends ApiTest {
         try {
             JsonNode a = JSON.readTree(theirs);
             JsonNode b = JSON.readTree(expected);
+            if (a.isObject() && b.isObject()) {
+                ((tools.jackson.databind.node.ObjectNode) a).remove("instance");
+                ((tools.jackson.databind.node.ObjectNode) b).remove("instance");
+                if (a.equals(b)) {
+                    return true;
+                }
+            }
             return a.path("status").asInt() == 400 && b.path("status").asInt() == 400
                     && fields(a).equals(fields(b)) && !fields(a).isEmpty();
         } catch (RuntimeException notJson) {
