@@ -76,6 +76,7 @@ declare module 'vue' {
     PoolSpecForm: typeof import('./components/inventory/PoolSpecForm.vue')['default']
     ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']
+    RerunFailedDialog: typeof import('./components/RerunFailedDialog.vue')['default']
     RoleVersions: typeof import('./components/catalog/RoleVersions.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']

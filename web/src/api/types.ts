@@ -146,6 +146,8 @@ export interface RunSummary {
   finishedAt?: string
   durationMs?: number
   cancelRequested: boolean
+  /** The run whose failed nodes this one runs again. */
+  previousRunId?: number
 }
 
 export interface RunHost {
@@ -175,6 +177,8 @@ export interface RunNode {
   ip: string
   hostname?: string
   nodePoolName?: string
+  /** The node's outcome of its item: SUCCEEDED only if every step succeeded on it. */
+  status?: StepStatus
 }
 
 export interface RunItem {
@@ -188,6 +192,8 @@ export interface RunItem {
 
 export interface Run extends RunSummary {
   items: RunItem[]
+  /** The runs that re-ran this one's failed nodes, oldest first. */
+  laterRunIds?: number[]
 }
 
 /** Chunks firstSeq..lastSeq of a run's log, and whether earlier ones exist. */

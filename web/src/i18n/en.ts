@@ -66,6 +66,12 @@ const en = {
     matchOf: '{n} of {total}', noMatch: 'No match', loadEarlier: 'Load earlier output',
     tailOnly: 'Showing the end of the log; download it for the whole.', nodeOutput: "This node's output for this step",
   },
+  rerun: {
+    title: 'Re-run the failed nodes', body: 'Starts a new run on the {n} node(s) that did not succeed in run {id}:',
+    more: 'and {n} more', same: 'the same job version (v{version}), each node with the steps of its own item',
+    latest: "the job's latest version, on the failed nodes it targets",
+    link: 'The new run links to this one; its page shows the chain.', of: 'Re-run of run {id}', later: 'Re-run as',
+  },
   compare: {
     action: 'Compare', title: 'Compare runs', runA: 'Run A (before)', runB: 'Run B (after)', pickRun: 'Pick a run of this job',
     tolerance: 'Duration tolerance', changedOnly: 'Only differences', search: 'Filter by address or hostname',

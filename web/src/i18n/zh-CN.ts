@@ -68,6 +68,12 @@ const zhCN: Messages = {
     matchOf: '第 {n} / {total} 处', noMatch: '无匹配', loadEarlier: '加载更早的输出',
     tailOnly: '当前只显示日志末尾；完整日志请下载。', nodeOutput: '该节点在此步骤的输出',
   },
+  rerun: {
+    title: '重跑失败节点', body: '将对执行记录 {id} 中未成功的 {n} 个节点发起一次新的执行：',
+    more: '以及另外 {n} 个', same: '使用相同的作业版本（v{version}），每个节点执行其所属条目的步骤',
+    latest: '使用作业的最新版本，只在它覆盖的失败节点上执行',
+    link: '新的执行记录会关联到本次执行，页面上可看到前后关系。', of: '重跑自执行记录 {id}', later: '已重跑为',
+  },
   compare: {
     action: '对比', title: '对比执行记录', runA: '执行记录 A（之前）', runB: '执行记录 B（之后）', pickRun: '选择该作业的一次执行',
     tolerance: '耗时容差', changedOnly: '只看差异', search: '按 IP 或主机名筛选',

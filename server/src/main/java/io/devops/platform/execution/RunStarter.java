@@ -26,6 +26,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,8 +87,15 @@ class RunStarter {
         return queued(runId);
     }
 
-    /** A new run of the same job version and template versions, on the nodes that did not succeed in {@code runId}. */
-    RunRecord rerunFailed(long previousRunId) {
+    /** Which job version a re-run of failed nodes runs: the failed run's own, or the job's latest. */
+    enum RerunVersion { SAME, LATEST }
+
+    /**
+     * A new run on the nodes that did not succeed in {@code previousRunId}: of the same job version and
+     * template versions (each item on its own failed nodes), or of the job's latest version (each of its
+     * items on the failed nodes it targets). It links to the failed run.
+     */
+    RunRecord rerunFailed(long previousRunId, RerunVersion version) {
         access.requireOperable(previousRunId);
         RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
         if (!previous.status().isFinal()) {
@@ -98,21 +107,42 @@ class RunStarter {
         }
         List<String> problems = new ArrayList<>();
         List<SnapshotItem> items = new ArrayList<>();
-        for (RunContents.RunItem item : contents.items(previousRunId)) {
-            List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
-            if (!failed.isEmpty()) {
-                items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+        NewRun run;
+        if (version == RerunVersion.LATEST) {
+            JobVersion job = jobs.runnable(previous.originalJobId(), null).orElseThrow(() -> new NotFoundException(
+                    "Job " + previous.originalJobId() + " does not exist or was deleted: re-run the failed nodes with the run's own version"));
+            Set<Long> failed = failedByItem.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+            for (JobItem item : job.items()) {
+                List<Long> chosen = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL))
+                        .nodes().stream().map(TargetNode::id).filter(failed::contains).toList();
+                if (!chosen.isEmpty()) {
+                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(chosen, List.of()), problems));
+                }
             }
+            if (items.isEmpty()) {
+                throw new ConflictException("Version " + job.version() + " of job " + job.name() + " targets none of the failed nodes of run "
+                        + previousRunId + ": re-run them with the run's own version");
+            }
+            run = new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(), CurrentActor.name(),
+                    previousRunId, "RERUN_FAILED");
+        } else {
+            for (RunContents.RunItem item : contents.items(previousRunId)) {
+                List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
+                if (!failed.isEmpty()) {
+                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+                }
+            }
+            run = new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
+                    previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED");
         }
         refuseIf(problems, "the failed nodes of run " + previousRunId);
         Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
-        long runId = runs.insert(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
-                previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED"), clock.instant());
+        long runId = runs.insert(run, clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         refuseIf(targets.hold(nodesOf(items)), "the failed nodes of run " + previousRunId);
-        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
-                null, Map.of("previousRunId", previousRunId));
+        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId
+                        + " (job version " + run.jobVersion() + ")", null, Map.of("previousRunId", previousRunId, "version", version.name()));
         return queued(runId);
     }
 

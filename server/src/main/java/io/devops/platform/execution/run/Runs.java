@@ -51,6 +51,11 @@ public class Runs {
         return id;
     }
 
+    /** The runs that carry on from this one (re-runs of its failed nodes), oldest first. */
+    public List<Long> laterOf(long id) {
+        return jdbc.sql("SELECT id FROM runs WHERE previous_run_id = ? ORDER BY id").param(id).query(Long.class).list();
+    }
+
     public Optional<RunRecord> get(long id) {
         return jdbc.sql("SELECT * FROM runs WHERE id = ?").param(id).query(Runs::map).optional();
     }
