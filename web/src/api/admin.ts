@@ -10,6 +10,7 @@ const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
 const del = (path: string) => request<void>('DELETE', path)
 
 export const inventoryChanges = {
+  createNode: (change: NodeChange) => http.post<InventoryNode>('/nodes', change),
   importCsv: (csv: string) => http.post<{ imported: number }>('/nodes/import', { csv }),
   updateNode: (id: number, change: NodeChange) => put<InventoryNode>(`/nodes/${id}`, change),
   lockNode: (id: number, reason: string) => http.post<InventoryNode>(`/nodes/${id}/lock`, { reason }),
@@ -109,4 +110,41 @@ export interface MasterKeyStatus {
 
 export const settings = {
   masterKey: () => http.get<MasterKeyStatus>('/settings/master-key'),
+}
+
+/** An SSH credential as the API shows it: which secrets exist and who uses it, never the secrets. */
+export interface Credential {
+  id: number
+  name: string
+  description?: string | null
+  sshUser?: string | null
+  keyType: string
+  keyEncrypted: boolean
+  fingerprint: string
+  fingerprintSource: 'PUBLIC_KEY' | 'PRIVATE_KEY_TEXT'
+  hasPassphrase: boolean
+  hasBecomePassword: boolean
+  poolCount: number
+  nodeCount: number
+  createdAt: string
+  createdBy?: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+/** The body of create and update: a secret left out is kept, an empty passphrase or become password removes it. */
+export interface CredentialChange {
+  name: string
+  description?: string
+  sshUser?: string
+  privateKey?: string
+  passphrase?: string
+  becomePassword?: string
+}
+
+export const credentials = {
+  list: (page: PageRequest, name?: string) => http.get<Page<Credential>>('/credentials', { ...page, name }),
+  create: (change: CredentialChange) => http.post<Credential>('/credentials', change),
+  update: (id: number, change: CredentialChange) => put<Credential>(`/credentials/${id}`, change),
+  remove: (id: number) => del(`/credentials/${id}`),
 }

@@ -185,6 +185,28 @@ const en = {
     summaryList: '{n} line(s) read as a list of IPs, {bad} with problems', intoPool: 'into node pool {pool}', line: 'Line',
     problems: 'Problems', more: '{n} more line(s) not shown', submit: 'Import {n} node(s)', done: '{n} node(s) imported',
   },
+  credentials: {
+    title: 'SSH credentials', credential: 'SSH credential', none: 'None (set on each node)',
+    hint: 'Runs reach nodes over SSH with these: a node uses its own credential, or else its node pool\'s. Secrets are encrypted with the master key and never shown again.',
+    create: 'New credential', editTitle: 'Edit credential {name}', sshUser: 'SSH user', privateKey: 'Private key', key: 'Key',
+    passphrase: 'Key passphrase', becomePassword: 'Become (sudo) password', secrets: 'Secrets',
+    keyPlaceholder: 'Paste the private key (OpenSSH or PEM), -----BEGIN … PRIVATE KEY----- included',
+    keyKept: 'Stored: {type} {fingerprint}. Paste a new key only to replace it.', secretKept: 'Stored: leave empty to keep it',
+    optional: 'Only for an encrypted key', becomeOptional: 'Optional: when sudo asks for a password', remove: 'Remove',
+    writeOnly: 'Secrets are write-only: once saved they are never shown again.', keepHint: 'An empty secret field keeps the stored secret.',
+    nameRequired: 'Enter a name', keyRequired: 'Paste the private key',
+    withPassphrase: 'Passphrase', noPassphrase: 'No passphrase', withBecome: 'Become password', noBecome: 'No become password',
+    usedBy: 'Used by', pools: '{n} node pool(s)', nodes: '{n} node(s)', unused: 'Not used', updated: 'Last changed',
+    deleteConfirm: 'Delete credential {name}? A credential that a node pool or node uses cannot be deleted.',
+    keyUnusable: 'The master key cannot protect credentials: new credentials cannot be saved',
+    keyFix: 'Fix it on the server and restart it; where the key comes from is shown under',
+  },
+  nodeForm: {
+    add: 'Add node…', addTitle: 'Add a node', editTitle: 'Edit node {ip}', gpuCount: 'GPU count',
+    userFromCredential: 'From the credential', sparePool: 'Spare pool', poolCredential: 'The node pool\'s credential',
+    ipRequired: 'Enter the node\'s IP address', badLabels: 'Write labels as key=value: {labels}',
+    deleteConfirm: 'Delete node {ip}? Its run history stays. A node that a queued or running run uses cannot be deleted.',
+  },
   manage: { save: 'Save', edit: 'Edit', delete: 'Delete', create: 'Create', revoke: 'Revoke', copy: 'Copy', copied: 'Copied' },
   poolAdmin: {
     create: 'New node pool', createTitle: 'New node pool', editTitle: 'Edit node pool {name}', delete: 'Delete node pool',
@@ -197,7 +219,7 @@ const en = {
     deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
   admin: {
-    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log', settings: 'Settings',
+    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log', settings: 'Settings', credentials: 'SSH credentials',
     shownOnce: 'Copy it now: it is shown only this once and cannot be read again.', secret: 'New token',
   },
   users: {

@@ -186,6 +186,28 @@ const zhCN: Messages = {
     summaryList: '按 IP 列表读取 {n} 行，其中 {bad} 行有问题', intoPool: '导入到节点池 {pool}', line: '行号',
     problems: '问题', more: '还有 {n} 行未显示', submit: '导入 {n} 个节点', done: '已导入 {n} 个节点',
   },
+  credentials: {
+    title: 'SSH 凭据', credential: 'SSH 凭据', none: '无（在各节点上设置）',
+    hint: '执行时通过这些凭据经 SSH 登录节点：节点优先使用自己的凭据，否则使用所在节点池的凭据。密钥等机密信息用主密钥加密保存，保存后不再显示。',
+    create: '新建凭据', editTitle: '编辑凭据 {name}', sshUser: 'SSH 用户', privateKey: '私钥', key: '密钥',
+    passphrase: '私钥口令', becomePassword: '提权（sudo）密码', secrets: '机密信息',
+    keyPlaceholder: '粘贴私钥（OpenSSH 或 PEM 格式），包含 -----BEGIN … PRIVATE KEY----- 行',
+    keyKept: '已保存：{type} {fingerprint}。只有需要更换时才粘贴新私钥。', secretKept: '已保存：留空则保持不变',
+    optional: '仅加密私钥需要', becomeOptional: '可选：sudo 需要密码时填写', remove: '删除',
+    writeOnly: '机密信息只能写入：保存后不再显示。', keepHint: '机密字段留空则保留已保存的值。',
+    nameRequired: '请输入名称', keyRequired: '请粘贴私钥',
+    withPassphrase: '有口令', noPassphrase: '无口令', withBecome: '有提权密码', noBecome: '无提权密码',
+    usedBy: '使用方', pools: '{n} 个节点池', nodes: '{n} 个节点', unused: '未被使用', updated: '最近修改',
+    deleteConfirm: '删除凭据 {name}？正被节点池或节点使用的凭据不能删除。',
+    keyUnusable: '主密钥无法保护凭据：目前不能保存新凭据',
+    keyFix: '请在服务器上修正后重启服务；主密钥的来源见',
+  },
+  nodeForm: {
+    add: '添加节点…', addTitle: '添加节点', editTitle: '编辑节点 {ip}', gpuCount: 'GPU 数量',
+    userFromCredential: '使用凭据中的用户', sparePool: '备用节点池', poolCredential: '使用节点池的凭据',
+    ipRequired: '请输入节点的 IP 地址', badLabels: '标签请写成 key=value：{labels}',
+    deleteConfirm: '删除节点 {ip}？其执行记录会保留。排队中或执行中的执行记录正在使用的节点不能删除。',
+  },
   manage: { save: '保存', edit: '编辑', delete: '删除', create: '新建', revoke: '吊销', copy: '复制', copied: '已复制' },
   poolAdmin: {
     create: '新建节点池', createTitle: '新建节点池', editTitle: '编辑节点池 {name}', delete: '删除节点池',
@@ -198,7 +220,7 @@ const zhCN: Messages = {
     deleteConfirm: '删除租户 {name}？租户下必须没有节点池。',
   },
   admin: {
-    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', pendingEnrolments: '待审批的 Agent 注册', audit: '审计日志', settings: '系统设置',
+    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', pendingEnrolments: '待审批的 Agent 注册', audit: '审计日志', settings: '系统设置', credentials: 'SSH 凭据',
     shownOnce: '请立即复制：令牌只显示这一次，之后无法再查看。', secret: '新令牌',
   },
   users: {
