@@ -6,10 +6,20 @@ import type {
 } from './types'
 import type { PageRequest } from './index'
 
+/** What POST /nodes/{id}/test-connection found. */
+export interface ConnectionTest {
+  reachable: boolean
+  become: boolean
+  message: string
+  durationMs: number
+}
+
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
 const del = (path: string) => request<void>('DELETE', path)
 
 export const inventoryChanges = {
+  /** Signs in to the node over SSH and becomes root, as a run would (takes up to the SSH connect timeout). */
+  testConnection: (id: number) => http.post<ConnectionTest>(`/nodes/${id}/test-connection`, {}),
   createNode: (change: NodeChange) => http.post<InventoryNode>('/nodes', change),
   importCsv: (csv: string) => http.post<{ imported: number }>('/nodes/import', { csv }),
   updateNode: (id: number, change: NodeChange) => put<InventoryNode>(`/nodes/${id}`, change),

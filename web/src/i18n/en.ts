@@ -202,6 +202,8 @@ const en = {
     keyFix: 'Fix it on the server and restart it; where the key comes from is shown under',
   },
   nodeForm: {
+    testConnection: 'Test connection', connectionOk: 'Reached over SSH and became root ({ms} ms)',
+    connectionNoBecome: 'Reached over SSH, but could not become root ({ms} ms)', connectionFailed: 'Could not reach the node over SSH ({ms} ms)',
     add: 'Add node…', addTitle: 'Add a node', editTitle: 'Edit node {ip}', gpuCount: 'GPU count',
     userFromCredential: 'From the credential', sparePool: 'Spare pool', poolCredential: 'The node pool\'s credential',
     ipRequired: 'Enter the node\'s IP address', badLabels: 'Write labels as key=value: {labels}',

@@ -203,6 +203,8 @@ const zhCN: Messages = {
     keyFix: '请在服务器上修正后重启服务；主密钥的来源见',
   },
   nodeForm: {
+    testConnection: '测试连接', connectionOk: '已通过 SSH 连接并成功提权为 root（{ms} 毫秒）',
+    connectionNoBecome: '已通过 SSH 连接，但无法提权为 root（{ms} 毫秒）', connectionFailed: '无法通过 SSH 连接到节点（{ms} 毫秒）',
     add: '添加节点…', addTitle: '添加节点', editTitle: '编辑节点 {ip}', gpuCount: 'GPU 数量',
     userFromCredential: '使用凭据中的用户', sparePool: '备用节点池', poolCredential: '使用节点池的凭据',
     ipRequired: '请输入节点的 IP 地址', badLabels: '标签请写成 key=value：{labels}',
