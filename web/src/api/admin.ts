@@ -21,7 +21,9 @@ export const inventoryChanges = {
   /** Signs in to the node over SSH and becomes root, as a run would (takes up to the SSH connect timeout). */
   testConnection: (id: number) => http.post<ConnectionTest>(`/nodes/${id}/test-connection`, {}),
   createNode: (change: NodeChange) => http.post<InventoryNode>('/nodes', change),
-  importCsv: (csv: string) => http.post<{ imported: number }>('/nodes/import', { csv }),
+  /** updateExisting: a line whose IP a node has updates that node (then `updated` counts them). */
+  importCsv: (csv: string, updateExisting = false) =>
+    http.post<{ imported: number; updated?: number }>('/nodes/import', updateExisting ? { csv, updateExisting } : { csv }),
   updateNode: (id: number, change: NodeChange) => put<InventoryNode>(`/nodes/${id}`, change),
   lockNode: (id: number, reason: string) => http.post<InventoryNode>(`/nodes/${id}/lock`, { reason }),
   unlockNode: (id: number) => http.post<InventoryNode>(`/nodes/${id}/unlock`, {}),

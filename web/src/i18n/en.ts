@@ -178,8 +178,10 @@ const en = {
     done: 'Done', skipped: 'Skipped', failed: 'Failed', close: 'Close', more: '{n} more node(s) done, not listed',
   },
   importNodes: {
+    validOnly: 'Import only the valid lines (skip the {n} with problems)',
+    updateExisting: 'Update the nodes that exist (by IP): empty cells keep their values', doneDetail: '{n} node(s) imported, {updated} existing node(s) updated, {skipped} line(s) with problems skipped',
     title: 'Import nodes', paste: 'Nodes to import',
-    hint: 'Paste CSV with a header line (ip is required; also hostname, sshPort, sshUser, nodeType, gpuType, gpuCount, nodePool, nodePoolId, labels as k=v;k2=v2), or one IP per line, optionally followed by a hostname. Nothing is imported unless every line is valid.',
+    hint: 'Paste CSV with a header line (ip is required; also hostname, sshPort, sshUser, nodeType, gpuType, gpuCount, nodePool, nodePoolId, labels as k=v;k2=v2), or one IP per line, optionally followed by a hostname. Nothing is imported while a line has problems, unless you choose to import only the valid lines.',
     placeholder: 'ip,hostname,sshPort,gpuType,nodePool,labels\n10.0.0.11,gpu-11,22,H100,pool_a,rack=r1', defaultPool: 'Node pool for every line',
     poolFromFile: 'As written in the lines (or the spare pool)', summaryCsv: '{n} line(s) read as CSV, {bad} with problems',
     summaryList: '{n} line(s) read as a list of IPs, {bad} with problems', intoPool: 'into node pool {pool}', line: 'Line',

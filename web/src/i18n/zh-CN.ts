@@ -179,8 +179,10 @@ const zhCN: Messages = {
     done: '成功', skipped: '已跳过', failed: '失败', close: '关闭', more: '另有 {n} 个节点已完成，未列出',
   },
   importNodes: {
+    validOnly: '只导入合法的行（跳过有问题的 {n} 行）',
+    updateExisting: '按 IP 更新已存在的节点（空单元格保留原值）', doneDetail: '已导入 {n} 个节点，更新了 {updated} 个已有节点，跳过了 {skipped} 行有问题的数据',
     title: '导入节点', paste: '要导入的节点',
-    hint: '粘贴带表头的 CSV（必须有 ip 列；可选 hostname、sshPort、sshUser、nodeType、gpuType、gpuCount、nodePool、nodePoolId、labels，标签写成 k=v;k2=v2），或每行一个 IP，后面可跟主机名。只要有一行不合法，就不会导入任何节点。',
+    hint: '粘贴带表头的 CSV（必须有 ip 列；可选 hostname、sshPort、sshUser、nodeType、gpuType、gpuCount、nodePool、nodePoolId、labels，标签写成 k=v;k2=v2），或每行一个 IP，后面可跟主机名。只要有一行有问题就不会导入任何节点，除非选择只导入合法的行。',
     placeholder: 'ip,hostname,sshPort,gpuType,nodePool,labels\n10.0.0.11,gpu-11,22,H100,pool_a,rack=r1', defaultPool: '所有行使用的节点池',
     poolFromFile: '按各行填写（未填则进入备用节点池）', summaryCsv: '按 CSV 读取 {n} 行，其中 {bad} 行有问题',
     summaryList: '按 IP 列表读取 {n} 行，其中 {bad} 行有问题', intoPool: '导入到节点池 {pool}', line: '行号',
