@@ -283,7 +283,7 @@ try {
   await page.fill('input[name=node-hostname]', 'e2e-hand-2')
   await page.locator('[data-test=node-save]').click()
   await page.getByRole('cell', { name: 'e2e-hand-2' }).waitFor()
-  await page.screenshot({ path: `${shots}/node-edited-en.png`, fullPage: true })
+  await page.screenshot({ path: `${shots}/node-connection-en.png`, fullPage: true })
   const nodeUrl = page.url()
   await open(page, 'SSH credentials')
   await credentialUsage.getByText('1 node(s)').waitFor()
