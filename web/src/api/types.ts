@@ -46,6 +46,8 @@ export interface NodePool extends Lock {
   tenantName?: string
   description?: string
   spare: boolean
+  /** The SSH credential of the pool's nodes (a node's own credential wins). */
+  credentialId?: number | null
   nodeCount: number
   labels: Record<string, string>
   spec?: PoolSpec | null
@@ -69,6 +71,8 @@ export interface InventoryNode extends Lock {
   nodePoolId: number
   nodePoolName?: string
   tenantId?: number
+  /** The node's own SSH credential; none: its pool's. */
+  credentialId?: number | null
   registeredAt: string
   labels: Record<string, string>
   agent?: AgentPresence
@@ -84,6 +88,8 @@ export interface InventoryNode extends Lock {
   createdBy: string
   updatedAt?: string
   updatedBy?: string
+  /** Sent back with an edit so that a change made meanwhile by someone else is refused, not overwritten. */
+  version?: number
 }
 
 export interface HostKey {
@@ -458,6 +464,7 @@ export interface NodeChange {
   nodePoolId?: number
   labels: Record<string, string>
   credentialId?: number | null
+  version?: number
 }
 
 export interface PoolChange {
