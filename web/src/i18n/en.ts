@@ -297,6 +297,8 @@ const en = {
     chartLabel: 'Bus bandwidth by message size for each node', chartFailed: 'The chart could not be drawn: {detail}',
     byNode: 'By node', sideBySide: 'Side by side', compareReport: 'Report', compareNodes: 'Nodes (up to {max})',
     compareNone: 'Choose the nodes to compare',
+    thresholdsScope: 'These pass lines judge the NCCL reports on every run’s page, past and future, each time a page is opened: saving changes what all of them show, not only this run. The acceptance verdicts stored for nodes (their lifecycle) follow the acceptance lines and do not change.',
+    required: 'Required', duplicateName: 'Another rule has this name', aboveZero: 'Must be above 0',
     thresholds: 'Pass lines', thresholdsTitle: 'NCCL pass lines per GPU model',
     thresholdsHelp: 'A node passes when its all_reduce_perf busbw at the largest message size reaches the pass line of the matching rule. A rule matches when every word of “Model words” is a word of the GPU model (e.g. “H100 HBM3” matches “NVIDIA H100 80GB HBM3”) and the GPU count is equal (empty: any count); the rule with more words wins.',
     ruleName: 'Name', modelMatch: 'Model words', gpuCount: 'GPU count', minBusbw: 'Min busbw (GB/s)',

@@ -298,6 +298,8 @@ const zhCN: Messages = {
     chartLabel: '各节点按消息大小的总线带宽', chartFailed: '无法绘制图表：{detail}',
     byNode: '按节点', sideBySide: '并排对比', compareReport: '报告', compareNodes: '节点（最多 {max} 个）',
     compareNone: '请选择要对比的节点',
+    thresholdsScope: '这些合格线用于判定所有执行记录页面上的 NCCL 报告（包括过去和将来的），每次打开页面时重新判定：保存后影响所有执行记录的显示，而不仅是本次执行。节点验收已保存的结论（节点生命周期使用的）依据验收标准，不会改变。',
+    required: '必填', duplicateName: '已有同名规则', aboveZero: '必须大于 0',
     thresholds: '合格线', thresholdsTitle: '各 GPU 型号的 NCCL 合格线',
     thresholdsHelp: '节点的 all_reduce_perf 在最大消息大小时的 busbw 达到匹配规则的合格线即为通过。当“型号关键词”中的每个词都是 GPU 型号中的词（例如 “H100 HBM3” 匹配 “NVIDIA H100 80GB HBM3”）且 GPU 数量相同（留空表示任意数量）时规则匹配；词更多的规则优先。',
     ruleName: '名称', modelMatch: '型号关键词', gpuCount: 'GPU 数量', minBusbw: '最低 busbw (GB/s)',
