@@ -41,9 +41,7 @@ class ScheduleService {
 
     @Transactional(readOnly = true)
     Schedule get(long id) {
-        Schedule schedule = existing(id);
-        jobs.requireVisible(schedule.jobId());
-        return schedule;
+        return visible(id);
     }
 
     Schedule create(long jobId, ScheduleSettings settings) {
@@ -57,7 +55,7 @@ class ScheduleService {
     }
 
     Schedule update(long id, ExpectedVersion expected, ScheduleSettings settings) {
-        Schedule before = existing(id);
+        Schedule before = visible(id);
         Long tenant = jobs.requireOperable(before.jobId()).orElse(null);
         Instant now = clock.instant();
         schedules.update(id, expected, settings, settings.firstStart(now).orElse(null), now, CurrentActor.name());
@@ -68,7 +66,7 @@ class ScheduleService {
     }
 
     void delete(long id, ExpectedVersion expected) {
-        Schedule before = existing(id);
+        Schedule before = visible(id);
         Long tenant = jobs.requireOperable(before.jobId()).orElse(null);
         if (!expected.isAny() && expected.value() != before.version()) {
             throw new StaleVersionException("Schedule " + id, expected.value(), before.version());
@@ -78,8 +76,15 @@ class ScheduleService {
                 ScheduleView.of(before), null);
     }
 
-    private Schedule existing(long id) {
-        return schedules.get(id).orElseThrow(() -> new NotFoundException("Schedule", id));
+    /** Another tenant's schedule, or one of a deleted job, reads as a schedule that does not exist. */
+    private Schedule visible(long id) {
+        Schedule schedule = schedules.get(id).orElseThrow(() -> new NotFoundException("Schedule", id));
+        try {
+            jobs.requireVisible(schedule.jobId());
+        } catch (NotFoundException hidden) {
+            throw new NotFoundException("Schedule", id);
+        }
+        return schedule;
     }
 
     private static String describe(ScheduleSettings settings) {

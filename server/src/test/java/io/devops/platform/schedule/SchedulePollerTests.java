@@ -72,16 +72,25 @@ class SchedulePollerTests extends ApiTest {
     }
 
     @Test
-    void anEveryMinuteScheduleStartsOncePerRealMinuteAcrossTheSpringForwardJump() {
+    void anEveryMinuteScheduleStartsOncePerRealMinuteAcrossBothChanges() {
         long jobId = job();
         schedule(jobId, "* * * * *", "Europe/Berlin", "QUEUE_ONE", "SKIP");
 
         pollUntil(poller(starter), Duration.ofSeconds(20), Instant.parse("2027-03-28T01:05:30Z"));
-
         // 01:56 CET ... 01:59 CET, then 03:00 CEST (01:00Z) ... 03:05 CEST: ten starts, a minute apart.
-        List<Instant> starts = starter.startsOf(jobId);
-        assertThat(starts).hasSize(10);
-        Instant planned = Instant.parse("2027-03-28T00:56:00Z");
+        assertStartedEveryMinute(starter.startsOf(jobId), Instant.parse("2027-03-28T00:56:00Z"), 10);
+
+        clock.set(Instant.parse("2027-10-31T00:55:30Z")); // the months between are skipped as missed
+        pollUntil(poller(starter), Duration.ofSeconds(20), Instant.parse("2027-10-31T01:05:30Z"));
+        // 02:56 CEST ... 02:59 CEST, then 02:00 CET (01:00Z) ... 02:05 CET: the repeated hour runs in real time.
+        List<Instant> autumn = starter.startsOf(jobId).subList(10, starter.startsOf(jobId).size());
+        assertStartedEveryMinute(autumn, Instant.parse("2027-10-31T00:56:00Z"), 10);
+    }
+
+    /** {@code count} starts, each within one poll (20 s) of its minute, a minute apart from {@code first}. */
+    private static void assertStartedEveryMinute(List<Instant> starts, Instant first, int count) {
+        assertThat(starts).hasSize(count);
+        Instant planned = first;
         for (Instant start : starts) {
             assertThat(start).as("the start planned at %s", planned).isBetween(planned, planned.plusSeconds(19));
             planned = planned.plus(Duration.ofMinutes(1));
