@@ -231,6 +231,29 @@ class SchedulePollerTests extends ApiTest {
         assertThat(after.nextStartAt()).isEqualTo(Instant.parse("2027-08-02T10:02:00Z"));
     }
 
+    @Test
+    void theRecurringDbSchedulerTaskStartsADueScheduleOnTheRealClock() {
+        long jobId = job();
+        ScheduleService realTime = new ScheduleService(schedules, jobs, audit, java.time.Clock.systemUTC());
+        Schedule schedule = realTime.create(jobId, ScheduleSettings.parse("0 3 * * *", "UTC", null, true, "SKIP", "RUN_ONCE", null));
+        assertThat(schedules.claim(schedule.id(), schedule.nextStartAt(), Instant.now().minusSeconds(1))).isTrue(); // due now
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reread(schedule).lastRunId() == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+
+        Schedule after = reread(schedule);
+        assertThat(after.lastRunId()).as("started within the poll interval (5 s)").isNotNull();
+        assertThat(admin().get("/api/v1/runs/" + after.lastRunId()).json().get("executedBy").asString()).isEqualTo(schedule.starter());
+        assertThat(after.nextStartAt()).isAfter(Instant.now());
+    }
+
     /** Records each start with the clock's time; a started run stays active when {@code keepRunning}. */
     static final class RecordingStarter implements JobStarter {
 
