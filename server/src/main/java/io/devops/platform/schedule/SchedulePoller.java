@@ -3,6 +3,7 @@ package io.devops.platform.schedule;
 import io.devops.platform.execution.ScheduledRuns.ActiveRun;
 import io.devops.platform.schedule.ScheduleSettings.Missed;
 import io.devops.platform.schedule.ScheduleSettings.Overlap;
+import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,9 +59,12 @@ class SchedulePoller {
      * claimed again, without a run, and the reason kept.
      */
     private boolean recordRefusal(Schedule schedule, Due due, RuntimeException refused) {
+        // A job that is gone (deleted) never runs again: its schedule stops rather than failing every period.
+        boolean jobGone = refused instanceof NotFoundException;
+        Due recorded = jobGone ? new Due(due.planned(), null, due.missed()) : due;
+        String outcome = "not started: " + refused.getMessage() + (jobGone ? "; the schedule stops" : "");
         try {
-            return Boolean.TRUE.equals(transactions.execute(status ->
-                    claimAndRecord(schedule, due, null, "not started: " + refused.getMessage())));
+            return Boolean.TRUE.equals(transactions.execute(status -> claimAndRecord(schedule, recorded, null, outcome)));
         } catch (RuntimeException e) {
             log.warn("Schedule {}: the start planned at {} failed ({}) and could not be recorded: {}", schedule.id(),
                     due.planned(), refused.getMessage(), e.toString());

@@ -232,6 +232,20 @@ class SchedulePollerTests extends ApiTest {
     }
 
     @Test
+    void theScheduleOfADeletedJobStops() {
+        long jobId = job();
+        clock.set(Instant.parse("2027-08-03T10:00:30Z"));
+        Schedule schedule = schedule(jobId, "* * * * *", "UTC", "QUEUE_ONE", "RUN_ONCE");
+        assertThat(admin().delete("/api/v1/jobs/" + jobId).status()).isEqualTo(204);
+
+        pollUntil(poller(execution), Duration.ofMinutes(1), Instant.parse("2027-08-03T10:01:30Z"));
+
+        Schedule after = reread(schedule);
+        assertThat(after.lastOutcome()).startsWith("not started: ").endsWith("; the schedule stops");
+        assertThat(after.nextStartAt()).isNull();
+    }
+
+    @Test
     void theRecurringDbSchedulerTaskStartsADueScheduleOnTheRealClock() {
         long jobId = job();
         ScheduleService realTime = new ScheduleService(schedules, jobs, audit, java.time.Clock.systemUTC());
