@@ -1,6 +1,7 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
 // sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page,
-// whose "re-run failed" moves the page to the new run, which is then compared with the run before it.
+// whose "re-run failed" (asked first) moves the page to the new run, which is then compared with the run
+// before it, and a job's schedule dialog with its live preview.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -166,6 +167,25 @@ try {
   await page.locator('[data-test=run-targets]').getByText('127.0.0.2').waitFor()
   await page.getByText('已锁定').first().waitFor()
   await page.getByRole('button', { name: '取消' }).click()
+
+  step('a job\'s schedule dialog previews the next five starts of a cron expression as it is typed')
+  await page.getByRole('link', { name: 'e2e_job' }).first().click()
+  await page.locator('[data-test=add-schedule]').click()
+  await page.locator('[data-test=schedule-cron]').fill('30 2 * * *')
+  await page.locator('[data-test=schedule-zone]').click()
+  await page.keyboard.type('Europe/Berlin')
+  await page.getByRole('option', { name: 'Europe/Berlin', exact: true }).click()
+  await page.locator('[data-test=schedule-preview]').getByText('本地时间').waitFor()
+  await page.locator('[data-test=schedule-preview] [data-test=preview-start]', { hasText: ' 02:30 ' }).nth(4).waitFor()
+  const starts = await page.locator('[data-test=schedule-preview] [data-test=preview-start]').allTextContents()
+  expect(starts.length === 5 && starts.every((s) => / 02:30 /.test(s)), `preview: ${starts.join(', ')}`)
+  await page.locator('[data-test=schedule-cron]').fill('0 3 * *')
+  await page.locator('[data-test=schedule-preview-problem]').getByText('5 fields').waitFor()
+  await page.locator('[data-test=schedule-cron]').fill('30 2 * * *')
+  await page.locator('[data-test=schedule-preview] [data-test=preview-start]', { hasText: ' 02:30 ' }).nth(4).waitFor()
+  await page.screenshot({ path: `${shots}/schedule-dialog.png` })
+  await page.locator('[data-test=save-schedule]').click()
+  await page.locator('[data-test=job-schedules]').getByText('30 2 * * * (Europe/Berlin)').waitFor()
 
   step('the session ends on the server: the next page goes to sign-in and back')
   await context.clearCookies()

@@ -64,6 +64,14 @@ class RunStarter {
 
     /** The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may start it at once). */
     RunRecord start(long jobId, Integer version) {
+        return start(jobId, version, CurrentActor.name(), "RUN");
+    }
+
+    /**
+     * As {@link #start(long, Integer)}, with who started it named by the caller: {@code starter} is
+     * the run's {@code executedBy} (e.g. {@code schedule:12}), {@code kind} its kind.
+     */
+    RunRecord start(long jobId, Integer version, String starter, String kind) {
         JobVersion job = jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
                 "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
         List<String> problems = new ArrayList<>();
@@ -75,14 +83,15 @@ class RunStarter {
         refuseIf(problems, "job " + job.name());
         Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
-                CurrentActor.name(), null, "RUN"), clock.instant());
+                starter, null, kind), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
         // move of one of its nodes from now on waits for this commit and then sees the run; one that
         // committed since the nodes were resolved is reported, and the run is not started.
         refuseIf(targets.hold(nodesOf(items)), "job " + job.name());
-        audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
+        audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version()
+                        + (starter.equals(CurrentActor.name()) ? "" : " for " + starter),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
         return queued(runId);
     }
