@@ -67,7 +67,8 @@ export const runs = {
   reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
   verdicts: (id: number) => http.get<RunVerdict[]>(`/runs/${id}/verdicts`),
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
-  rerunFailed: (id: number, version: 'SAME' | 'LATEST' = 'SAME') => http.post<RunSummary>(`/runs/${id}/rerun-failed`, { version }),
+  rerunFailed: (id: number, version: 'SAME' | 'LATEST' = 'SAME', fromFailedStep = false) =>
+    http.post<RunSummary>(`/runs/${id}/rerun-failed`, { version, fromFailedStep }),
   resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),
   logWindow: (id: number, before?: number, chunks = 4) => http.get<LogWindow>(`/runs/${id}/log/window`, { before, chunks }),
   nodeOutput: (id: number, outputId: number, nodeId: number) => http.text(`/runs/${id}/log`, { outputId, nodeId }),

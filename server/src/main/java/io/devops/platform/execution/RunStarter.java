@@ -6,6 +6,7 @@ import io.devops.platform.execution.run.RunContents;
 import io.devops.platform.execution.run.RunContents.SnapshotItem;
 import io.devops.platform.execution.run.RunFailures;
 import io.devops.platform.execution.run.RunRecord;
+import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.run.Runs;
 import io.devops.platform.execution.run.Runs.NewRun;
 import io.devops.platform.identity.AuditTrail;
@@ -19,10 +20,13 @@ import io.devops.platform.job.JobVersion.Target;
 import io.devops.platform.job.JobVersion.TargetType;
 import io.devops.platform.job.JobVersions;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,55 +108,98 @@ class RunStarter {
      * template versions (each item on its own failed nodes), or of the job's latest version (each of its
      * items on the failed nodes it targets). It links to the failed run.
      */
-    RunRecord rerunFailed(long previousRunId, RerunVersion version) {
+    RunRecord rerunFailed(long previousRunId, RerunVersion version, boolean fromFailedStep) {
+        if (fromFailedStep && version != RerunVersion.SAME) {
+            throw new InvalidInputException("fromFailedStep", "a re-run from the failed step needs the run's own version (SAME):"
+                    + " the steps of another version are not the ones the nodes passed");
+        }
         access.requireOperable(previousRunId);
         RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
         if (!previous.status().isFinal()) {
-            throw new ConflictException("Run " + previousRunId + " is " + previous.status() + "; re-run its failed nodes once it has ended");
+            throw new ConflictException("Run " + previousRunId + " is " + previous.status()
+                    + "; re-run its failed nodes once it has ended");
         }
         Map<Long, List<Long>> failedByItem = new RunFailures(contents).failedNodesByItem(previousRunId);
         if (failedByItem.values().stream().allMatch(List::isEmpty)) {
             throw new ConflictException("Run " + previousRunId + " has no failed node to run again");
         }
         List<String> problems = new ArrayList<>();
-        List<SnapshotItem> items = new ArrayList<>();
-        NewRun run;
-        if (version == RerunVersion.LATEST) {
-            JobVersion job = jobs.runnable(previous.originalJobId(), null).orElseThrow(() -> new NotFoundException(
-                    "Job " + previous.originalJobId() + " does not exist or was deleted: re-run the failed nodes with the run's own version"));
-            Set<Long> failed = failedByItem.values().stream().flatMap(List::stream).collect(Collectors.toSet());
-            for (JobItem item : job.items()) {
-                List<Long> chosen = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL))
-                        .nodes().stream().map(TargetNode::id).filter(failed::contains).toList();
-                if (!chosen.isEmpty()) {
-                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(chosen, List.of()), problems));
-                }
-            }
-            if (items.isEmpty()) {
-                throw new ConflictException("Version " + job.version() + " of job " + job.name() + " targets none of the failed nodes of run "
-                        + previousRunId + ": re-run them with the run's own version");
-            }
-            run = new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(), CurrentActor.name(),
-                    previousRunId, "RERUN_FAILED");
-        } else {
-            for (RunContents.RunItem item : contents.items(previousRunId)) {
-                List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
-                if (!failed.isEmpty()) {
-                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
-                }
-            }
-            run = new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
-                    previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED");
-        }
+        Rerun rerun = version == RerunVersion.LATEST ? ofLatestVersion(previous, failedByItem, problems)
+                : ofSameVersion(previous, failedByItem, problems);
+        NewRun run = rerun.run();
+        List<SnapshotItem> items = rerun.items();
         refuseIf(problems, "the failed nodes of run " + previousRunId);
         Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
         long runId = runs.insert(run, clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
+        if (fromFailedStep) {
+            carryOn(previousRunId, runId);
+        }
         refuseIf(targets.hold(nodesOf(items)), "the failed nodes of run " + previousRunId);
-        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId
-                        + " (job version " + run.jobVersion() + ")", null, Map.of("previousRunId", previousRunId, "version", version.name()));
+        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId
+                        + " as run " + runId + " (job version " + run.jobVersion() + ")", null,
+                Map.of("previousRunId", previousRunId, "version", version.name(), "fromFailedStep", fromFailedStep));
         return queued(runId);
+    }
+
+    /** What a re-run runs: its row and its items. */
+    private record Rerun(NewRun run, List<SnapshotItem> items) {
+    }
+
+    /** The failed run's own job and template versions, each item on its own failed nodes. */
+    private Rerun ofSameVersion(RunRecord previous, Map<Long, List<Long>> failedByItem, List<String> problems) {
+        List<SnapshotItem> items = new ArrayList<>();
+        for (RunContents.RunItem item : contents.items(previous.id())) {
+            List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
+            if (!failed.isEmpty()) {
+                items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+            }
+        }
+        return new Rerun(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
+                previous.failurePolicy(), CurrentActor.name(), previous.id(), "RERUN_FAILED"), items);
+    }
+
+    /** The job's newest version, each of its items on the failed nodes it targets. */
+    private Rerun ofLatestVersion(RunRecord previous, Map<Long, List<Long>> failedByItem, List<String> problems) {
+        JobVersion job = jobs.runnable(previous.originalJobId(), null).orElseThrow(() -> new NotFoundException("Job "
+                + previous.originalJobId() + " does not exist or was deleted: re-run the failed nodes with the run's own version"));
+        Set<Long> failed = failedByItem.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+        List<SnapshotItem> items = new ArrayList<>();
+        for (JobItem item : job.items()) {
+            List<Long> chosen = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL))
+                    .nodes().stream().map(TargetNode::id).filter(failed::contains).toList();
+            if (!chosen.isEmpty()) {
+                items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(chosen, List.of()), problems));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new ConflictException("Version " + job.version() + " of job " + job.name()
+                    + " targets none of the failed nodes of run " + previous.id() + ": re-run them with the run's own version");
+        }
+        return new Rerun(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
+                CurrentActor.name(), previous.id(), "RERUN_FAILED"), items);
+    }
+
+    /**
+     * Each node of the new run keeps the steps it succeeded in the failed run, in order up to its
+     * first step that did not succeed: the new run starts it there. Items and steps pair by sequence
+     * (the same job and template versions).
+     */
+    private void carryOn(long previousRunId, long runId) {
+        Map<Integer, RunContents.RunItem> before = new HashMap<>();
+        contents.items(previousRunId).forEach(item -> before.put(item.sequence(), item));
+        Map<Long, List<RunContents.HostResult>> results = contents.hostResults(previousRunId);
+        for (RunContents.RunItem item : contents.items(runId)) {
+            RunContents.RunItem old = before.get(item.sequence());
+            Set<Long> through = item.nodes().stream().map(RunContents.RunNode::nodeId).collect(Collectors.toCollection(HashSet::new));
+            for (int i = 0; i < item.tasks().size() && i < old.tasks().size() && !through.isEmpty(); i++) {
+                List<RunContents.HostResult> passed = results.getOrDefault(old.tasks().get(i).id(), List.of()).stream()
+                        .filter(row -> row.status() == RunStatus.SUCCEEDED && through.contains(row.nodeId())).toList();
+                through.retainAll(passed.stream().map(RunContents.HostResult::nodeId).toList());
+                contents.carryOver(item.tasks().get(i).id(), passed, previousRunId);
+            }
+        }
     }
 
     private SnapshotItem snapshot(int sequence, long templateId, Resolution resolution, List<String> problems) {

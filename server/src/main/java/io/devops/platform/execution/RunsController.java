@@ -214,7 +214,9 @@ class RunsController {
     @PostMapping("/runs/{id}/rerun-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary rerunFailed(@PathVariable long id, @RequestBody(required = false) RerunRequest request) {
-        return RunSummary.of(starter.rerunFailed(id, request == null || request.version() == null ? RerunVersion.SAME : request.version()));
+        RerunRequest asked = request == null ? new RerunRequest(null, null) : request;
+        return RunSummary.of(starter.rerunFailed(id, asked.version() == null ? RerunVersion.SAME : asked.version(),
+                Boolean.TRUE.equals(asked.fromFailedStep())));
     }
 
     private RunSummary summary(long id) {
@@ -228,8 +230,11 @@ class RunsController {
     record StartRequest(Integer version) {
     }
 
-    /** {@code SAME} (the default): the failed run's job version; {@code LATEST}: the job's newest. */
-    record RerunRequest(RerunVersion version) {
+    /**
+     * {@code SAME} (the default): the failed run's job version; {@code LATEST}: the job's newest.
+     * {@code fromFailedStep} (SAME only): each node starts at its first step that did not succeed.
+     */
+    record RerunRequest(RerunVersion version, Boolean fromFailedStep) {
     }
 
     record ReportJudgement(long reportId, long taskId, long nodeId, String ip, String path, Judgement judgement) {

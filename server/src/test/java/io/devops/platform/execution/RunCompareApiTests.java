@@ -59,44 +59,4 @@ class RunCompareApiTests extends ApiTest {
         assertThat(admin().get("/api/v1/runs/" + first + "/compare/" + Long.MAX_VALUE).status()).isEqualTo(404);
         assertThat(admin().get("/api/v1/runs/" + first + "/compare/" + again + "?tolerancePercent=-5").status()).isEqualTo(400);
     }
-
-    @Test
-    void reRunningTheFailedNodesWithTheLatestVersionRunsItsTemplateOnThemAndTheRunsFormAChain() throws Exception {
-        RunFixtures fixtures = RunFixtures.onTestNodes(admin());
-        List<Long> nodes = fixtures.testNodeIds();
-        String name = unique("latest");
-        Path flag = Path.of("/tmp/" + name + ".broken");
-        Files.writeString(flag, "x");
-        long job;
-        long first;
-        try {
-            job = fixtures.job(name, "CONTINUE", fixtures.failingWhileFlagged(name, "127.0.1.2", flag), nodes);
-            first = fixtures.start(job);
-            assertThat(fixtures.awaitEnd(first, Duration.ofMinutes(2)).get("status").asString()).isEqualTo("FAILED");
-        } finally {
-            Files.deleteIfExists(flag);
-        }
-        long fixed = fixtures.shell(unique("fixed"), "echo fixed on $NODE_IP", null, "ansible");
-        long template = fixtures.template(unique("fixed"), steps -> RunFixtures.scriptStep(steps, fixed));
-        var body = RunFixtures.object().put("name", name).put("failurePolicy", "CONTINUE");
-        var targets = body.putArray("items").addObject().put("templateId", template).putArray("targets");
-        nodes.forEach(id -> targets.addObject().put("type", "node").put("id", id));
-        var edited = admin().put("/api/v1/jobs/" + job, body.toString());
-        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
-
-        assertThat(admin().post("/api/v1/runs/" + first + "/rerun-failed", "{\"version\":\"NEWEST\"}").status()).isEqualTo(400);
-        var rerun = admin().post("/api/v1/runs/" + first + "/rerun-failed", "{\"version\":\"LATEST\"}");
-        assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
-        JsonNode again = fixtures.awaitEnd(rerun.id(), Duration.ofMinutes(2));
-
-        assertThat(again.get("status").asString()).isEqualTo("SUCCEEDED");
-        assertThat(again.get("jobVersion").asInt()).isEqualTo(2);
-        assertThat(again.get("previousRunId").asLong()).isEqualTo(first);
-        JsonNode item = again.get("items").get(0);
-        assertThat(item.get("nodes")).extracting(node -> node.get("ip").asString()).containsExactly("127.0.1.2");
-        assertThat(item.get("steps")).extracting(step -> step.get("name").asString()).containsExactly(admin()
-                .get("/api/v1/shells/" + fixed).json().get("name").asString());
-        assertThat(admin().get("/api/v1/runs/" + first).json().get("laterRunIds")).extracting(JsonNode::asLong)
-                .containsExactly(rerun.id());
-    }
 }

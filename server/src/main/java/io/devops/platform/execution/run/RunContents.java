@@ -294,6 +294,25 @@ public class RunContents {
                 .params(runId, nodeId).query(String.class).optional();
     }
 
+    /**
+     * A carry-on run's rows for the steps its nodes already succeeded in the run it carries on from
+     * ({@code fromRunId}): inserted SUCCEEDED, not moved there along the status table, because each
+     * copies that run's own final row (its exit code and counts; the message says where it ran). The
+     * engine counts them as done, so each node starts at its first step that did not succeed.
+     */
+    public void carryOver(long taskId, List<HostResult> succeeded, long fromRunId) {
+        List<Object[]> rows = succeeded.stream().map(row -> new Object[] {taskId, row.nodeId(), row.ip(), RunStatus.SUCCEEDED.name(),
+                row.rc(), row.ok(), row.changed(), row.failed(), row.skipped(),
+                truncate("succeeded in run " + fromRunId + ", not run again" + (row.message() == null ? "" : ": " + row.message()),
+                        2000)}).toList();
+        if (!rows.isEmpty()) {
+            template.batchUpdate("""
+                    INSERT INTO run_host_results (run_task_id, node_id, ip, status, rc, ok_count, changed_count, failed_count,
+                                                  skipped_count, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        }
+    }
+
     /** Per task id, the host results of a run. */
     public Map<Long, List<HostResult>> hostResults(long runId) {
         Map<Long, List<HostResult>> results = new LinkedHashMap<>();
