@@ -52,7 +52,7 @@ class Deliveries {
         return jdbc.sql("""
                 SELECT * FROM notification_deliveries
                 WHERE status = 'PENDING' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
-                ORDER BY next_attempt_at, id LIMIT """ + limit)
+                ORDER BY next_attempt_at, id""" + " LIMIT " + limit)
                 .params(DbTime.toDb(now), DbTime.toDb(now)).query(Deliveries::map).list();
     }
 

@@ -44,6 +44,8 @@ class HttpPost {
             return SendResult.failed(null, "could not connect within " + properties.connectTimeout().toMillis() + " ms");
         } catch (HttpTimeoutException e) {
             return SendResult.failed(null, "no answer within " + properties.readTimeout().toMillis() + " ms");
+        } catch (java.net.ConnectException e) {
+            return SendResult.failed(null, "could not reach the service: connection refused");
         } catch (IOException e) {
             return SendResult.failed(null, "could not reach the service: " + describe(e));
         } catch (InterruptedException e) {

@@ -68,7 +68,7 @@ final class MessageText {
                 if (m.failedNodeCount() != null && m.failedNodeCount() > 0) {
                     lines.add("Failed nodes: " + m.failedNodeCount() + " of " + m.nodeCount());
                     m.failedNodes().forEach(node -> lines.add("- " + node(node) + ": step \"" + node.step() + "\" " + node.status()
-                            + messagePart(node)));
+                            + messagePart(node, ": ")));
                     int more = m.failedNodeCount() - m.failedNodes().size();
                     if (more > 0) {
                         lines.add("- … and " + more + " more");
@@ -103,7 +103,7 @@ final class MessageText {
                 if (m.failedNodeCount() != null && m.failedNodeCount() > 0) {
                     lines.add("失败节点：" + m.failedNodeCount() + " / " + m.nodeCount());
                     m.failedNodes().forEach(node -> lines.add("- " + node(node) + "：步骤「" + node.step() + "」"
-                            + zhStatus(node.status()) + messagePart(node)));
+                            + zhStatus(node.status()) + messagePart(node, "：")));
                     int more = m.failedNodeCount() - m.failedNodes().size();
                     if (more > 0) {
                         lines.add("- ……另有 " + more + " 个节点");
@@ -135,12 +135,12 @@ final class MessageText {
                 ? node.ip() : node.ip() + " (" + node.hostname() + ")";
     }
 
-    private static String messagePart(Message.FailedNode node) {
+    private static String messagePart(Message.FailedNode node, String separator) {
         if (node.message() == null || node.message().isBlank()) {
             return "";
         }
         String text = node.message().strip().replaceAll("\\s+", " ");
-        return ": " + (text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS - 1) + "…" : text);
+        return separator + (text.length() > MAX_MESSAGE_CHARS ? text.substring(0, MAX_MESSAGE_CHARS - 1) + "…" : text);
     }
 
     private static String zhStatus(String status) {
