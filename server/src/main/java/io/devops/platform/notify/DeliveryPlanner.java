@@ -150,6 +150,6 @@ class DeliveryPlanner {
     }
 
     private String link(long runId) {
-        return publicUrl + "/runs/" + runId;
+        return publicUrl + "/#/runs/" + runId; // the console routes by hash
     }
 }

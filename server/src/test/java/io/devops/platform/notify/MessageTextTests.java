@@ -14,7 +14,7 @@ class MessageTextTests {
         List<Message.FailedNode> nodes = IntStream.rangeClosed(1, listed).mapToObj(i -> new Message.FailedNode("10.0.0." + i,
                 "gpu-" + i, "install driver", i == 1 ? "UNREACHABLE" : "FAILED", i == 1 ? "ssh: connect refused" : "exit 2")).toList();
         return new Message(NotificationEvent.RUN_FAILED, Instant.parse("2026-12-07T08:00:00Z"), 42L, 7L, "delivery", "FAILED",
-                125_000L, 10, failed, nodes, null, null, null, null, "https://devops.example.com/runs/42");
+                125_000L, 10, failed, nodes, null, null, null, null, "https://devops.example.com/#/runs/42");
     }
 
     @Test
@@ -25,9 +25,9 @@ class MessageTextTests {
         assertThat(text.plain()).contains("Job: delivery (#7)", "Run: #42", "Status: FAILED", "Duration: 2m 5s",
                 "Failed nodes: 7 of 10", "- 10.0.0.1 (gpu-1): step \"install driver\" UNREACHABLE: ssh: connect refused",
                 "- 10.0.0.5 (gpu-5): step \"install driver\" FAILED: exit 2", "- … and 2 more",
-                "Open: https://devops.example.com/runs/42");
+                "Open: https://devops.example.com/#/runs/42");
         assertThat(text.markdown()).startsWith("**[FAILED] Run #42 of job delivery**")
-                .contains("Open: [https://devops.example.com/runs/42](https://devops.example.com/runs/42)");
+                .contains("Open: [https://devops.example.com/#/runs/42](https://devops.example.com/#/runs/42)");
     }
 
     @Test
@@ -37,7 +37,7 @@ class MessageTextTests {
         assertThat(text.title()).isEqualTo("【失败】作业 delivery 的运行 #42");
         assertThat(text.plain()).contains("作业：delivery (#7)", "运行：#42", "状态：失败", "耗时：2 分 5 秒", "失败节点：7 / 10",
                 "- 10.0.0.1 (gpu-1)：步骤「install driver」不可达：ssh: connect refused", "- ……另有 2 个节点",
-                "查看：https://devops.example.com/runs/42");
+                "查看：https://devops.example.com/#/runs/42");
     }
 
     @Test

@@ -65,7 +65,7 @@ class RunNotificationsTests extends ApiTest {
             assertThat(zh.get("event").asString()).isEqualTo("RUN_FAILED");
             assertThat(zh.get("title").asString()).isEqualTo("【失败】作业 " + run.get("jobName").asString() + " 的运行 #" + runId);
             assertThat(zh.get("text").asString()).contains("状态：失败", "耗时：", "失败节点：1 / 1", ip, "不可达",
-                    "查看：http://localhost:8080/runs/" + runId);
+                    "查看：http://localhost:8080/#/runs/" + runId);
             assertThat(zh.at("/data/failedNodes/0/status").asString()).isEqualTo("UNREACHABLE");
             assertThat(zh.at("/data/failedNodes/0/step").asString()).startsWith("nt_noop");
             assertThat(zh.at("/data/jobId").asLong()).isEqualTo(job);
@@ -73,7 +73,7 @@ class RunNotificationsTests extends ApiTest {
             JsonNode en = awaitMessage(receiver, runId, "en");
             assertThat(en.get("title").asString()).startsWith("[FAILED] Run #" + runId + " of job ");
             assertThat(en.get("text").asString()).contains("Status: FAILED", "Failed nodes: 1 of 1", ip, "UNREACHABLE",
-                    "Open: http://localhost:8080/runs/" + runId);
+                    "Open: http://localhost:8080/#/runs/" + runId);
 
             assertThat(data().awaitAttempts(chinese, 1, Duration.ofSeconds(10))).hasSize(1);
             assertThat(data().awaitAttempts(english, 1, Duration.ofSeconds(10))).hasSize(1);
