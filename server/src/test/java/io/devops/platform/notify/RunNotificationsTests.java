@@ -2,6 +2,8 @@ package io.devops.platform.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.NodeAcceptanceConcluded;
 import io.devops.platform.execution.RunEnded;
 import io.devops.platform.support.ApiTest;
 import java.io.IOException;
@@ -81,6 +83,33 @@ class RunNotificationsTests extends ApiTest {
             assertThat(data().attempts(otherJobs)).as("another job's rule").isEmpty();
             assertThat(data().attempts(successes)).as("a rule for another event").isEmpty();
             assertThat(receiver.received("/webhook")).hasSize(2).allSatisfy(request -> assertThat(request.problem()).isNull());
+        }
+    }
+
+    @Test
+    void aNodeThatFailsAcceptanceIsToldWithItsVerdictReasonAndWhereItStopped() throws Exception {
+        try (ServiceReceiver receiver = new ServiceReceiver(SECRETS, 0)) {
+            long job = data().jobOnAnUnreachableNode(ApiTest::uniqueIp);
+            long channel = data().create(data().channel("webhook", receiver.url("/webhook"), SECRETS.get("/webhook")));
+            data().rule(channel, job, "NODE_ACCEPTANCE_FAILED");
+            long runId = data().start(job);
+            JsonNode run = data().awaitEnd(runId, Duration.ofMinutes(2));
+            long nodeId = run.at("/items/0/nodes/0/nodeId").asLong();
+            String ip = run.at("/items/0/nodes/0/ip").asString();
+
+            // As the run's acceptance judging publishes it after the run ended (here without GPUs to judge).
+            events.publishEvent(new NodeAcceptanceConcluded(nodeId, runId, CheckVerdict.FAIL,
+                    "nccl_all_reduce: 180 GB/s below 360", Instant.now()));
+            events.publishEvent(new NodeAcceptanceConcluded(nodeId, runId, CheckVerdict.PASS, null, Instant.now()));
+
+            JsonNode message = awaitMessage(receiver, runId, "en");
+            assertThat(message.get("event").asString()).isEqualTo("NODE_ACCEPTANCE_FAILED");
+            assertThat(message.get("title").asString()).isEqualTo("[ACCEPTANCE FAIL] Node " + ip);
+            assertThat(message.get("text").asString()).contains("Verdict: FAIL", "Reason: nccl_all_reduce: 180 GB/s below 360",
+                    "Run: #" + runId, "Open: http://localhost:8080/#/runs/" + runId);
+            assertThat(message.at("/data/failedNodes/0/status").asString()).isEqualTo("UNREACHABLE");
+            NotificationTestData.pause(1000);
+            assertThat(data().attempts(channel)).as("a passing verdict tells nobody").hasSize(1);
         }
     }
 
