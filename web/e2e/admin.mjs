@@ -1,15 +1,21 @@
 // End-to-end walk through the inventory changes and the admin pages in the system Chromium:
 // as admin, create a tenant and a pool, import 3 nodes through the import dialog (a bad line is
-// shown first), bulk-lock two and unlock them, create a VIEWER user and an API token; then, as
+// shown first), bulk-lock two and unlock them, create a VIEWER user and an API token, create an SSH
+// credential, add a node by hand with it, test its connection, edit it, delete it, import only the
+// valid lines of a CSV and update a node by IP; then, as
 // that VIEWER, no edit button is shown and a direct API write is refused with 403.
 // Usage: node e2e/admin.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 import { chromium } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
+import { generateKeyPairSync } from 'node:crypto'
 
 const [base, username, password, shots] = process.argv.slice(2)
 const CHROMIUM = '/usr/bin/chromium'
 const VIEWER = 'e2e_viewer'
 const VIEWER_PASSWORD = `viewer-${Date.now()}-secret`
+const BECOME_PASSWORD = `become-${Date.now()}-secret`
+const { privateKey: SSH_KEY } = generateKeyPairSync('rsa', { modulusLength: 2048,
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } })
 mkdirSync(shots, { recursive: true })
 
 const step = (name) => console.log(`--> ${name}`)
@@ -252,6 +258,96 @@ try {
   await page.locator('[data-test=deliveries-table]').getByText('connection refused').first().waitFor()
   await shot(page, 'notifications-en.png')
   await page.keyboard.press('Escape')
+  step('SSH credentials: create one (its secrets never come back), unused so far')
+  await open(page, 'SSH credentials')
+  expect(await page.locator('[data-test=master-key-banner]').count() === 0, 'the master key works, yet the page says it does not')
+  await page.locator('[data-test=credential-create]').click()
+  await page.fill('input[name=credential-name]', 'e2e_key')
+  await page.fill('input[name=credential-user]', 'root')
+  await field(page, 'credential-key').fill(SSH_KEY)
+  await page.fill('input[name=credential-become]', BECOME_PASSWORD)
+  await page.locator('[data-test=credential-save]').click()
+  const credentialUsage = page.locator('[data-test=credential-usage-e2e_key]')
+  await credentialUsage.getByText('Not used').waitFor()
+  await page.locator('[data-test=credentials-table]').getByText('Become password', { exact: true }).waitFor()
+  await page.locator('[data-test=credential-edit-e2e_key]').click()
+  expect(await page.locator('input[name=credential-become]').inputValue() === '', 'the stored become password is shown again')
+  await page.locator('[data-test=credential-save]').click() // empty secret fields keep the stored secrets
+  await page.locator('[data-test=credential-dialog]').waitFor({ state: 'hidden' })
+  await page.locator('[data-test=credentials-table]').getByText('Become password', { exact: true }).waitFor()
+  expect(!(await page.content()).includes(BECOME_PASSWORD), 'the become password is on the page')
+  await page.locator('[data-test=credentials-table] .el-table__row').getByText('e2e_key', { exact: true }).waitFor()
+  await shot(page, 'credentials-en.png')
+
+  step('add a node by hand with that credential; test its connection (nobody listens: the answer says so)')
+  await open(page, 'Nodes')
+  await page.locator('[data-test=node-add]').click()
+  const nodeForm = page.locator('[data-test=node-dialog]')
+  await page.fill('input[name=node-ip]', '127.0.2.50')
+  await page.fill('input[name=node-hostname]', 'e2e-hand')
+  await page.fill('input[name=node-ssh-port]', '1')
+  await page.fill('input[name=node-gpu-type]', 'H100')
+  await page.fill('input[name=node-gpu-count]', '8')
+  await selectOption(page, nodeForm.locator('[data-test=node-pool]'), 'e2e_admin_pool_b')
+  await selectOption(page, nodeForm.locator('[data-test=credential-select]'), 'e2e_key')
+  await page.fill('input[name=node-labels]', 'rack=r7')
+  await shot(page, 'node-add-en.png')
+  await page.locator('[data-test=node-save]').click()
+  await page.getByText('Node 127.0.2.50').waitFor()
+  await page.locator('[data-test=node-test-connection]').click()
+  const connection = page.locator('[data-test=connection-result]')
+  await connection.waitFor({ timeout: 60000 })
+  expect(await connection.getAttribute('data-reachable') === 'false', 'a node on a closed port was reached')
+  await connection.getByText(/Could not reach the node over SSH/).waitFor()
+  await connection.getByText(/Cannot sign in to 127\.0\.2\.50:1/).waitFor()
+
+  step('edit the node; the credential now counts it and cannot be deleted; delete the node')
+  await page.locator('[data-test=node-edit]').click()
+  await page.fill('input[name=node-hostname]', 'e2e-hand-2')
+  await page.locator('[data-test=node-save]').click()
+  await page.getByRole('cell', { name: 'e2e-hand-2' }).waitFor()
+  await page.screenshot({ path: `${shots}/node-connection-en.png`, fullPage: true })
+  const nodeUrl = page.url()
+  await open(page, 'SSH credentials')
+  await credentialUsage.getByText('1 node(s)').waitFor()
+  await page.locator('[data-test=credential-delete-e2e_key]').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Confirm' }).click()
+  await page.locator('[data-test=credential-failure]').getByText(/is used by 1 node/).waitFor()
+  await page.goto(nodeUrl)
+  await page.locator('[data-test=node-delete]').click()
+  await page.locator('.el-message-box').getByRole('button', { name: 'Confirm' }).click()
+  await page.waitForURL(/#\/nodes$/)
+  await open(page, 'SSH credentials')
+  await credentialUsage.getByText('Not used').waitFor()
+
+  step('import: two bad lines skipped with "only the valid lines", the problems in view; then an update by IP')
+  await open(page, 'Nodes')
+  await page.locator('[data-test=import-open]').click()
+  const wide = 'ip,hostname,sshPort,sshUser,nodeType,gpuType,gpuCount,nodePool,labels'
+  await field(page, 'import-text').fill([wide, '127.0.2.60,e2e-v1,22,root,gpu,H100,8,e2e_admin_pool,rack=r5',
+    '127.0.2.999,e2e-bad1,22,root,gpu,H100,8,e2e_admin_pool,rack=r5', '127.0.2.61,e2e-v2,22,root,gpu,H100,8,e2e_admin_pool,rack=r5',
+    '127.0.2.62,e2e-bad2,22,root,gpu,H100,8,e2e_admin_pool,rack'].join('\n'))
+  const importButton = page.locator('[data-test=import-submit]')
+  await importButton.getByText('Import 4 node(s)').waitFor()
+  expect(await importButton.isDisabled(), 'the import button is enabled with two bad lines')
+  const badLine = page.locator('[data-test=import-preview] [data-line="5"]')
+  await badLine.getByText(/labels/).waitFor()
+  const dialogBox = await page.locator('[data-test=import-dialog]').boundingBox()
+  const badBox = await badLine.boundingBox()
+  expect(badBox && dialogBox && badBox.x + badBox.width <= dialogBox.x + dialogBox.width, 'the problems column needs scrolling')
+  await page.locator('[data-test=import-valid-only]').click()
+  await importButton.getByText('Import 2 node(s)').waitFor()
+  await shot(page, 'import-valid-only-en.png')
+  await importButton.click()
+  await page.getByText('2 node(s) imported, 0 existing node(s) updated, 2 line(s) with problems skipped').waitFor()
+  await page.locator('[data-test=import-open]').click()
+  await page.locator('[data-test=import-update-existing]').click()
+  await field(page, 'import-text').fill('ip,hostname\n127.0.2.60,e2e-v1-renamed')
+  await importButton.click()
+  await page.getByText('0 node(s) imported, 1 existing node(s) updated, 0 line(s) with problems skipped').waitFor()
+  await page.getByRole('textbox', { name: 'IP or hostname' }).fill('127.0.2.6')
+  await page.keyboard.press('Enter')
+  await page.locator('[data-test=nodes-table]').getByText('e2e-v1-renamed').waitFor()
 
   step('runs history filters live in the URL')
   await page.goto(`${base}/#/runs?status=FAILED`)
@@ -265,12 +361,18 @@ try {
   await page.getByRole('heading', { name: '节点', exact: true }).waitFor()
   await page.locator('[data-test=import-open]').getByText('导入节点').waitFor()
   await shot(page, 'nodes-admin-zh-CN.png')
-  for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['系统设置', 'settings'], ['执行记录', 'runs']]) {
+  for (const [menu, file] of [['节点池', 'pools'], ['租户', 'tenants'], ['用户与角色', 'users'], ['API 令牌', 'api-tokens'], ['Agent 注册令牌', 'enrolment-tokens'], ['审计日志', 'audit'], ['系统设置', 'settings'], ['SSH 凭据', 'credentials'], ['执行记录', 'runs']]) {
     await open(page, menu)
     const body = await page.locator('body').innerText()
     expect(!body.includes('任务'), `the ${file} page shows 任务`)
     await shot(page, `${file}-zh-CN.png`)
   }
+  await open(page, '节点')
+  await page.locator('[data-test=node-add]').click()
+  await page.locator('[data-test=node-dialog]').getByText('添加节点', { exact: true }).waitFor()
+  await shot(page, 'node-add-zh-CN.png')
+  await page.keyboard.press('Escape')
+  await page.locator('[data-test=node-dialog]').waitFor({ state: 'hidden' })
   await page.locator('[data-test=language]').click()
   await page.getByRole('option', { name: 'English' }).click()
   await page.getByRole('menuitem', { name: 'Nodes', exact: true }).waitFor()

@@ -1,6 +1,7 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
 // sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page,
-// whose "re-run failed" moves the page to the new run.
+// whose "re-run failed" (asked first) moves the page to the new run, which is then compared with the run
+// before it, and a job's schedule dialog with its live preview.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 import { chromium, request } from 'playwright-core'
 import { mkdirSync } from 'node:fs'
@@ -135,10 +136,14 @@ try {
   for (const n of locked) expect((await api.post(`/api/v1/nodes/${n.id}/unlock`, { data: {} })).ok(), `could not unlock node ${n.id}`)
   const firstId = Number(page.url().match(/runs\/(\d+)$/)[1])
   await page.getByRole('button', { name: '重跑失败节点' }).click()
+  // The dialog says what it will do (which nodes, which version) before it does it.
+  await page.locator('[data-test=rerun-nodes]').getByText('127.0.0.2').waitFor()
+  await page.locator('[data-test=confirm-rerun]').click()
   await page.waitForURL((url) => /#\/runs\/\d+$/.test(url.href) && !url.href.endsWith(`/runs/${firstId}`))
   const rerunId = Number(page.url().match(/runs\/(\d+)$/)[1])
   expect(rerunId > firstId, `the re-run opened run ${rerunId} after run ${firstId}`)
   await page.getByRole('heading', { name: `执行记录 ${rerunId} ·` }).waitFor()
+  await page.locator('[data-test=run-chain]').getByText(`重跑自执行记录 ${firstId}`).waitFor()
   await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
   await page.locator('[data-test=run-status]').getByText('失败').waitFor({ timeout: 60000 })
   await page.locator('[data-test=log][data-stream=ended]').waitFor()
@@ -147,12 +152,40 @@ try {
   }
   await api.dispose()
 
+  step('compare: the re-run against the run before it, node by node')
+  await page.locator('[data-test=run-compare]').click()
+  await page.waitForURL(new RegExp(`#/runs/${rerunId}/compare`))
+  await page.locator('[data-test=compare-summary]').getByText('共 2 个节点').waitFor()
+  expect((await page.locator('[data-test=compare-run-a]').innerText()).includes(`#${firstId}`), 'run A is not the run before')
+  await page.locator('[data-test=compare-changed-only]').click()
+  await page.locator('[data-test=compare-nodes]').getByText('127.0.0.2').waitFor()
+  await page.screenshot({ path: `${shots}/compare-zh-CN.png`, fullPage: true })
+
   step('jobs list: the Run button lists the targets before starting')
   await page.getByRole('menuitem', { name: '作业' }).click()
   await page.locator('[data-test^=run-job-]').first().click()
   await page.locator('[data-test=run-targets]').getByText('127.0.0.2').waitFor()
   await page.getByText('已锁定').first().waitFor()
   await page.getByRole('button', { name: '取消' }).click()
+
+  step('a job\'s schedule dialog previews the next five starts of a cron expression as it is typed')
+  await page.getByRole('link', { name: 'e2e_job' }).first().click()
+  await page.locator('[data-test=add-schedule]').click()
+  await page.locator('[data-test=schedule-cron]').fill('30 2 * * *')
+  await page.locator('[data-test=schedule-zone]').click()
+  await page.keyboard.type('Europe/Berlin')
+  await page.getByRole('option', { name: 'Europe/Berlin', exact: true }).click()
+  await page.locator('[data-test=schedule-preview]').getByText('本地时间').waitFor()
+  await page.locator('[data-test=schedule-preview] [data-test=preview-start]', { hasText: ' 02:30 ' }).nth(4).waitFor()
+  const starts = await page.locator('[data-test=schedule-preview] [data-test=preview-start]').allTextContents()
+  expect(starts.length === 5 && starts.every((s) => / 02:30 /.test(s)), `preview: ${starts.join(', ')}`)
+  await page.locator('[data-test=schedule-cron]').fill('0 3 * *')
+  await page.locator('[data-test=schedule-preview-problem]').getByText('5 fields').waitFor()
+  await page.locator('[data-test=schedule-cron]').fill('30 2 * * *')
+  await page.locator('[data-test=schedule-preview] [data-test=preview-start]', { hasText: ' 02:30 ' }).nth(4).waitFor()
+  await page.screenshot({ path: `${shots}/schedule-dialog.png` })
+  await page.locator('[data-test=save-schedule]').click()
+  await page.locator('[data-test=job-schedules]').getByText('30 2 * * * (Europe/Berlin)').waitFor()
 
   step('the session ends on the server: the next page goes to sign-in and back')
   await context.clearCookies()

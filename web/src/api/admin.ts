@@ -6,11 +6,24 @@ import type {
 } from './types'
 import type { PageRequest } from './index'
 
+/** What POST /nodes/{id}/test-connection found. */
+export interface ConnectionTest {
+  reachable: boolean
+  become: boolean
+  message: string
+  durationMs: number
+}
+
 const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body)
 const del = (path: string) => request<void>('DELETE', path)
 
 export const inventoryChanges = {
-  importCsv: (csv: string) => http.post<{ imported: number }>('/nodes/import', { csv }),
+  /** Signs in to the node over SSH and becomes root, as a run would (takes up to the SSH connect timeout). */
+  testConnection: (id: number) => http.post<ConnectionTest>(`/nodes/${id}/test-connection`, {}),
+  createNode: (change: NodeChange) => http.post<InventoryNode>('/nodes', change),
+  /** updateExisting: a line whose IP a node has updates that node (then `updated` counts them). */
+  importCsv: (csv: string, updateExisting = false) =>
+    http.post<{ imported: number; updated?: number }>('/nodes/import', updateExisting ? { csv, updateExisting } : { csv }),
   updateNode: (id: number, change: NodeChange) => put<InventoryNode>(`/nodes/${id}`, change),
   lockNode: (id: number, reason: string) => http.post<InventoryNode>(`/nodes/${id}/lock`, { reason }),
   unlockNode: (id: number) => http.post<InventoryNode>(`/nodes/${id}/unlock`, {}),
@@ -109,4 +122,41 @@ export interface MasterKeyStatus {
 
 export const settings = {
   masterKey: () => http.get<MasterKeyStatus>('/settings/master-key'),
+}
+
+/** An SSH credential as the API shows it: which secrets exist and who uses it, never the secrets. */
+export interface Credential {
+  id: number
+  name: string
+  description?: string | null
+  sshUser?: string | null
+  keyType: string
+  keyEncrypted: boolean
+  fingerprint: string
+  fingerprintSource: 'PUBLIC_KEY' | 'PRIVATE_KEY_TEXT'
+  hasPassphrase: boolean
+  hasBecomePassword: boolean
+  poolCount: number
+  nodeCount: number
+  createdAt: string
+  createdBy?: string
+  updatedAt?: string
+  updatedBy?: string
+}
+
+/** The body of create and update: a secret left out is kept, an empty passphrase or become password removes it. */
+export interface CredentialChange {
+  name: string
+  description?: string
+  sshUser?: string
+  privateKey?: string
+  passphrase?: string
+  becomePassword?: string
+}
+
+export const credentials = {
+  list: (page: PageRequest, name?: string) => http.get<Page<Credential>>('/credentials', { ...page, name }),
+  create: (change: CredentialChange) => http.post<Credential>('/credentials', change),
+  update: (id: number, change: CredentialChange) => put<Credential>(`/credentials/${id}`, change),
+  remove: (id: number) => del(`/credentials/${id}`),
 }

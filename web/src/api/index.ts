@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, Run, RunSummary, RunVerdict, Tenant, User,
+  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -67,10 +67,14 @@ export const runs = {
   reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
   verdicts: (id: number) => http.get<RunVerdict[]>(`/runs/${id}/verdicts`),
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
-  rerunFailed: (id: number) => http.post<RunSummary>(`/runs/${id}/rerun-failed`),
+  rerunFailed: (id: number, version: 'SAME' | 'LATEST' = 'SAME') => http.post<RunSummary>(`/runs/${id}/rerun-failed`, { version }),
   resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),
   logWindow: (id: number, before?: number, chunks = 4) => http.get<LogWindow>(`/runs/${id}/log/window`, { before, chunks }),
   nodeOutput: (id: number, outputId: number, nodeId: number) => http.text(`/runs/${id}/log`, { outputId, nodeId }),
   eventsUrl: (id: number, after?: number) => `/api/v1/runs/${id}/events${after ? `?after=${after}` : ''}`,
   logUrl: (id: number) => `/api/v1/runs/${id}/log`,
+  /** Run {@code a} against run {@code b}, node by node, differences first. */
+  compare: (a: number, b: number, tolerancePercent?: number) =>
+    http.get<RunComparison>(`/runs/${a}/compare/${b}`, { tolerancePercent } as Query),
+  compareNodes: (id: number, a: number, b: number) => http.get<NodesComparison>(`/runs/${id}/compare-nodes`, { a, b }),
 }

@@ -46,6 +46,8 @@ export interface NodePool extends Lock {
   tenantName?: string
   description?: string
   spare: boolean
+  /** The SSH credential of the pool's nodes (a node's own credential wins). */
+  credentialId?: number | null
   nodeCount: number
   labels: Record<string, string>
   spec?: PoolSpec | null
@@ -69,6 +71,8 @@ export interface InventoryNode extends Lock {
   nodePoolId: number
   nodePoolName?: string
   tenantId?: number
+  /** The node's own SSH credential; none: its pool's. */
+  credentialId?: number | null
   registeredAt: string
   labels: Record<string, string>
   agent?: AgentPresence
@@ -84,6 +88,8 @@ export interface InventoryNode extends Lock {
   createdBy: string
   updatedAt?: string
   updatedBy?: string
+  /** Sent back with an edit so that a change made meanwhile by someone else is refused, not overwritten. */
+  version?: number
 }
 
 export interface HostKey {
@@ -146,6 +152,8 @@ export interface RunSummary {
   finishedAt?: string
   durationMs?: number
   cancelRequested: boolean
+  /** The run whose failed nodes this one runs again. */
+  previousRunId?: number
 }
 
 export interface RunHost {
@@ -175,6 +183,8 @@ export interface RunNode {
   ip: string
   hostname?: string
   nodePoolName?: string
+  /** The node's outcome of its item: SUCCEEDED only if every step succeeded on it. */
+  status?: StepStatus
 }
 
 export interface RunItem {
@@ -188,6 +198,8 @@ export interface RunItem {
 
 export interface Run extends RunSummary {
   items: RunItem[]
+  /** The runs that re-ran this one's failed nodes, oldest first. */
+  laterRunIds?: number[]
 }
 
 /** Chunks firstSeq..lastSeq of a run's log, and whether earlier ones exist. */
@@ -452,6 +464,7 @@ export interface NodeChange {
   nodePoolId?: number
   labels: Record<string, string>
   credentialId?: number | null
+  version?: number
 }
 
 export interface PoolChange {
@@ -665,4 +678,51 @@ export interface Overview {
   latestFailures: OverviewFailure[]
   passRate: PassRateDay[]
   ncclBusBandwidth: BusBandwidthDay[]
+}
+
+/** A node's outcome of one step in one run; NOT_RUN where it has no result (an earlier step failed, the run ended first). */
+export interface StepCell {
+  status: StepStatus | 'NOT_RUN'
+  durationMs?: number
+  message?: string
+}
+
+export interface CheckCell {
+  verdict: string
+  measured?: number
+  threshold?: number
+  unit?: string
+  message?: string
+}
+
+/** What differs: status, duration, message (steps); verdict, measured (checks). A side without the step has no cell. */
+export interface StepChange { name: string; a?: StepCell; b?: StepCell; changed: boolean; changes: string[] }
+export interface CheckChange { check: string; a?: CheckCell; b?: CheckCell; changed: boolean; changes: string[] }
+
+export interface NodeComparison {
+  nodeId: number
+  ip: string
+  hostname?: string
+  onlyIn?: 'a' | 'b'
+  changed: boolean
+  steps: StepChange[]
+  acceptance: CheckChange[]
+}
+
+export interface RunRef { id: number; jobId: number; jobVersion: number; jobName: string; status: RunStatus; startedAt?: string; durationMs?: number }
+
+export interface RunComparison {
+  summary: {
+    a: RunRef; b: RunRef; nodes: number; changedNodes: number; onlyInA: number; onlyInB: number; statusChanged: number
+    durationChanged: number; messageChanged: number; acceptanceChanged: number; tolerancePercent: number
+  }
+  nodes: NodeComparison[]
+}
+
+export interface NodesComparison {
+  a: { nodeId: number; ip: string; hostname?: string }
+  b: { nodeId: number; ip: string; hostname?: string }
+  changed: boolean
+  steps: StepChange[]
+  acceptance: CheckChange[]
 }

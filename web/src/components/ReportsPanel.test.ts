@@ -4,6 +4,7 @@ import { createI18n } from 'vue-i18n'
 import ElementPlus from 'element-plus'
 import en from '../i18n/en'
 import ReportsPanel from './ReportsPanel.vue'
+import type { Report } from '../api'
 import { judged, report } from '../lib/judgements.fixtures'
 
 // The chart library needs a canvas; here it is replaced by a recorder of what would be drawn.
@@ -60,6 +61,23 @@ describe('ReportsPanel', () => {
     expect(shown).toHaveLength(1)
     expect(shown[0].text()).toContain('slow')
     expect(shown[0].html()).not.toContain('onerror')
+    panel.unmount()
+  })
+
+  it('keeps an opened report shown when the page reads the same reports again', async () => {
+    const panel = mountPanel()
+    await flushPromises()
+    await panel.findAll('.el-collapse-item__header')[1].trigger('click')
+    await flushPromises()
+    // The run page re-reads reports when the run ends and at each refresh: a new array, the same reports.
+    await panel.setProps({ reports: panel.props('reports').map((r: Report) => ({ ...r })) })
+    await flushPromises()
+    const shown = panel.findAll('[data-test="report"]')
+    expect(shown).toHaveLength(1)
+    expect(shown[0].text()).toContain('slow')
+    await panel.setProps({ reports: [panel.props('reports')[0]] })
+    await flushPromises()
+    expect(panel.findAll('[data-test="report"]')).toHaveLength(0)
     panel.unmount()
   })
 

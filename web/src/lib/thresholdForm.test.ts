@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { emptyRow, errorsByRow, toRows, toThresholds } from './thresholdForm'
+import { emptyRow, errorsByRow, rowProblems, toRows, toThresholds } from './thresholdForm'
 
 describe('threshold form', () => {
   it('edits message sizes in GiB and sends bytes back', () => {
@@ -20,5 +20,18 @@ describe('threshold form', () => {
     ])
     expect(placed.rows[1]).toEqual({ minBusBwGbps: 'may have at most two decimals', minMessageGib: 'must be 0 to 1099511627776 bytes' })
     expect(placed.general).toEqual(['thresholds: is required'])
+  })
+})
+
+describe('rowProblems', () => {
+  it('names a missing or repeated name, missing model words and a pass line that is not above zero', () => {
+    const rows = [emptyRow(), emptyRow(), emptyRow()]
+    Object.assign(rows[0], { name: 'H100', modelMatch: 'H100', minBusBwGbps: 460 })
+    Object.assign(rows[1], { name: ' h100 ', modelMatch: '', minBusBwGbps: 0 })
+    Object.assign(rows[2], { name: '', modelMatch: 'A800', minBusBwGbps: null })
+    expect(rowProblems(rows)).toEqual({
+      1: { name: 'judgement.duplicateName', modelMatch: 'judgement.required', minBusBwGbps: 'judgement.aboveZero' },
+      2: { name: 'judgement.required', minBusBwGbps: 'judgement.required' },
+    })
   })
 })

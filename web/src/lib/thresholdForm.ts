@@ -62,3 +62,23 @@ export function errorsByRow(fieldErrors: { field: string; message: string }[]): 
   }
   return { rows, general }
 }
+
+/**
+ * What the form can tell before asking the server, as message keys by row and field: a name, unique
+ * among the rules; model words; a pass line above zero. The server checks again and has the last word.
+ */
+export function rowProblems(rows: ThresholdRow[]): Record<number, Record<string, string>> {
+  const problems: Record<number, Record<string, string>> = {}
+  const add = (index: number, field: string, key: string) => (problems[index] = { ...problems[index], [field]: key })
+  const names = new Map<string, number>()
+  rows.forEach((row, index) => {
+    const name = row.name.trim().toLowerCase()
+    if (!name) add(index, 'name', 'judgement.required')
+    else if (names.has(name)) add(index, 'name', 'judgement.duplicateName')
+    else names.set(name, index)
+    if (!row.modelMatch.trim()) add(index, 'modelMatch', 'judgement.required')
+    if (row.minBusBwGbps == null) add(index, 'minBusBwGbps', 'judgement.required')
+    else if (row.minBusBwGbps <= 0) add(index, 'minBusBwGbps', 'judgement.aboveZero')
+  })
+  return problems
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mergeServerErrors, previewHasErrors, previewImport, splitCsvLine } from './nodeImport'
+import { importPlan, mergeServerErrors, previewHasErrors, previewImport, splitCsvLine, toPreviewLines } from './nodeImport'
 
 const csv = (...lines: string[]) => lines.join('\n')
 
@@ -60,5 +60,24 @@ describe('node import preview', () => {
 
   it('splits quoted fields with commas and doubled quotes', () => {
     expect(splitCsvLine('a,"b,c","say ""hi"""')).toEqual(['a', 'b,c', 'say "hi"'])
+  })
+
+  it('sends every line, or only the valid ones renumbered, and counts what it sends', () => {
+    const preview = previewImport(csv('ip,hostname', '10.0.0.1,a', '10.0.0.300,b', '', '10.0.0.3,c', 'nope,d'))
+    const all = importPlan(preview, false)
+    expect(all.count).toBe(4)
+    expect(all.csv).toBe(preview.csv)
+    const valid = importPlan(preview, true)
+    expect(valid).toMatchObject({ csv: 'ip,hostname\n10.0.0.1,a\n10.0.0.3,c', count: 2, skipped: 2 })
+  })
+
+  it('puts the server\'s answer about a valid-only import on the pasted line it names', () => {
+    const preview = previewImport(csv('ip,nodePool', '10.0.0.1,a', '10.0.0.300,a', '10.0.0.3,missing'))
+    const plan = importPlan(preview, true)
+    const errors = toPreviewLines([{ field: 'line 3', message: "nodePool: node pool 'missing' does not exist" }, { field: 'csv', message: 'x' }], plan)
+    expect(errors[0].field).toBe('line 4')
+    expect(errors[1].field).toBe('csv')
+    const merged = mergeServerErrors(preview, errors)
+    expect(merged.rows.find((r) => r.values.ip === '10.0.0.3')?.errors).toEqual(["nodePool: node pool 'missing' does not exist"])
   })
 })

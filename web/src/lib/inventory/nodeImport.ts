@@ -167,3 +167,35 @@ export function mergeServerErrors(preview: ImportPreview, errors: { field: strin
   }
   return { ...preview, rows, general }
 }
+
+/** What one import sends: the CSV, how many nodes it holds, and how its lines map back to the paste's rows. */
+export interface ImportPlan {
+  csv: string
+  count: number
+  skipped: number
+  /** The sent CSV's line numbers (header = 1) → the preview row's csvLine, for the server's per-line answer. */
+  lineOf: Map<number, number>
+}
+
+/**
+ * All the lines (the import is refused while any has problems), or with `validOnly` the header and
+ * the lines without problems, renumbered: the server then names lines of the CSV it received.
+ */
+export function importPlan(preview: ImportPreview, validOnly: boolean): ImportPlan {
+  const identity = new Map(preview.rows.map((row) => [row.csvLine, row.csvLine]))
+  if (!validOnly) return { csv: preview.csv, count: preview.rows.length, skipped: 0, lineOf: identity }
+  const sent = lines(preview.csv)
+  const valid = preview.rows.filter((row) => row.errors.length === 0)
+  const lineOf = new Map(valid.map((row, i) => [i + 2, row.csvLine]))
+  return { csv: [sent[0], ...valid.map((row) => sent[row.csvLine - 1])].join('\n'), count: valid.length,
+    skipped: preview.rows.length - valid.length, lineOf }
+}
+
+/** The server's "line N" of the CSV it received, as the same line of the whole paste's CSV. */
+export function toPreviewLines(errors: { field: string; message: string }[], plan: ImportPlan): { field: string; message: string }[] {
+  return errors.map((error) => {
+    const line = /^line (\d+)$/.exec(error.field)
+    const original = line ? plan.lineOf.get(Number(line[1])) : undefined
+    return original === undefined ? error : { ...error, field: `line ${original}` }
+  })
+}

@@ -26,6 +26,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,6 +64,14 @@ class RunStarter {
 
     /** The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may start it at once). */
     RunRecord start(long jobId, Integer version) {
+        return start(jobId, version, CurrentActor.name(), "RUN");
+    }
+
+    /**
+     * As {@link #start(long, Integer)}, with who started it named by the caller: {@code starter} is
+     * the run's {@code executedBy} (e.g. {@code schedule:12}), {@code kind} its kind.
+     */
+    RunRecord start(long jobId, Integer version, String starter, String kind) {
         JobVersion job = jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
                 "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
         List<String> problems = new ArrayList<>();
@@ -73,20 +83,28 @@ class RunStarter {
         refuseIf(problems, "job " + job.name());
         Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
-                CurrentActor.name(), null, "RUN"), clock.instant());
+                starter, null, kind), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
         // move of one of its nodes from now on waits for this commit and then sees the run; one that
         // committed since the nodes were resolved is reported, and the run is not started.
         refuseIf(targets.hold(nodesOf(items)), "job " + job.name());
-        audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version(),
+        audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version()
+                        + (starter.equals(CurrentActor.name()) ? "" : " for " + starter),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
         return queued(runId);
     }
 
-    /** A new run of the same job version and template versions, on the nodes that did not succeed in {@code runId}. */
-    RunRecord rerunFailed(long previousRunId) {
+    /** Which job version a re-run of failed nodes runs: the failed run's own, or the job's latest. */
+    enum RerunVersion { SAME, LATEST }
+
+    /**
+     * A new run on the nodes that did not succeed in {@code previousRunId}: of the same job version and
+     * template versions (each item on its own failed nodes), or of the job's latest version (each of its
+     * items on the failed nodes it targets). It links to the failed run.
+     */
+    RunRecord rerunFailed(long previousRunId, RerunVersion version) {
         access.requireOperable(previousRunId);
         RunRecord previous = runs.get(previousRunId).orElseThrow(() -> new NotFoundException("Run", previousRunId));
         if (!previous.status().isFinal()) {
@@ -98,21 +116,42 @@ class RunStarter {
         }
         List<String> problems = new ArrayList<>();
         List<SnapshotItem> items = new ArrayList<>();
-        for (RunContents.RunItem item : contents.items(previousRunId)) {
-            List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
-            if (!failed.isEmpty()) {
-                items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+        NewRun run;
+        if (version == RerunVersion.LATEST) {
+            JobVersion job = jobs.runnable(previous.originalJobId(), null).orElseThrow(() -> new NotFoundException(
+                    "Job " + previous.originalJobId() + " does not exist or was deleted: re-run the failed nodes with the run's own version"));
+            Set<Long> failed = failedByItem.values().stream().flatMap(List::stream).collect(Collectors.toSet());
+            for (JobItem item : job.items()) {
+                List<Long> chosen = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL))
+                        .nodes().stream().map(TargetNode::id).filter(failed::contains).toList();
+                if (!chosen.isEmpty()) {
+                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(chosen, List.of()), problems));
+                }
             }
+            if (items.isEmpty()) {
+                throw new ConflictException("Version " + job.version() + " of job " + job.name() + " targets none of the failed nodes of run "
+                        + previousRunId + ": re-run them with the run's own version");
+            }
+            run = new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(), CurrentActor.name(),
+                    previousRunId, "RERUN_FAILED");
+        } else {
+            for (RunContents.RunItem item : contents.items(previousRunId)) {
+                List<Long> failed = failedByItem.getOrDefault(item.id(), List.of());
+                if (!failed.isEmpty()) {
+                    items.add(snapshot(item.sequence(), item.templateId(), targets.resolve(failed, List.of()), problems));
+                }
+            }
+            run = new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
+                    previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED");
         }
         refuseIf(problems, "the failed nodes of run " + previousRunId);
         Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
-        long runId = runs.insert(new NewRun(previous.originalJobId(), previous.jobId(), previous.jobVersion(), previous.jobName(),
-                previous.failurePolicy(), CurrentActor.name(), previousRunId, "RERUN_FAILED"), clock.instant());
+        long runId = runs.insert(run, clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         refuseIf(targets.hold(nodesOf(items)), "the failed nodes of run " + previousRunId);
-        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId,
-                null, Map.of("previousRunId", previousRunId));
+        audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId + " as run " + runId
+                        + " (job version " + run.jobVersion() + ")", null, Map.of("previousRunId", previousRunId, "version", version.name()));
         return queued(runId);
     }
 

@@ -2,6 +2,7 @@ package io.devops.platform.execution;
 
 import io.devops.platform.acceptance.Judgement;
 import io.devops.platform.acceptance.NcclJudge;
+import io.devops.platform.execution.RunStarter.RerunVersion;
 import io.devops.platform.execution.logs.NodeLines;
 import io.devops.platform.execution.logs.RunEvents;
 import io.devops.platform.execution.logs.RunLogs;
@@ -90,7 +91,7 @@ class RunsController {
     @GetMapping("/runs/{id}")
     RunDetail get(@PathVariable long id) {
         RunRecord run = find(id);
-        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id));
+        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id));
     }
 
     @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -212,8 +213,8 @@ class RunsController {
 
     @PostMapping("/runs/{id}/rerun-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RunSummary rerunFailed(@PathVariable long id) {
-        return RunSummary.of(starter.rerunFailed(id));
+    RunSummary rerunFailed(@PathVariable long id, @RequestBody(required = false) RerunRequest request) {
+        return RunSummary.of(starter.rerunFailed(id, request == null || request.version() == null ? RerunVersion.SAME : request.version()));
     }
 
     private RunSummary summary(long id) {
@@ -225,6 +226,10 @@ class RunsController {
     }
 
     record StartRequest(Integer version) {
+    }
+
+    /** {@code SAME} (the default): the failed run's job version; {@code LATEST}: the job's newest. */
+    record RerunRequest(RerunVersion version) {
     }
 
     record ReportJudgement(long reportId, long taskId, long nodeId, String ip, String path, Judgement judgement) {

@@ -39,6 +39,11 @@ class NodeChecks {
     }
 
     Outcome check(List<NodeDraft> drafts) {
+        return check(drafts, false);
+    }
+
+    /** {@code updateExisting}: a line whose IP a node already has is that node's update, not a problem. */
+    Outcome check(List<NodeDraft> drafts, boolean updateExisting) {
         List<NodePoolView> allPools = pools.all();
         Map<Long, NodePoolView> poolsById = allPools.stream().collect(Collectors.toMap(NodePoolView::id, Function.identity()));
         Map<String, NodePoolView> poolsByName = allPools.stream().collect(Collectors.toMap(NodePoolView::name, Function.identity()));
@@ -72,14 +77,15 @@ class NodeChecks {
                     draft.labelsOrEmpty()));
         }
         Set<String> taken = nodes.ipsTaken(ready.stream().map(node -> node.node().ip()).toList(), 0);
-        for (ReadyNode node : ready) {
-            if (taken.contains(node.node().ip())) {
-                problems.add(new Problem(Kind.DUPLICATE, node.index(),
-                        new InputError("ip", "a node with IP " + node.node().ip() + " already exists")));
-            }
+        List<ReadyNode> existing = ready.stream().filter(node -> taken.contains(node.node().ip())).toList();
+        if (updateExisting) {
+            ready.removeAll(existing);
+        } else {
+            existing.forEach(node -> problems.add(new Problem(Kind.DUPLICATE, node.index(),
+                    new InputError("ip", "a node with IP " + node.node().ip() + " already exists"))));
         }
         problems.sort(Comparator.comparingInt(Problem::index));
-        return new Outcome(ready, problems);
+        return new Outcome(ready, updateExisting ? existing : List.of(), problems);
     }
 
     private static NodePoolView resolvePool(NodeDraft draft, Map<Long, NodePoolView> byId, Map<String, NodePoolView> byName,
@@ -115,7 +121,8 @@ class NodeChecks {
     record ReadyNode(int index, NewNode node, Map<String, String> labels) {
     }
 
-    record Outcome(List<ReadyNode> ready, List<Problem> problems) {
+    /** {@code existing}: the lines that update the node with their IP (only when asked for). */
+    record Outcome(List<ReadyNode> ready, List<ReadyNode> existing, List<Problem> problems) {
 
         boolean hasProblems() {
             return !problems.isEmpty();

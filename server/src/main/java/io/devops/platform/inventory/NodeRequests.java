@@ -26,8 +26,8 @@ final class NodeRequests {
         }
     }
 
-    /** Either CSV text or a list of nodes. */
-    record ImportRequest(String csv, @Valid @Size(max = 20_000) List<NodeRequest> nodes) {
+    /** Either CSV text or a list of nodes; {@code updateExisting} true: a line with a known IP updates that node. */
+    record ImportRequest(String csv, @Valid @Size(max = 20_000) List<NodeRequest> nodes, Boolean updateExisting) {
     }
 
     record LockRequest(@NotBlank @Size(max = 500) String reason) {

@@ -94,12 +94,15 @@ class NodeService {
         return created;
     }
 
-    /** All or nothing: any problem on any line and no node is imported. */
-    int importAll(List<NodeDraft> drafts, List<String> positions) {
+    /**
+     * All or nothing: any problem on any line and no node is imported. With {@code updateExisting},
+     * a line whose IP a node has updates that node (see {@link #importedUpdate}) instead of being refused.
+     */
+    ImportResult importAll(List<NodeDraft> drafts, List<String> positions, boolean updateExisting) {
         if (drafts.isEmpty()) {
             throw new InvalidInputException("nodes", "the import holds no node");
         }
-        Outcome outcome = checks.check(drafts);
+        Outcome outcome = checks.check(drafts, updateExisting);
         if (outcome.hasProblems()) {
             List<InputError> lines = outcome.problems().stream()
                     .map(problem -> new InputError(positions.get(problem.index()),
@@ -108,10 +111,38 @@ class NodeService {
             throw new InvalidInputException("Nothing was imported: " + lines.size() + " problem(s) in "
                     + drafts.size() + " node(s); fix them and send the whole import again", lines);
         }
-        List<Long> ids = register(outcome.ready());
-        audit.record("node.imported", "node", null, "Imported " + ids.size() + " nodes", null,
-                Map.of("count", ids.size(), "firstId", ids.get(0), "lastId", ids.get(ids.size() - 1)));
-        return ids.size();
+        Map<String, Long> existingIds = nodes.idsByIp(outcome.existing().stream().map(node -> node.node().ip()).toList());
+        for (ReadyNode line : outcome.existing()) {
+            long id = existingIds.get(line.node().ip());
+            update(id, importedUpdate(get(id), drafts.get(line.index()), line), ExpectedVersion.ANY);
+        }
+        List<Long> ids = outcome.ready().isEmpty() ? List.of() : register(outcome.ready());
+        if (!ids.isEmpty()) {
+            audit.record("node.imported", "node", null, "Imported " + ids.size() + " nodes", null,
+                    Map.of("count", ids.size(), "firstId", ids.get(0), "lastId", ids.get(ids.size() - 1)));
+        }
+        return new ImportResult(ids.size(), outcome.existing().size());
+    }
+
+    /** How many nodes an import created and how many existing ones (by IP) it updated. */
+    record ImportResult(int imported, int updated) {
+    }
+
+    /**
+     * An existing node as an import line changes it: what the line gives replaces, an empty cell keeps
+     * the node's value (labels included), and a line without a pool leaves the node in its pool.
+     */
+    private static NodeDraft importedUpdate(NodeView before, NodeDraft line, ReadyNode checked) {
+        boolean namesPool = line.nodePoolId() != null || (line.nodePool() != null && !line.nodePool().isBlank());
+        return new NodeDraft(before.ip(), or(line.hostname(), before.hostname()), or(line.nodeType(), before.nodeType()),
+                or(line.gpuType(), before.gpuType()), or(line.gpuCount(), before.gpuCount()), or(line.sshPort(), before.sshPort()),
+                or(line.sshUser(), before.sshUser()), namesPool ? checked.node().nodePoolId() : null, null,
+                line.labels() == null || line.labels().isEmpty() ? before.labels() : line.labels(),
+                or(line.credentialId(), before.credentialId()));
+    }
+
+    private static <T> T or(T given, T current) {
+        return given != null ? given : current;
     }
 
     /** Outside the import's transaction: on MySQL, ANALYZE TABLE commits whatever is open. */

@@ -65,6 +65,16 @@ class Nodes {
         return taken;
     }
 
+    /** The ids of the nodes with these IPs (canonical form), by IP; IPs no node has are absent. */
+    Map<String, Long> idsByIp(Collection<String> ips) {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(ips))) {
+            jdbc.sql("SELECT id, ip FROM nodes WHERE ip IN (:ips)").param("ips", chunk)
+                    .query((rs, n) -> ids.put(rs.getString("ip"), rs.getLong("id"))).list();
+        }
+        return ids;
+    }
+
     /** Inserts the nodes in batches and answers their ids by IP. */
     Map<String, Long> insertAll(List<NewNode> nodes, Instant at, String by) {
         LocalDateTime now = DbTime.toDb(at);

@@ -72,22 +72,24 @@ class NodesController {
         return nodes.create(request.draft());
     }
 
+    /** {@code updateExisting}: lines whose IP a node has update it; the answer then also counts {@code updated}. */
     @PostMapping("/import")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Integer> importNodes(@Valid @RequestBody ImportRequest request) {
         if ((request.csv() == null) == (request.nodes() == null)) {
             throw new InvalidInputException("csv", "send either 'csv' (text with a header line) or 'nodes' (a list), not both or neither");
         }
-        int imported;
+        boolean update = Boolean.TRUE.equals(request.updateExisting());
+        NodeService.ImportResult result;
         if (request.csv() != null) {
             NodeCsv.Parsed parsed = NodeCsv.parse(request.csv());
-            imported = nodes.importAll(parsed.drafts(), parsed.positions());
+            result = nodes.importAll(parsed.drafts(), parsed.positions(), update);
         } else {
             List<NodeDraft> drafts = request.nodes().stream().map(NodeRequest::draft).toList();
-            imported = nodes.importAll(drafts, IntStream.range(0, drafts.size()).mapToObj(i -> "nodes[" + i + "]").toList());
+            result = nodes.importAll(drafts, IntStream.range(0, drafts.size()).mapToObj(i -> "nodes[" + i + "]").toList(), update);
         }
-        nodes.afterImport(imported);
-        return Map.of("imported", imported);
+        nodes.afterImport(result.imported());
+        return update ? Map.of("imported", result.imported(), "updated", result.updated()) : Map.of("imported", result.imported());
     }
 
     @PutMapping("/{id}")

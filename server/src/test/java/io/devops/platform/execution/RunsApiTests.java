@@ -73,14 +73,7 @@ class RunsApiTests extends ApiTest {
         String name = unique("failing");
         java.nio.file.Path flag = java.nio.file.Path.of("/tmp/" + name + ".broken");
         java.nio.file.Files.writeString(flag, "x");
-        long failing = fixtures.shell(unique("fail-on-2"),
-                "if [ \"$NODE_IP\" = 127.0.1.2 ] && [ -f " + flag + " ]; then echo broken on $NODE_IP >&2; exit 3; fi", null, "ansible");
-        long after = fixtures.shell(unique("after"), "true", null, "ansible");
-        long template = fixtures.template(name, steps -> {
-            RunFixtures.scriptStep(steps, failing);
-            RunFixtures.scriptStep(steps, after);
-        });
-        long runId = fixtures.start(fixtures.job(name, "STOP", template, nodes));
+        long runId = fixtures.start(fixtures.job(name, "STOP", fixtures.failingWhileFlagged(name, "127.0.1.2", flag), nodes));
 
         JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(2));
 

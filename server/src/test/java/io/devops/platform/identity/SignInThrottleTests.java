@@ -2,15 +2,14 @@ package io.devops.platform.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.devops.platform.support.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTests {
 
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(clock, Duration.ofMinutes(15), 3, 5);
 
     @Test
@@ -55,31 +54,6 @@ class SignInThrottleTests {
         for (int i = 0; i < times; i++) {
             throttle.failed(name, address);
             clock.advance(Duration.ofSeconds(1));
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -70,4 +70,44 @@ class NodeImportApiTests extends ApiTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("errors").get(0).get("message").asString()).contains("unknown column 'password'");
     }
+
+    @Test
+    void withUpdateExistingALineWithAKnownAddressUpdatesThatNodeAndKeepsWhatTheLineLeavesEmpty() {
+        var fixtures = new InventoryFixtures(admin());
+        String pool = unique("pool");
+        long poolId = fixtures.pool(pool, fixtures.tenant(unique("tenant")));
+        String known = uniqueIp();
+        long id = fixtures.node(InventoryFixtures.aNode(known).hostname("old-name").gpuType("A800").sshPort(2222).inPool(poolId)
+                .label("rack", "r1"));
+        String fresh = uniqueIp();
+        String csv = "ip,hostname,gpuType,labels\\n" + known + ",new-name,H100,\\n" + fresh + ",fresh,H100,row=2\\n";
+
+        var response = admin().post("/api/v1/nodes/import", "{\"csv\":\"" + csv + "\",\"updateExisting\":true}");
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.json().get("imported").asInt()).isEqualTo(1);
+        assertThat(response.json().get("updated").asInt()).isEqualTo(1);
+        var updated = admin().get("/api/v1/nodes/" + id).json();
+        assertThat(updated.get("hostname").asString()).isEqualTo("new-name");
+        assertThat(updated.get("gpuType").asString()).isEqualTo("H100");
+        assertThat(updated.get("sshPort").asInt()).isEqualTo(2222);
+        assertThat(updated.get("nodePoolName").asString()).isEqualTo(pool);
+        assertThat(updated.get("labels").get("rack").asString()).isEqualTo("r1");
+        assertThat(admin().get("/api/v1/nodes?q=" + fresh).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutUpdateExistingAKnownAddressStillRefusesTheWholeImport() {
+        String known = uniqueIp();
+        new InventoryFixtures(admin()).node(InventoryFixtures.aNode(known).hostname("kept"));
+        String fresh = uniqueIp();
+
+        var response = admin().post("/api/v1/nodes/import", "{\"csv\":\"ip,hostname\\n" + known + ",changed\\n" + fresh
+                + ",fresh\\n\",\"updateExisting\":false}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("message").asString()).contains("already exists");
+        assertThat(admin().get("/api/v1/nodes?q=" + known).json().get("items").get(0).get("hostname").asString()).isEqualTo("kept");
+        assertThat(admin().get("/api/v1/nodes?q=" + fresh).json().get("total").asLong()).isZero();
+    }
 }

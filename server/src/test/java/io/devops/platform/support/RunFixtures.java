@@ -140,6 +140,20 @@ public final class RunFixtures {
         return created(api.post("/api/v1/shells", body.toString())).get("id").asLong();
     }
 
+    /**
+     * A template of two script steps over SSH: the first fails on {@code ip} (exit 3, "broken on IP" on
+     * stderr) while the file {@code flag} exists, the second does nothing.
+     */
+    public long failingWhileFlagged(String name, String ip, java.nio.file.Path flag) {
+        long failing = shell(name + "-fail", "if [ \"$NODE_IP\" = " + ip + " ] && [ -f " + flag
+                + " ]; then echo broken on $NODE_IP >&2; exit 3; fi", null, "ansible");
+        long after = shell(name + "-after", "true", null, "ansible");
+        return template(name, steps -> {
+            scriptStep(steps, failing);
+            scriptStep(steps, after);
+        });
+    }
+
     public long builtinOperator(String role) {
         long roleId = api.get("/api/v1/roles?name=" + role).json().get("items").get(0).get("id").asLong();
         ObjectNode body = object().put("roleId", roleId).put("pkgVersion", "1").put("description", role);

@@ -31,10 +31,13 @@ class EndpointWalkApiTests extends ApiTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VARIABLE = Pattern.compile("\\{[^}]+}");
     /** Resources that belong to a tenant: the path's first variable is replaced by the other tenant's id. */
-    private static final Set<String> TENANT_OWNED = Set.of("tenants", "node-pools", "nodes", "jobs", "runs");
-    /** Global resources tenant users may read (the catalog, pass lines) or that are their own (sign-in, tokens). */
+    private static final Set<String> TENANT_OWNED = Set.of("tenants", "node-pools", "nodes", "jobs", "runs", "schedules");
+    /**
+     * Global resources tenant users may read (the catalog, pass lines), that are their own (sign-in,
+     * tokens) or that read nothing stored (the schedule preview).
+     */
     private static final Set<String> GLOBAL_FOR_ALL = Set.of("roles", "operators", "shells", "templates", "acceptance-thresholds",
-            "auth", "api-tokens");
+            "auth", "api-tokens", "schedules");
     /** Lists whose items belong to tenants: checked for the other tenant's objects. */
     private static final Set<String> SCOPED_LISTS = Set.of("/api/v1/tenants", "/api/v1/node-pools", "/api/v1/nodes", "/api/v1/jobs",
             "/api/v1/runs", "/api/v1/audit-events", "/api/v1/overview");
@@ -111,7 +114,11 @@ class EndpointWalkApiTests extends ApiTest {
         }
     }
 
-    /** Equal problems; the order of Bean Validation's field errors is not fixed, so they are compared as sets. */
+    /**
+     * Equal problems, whatever their {@code instance} (the request's own path, which for a path of two
+     * ids, such as a comparison of two runs, holds the missing id too); the order of Bean Validation's
+     * field errors is not fixed, so they are compared as sets.
+     */
     private static boolean sameProblem(String theirs, String expected) {
         if (theirs.equals(expected)) {
             return true;
@@ -119,6 +126,13 @@ class EndpointWalkApiTests extends ApiTest {
         try {
             JsonNode a = JSON.readTree(theirs);
             JsonNode b = JSON.readTree(expected);
+            if (a.isObject() && b.isObject()) {
+                ((tools.jackson.databind.node.ObjectNode) a).remove("instance");
+                ((tools.jackson.databind.node.ObjectNode) b).remove("instance");
+                if (a.equals(b)) {
+                    return true;
+                }
+            }
             return a.path("status").asInt() == 400 && b.path("status").asInt() == 400
                     && fields(a).equals(fields(b)) && !fields(a).isEmpty();
         } catch (RuntimeException notJson) {
@@ -140,6 +154,7 @@ class EndpointWalkApiTests extends ApiTest {
             case "nodes" -> b.node();
             case "jobs" -> b.job();
             case "runs" -> b.run();
+            case "schedules" -> b.schedule();
             default -> MISSING;
         };
     }

@@ -21,7 +21,8 @@ record TenantWorld(Tenant a, Tenant b, long sparePool, long spareNode, String sp
     private static TenantWorld shared;
 
     /** The objects of one tenant; names are unique, so finding one in an answer shows a leak. */
-    record Tenant(long id, String name, long pool, String poolName, long node, String nodeIp, long job, String jobName, long run) {
+    record Tenant(long id, String name, long pool, String poolName, long node, String nodeIp, long job, String jobName, long run,
+                  long schedule) {
 
         List<String> markers() {
             return List.of(name, poolName, nodeIp, jobName);
@@ -62,7 +63,9 @@ record TenantWorld(Tenant a, Tenant b, long sparePool, long spareNode, String sp
         long job = created(admin.post("/api/v1/jobs", job(jobName, templateId, "node_pool", pool)));
         var run = admin.post("/api/v1/jobs/" + job + "/runs", "{}");
         assertThat(run.status()).as(run.toString()).isEqualTo(202);
-        return new Tenant(tenant, name, pool, poolName, node, ip, job, jobName, run.id());
+        // Paused: it is there to be read, never to start anything.
+        long schedule = created(admin.post("/api/v1/jobs/" + job + "/schedules", "{\"cron\":\"0 3 * * *\",\"enabled\":false}"));
+        return new Tenant(tenant, name, pool, poolName, node, ip, job, jobName, run.id(), schedule);
     }
 
     /** A script step that does nothing: the runs fail at once on these unreachable nodes, which is all they need to do. */

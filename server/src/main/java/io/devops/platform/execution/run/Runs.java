@@ -51,6 +51,11 @@ public class Runs {
         return id;
     }
 
+    /** The runs that carry on from this one (re-runs of its failed nodes), oldest first. */
+    public List<Long> laterOf(long id) {
+        return jdbc.sql("SELECT id FROM runs WHERE previous_run_id = ? ORDER BY id").param(id).query(Long.class).list();
+    }
+
     public Optional<RunRecord> get(long id) {
         return jdbc.sql("SELECT * FROM runs WHERE id = ?").param(id).query(Runs::map).optional();
     }
@@ -156,6 +161,14 @@ public class Runs {
         return jdbc.sql("SELECT id FROM runs WHERE status = 'QUEUED' ORDER BY id").query(Long.class).list();
     }
 
+    /** The runs started by {@code executedBy} (a user, or a starter such as {@code schedule:12}) that have not ended, oldest first. */
+    public List<ActiveRun> activeStartedBy(String executedBy) {
+        List<String> active = RunStatus.active().stream().map(Enum::name).toList();
+        return jdbc.sql("SELECT id, status FROM runs WHERE executed_by = :by AND status IN (:active) ORDER BY id")
+                .param("by", executedBy).param("active", active)
+                .query((rs, row) -> new ActiveRun(rs.getLong("id"), RunStatus.valueOf(rs.getString("status")))).list();
+    }
+
     /** The runs that have not ended and target any of these nodes, oldest first. */
     public List<NodeUsage.Use> activeOn(Collection<Long> nodeIds) {
         List<String> active = RunStatus.active().stream().map(Enum::name).toList();
@@ -244,6 +257,9 @@ public class Runs {
     /** A run to create: {@code kind} is RUN, RERUN_FAILED. */
     public record NewRun(long jobId, long jobVersionId, int jobVersion, String jobName, String failurePolicy, String executedBy,
                   Long previousRunId, String kind) {
+    }
+
+    public record ActiveRun(long id, RunStatus status) {
     }
 
     public record RunFilter(Long jobId, RunStatus status, Long nodeId, String executedBy, Instant from, Instant to) {

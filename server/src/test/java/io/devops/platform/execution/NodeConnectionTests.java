@@ -1,0 +1,90 @@
+package io.devops.platform.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.devops.platform.support.Api;
+import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.RunFixtures;
+import io.devops.platform.support.SudoUser;
+import io.devops.platform.support.TestNodes;
+import io.devops.platform.support.TestNodes.OtherNode;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * POST /api/v1/nodes/{id}/test-connection over real SSH: the node's credential (or its pool's),
+ * its SSH user and host key checking, as a run would; sudo with a become password for real.
+ */
+class NodeConnectionTests extends ApiTest {
+
+    private TestNodes testNodes;
+    private RunFixtures fixtures;
+
+    @BeforeEach
+    void nodes() {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        testNodes = TestNodes.shared();
+        fixtures = new RunFixtures(admin(), testNodes);
+    }
+
+    @Test
+    void aTestNodeIsReachedWithItsPoolsCredentialAndBecomesRoot() {
+        long node = fixtures.testNodeIds().get(0);
+
+        Api.Response answer = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}");
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode result = answer.json();
+        assertThat(result.get("reachable").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(result.get("become").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(result.get("message").asString()).contains("became root");
+        assertThat(result.get("durationMs").asLong()).isPositive();
+    }
+
+    @Test
+    void aNodeNobodyListensOnIsUnreachableAndTheAnswerSaysWhere() {
+        long node = fixtures.node(uniqueIp(), 1, unique("nobody-home").replace('_', '-'));
+
+        JsonNode result = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}").json();
+
+        assertThat(result.get("reachable").asBoolean()).isFalse();
+        assertThat(result.get("become").asBoolean()).isFalse();
+        assertThat(result.get("message").asString()).startsWith("Cannot sign in to ").contains(":1 over SSH");
+    }
+
+    @Test
+    void aWrongBecomePasswordSignsInButCannotBecomeRootUntilTheCredentialHasTheRightOne() throws Exception {
+        assumeTrue(SudoUser.available(), "needs sudo and useradd: run scripts/test.sh");
+        String password = "sudo-" + System.nanoTime();
+        SudoUser.withPassword(password, testNodes.publicKey());
+        long credential = admin().post("/api/v1/credentials", RunFixtures.object().put("name", unique("sudo_user"))
+                .put("sshUser", SudoUser.NAME).put("privateKey", testNodes.privateKey()).put("becomePassword", "wrong-one")
+                .toString()).json().get("id").asLong();
+        try (OtherNode other = testNodes.otherNode("127.0.3." + ThreadLocalRandom.current().nextInt(1, 255))) {
+            long node = fixtures.node(other.ip(), other.port(), unique("sudo-node").replace('_', '-'));
+            JsonNode current = admin().get("/api/v1/nodes/" + node).json();
+            assertThat(admin().put("/api/v1/nodes/" + node, RunFixtures.object().put("ip", other.ip()).put("sshPort", other.port())
+                    .putNull("sshUser").put("credentialId", credential).put("nodePoolId", current.get("nodePoolId").asLong())
+                    .toString()).status()).isEqualTo(200);
+
+            JsonNode refused = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}").json();
+            assertThat(refused.get("reachable").asBoolean()).as(refused.toString()).isTrue();
+            assertThat(refused.get("become").asBoolean()).as(refused.toString()).isFalse();
+            assertThat(refused.get("message").asString()).contains("becoming root failed").doesNotContain("wrong-one");
+
+            admin().put("/api/v1/credentials/" + credential, RunFixtures.object().put("name", unique("sudo_user"))
+                    .put("sshUser", SudoUser.NAME).put("becomePassword", password).toString());
+            JsonNode accepted = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}").json();
+            assertThat(accepted.get("become").asBoolean()).as(accepted.toString()).isTrue();
+            admin().delete("/api/v1/nodes/" + node);
+        }
+    }
+
+    @Test
+    void anUnknownNodeIsNotFound() {
+        assertThat(admin().post("/api/v1/nodes/987654321/test-connection", "{}").status()).isEqualTo(404);
+    }
+}
