@@ -2,7 +2,7 @@
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
 # system Chromium with playwright-core through three walks: web/e2e/console.mjs (sign-in, the home
-# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, a VIEWER) and
+# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
 # and run on three SSH test nodes on loopback until its matrix is green, a report opened).
 # Screenshots go to target/screenshots/web-console/. Also checks that the first page's bundle

@@ -254,7 +254,7 @@ const en = {
     deleteConfirm: 'Delete tenant {name}? It must own no node pools.',
   },
   admin: {
-    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log', settings: 'Settings', credentials: 'SSH credentials',
+    nav: 'Administration', users: 'Users and roles', apiTokens: 'API tokens', enrolmentTokens: 'Agent enrolment tokens', pendingEnrolments: 'Pending agent enrolments', audit: 'Audit log', notifications: 'Notifications', settings: 'Settings', credentials: 'SSH credentials',
     shownOnce: 'Copy it now: it is shown only this once and cannot be read again.', secret: 'New token',
   },
   users: {
@@ -346,6 +346,28 @@ const en = {
       nicLinkRateGbps: 'NIC link rate (Gb/s)', driverVersion: 'Driver version', cudaVersion: 'CUDA version',
       fabricManagerVersion: 'Fabric Manager version', acceptanceMaxAgeDays: 'Acceptance valid for (days)',
     },
+  },
+  notify: {
+    title: 'Notifications', hint: 'Tell people when runs end or a node fails acceptance: channels are where messages go, rules say which events go there. Sending never slows or fails a run; every try is listed under Deliveries.',
+    channels: 'Channels', rules: 'Rules', newChannel: 'New channel', editChannel: 'Edit channel {name}', newRule: 'New rule', editRule: 'Edit rule',
+    type: 'Type', language: 'Message language', address: 'Address / recipients', secret: 'Secret', secretSet: 'Set', enabled: 'Enabled',
+    sendTest: 'Send test', testQueued: 'A test message to {name} is on its way; see its deliveries.', deliveries: 'Deliveries',
+    deliveriesOf: 'Deliveries through {name}', noDeliveries: 'Nothing sent yet', at: 'When', event: 'Event', run: 'Run', attempt: 'Try',
+    status: 'Result', responseCode: 'HTTP code', error: 'Error', channel: 'Channel', job: 'Job', allJobs: 'Every job', events: 'Events',
+    url: 'Address', keepUrl: 'Leave empty to keep {url}', keepSecret: 'Leave empty to keep the stored secret', signingSecret: 'Signing secret',
+    smtpHost: 'SMTP server', smtpPort: 'Port', smtpUsername: 'User name', smtpPassword: 'Password', smtpFrom: 'From', smtpTo: 'To',
+    smtpToHint: 'Addresses, separated by commas', starttls: 'STARTTLS', channelRequired: 'Choose a channel',
+    deleteChannelConfirm: 'Delete channel {name} with its rules and delivery history?', deleteRuleConfirm: 'Delete this rule of channel {channel}?',
+    types: { webhook: 'Webhook', dingtalk: 'DingTalk', feishu: 'Feishu / Lark', wecom: 'WeCom', email: 'E-mail' },
+    urlHints: {
+      webhook: 'https://… (signed with the secret in X-Devops-Signature)', dingtalk: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+      feishu: 'https://open.feishu.cn/open-apis/bot/v2/hook/…', wecom: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', email: '—',
+    },
+    eventNames: {
+      RUN_FAILED: 'Run failed', RUN_SUCCEEDED: 'Run succeeded', RUN_CANCELLED: 'Run cancelled', RUN_INTERRUPTED: 'Run interrupted',
+      NODE_ACCEPTANCE_FAILED: 'Node failed acceptance', TEST: 'Test message',
+    },
+    attemptStatus: { SUCCEEDED: 'Sent', FAILED: 'Failed' },
   },
   errors: { notFound: 'This page does not exist', forbidden: 'You are not allowed to do this: {detail}' },
 }

@@ -255,7 +255,7 @@ const zhCN: Messages = {
     deleteConfirm: '删除租户 {name}？租户下必须没有节点池。',
   },
   admin: {
-    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', pendingEnrolments: '待审批的 Agent 注册', audit: '审计日志', settings: '系统设置', credentials: 'SSH 凭据',
+    nav: '系统管理', users: '用户与角色', apiTokens: 'API 令牌', enrolmentTokens: 'Agent 注册令牌', pendingEnrolments: '待审批的 Agent 注册', audit: '审计日志', notifications: '通知', settings: '系统设置', credentials: 'SSH 凭据',
     shownOnce: '请立即复制：令牌只显示这一次，之后无法再查看。', secret: '新令牌',
   },
   users: {
@@ -347,6 +347,28 @@ const zhCN: Messages = {
       nicLinkRateGbps: '网卡速率（Gb/s）', driverVersion: '驱动版本', cudaVersion: 'CUDA 版本',
       fabricManagerVersion: 'Fabric Manager 版本', acceptanceMaxAgeDays: '验收有效期（天）',
     },
+  },
+  notify: {
+    title: '通知', hint: '在运行结束或节点验收未通过时通知相关人员：通知渠道决定消息发往何处，通知规则决定哪些事件发往该渠道。发送不会拖慢运行，也不会导致运行失败；每次发送尝试都可在“发送记录”中查看。',
+    channels: '通知渠道', rules: '通知规则', newChannel: '新建渠道', editChannel: '编辑渠道 {name}', newRule: '新建规则', editRule: '编辑规则',
+    type: '类型', language: '消息语言', address: '地址 / 收件人', secret: '密钥', secretSet: '已设置', enabled: '启用',
+    sendTest: '发送测试消息', testQueued: '发往 {name} 的测试消息正在发送，可在发送记录中查看结果。', deliveries: '发送记录',
+    deliveriesOf: '{name} 的发送记录', noDeliveries: '尚未发送过消息', at: '时间', event: '事件', run: '运行', attempt: '第几次',
+    status: '结果', responseCode: 'HTTP 状态码', error: '错误', channel: '渠道', job: '作业', allJobs: '全部作业', events: '事件',
+    url: '地址', keepUrl: '留空则保留 {url}', keepSecret: '留空则保留已保存的密钥', signingSecret: '加签密钥',
+    smtpHost: 'SMTP 服务器', smtpPort: '端口', smtpUsername: '用户名', smtpPassword: '密码', smtpFrom: '发件人', smtpTo: '收件人',
+    smtpToHint: '多个地址用逗号分隔', starttls: 'STARTTLS', channelRequired: '请选择渠道',
+    deleteChannelConfirm: '删除渠道 {name}？其通知规则和发送记录将一并删除。', deleteRuleConfirm: '删除渠道 {channel} 的这条规则？',
+    types: { webhook: 'Webhook', dingtalk: '钉钉', feishu: '飞书', wecom: '企业微信', email: '邮件' },
+    urlHints: {
+      webhook: 'https://…（用密钥签名，见 X-Devops-Signature）', dingtalk: 'https://oapi.dingtalk.com/robot/send?access_token=…',
+      feishu: 'https://open.feishu.cn/open-apis/bot/v2/hook/…', wecom: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…', email: '—',
+    },
+    eventNames: {
+      RUN_FAILED: '运行失败', RUN_SUCCEEDED: '运行成功', RUN_CANCELLED: '运行已取消', RUN_INTERRUPTED: '运行已中断',
+      NODE_ACCEPTANCE_FAILED: '节点验收未通过', TEST: '测试消息',
+    },
+    attemptStatus: { SUCCEEDED: '已送达', FAILED: '失败' },
   },
   errors: { notFound: '页面不存在', forbidden: '没有权限执行此操作：{detail}' },
 }

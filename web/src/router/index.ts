@@ -44,6 +44,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'admin/pending-enrolments', name: 'admin-pending-enrolments', component: () => import('../views/admin/PendingEnrollmentsView.vue'), beforeEnter: adminOnly },
       { path: 'admin/enrolment-tokens', name: 'admin-enrolment-tokens', component: () => import('../views/admin/EnrollmentTokensView.vue'), beforeEnter: adminOnly },
       { path: 'admin/audit', name: 'admin-audit', component: () => import('../views/admin/AuditView.vue'), beforeEnter: adminOnly },
+      { path: 'admin/notifications', name: 'admin-notifications', component: () => import('../views/admin/NotificationsView.vue'), beforeEnter: adminOnly },
       { path: 'admin/credentials', name: 'admin-credentials', component: () => import('../views/admin/CredentialsView.vue'), beforeEnter: adminOnly },
       { path: 'admin/settings', name: 'admin-settings', component: () => import('../views/admin/SettingsView.vue'), beforeEnter: adminOnly },
       { path: ':pathMatch(.*)*', name: 'not-found', component: () => import('../views/NotFoundView.vue') },

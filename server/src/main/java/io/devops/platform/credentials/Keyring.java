@@ -8,8 +8,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,19 +41,28 @@ class Keyring {
     private final TransactionTemplate ownTransaction;
     private final String masterKey;
     private final Clock clock;
+    private final BooleanSupplier othersHoldSecrets;
     private final Map<Row, SecretCipher> unlocked = new ConcurrentHashMap<>();
 
     @Autowired
-    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, MasterKeySource source, Clock clock) {
-        this(jdbc, transactions, source.key().value(), clock);
+    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, MasterKeySource source, Clock clock,
+            ObjectProvider<SealedSecretHolder> holders) {
+        this(jdbc, transactions, source.key().value(), clock,
+                () -> holders.orderedStream().anyMatch(SealedSecretHolder::holdsSealedSecrets));
     }
 
     Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, String masterKey, Clock clock) {
+        this(jdbc, transactions, masterKey, clock, () -> false);
+    }
+
+    Keyring(JdbcClient jdbc, PlatformTransactionManager transactions, String masterKey, Clock clock,
+            BooleanSupplier othersHoldSecrets) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.masterKey = masterKey == null ? "" : masterKey;
         this.clock = clock;
+        this.othersHoldSecrets = othersHoldSecrets;
     }
 
     /** The cipher for stored secrets; refuses, saying how to fix it, without the right master key. */
@@ -121,6 +132,9 @@ class Keyring {
     }
 
     private Optional<Row> rekeyIfNothingStored(Row old) {
+        if (othersHoldSecrets.getAsBoolean()) {
+            return Optional.empty();
+        }
         Row fresh = freshRow();
         int changed = jdbc.sql("""
                 UPDATE credential_keyring SET kdf = ?, salt = ?, verifier = ?, created_at = ?

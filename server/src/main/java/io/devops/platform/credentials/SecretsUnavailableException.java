@@ -44,6 +44,12 @@ public class SecretsUnavailableException extends PlatformException {
                         + "the database. Replace them (PUT the credential with a new privateKey, passphrase and becomePassword)");
     }
 
+    static SecretsUnavailableException unreadableSecret(String what) {
+        return new SecretsUnavailableException(HttpStatus.CONFLICT,
+                "The stored secret of " + what + " cannot be decrypted: it was altered in the database, or sealed under "
+                        + "another master key. Enter it again");
+    }
+
     @Override
     public HttpStatus status() {
         return status;

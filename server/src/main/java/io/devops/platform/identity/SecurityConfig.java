@@ -45,7 +45,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/auth/**").authenticated()
                         // The API description maps every call and field: a read like any other, not for strangers.
                         .requestMatchers("/v3/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.VIEWER.name())
-                        .requestMatchers("/api/v1/users/**", "/api/v1/settings/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/users/**", "/api/v1/settings/**", "/api/v1/notification-channels/**",
+                                "/api/v1/notification-rules/**").hasRole(Role.ADMIN.name())
                         // Tenant users read their tenants' trail; the module filters it (see TenantScope).
                         .requestMatchers("/api/v1/audit-events/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_VIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)

@@ -4,10 +4,12 @@ import io.devops.platform.execution.run.RunContents.HostResult;
 import io.devops.platform.execution.run.RunContents.RunItem;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which nodes of a run did not get through every step of their item. A node succeeded the run only
@@ -60,5 +62,37 @@ public final class RunFailures {
             outcomes.put(node.nodeId(), outcome);
         }
         return outcomes;
+    }
+
+    /**
+     * Where each node that did not get through its item stopped: the first step that did not
+     * succeed on it, with its own message there (else the step's), in item and node order.
+     */
+    public List<NodeFailure> firstFailures(long runId) {
+        Map<Long, List<HostResult>> results = contents.hostResults(runId);
+        List<NodeFailure> failures = new ArrayList<>();
+        for (RunItem item : contents.items(runId)) {
+            for (RunNode node : item.nodes()) {
+                firstFailure(item, node, results).ifPresent(failures::add);
+            }
+        }
+        return failures;
+    }
+
+    private static Optional<NodeFailure> firstFailure(RunItem item, RunNode node, Map<Long, List<HostResult>> results) {
+        for (RunTask task : item.tasks()) {
+            HostResult own = results.getOrDefault(task.id(), List.of()).stream()
+                    .filter(result -> result.nodeId() == node.nodeId()).findFirst().orElse(null);
+            RunStatus status = own != null ? own.status() : task.status() == RunStatus.SUCCEEDED ? RunStatus.SKIPPED : task.status();
+            if (status != RunStatus.SUCCEEDED) {
+                String message = own != null && own.message() != null && !own.message().isBlank() ? own.message() : task.message();
+                return Optional.of(new NodeFailure(node, task, status, message));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A node that did not get through its item, and the step where it stopped. */
+    public record NodeFailure(RunNode node, RunTask step, RunStatus status, String message) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,10 +26,12 @@ public class RunTransitions {
 
     private final Runs runs;
     private final RunContents contents;
+    private final ObjectProvider<RunEndObserver> endObservers;
 
-    RunTransitions(Runs runs, RunContents contents) {
+    RunTransitions(Runs runs, RunContents contents, ObjectProvider<RunEndObserver> endObservers) {
         this.runs = runs;
         this.contents = contents;
+        this.endObservers = endObservers;
     }
 
     /** QUEUED → RUNNING on {@code executor}, as the run's next attempt; empty when another execution won, or the run moved. */
@@ -69,7 +72,11 @@ public class RunTransitions {
      */
     public boolean end(RunFence owner, RunStatus ending, String message, String closing, Instant at) {
         contents.closeOpenTasks(owner, ending, closing, at);
-        return runs.end(owner, ending, message, at);
+        boolean ended = runs.end(owner, ending, message, at);
+        if (ended) {
+            announceEnd(owner.runId(), ending);
+        }
+        return ended;
     }
 
     /**
@@ -82,6 +89,7 @@ public class RunTransitions {
             return false;
         }
         contents.closeOpenTasks(RunFence.whileRunIs(runId, ending), ending, closing, at);
+        announceEnd(runId, ending);
         return true;
     }
 
@@ -96,5 +104,12 @@ public class RunTransitions {
         }
         contents.reopenUnfinishedTasks(RunFence.whileRunIs(runId, RunStatus.QUEUED));
         return true;
+    }
+
+    /** Every final move passes here once: the run's status changed by this conditional write alone. */
+    private void announceEnd(long runId, RunStatus ending) {
+        if (ending.isFinal()) {
+            endObservers.orderedStream().forEach(observer -> observer.runEnded(runId));
+        }
     }
 }

@@ -1,0 +1,30 @@
+package io.devops.platform.notify;
+
+import io.devops.platform.execution.RunEnded;
+import io.devops.platform.shared.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
+
+/** What a rule can ask to be told about; TEST is the "send a test message" action's own. */
+enum NotificationEvent {
+    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, TEST;
+
+    static NotificationEvent ofRun(RunEnded.Outcome outcome) {
+        return switch (outcome) {
+            case SUCCEEDED -> RUN_SUCCEEDED;
+            case FAILED -> RUN_FAILED;
+            case CANCELLED -> RUN_CANCELLED;
+            case INTERRUPTED -> RUN_INTERRUPTED;
+        };
+    }
+
+    /** The events a rule may name (all but TEST). */
+    static List<NotificationEvent> subscribable() {
+        return Arrays.stream(values()).filter(event -> event != TEST).toList();
+    }
+
+    static NotificationEvent parse(String field, String name) {
+        return subscribable().stream().filter(event -> event.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidInputException(field, "'" + name + "' is not an event; use " + subscribable()));
+    }
+}
