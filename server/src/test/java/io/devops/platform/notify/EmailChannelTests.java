@@ -6,35 +6,19 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.devops.platform.support.ApiTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** E-mail channels against a real SMTP server on 127.0.0.1 (GreenMail), with a user and password. */
-class EmailChannelTests extends ApiTest {
+class EmailChannelTests extends NotificationApiTest {
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("notifier", "smtp-password-31"));
-
-    private NotificationTestData data;
-
-    private NotificationTestData data() {
-        if (data == null) {
-            data = new NotificationTestData(admin(), ApiTest::unique);
-        }
-        return data;
-    }
-
-    @AfterEach
-    void deleteChannels() {
-        data().deleteChannels();
-    }
 
     @Test
     void aTestMessageArrivesAtTheSmtpServerWithItsSubjectAndBodyInTheChannelsLanguage() throws Exception {

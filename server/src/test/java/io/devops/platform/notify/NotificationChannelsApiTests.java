@@ -3,35 +3,19 @@ package io.devops.platform.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Channels through the real API, delivering to a local receiver that plays each service. */
-class NotificationChannelsApiTests extends ApiTest {
+class NotificationChannelsApiTests extends NotificationApiTest {
 
     private static final Map<String, String> SECRETS = Map.of("/webhook", "wh-secret-1", "/dingtalk", "SECdingtalk-secret",
             "/feishu", "feishu-secret");
-
-    private NotificationTestData data;
-
-    private NotificationTestData data() {
-        if (data == null) {
-            data = new NotificationTestData(admin(), ApiTest::unique);
-        }
-        return data;
-    }
-
-    @AfterEach
-    void deleteChannels() {
-        data().deleteChannels();
-    }
 
     @Test
     void eachServiceGetsItsSignedPayloadAndTheThirdAttemptSucceedsAfterTwoFailures() throws Exception {

@@ -4,26 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
 import io.devops.platform.support.ApiTest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Rules: for one job or every job, naming known events and an existing channel and job. */
-class NotificationRulesApiTests extends ApiTest {
-
-    private NotificationTestData data;
-
-    private NotificationTestData data() {
-        if (data == null) {
-            data = new NotificationTestData(admin(), ApiTest::unique);
-        }
-        return data;
-    }
-
-    @AfterEach
-    void deleteChannels() {
-        data().deleteChannels();
-    }
+class NotificationRulesApiTests extends NotificationApiTest {
 
     @Test
     void aRuleIsForOneJobOrForEveryJobAndCanBeChangedAndDeleted() {

@@ -15,33 +15,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /** Real runs that fail (their node is unreachable) and what their rules send, where and in which language. */
-class RunNotificationsTests extends ApiTest {
+class RunNotificationsTests extends NotificationApiTest {
 
     private static final Map<String, String> SECRETS = Map.of("/webhook", "run-hook-secret");
 
     @Autowired
     private ApplicationEventPublisher events;
-
-    private NotificationTestData data;
-
-    private NotificationTestData data() {
-        if (data == null) {
-            data = new NotificationTestData(admin(), ApiTest::unique);
-        }
-        return data;
-    }
-
-    @AfterEach
-    void deleteChannels() {
-        data().deleteChannels();
-    }
 
     @Test
     void aFailedRunIsToldToItsJobsRuleAndToTheGlobalRuleEachInItsChannelsLanguage() throws Exception {
