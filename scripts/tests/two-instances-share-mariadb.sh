@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Two servers started at the same moment on one MariaDB database: migrations run once, one first
-# admin is created, and both instances see and change the same inventory.
+# admin is created, both instances see and change the same inventory, and a schedule that both
+# instances poll starts exactly one run for its start.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 [ -f server/target/devops-server.jar ] || { echo "build first: mvn -DskipTests package"; exit 1; }
@@ -18,8 +19,9 @@ trap 'platform_cleanup; rm -rf "$WORK"' EXIT
 
 db_env=(DB_URL="jdbc:mariadb://$host:$port/$db" DB_USER="$user" DB_PASSWORD="$password")
 # Both at once, so that they race for the migrations and the first admin.
-launch_server a 18281 "${db_env[@]}"
-launch_server b 18282 "${db_env[@]}"
+# Both poll schedules every second (the default is 5 s), so that they race for the same start.
+launch_server a 18281 "${db_env[@]}" -- --devops.schedules.poll-interval=1s
+launch_server b 18282 "${db_env[@]}" -- --devops.schedules.poll-interval=1s
 await_server 18281 a
 await_server 18282 b
 api 18281 GET /api/v1/nodes >/dev/null && api 18282 GET /api/v1/nodes >/dev/null
@@ -39,5 +41,25 @@ failed=$(sql "$db" -e "SELECT COUNT(*) FROM flyway_schema_history WHERE success 
 [ "$failed" = 0 ] || { echo "$failed failed migrations"; exit 1; }
 admins=$(sql "$db" -e "SELECT COUNT(*) FROM users WHERE username = 'admin'")
 [ "$admins" = 1 ] || { echo "expected one first admin, found $admins"; exit 1; }
-echo "two instances on one MariaDB: migrations once, one admin, shared inventory"
+
+# Every minute; as soon as one instance has started the first run, the schedule is paused: the
+# start was claimed once, so exactly one run exists for it.
+node=$(api 18281 GET "/api/v1/nodes?poolId=$pool" | json "d['items'][0]['id']")
+shell=$(api 18281 POST /api/v1/shells '{"name":"cluster_noop","command":"true","dispatch":"ansible","parameters":[]}' | json "d['id']")
+template=$(api 18281 POST /api/v1/templates "{\"name\":\"cluster_template\",\"steps\":[{\"type\":\"script\",\"shellId\":$shell}]}" | json "d['id']")
+job=$(api 18281 POST /api/v1/jobs "{\"name\":\"cluster_job\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node\",\"id\":$node}]}]}" | json "d['id']")
+schedule=$(api 18282 POST "/api/v1/jobs/$job/schedules" '{"cron":"* * * * *","timeZone":"UTC"}' | json "d['id']")
+started=
+for _ in $(seq 1 80); do
+    started=$(api 18281 GET "/api/v1/schedules/$schedule" | json "d.get('lastRunId') or ''")
+    [ -n "$started" ] && break
+    sleep 1
+done
+[ -n "$started" ] || { echo "schedule $schedule started no run in 80 s"; exit 1; }
+version=$(api 18281 GET "/api/v1/schedules/$schedule" | json "d['version']")
+api 18281 PUT "/api/v1/schedules/$schedule" "{\"cron\":\"* * * * *\",\"timeZone\":\"UTC\",\"enabled\":false,\"version\":$version}" >/dev/null
+sleep 3
+runs=$(sql "$db" -e "SELECT COUNT(*) FROM runs WHERE executed_by = 'schedule:$schedule'")
+[ "$runs" = 1 ] || { echo "two instances started $runs runs for one scheduled start (expected 1)"; exit 1; }
+echo "two instances on one MariaDB: migrations once, one admin, shared inventory, one run per scheduled start"
 sql -e "DROP DATABASE $db"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
-# system Chromium with playwright-core through three walks: web/e2e/console.mjs (sign-in, the home
-# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER) and
+# system Chromium with playwright-core through four walks: web/e2e/console.mjs (sign-in, the home
+# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
+# web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
 # and run on three SSH test nodes on loopback until its matrix is green, a report opened).
 # Screenshots go to target/screenshots/web-console/. Also checks that the first page's bundle
@@ -26,7 +27,7 @@ start_server web "$port" DEVOPS_SECRET_KEY="web-console-test-key-$(date +%s%N)" 
 
 tenant=$(api "$port" POST /api/v1/tenants '{"name":"e2e_tenant"}' | json "d['id']")
 pool=$(api "$port" POST /api/v1/node-pools "{\"name\":\"e2e_pool\",\"tenantId\":$tenant}" | json "d['id']")
-api "$port" POST /api/v1/nodes "{\"ip\":\"127.0.0.2\",\"hostname\":\"gpu-a\",\"sshPort\":1,\"gpuType\":\"H100\",\"nodePoolId\":$pool,\"labels\":{\"rack\":\"r1\"}}" >/dev/null
+node_a=$(api "$port" POST /api/v1/nodes "{\"ip\":\"127.0.0.2\",\"hostname\":\"gpu-a\",\"sshPort\":1,\"gpuType\":\"H100\",\"nodePoolId\":$pool,\"labels\":{\"rack\":\"r1\"}}" | json "d['id']")
 node=$(api "$port" POST /api/v1/nodes "{\"ip\":\"127.0.0.3\",\"hostname\":\"gpu-b\",\"sshPort\":1,\"gpuType\":\"A800\",\"nodePoolId\":$pool}" | json "d['id']")
 shell=$(api "$port" POST /api/v1/shells '{"name":"hello","command":"echo hello","dispatch":"ansible","parameters":[]}' | json "d['id']")
 template=$(api "$port" POST /api/v1/templates "{\"name\":\"e2e_template\",\"steps\":[{\"type\":\"script\",\"shellId\":$shell}]}" | json "d['id']")
@@ -45,6 +46,16 @@ api "$port" POST "/api/v1/nodes/$node/lifecycle" '{"to":"MAINTENANCE","reason":"
 shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 (cd web && node e2e/admin.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+
+# A run that waits for approval: a job whose rule asks for it on DELIVERED nodes, on gpu-a (DELIVERED
+# in the tenant's pool), started by the admin; an OPERATOR approves it from the browser.
+approval_job=$(api "$port" POST /api/v1/jobs "{\"name\":\"e2e_approval_job\",\"items\":[{\"templateId\":$template,\"targets\":[{\"type\":\"node\",\"id\":$node_a}]}]}" | json "d['id']")
+api "$port" PUT "/api/v1/jobs/$approval_job/approval-rule" '{"whenDelivered":true}' >/dev/null
+approval_run=$(api "$port" POST "/api/v1/jobs/$approval_job/runs" '{}' | json "d['id'] if d['status'] == 'PENDING_APPROVAL' else sys.exit('not waiting: ' + str(d))")
+approver_password="approver-$(date +%s%N)-Long"
+api "$port" POST /api/v1/users "{\"username\":\"e2e_approver\",\"displayName\":\"Approver\",\"password\":\"$approver_password\",\"role\":\"OPERATOR\"}" >/dev/null
+(cd web && node e2e/approval.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" e2e_approver "$approver_password" \
+    "$approval_run" "$approval_job" "../$shots")
 
 # Three SSH test nodes for a run that goes green from the browser.
 ssh_port=$(free_port 127.0.4.1)

@@ -11,6 +11,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ApprovalPanel: typeof import('./components/approvals/ApprovalPanel.vue')['default']
+    ApprovalRuleCard: typeof import('./components/approvals/ApprovalRuleCard.vue')['default']
     BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
     BusBwChart: typeof import('./components/BusBwChart.vue')['default']
     ChangeTable: typeof import('./components/ChangeTable.vue')['default']

@@ -91,4 +91,5 @@ export const http = {
   /** A text/plain answer (errors still come as problem+json). */
   text: (path: string, query?: Query) => request<string>('GET', path, undefined, query, 'text/plain, application/problem+json'),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
 }

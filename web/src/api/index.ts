@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, Tenant, User,
+  ApprovalRule, InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -50,6 +50,8 @@ export const jobs = {
   list: (page: PageRequest, name?: string) => http.get<Page<Job>>('/jobs', { ...page, name }),
   get: (id: number) => http.get<Job>(`/jobs/${id}`),
   run: (id: number) => http.post<RunSummary>(`/jobs/${id}/runs`, {}),
+  approvalRule: (id: number) => http.get<ApprovalRule>(`/jobs/${id}/approval-rule`),
+  setApprovalRule: (id: number, rule: ApprovalRule) => http.put<ApprovalRule>(`/jobs/${id}/approval-rule`, rule),
 }
 
 export interface RunFilter {
@@ -70,6 +72,8 @@ export const runs = {
   rerunFailed: (id: number, version: 'SAME' | 'LATEST' = 'SAME', fromFailedStep = false) =>
     http.post<RunSummary>(`/runs/${id}/rerun-failed`, { version, fromFailedStep }),
   resume: (id: number) => http.post<RunSummary>(`/runs/${id}/resume`),
+  approve: (id: number, comment: string) => http.post<RunSummary>(`/runs/${id}/approve`, { comment }),
+  reject: (id: number, comment: string) => http.post<RunSummary>(`/runs/${id}/reject`, { comment }),
   logWindow: (id: number, before?: number, chunks = 4) => http.get<LogWindow>(`/runs/${id}/log/window`, { before, chunks }),
   nodeOutput: (id: number, outputId: number, nodeId: number) => http.text(`/runs/${id}/log`, { outputId, nodeId }),
   eventsUrl: (id: number, after?: number) => `/api/v1/runs/${id}/events${after ? `?after=${after}` : ''}`,

@@ -135,7 +135,7 @@ export interface Job {
   createdBy: string
 }
 
-export type RunStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'INTERRUPTED'
+export type RunStatus = 'PENDING_APPROVAL' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'INTERRUPTED'
 export type StepStatus = RunStatus | 'PENDING' | 'SKIPPED' | 'UNREACHABLE'
 
 export interface RunSummary {
@@ -200,6 +200,25 @@ export interface Run extends RunSummary {
   items: RunItem[]
   /** The runs that re-ran this one's failed nodes, oldest first. */
   laterRunIds?: number[]
+  /** Present when the run had to wait for a second person (status PENDING_APPROVAL until decided). */
+  approval?: RunApproval
+}
+
+export interface RunApproval {
+  reasons: string[]
+  requestedBy: string
+  requestedAt: string
+  /** APPROVED, REJECTED or WITHDRAWN (its starter cancelled it); absent while undecided. */
+  decision?: 'APPROVED' | 'REJECTED' | 'WITHDRAWN'
+  decidedBy?: string
+  decidedAt?: string
+  comment?: string
+}
+
+/** When a job's runs wait for a second person: on a DELIVERED node, or on more than `aboveNodes` nodes. */
+export interface ApprovalRule {
+  whenDelivered: boolean
+  aboveNodes?: number | null
 }
 
 /** Chunks firstSeq..lastSeq of a run's log, and whether earlier ones exist. */

@@ -86,6 +86,19 @@ const en = {
     latest: "the job's latest version, on the failed nodes it targets",
     link: 'The new run links to this one; its page shows the chain.', of: 'Re-run of run {id}', later: 'Re-run as',
   },
+  approval: {
+    waiting: 'This run waits for approval by a second person: nothing runs until then.',
+    requested: 'Started by {by} at {at}; it waits because:', plan: 'If approved, it runs {steps} step(s) on {nodes} node(s), listed below.',
+    comment: 'Comment', commentPlaceholder: 'Why you approve or reject (kept in the audit trail)',
+    approve: 'Approve and start', reject: 'Reject', ownRun: 'You started this run, so another person must approve it. Cancel it to withdraw it.',
+    decision: { APPROVED: 'Approved by {by} at {at}', REJECTED: 'Rejected by {by} at {at}: nothing ran', WITHDRAWN: 'Withdrawn by {by} at {at}: nothing ran' },
+  },
+  approvalRule: {
+    title: 'Approval', none: 'Runs start without approval.', asks: 'A second person approves runs that target {when}.',
+    delivered: 'a node DELIVERED to a tenant', above: 'more than {n} nodes', or: ' or ',
+    limitLabel: 'More than this many nodes',
+    scope: 'Applies to every later run of this job, whichever version, including scheduled runs and re-runs. Only an ADMIN changes it.',
+  },
   compare: {
     action: 'Compare', title: 'Compare runs', runA: 'Run A (before)', runB: 'Run B (after)', pickRun: 'Pick a run of this job',
     tolerance: 'Duration tolerance', changedOnly: 'Only differences', search: 'Filter by address or hostname',
@@ -98,7 +111,7 @@ const en = {
     sameRun: 'Pick two different runs',
   },
   status: {
-    QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
+    PENDING_APPROVAL: 'Awaiting approval', QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
     INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending', NOT_RUN: 'Not run',
   },
   catalogNav: { group: 'Catalog', roles: 'Roles', operators: 'Operators', scripts: 'Scripts', templates: 'Templates' },
@@ -365,7 +378,7 @@ const en = {
     },
     eventNames: {
       RUN_FAILED: 'Run failed', RUN_SUCCEEDED: 'Run succeeded', RUN_CANCELLED: 'Run cancelled', RUN_INTERRUPTED: 'Run interrupted',
-      NODE_ACCEPTANCE_FAILED: 'Node failed acceptance', TEST: 'Test message',
+      NODE_ACCEPTANCE_FAILED: 'Node failed acceptance', RUN_PENDING_APPROVAL: 'Run awaits approval', TEST: 'Test message',
     },
     attemptStatus: { SUCCEEDED: 'Sent', FAILED: 'Failed' },
   },

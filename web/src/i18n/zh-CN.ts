@@ -88,6 +88,19 @@ const zhCN: Messages = {
     latest: '使用作业的最新版本，只在它覆盖的失败节点上执行',
     link: '新的执行记录会关联到本次执行，页面上可看到前后关系。', of: '重跑自执行记录 {id}', later: '已重跑为',
   },
+  approval: {
+    waiting: '此运行需要另一人审批，审批通过前不会执行任何步骤。',
+    requested: '由 {by} 于 {at} 发起，需要审批的原因：', plan: '审批通过后，将在下列 {nodes} 个节点上执行 {steps} 个步骤。',
+    comment: '审批意见', commentPlaceholder: '批准或驳回的理由（记入审计日志）',
+    approve: '批准并开始', reject: '驳回', ownRun: '此运行由您发起，须由其他人审批。如需撤回，请取消该运行。',
+    decision: { APPROVED: '{by} 于 {at} 批准', REJECTED: '{by} 于 {at} 驳回：未执行任何步骤', WITHDRAWN: '{by} 于 {at} 撤回：未执行任何步骤' },
+  },
+  approvalRule: {
+    title: '审批', none: '运行无需审批即可开始。', asks: '运行的目标包含{when}时，须由另一人审批。',
+    delivered: '已交付给租户的节点', above: '超过 {n} 个节点', or: '或',
+    limitLabel: '节点数超过',
+    scope: '对此作业之后的每次运行生效（任何版本，含定时运行和重跑）。仅管理员可修改。',
+  },
   compare: {
     action: '对比', title: '对比执行记录', runA: '执行记录 A（之前）', runB: '执行记录 B（之后）', pickRun: '选择该作业的一次执行',
     tolerance: '耗时容差', changedOnly: '只看差异', search: '按 IP 或主机名筛选',
@@ -100,7 +113,7 @@ const zhCN: Messages = {
     sameRun: '请选择两次不同的执行',
   },
   status: {
-    QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
+    PENDING_APPROVAL: '待审批', QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
     INTERRUPTED: '已中断', SKIPPED: '已跳过', UNREACHABLE: '不可达', PENDING: '等待中', NOT_RUN: '未执行',
   },
   catalogNav: { group: '目录', roles: '角色', operators: '操作项', scripts: '脚本', templates: '模板' },
@@ -366,7 +379,7 @@ const zhCN: Messages = {
     },
     eventNames: {
       RUN_FAILED: '运行失败', RUN_SUCCEEDED: '运行成功', RUN_CANCELLED: '运行已取消', RUN_INTERRUPTED: '运行已中断',
-      NODE_ACCEPTANCE_FAILED: '节点验收未通过', TEST: '测试消息',
+      NODE_ACCEPTANCE_FAILED: '节点验收未通过', RUN_PENDING_APPROVAL: '运行待审批', TEST: '测试消息',
     },
     attemptStatus: { SUCCEEDED: '已送达', FAILED: '失败' },
   },

@@ -2,7 +2,7 @@
 import type { LocationQuery, LocationQueryRaw } from 'vue-router'
 import type { RunFilter, RunStatus } from '../api'
 
-export const RUN_STATUSES: RunStatus[] = ['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED']
+export const RUN_STATUSES: RunStatus[] = ['PENDING_APPROVAL', 'QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED', 'INTERRUPTED']
 
 export interface RunsView {
   filter: RunFilter

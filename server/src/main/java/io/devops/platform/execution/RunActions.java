@@ -30,11 +30,13 @@ class RunActions {
     private final RunScheduling scheduling;
     private final AuditTrail audit;
     private final RunAccess access;
+    private final RunApprovals approvals;
     private final Clock clock;
 
     RunActions(Runs runs, RunContents contents, RunTransitions transitions, NodeTargets targets, RunScheduling scheduling,
-               AuditTrail audit, Clock clock, RunAccess access) {
+               AuditTrail audit, Clock clock, RunAccess access, RunApprovals approvals) {
         this.access = access;
+        this.approvals = approvals;
         this.runs = runs;
         this.contents = contents;
         this.transitions = transitions;
@@ -44,7 +46,10 @@ class RunActions {
         this.clock = clock;
     }
 
-    /** A queued run ends at once; a running one is stopped by its executor within a second or so. */
+    /**
+     * A queued run (or one waiting for approval: the request is withdrawn) ends at once; a running one
+     * is stopped by its executor within a second or so.
+     */
     void cancel(long runId) {
         access.requireOperable(runId);
         RunRecord run = runs.get(runId).orElseThrow(() -> new NotFoundException("Run", runId));
@@ -53,8 +58,11 @@ class RunActions {
         }
         runs.requestCancel(runId);
         // A run that started meanwhile is not ended here: its execution sees the request and ends it.
-        transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.INTERRUPTED), RunStatus.CANCELLED,
-                "cancelled by " + CurrentActor.name(), "cancelled", clock.instant(), CurrentActor.name());
+        if (transitions.endFrom(runId, Set.of(RunStatus.QUEUED, RunStatus.INTERRUPTED, RunStatus.PENDING_APPROVAL), RunStatus.CANCELLED,
+                "cancelled by " + CurrentActor.name(), "cancelled", clock.instant(), CurrentActor.name())
+                && run.status() == RunStatus.PENDING_APPROVAL) {
+            approvals.withdrawn(runId);
+        }
         audit.recordInTenant(access.tenantOf(runId), "run.cancelled", "run", runId, CurrentActor.name() + " cancelled run " + runId, Map.of("status", run.status()), null);
     }
 

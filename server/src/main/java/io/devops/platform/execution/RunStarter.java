@@ -51,11 +51,13 @@ class RunStarter {
     private final RunScheduling scheduling;
     private final AuditTrail audit;
     private final RunAccess access;
+    private final RunApprovals approvals;
     private final Clock clock;
 
     RunStarter(JobVersions jobs, TemplatePlans plans, NodeTargets targets, Runs runs, RunContents contents,
-               RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access) {
+               RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access, RunApprovals approvals) {
         this.access = access;
+        this.approvals = approvals;
         this.jobs = jobs;
         this.plans = plans;
         this.targets = targets;
@@ -66,7 +68,7 @@ class RunStarter {
         this.clock = clock;
     }
 
-    /** The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may start it at once). */
+    /** The run as created: QUEUED, or PENDING_APPROVAL when the job's approval rule asks for a second person. */
     RunRecord start(long jobId, Integer version) {
         return start(jobId, version, CurrentActor.name(), "RUN");
     }
@@ -86,8 +88,9 @@ class RunStarter {
         }
         refuseIf(problems, "job " + job.name());
         Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
+        List<String> toWaitFor = approvals.reasonsToWait(job.jobId(), nodesOf(items));
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
-                starter, null, kind), clock.instant());
+                starter, null, kind), initialStatus(toWaitFor), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
@@ -97,7 +100,7 @@ class RunStarter {
         audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version()
                         + (starter.equals(CurrentActor.name()) ? "" : " for " + starter),
                 null, Map.of("jobId", job.jobId(), "version", job.version()));
-        return queued(runId);
+        return queuedOrWaiting(runId, tenant, toWaitFor);
     }
 
     /** Which job version a re-run of failed nodes runs: the failed run's own, or the job's latest. */
@@ -130,7 +133,8 @@ class RunStarter {
         List<SnapshotItem> items = rerun.items();
         refuseIf(problems, "the failed nodes of run " + previousRunId);
         Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
-        long runId = runs.insert(run, clock.instant());
+        List<String> toWaitFor = approvals.reasonsToWait(run.jobId(), nodesOf(items));
+        long runId = runs.insert(run, initialStatus(toWaitFor), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
         if (fromFailedStep) {
@@ -140,7 +144,7 @@ class RunStarter {
         audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId
                         + " as run " + runId + " (job version " + run.jobVersion() + ")", null,
                 Map.of("previousRunId", previousRunId, "version", version.name(), "fromFailedStep", fromFailedStep));
-        return queued(runId);
+        return queuedOrWaiting(runId, tenant, toWaitFor);
     }
 
     /** What a re-run runs: its row and its items. */
@@ -232,8 +236,21 @@ class RunStarter {
         return targets.stream().filter(target -> target.type() == type).map(Target::id).toList();
     }
 
-    private RunRecord queued(long runId) {
-        scheduling.scheduleAfterCommit(runId);
+    private static RunStatus initialStatus(List<String> reasonsToWait) {
+        return reasonsToWait.isEmpty() ? RunStatus.QUEUED : RunStatus.PENDING_APPROVAL;
+    }
+
+    /**
+     * The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may
+     * start it at once), or PENDING_APPROVAL (not scheduled: an approval queues it).
+     */
+    private RunRecord queuedOrWaiting(long runId, Long tenant, List<String> reasonsToWait) {
+        if (reasonsToWait.isEmpty()) {
+            scheduling.scheduleAfterCommit(runId);
+        } else {
+            approvals.requested(runId, tenant, contents.items(runId).stream().flatMap(item -> item.nodes().stream())
+                    .map(RunContents.RunNode::nodeId).collect(Collectors.toSet()).size(), reasonsToWait);
+        }
         return runs.get(runId).orElseThrow();
     }
 }

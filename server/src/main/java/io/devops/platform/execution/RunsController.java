@@ -1,5 +1,6 @@
 package io.devops.platform.execution;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import io.devops.platform.acceptance.Judgement;
 import io.devops.platform.acceptance.NcclJudge;
 import io.devops.platform.execution.RunStarter.RerunVersion;
@@ -7,6 +8,7 @@ import io.devops.platform.execution.logs.NodeLines;
 import io.devops.platform.execution.logs.RunEvents;
 import io.devops.platform.execution.logs.RunLogs;
 import io.devops.platform.execution.reports.RunReports;
+import io.devops.platform.execution.run.RunApprovalRecords;
 import io.devops.platform.execution.run.RunContents;
 import io.devops.platform.execution.run.RunRecord;
 import io.devops.platform.execution.run.RunStatus;
@@ -56,10 +58,14 @@ class RunsController {
     private final NcclJudge ncclJudge;
     private final JsonMapper json;
     private final RunAccess access;
+    private final RunApprovals approvals;
+    private final RunApprovalRecords approvalRecords;
 
     RunsController(RunAccess access, RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
-                   RunEvents events, NcclJudge ncclJudge, JsonMapper json) {
+                   RunEvents events, NcclJudge ncclJudge, JsonMapper json, RunApprovals approvals, RunApprovalRecords approvalRecords) {
         this.access = access;
+        this.approvals = approvals;
+        this.approvalRecords = approvalRecords;
         this.starter = starter;
         this.actions = actions;
         this.runs = runs;
@@ -91,7 +97,8 @@ class RunsController {
     @GetMapping("/runs/{id}")
     RunDetail get(@PathVariable long id) {
         RunRecord run = find(id);
-        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id));
+        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id),
+                approvalRecords.of(id).orElse(null));
     }
 
     @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -211,6 +218,18 @@ class RunsController {
         return summary(id);
     }
 
+    @PostMapping("/runs/{id}/approve")
+    RunSummary approve(@PathVariable long id, @RequestBody(required = false) DecisionRequest request) {
+        approvals.approve(id, request == null ? null : request.comment());
+        return summary(id);
+    }
+
+    @PostMapping("/runs/{id}/reject")
+    RunSummary reject(@PathVariable long id, @RequestBody(required = false) DecisionRequest request) {
+        approvals.reject(id, request == null ? null : request.comment());
+        return summary(id);
+    }
+
     @PostMapping("/runs/{id}/rerun-failed")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary rerunFailed(@PathVariable long id, @RequestBody(required = false) RerunRequest request) {
@@ -234,7 +253,10 @@ class RunsController {
      * {@code SAME} (the default): the failed run's job version; {@code LATEST}: the job's newest.
      * {@code fromFailedStep} (SAME only): each node starts at its first step that did not succeed.
      */
-    record RerunRequest(RerunVersion version, Boolean fromFailedStep) {
+    record RerunRequest(@JsonAlias("jobVersion") RerunVersion version, Boolean fromFailedStep) {
+    }
+
+    record DecisionRequest(String comment) {
     }
 
     record ReportJudgement(long reportId, long taskId, long nodeId, String ip, String path, Judgement judgement) {

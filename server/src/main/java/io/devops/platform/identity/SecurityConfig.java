@@ -47,6 +47,8 @@ class SecurityConfig {
                         .requestMatchers("/v3/**", "/swagger-ui.html", "/swagger-ui/**").hasRole(Role.VIEWER.name())
                         .requestMatchers("/api/v1/users/**", "/api/v1/settings/**", "/api/v1/notification-channels/**",
                                 "/api/v1/notification-rules/**").hasRole(Role.ADMIN.name())
+                        // An approval rule guards against the operators who start runs: they must not lift it.
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/jobs/*/approval-rule").hasRole(Role.ADMIN.name())
                         // Tenant users read their tenants' trail; the module filters it (see TenantScope).
                         .requestMatchers("/api/v1/audit-events/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_VIEWER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(Role.VIEWER.name(), TenantAuthorities.TENANT_VIEWER)

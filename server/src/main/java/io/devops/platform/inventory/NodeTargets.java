@@ -29,10 +29,12 @@ public class NodeTargets {
 
     private final JdbcClient jdbc;
     private final Nodes nodes;
+    private final NodeStanding standing;
 
-    NodeTargets(JdbcClient jdbc, Nodes nodes) {
+    NodeTargets(JdbcClient jdbc, Nodes nodes, NodeStanding standing) {
         this.jdbc = jdbc;
         this.nodes = nodes;
+        this.standing = standing;
     }
 
     /** The nodes named directly plus every node now in the named pools, each once, in id order. */
@@ -79,6 +81,18 @@ public class NodeTargets {
                     .forEach(row -> locks.put(row.node().id(), String.join("; ", row.lockProblems())));
         }
         return locks;
+    }
+
+    /** Each node's lifecycle state now (DELIVERED, READY, …), as the node page shows it. */
+    public Map<Long, String> lifecycleStates(Collection<Long> nodeIds) {
+        Map<Long, Long> poolTenants = new java.util.HashMap<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(nodeIds)))) {
+            jdbc.sql("SELECT n.id, p.tenant_id FROM nodes n JOIN node_pools p ON p.id = n.node_pool_id WHERE n.id IN (:ids)")
+                    .param("ids", chunk).query(rs -> {
+                        poolTenants.put(rs.getLong("id"), Rows.nullableLong(rs, "tenant_id"));
+                    });
+        }
+        return standing.states(poolTenants);
     }
 
     /**

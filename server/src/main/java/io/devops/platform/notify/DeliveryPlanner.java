@@ -1,6 +1,7 @@
 package io.devops.platform.notify;
 
 import io.devops.platform.acceptance.NodeAcceptanceConcluded;
+import io.devops.platform.execution.RunAwaitsApproval;
 import io.devops.platform.execution.RunEnded;
 import io.devops.platform.execution.RunOutcome;
 import io.devops.platform.execution.RunOutcomes;
@@ -73,6 +74,11 @@ class DeliveryPlanner {
         }
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(RunAwaitsApproval waiting) {
+        handOff(() -> planApproval(waiting), "run " + waiting.runId() + " awaiting approval");
+    }
+
     /** "Send a test message": one delivery, tried like any other. */
     long test(Channel channel) {
         long id = deliveries.insert(channel.id(), NotificationEvent.TEST, null, null, json.writeValueAsString(Message.test(clock.instant())),
@@ -124,6 +130,17 @@ class DeliveryPlanner {
                 outcome.map(RunOutcome::jobName).orElse(null), outcome.map(RunOutcome::status).orElse(null), null, null, null, node,
                 concluded.nodeId(), ip, concluded.verdict().name(), concluded.reason(), link(concluded.runId()));
         store(channelIds, NotificationEvent.NODE_ACCEPTANCE_FAILED, concluded.runId(), concluded.nodeId(), message);
+    }
+
+    private void planApproval(RunAwaitsApproval waiting) {
+        List<Long> channelIds = channelsFor(NotificationEvent.RUN_PENDING_APPROVAL, waiting.jobId());
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        Message message = new Message(NotificationEvent.RUN_PENDING_APPROVAL, waiting.at(), waiting.runId(), waiting.jobId(),
+                waiting.jobName(), "PENDING_APPROVAL", null, waiting.nodeCount(), null, List.of(), null, null, null,
+                waiting.requestedBy() + ": " + String.join("; ", waiting.reasons()), link(waiting.runId()));
+        store(channelIds, NotificationEvent.RUN_PENDING_APPROVAL, waiting.runId(), null, message);
     }
 
     /** The enabled channels that a rule for this event and job (or for every job) names, each once. */

@@ -61,6 +61,13 @@ final class MessageText {
                 addIf(lines, "Open: ", m.link());
                 return new MessageText("[ACCEPTANCE " + m.verdict() + "] Node " + m.nodeIp(), lines);
             }
+            case RUN_PENDING_APPROVAL -> {
+                runLines(lines, m, "Job: ", "Run: #");
+                lines.add("Nodes: " + m.nodeCount());
+                addIf(lines, "Started by ", m.reason());
+                addIf(lines, "Approve or reject: ", m.link());
+                return new MessageText("[APPROVAL NEEDED] Run #" + m.runId() + " of job " + m.jobName(), lines);
+            }
             default -> {
                 runLines(lines, m, "Job: ", "Run: #");
                 lines.add("Status: " + m.status());
@@ -95,6 +102,13 @@ final class MessageText {
                 runLines(lines, m, "作业：", "运行：#");
                 addIf(lines, "查看：", m.link());
                 return new MessageText("【验收未通过】节点 " + m.nodeIp(), lines);
+            }
+            case RUN_PENDING_APPROVAL -> {
+                runLines(lines, m, "作业：", "运行：#");
+                lines.add("节点数：" + m.nodeCount());
+                addIf(lines, "发起人及原因：", m.reason());
+                addIf(lines, "审批：", m.link());
+                return new MessageText("【待审批】作业 " + m.jobName() + " 的运行 #" + m.runId(), lines);
             }
             default -> {
                 runLines(lines, m, "作业：", "运行：#");

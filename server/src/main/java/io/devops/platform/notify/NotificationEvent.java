@@ -5,9 +5,12 @@ import io.devops.platform.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 
-/** What a rule can ask to be told about; TEST is the "send a test message" action's own. */
+/**
+ * What a rule can ask to be told about; TEST is the "send a test message" action's own.
+ * RUN_PENDING_APPROVAL: a run waits for a second person (the job's approval rule).
+ */
 enum NotificationEvent {
-    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, TEST;
+    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, RUN_PENDING_APPROVAL, TEST;
 
     static NotificationEvent ofRun(RunEnded.Outcome outcome) {
         return switch (outcome) {

@@ -99,6 +99,32 @@ class RunNotificationsTests extends NotificationApiTest {
     }
 
     @Test
+    void aRunThatWaitsForApprovalIsToldWithWhoStartedItWhyItWaitsAndWhereToDecide() throws Exception {
+        try (ServiceReceiver receiver = new ServiceReceiver(SECRETS, 0)) {
+            long job = data().jobOnAnUnreachableNode(ApiTest::uniqueIp);
+            assertThat(admin().put("/api/v1/jobs/" + job + "/approval-rule", "{\"whenDelivered\":true}").status()).isEqualTo(200);
+            long english = data().create(data().channel("webhook", receiver.url("/webhook"), SECRETS.get("/webhook")));
+            data().rule(english, job, "RUN_PENDING_APPROVAL");
+            long chinese = data().create(data().channel("webhook", receiver.url("/webhook"), SECRETS.get("/webhook"))
+                    .put("language", "zh-CN"));
+            data().rule(chinese, null, "RUN_PENDING_APPROVAL");
+
+            var started = admin().post("/api/v1/jobs/" + job + "/runs", "{}");
+            assertThat(started.json().get("status").asString()).isEqualTo("PENDING_APPROVAL");
+            long runId = started.id();
+
+            JsonNode en = awaitMessage(receiver, runId, "en");
+            assertThat(en.get("event").asString()).isEqualTo("RUN_PENDING_APPROVAL");
+            assertThat(en.get("title").asString()).startsWith("[APPROVAL NEEDED] Run #" + runId + " of job ");
+            assertThat(en.get("text").asString()).contains("Nodes: 1", "Started by admin: 1 of its nodes is DELIVERED to a tenant",
+                    "Approve or reject: http://localhost:8080/#/runs/" + runId);
+            JsonNode zh = awaitMessage(receiver, runId, "zh-CN");
+            assertThat(zh.get("title").asString()).isEqualTo("【待审批】作业 " + started.json().get("jobName").asString() + " 的运行 #" + runId);
+            assertThat(admin().post("/api/v1/runs/" + runId + "/cancel", "{}").status()).isEqualTo(202);
+        }
+    }
+
+    @Test
     void anUnreachableOrSilentReceiverNeverDelaysTheRun() throws Exception {
         int closedPort;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -5,10 +5,11 @@ import java.util.Set;
 
 /**
  * Statuses of runs, of their tasks (shown as steps) and of each host in a task. Each moves only
- * along its {@link StatusTable}; SKIPPED and UNREACHABLE are for steps and hosts.
+ * along its {@link StatusTable}; SKIPPED and UNREACHABLE are for steps and hosts, PENDING_APPROVAL
+ * for runs that wait for a second person before they are queued.
  */
 public enum RunStatus {
-    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED, SKIPPED, UNREACHABLE;
+    PENDING_APPROVAL, QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED, SKIPPED, UNREACHABLE;
 
     /** The statuses of a run that has not ended: it holds (or waits for) its nodes. */
     static Set<RunStatus> active() {

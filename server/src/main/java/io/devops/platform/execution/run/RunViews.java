@@ -30,15 +30,18 @@ public final class RunViews {
     public record RunDetail(long id, long jobId, int jobVersion, String jobName, String kind, Long previousRunId, RunStatus status,
                      String message, String waitingReason, String executedBy, String executor, Instant queuedAt,
                      Instant startedAt, Instant finishedAt, Long durationMs, boolean cancelRequested, List<ItemView> items,
-                     List<StatusChange> history, List<Long> laterRunIds) {
+                     List<StatusChange> history, List<Long> laterRunIds, RunApproval approval) {
 
-        /** {@code laterRunIds}: the runs that re-ran this one's failed nodes; with {@code previousRunId} the chain. */
+        /**
+         * {@code laterRunIds}: the runs that re-ran this one's failed nodes; with {@code previousRunId} the chain.
+         * {@code approval}: null unless the run had to wait for a second person.
+         */
         public static RunDetail of(RunRecord run, List<RunItem> items, Map<Long, List<HostResult>> results, List<StatusChange> history,
-                                   List<Long> laterRunIds) {
+                                   List<Long> laterRunIds, RunApproval approval) {
             return new RunDetail(run.id(), run.originalJobId(), run.jobVersion(), run.jobName(), run.kind(), run.previousRunId(),
                     run.status(), run.message(), run.waitingReason(), run.executedBy(), run.executor(), run.queuedAt(),
                     run.startedAt(), run.finishedAt(), run.durationMs(), run.cancelRequested(),
-                    items.stream().map(item -> ItemView.of(item, results)).toList(), history, laterRunIds);
+                    items.stream().map(item -> ItemView.of(item, results)).toList(), history, laterRunIds, approval);
         }
     }
 

@@ -38,16 +38,24 @@ public class Runs {
     }
 
     public long insert(NewRun run, Instant at) {
+        return insert(run, RunStatus.QUEUED, at);
+    }
+
+    /** A new run in {@code initial}: QUEUED, or PENDING_APPROVAL when it waits for a second person. */
+    public long insert(NewRun run, RunStatus initial, Instant at) {
+        if (!StatusTable.RUNS.initial().contains(initial)) {
+            throw new IllegalArgumentException("A run cannot start " + initial);
+        }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO runs (job_id, original_job_id, job_version, job_name, failure_policy, status, executed_by,
                                   previous_run_id, run_kind, queued_at)
-                VALUES (?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)""")
-                .params(run.jobVersionId(), run.jobId(), run.jobVersion(), run.jobName(), run.failurePolicy(),
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(run.jobVersionId(), run.jobId(), run.jobVersion(), run.jobName(), run.failurePolicy(), initial.name(),
                         run.executedBy(), run.previousRunId(), run.kind(), DbTime.toDb(at))
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        history(id, null, RunStatus.QUEUED, run.kind().equals("RUN") ? "started" : run.kind().toLowerCase(), at, run.executedBy());
+        history(id, null, initial, run.kind().equals("RUN") ? "started" : run.kind().toLowerCase(), at, run.executedBy());
         return id;
     }
 

@@ -3,6 +3,7 @@ package io.devops.platform.execution.run;
 import static io.devops.platform.execution.run.RunStatus.CANCELLED;
 import static io.devops.platform.execution.run.RunStatus.FAILED;
 import static io.devops.platform.execution.run.RunStatus.INTERRUPTED;
+import static io.devops.platform.execution.run.RunStatus.PENDING_APPROVAL;
 import static io.devops.platform.execution.run.RunStatus.QUEUED;
 import static io.devops.platform.execution.run.RunStatus.RUNNING;
 import static io.devops.platform.execution.run.RunStatus.SKIPPED;
@@ -23,8 +24,12 @@ import java.util.Set;
  */
 enum StatusTable {
 
-    /** {@code runs.status}. A FAILED or INTERRUPTED run is queued again by a resume. */
-    RUNS(EnumSet.of(QUEUED), Map.of(
+    /**
+     * {@code runs.status}. A FAILED or INTERRUPTED run is queued again by a resume. A run that needs
+     * approval starts PENDING_APPROVAL: approved it is queued, rejected (or withdrawn) it is cancelled.
+     */
+    RUNS(EnumSet.of(QUEUED, PENDING_APPROVAL), Map.of(
+            PENDING_APPROVAL, EnumSet.of(QUEUED, CANCELLED),
             QUEUED, EnumSet.of(RUNNING, CANCELLED, FAILED, INTERRUPTED),
             RUNNING, EnumSet.of(SUCCEEDED, FAILED, CANCELLED, INTERRUPTED),
             FAILED, EnumSet.of(QUEUED),
@@ -99,7 +104,7 @@ enum StatusTable {
     String sourcesSql(RunStatus target) {
         List<String> names = sourcesOf(target).stream().map(status -> "'" + status.name() + "'").toList();
         if (names.isEmpty()) {
-            throw new IllegalArgumentException(name() + ": nothing may become " + target);
+            throw new IllegalStateException(name() + ": nothing may become " + target);
         }
         return String.join(", ", names);
     }

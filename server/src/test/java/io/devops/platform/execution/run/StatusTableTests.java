@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 class StatusTableTests {
 
     private static final String RUNS = """
+            PENDING_APPROVAL -> QUEUED CANCELLED
             QUEUED      -> RUNNING CANCELLED FAILED INTERRUPTED
             RUNNING     -> SUCCEEDED FAILED CANCELLED INTERRUPTED
             FAILED      -> QUEUED
@@ -50,7 +51,7 @@ class StatusTableTests {
 
     @Test
     void aRunMovesOnlyAlongItsTable() {
-        walk(StatusTable.RUNS, RUNS, EnumSet.of(RunStatus.QUEUED));
+        walk(StatusTable.RUNS, RUNS, EnumSet.of(RunStatus.QUEUED, RunStatus.PENDING_APPROVAL));
     }
 
     @Test
@@ -65,7 +66,7 @@ class StatusTableTests {
 
     @Test
     void theRunStatusHelpersReadTheRunsTable() {
-        assertThat(RunStatus.active()).containsExactlyInAnyOrder(RunStatus.QUEUED, RunStatus.RUNNING);
+        assertThat(RunStatus.active()).containsExactlyInAnyOrder(RunStatus.PENDING_APPROVAL, RunStatus.QUEUED, RunStatus.RUNNING);
         for (RunStatus from : RunStatus.values()) {
             for (RunStatus to : RunStatus.values()) {
                 assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(StatusTable.RUNS.allows(from, to));

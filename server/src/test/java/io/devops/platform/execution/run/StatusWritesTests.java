@@ -86,6 +86,9 @@ class StatusWritesTests extends ApiTest {
                 assertThat(stepStatus(taskId)).as("step " + from + " -> " + to).isEqualTo(allowed ? to : from);
                 if (allowed || to == RunStatus.QUEUED) {
                     assertThat(raised).as("step " + from + " -> " + to).isNull();
+                } else if (!StatusTable.STEPS.states().contains(to)) {
+                    assertThat(raised).as("a run's own status").isInstanceOf(IllegalStateException.class)
+                            .hasMessageContaining("nothing may become " + to);
                 } else {
                     assertThat(raised).as("step " + from + " -> " + to).isInstanceOf(IllegalStateException.class)
                             .hasMessageContaining("found " + from);
