@@ -47,6 +47,8 @@ class RerunFailedApiTests extends ApiTest {
 
         assertThat(admin().post("/api/v1/runs/" + first + "/rerun-failed", "{\"version\":\"LATEST\",\"fromFailedStep\":true}")
                 .status()).isEqualTo(400);
+        assertThat(admin().post("/api/v1/runs/" + first + "/rerun-failed", "{\"jobVersion\":\"LATEST\",\"fromFailedStep\":true}")
+                .status()).as("API.md names the field jobVersion").isEqualTo(400);
         var rerun = admin().post("/api/v1/runs/" + first + "/rerun-failed", "{\"fromFailedStep\":true}");
         assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
         JsonNode again = fixtures.awaitEnd(rerun.id(), Duration.ofMinutes(2));
