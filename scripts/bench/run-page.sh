@@ -3,6 +3,8 @@
 # 50 MB log. Starts the built jar on MariaDB in a database of its own, writes the run with SQL
 # (scripts/bench/run_page_data.py), checks the API returns it whole, then web/e2e/run-page-bench.mjs
 # times the page: matrix shown, log tail shown, JS heap, matrix scrolled to its last row, a cell opened.
+# Then the compare view of a later run of the same job (1002) against it: the API, and the page
+# through web/e2e/compare-bench.mjs (summary, first page of nodes, the address filter).
 # Usage: scripts/bench/run-page.sh [REPEATS] [NODES] [MEGABYTES]
 #   Needs the built jar (mvn -B -DskipTests package), /usr/bin/chromium, web/node_modules (npm ci)
 #   and the mariadb (or mysql) client. MariaDB: DEVOPS_TEST_DB_HOST/PORT/USER/PASSWORD as for
@@ -77,3 +79,23 @@ echo "| DOM nodes on the page | $(figure domNodes '') |"
 echo "| matrix scrolled to the bottom → last row shown | $(figure lastRowMs ms) |"
 echo "| click a cell → its detail open | $(figure cellOpenMs ms) (opened every time: $(echo "$result" | json "d['cellOpens']")) |"
 echo "| GET /api/v1/runs/{id} (curl, warm) | $api_ms ms, $(( api_bytes / 1024 )) KiB |"
+
+# The compare view: run 1002 (the same job a day later, outcomes drawn anew) against run 1001.
+compare_ms=()
+for _ in 1 2 3; do
+    compare_ms+=("$(curl -fsS -o "$WORK/compare.json" -w '%{time_total}' -u "admin:$ADMIN_PASSWORD" \
+        "http://127.0.0.1:$port/api/v1/runs/1002/compare/1001" | awk '{printf "%d", $1 * 1000}')")
+done
+compare_nodes=$(json "len(d['nodes'])" < "$WORK/compare.json")
+[ "$compare_nodes" = "$nodes" ] || { echo "the comparison has $compare_nodes nodes, expected $nodes" >&2; exit 1; }
+compared=$(cd web && node e2e/compare-bench.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" 1002 "$last_ip" "$repeats")
+cfig() { echo "$compared" | json "d['median']['$1']"; }
+echo
+echo "| Compare view, run 1002 against 1001, $nodes nodes x 10 steps (median of $repeats) | figure |"
+echo "|---|---|"
+echo "| GET /api/v1/runs/1002/compare/1001 (curl, 3 calls) | $(printf '%s\n' "${compare_ms[@]}" | sort -n | sed -n 2p) ms ($(IFS=,; echo "${compare_ms[*]}") ms), $(( $(wc -c < "$WORK/compare.json") / 1024 )) KiB |"
+echo "| summary shown, from navigation start | $(cfig summaryMs) ms |"
+echo "| first page of nodes shown (differences first, 50 a page) | $(cfig tableMs) ms |"
+echo "| type an address in the filter → only that node shown | $(cfig filterMs) ms |"
+echo "| JS heap used | $(cfig heapMiB) MiB |"
+echo "| what the summary said | $(echo "$compared" | json "d['summary']") |"

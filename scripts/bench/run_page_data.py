@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints SQL for one synthetic finished run: N nodes x 10 steps and a log of M MiB.
+"""Prints SQL for one synthetic finished run: N nodes x 10 steps and a log of M MiB, and a later
+run of the same job (1002, no log) for the compare view.
 
 Usage: run_page_data.py [NODES] [MEGABYTES] > run.sql   (pipe it to the mariadb client)
 The rows are those the server writes itself (RunContents, Runs, RunLogs): a tenant, a pool, the
@@ -147,6 +148,7 @@ def main():
                             rng.randint(20_000, 89_000), message, T0))
     insert("run_host_results", ["run_task_id", "node_id", "ip", "status", "rc", "ok_count", "changed_count",
                                 "failed_count", "skipped_count", "duration_ms", "message", "finished_at"], results)
+    later_run(duration, step_seconds)
     out.write("COMMIT;\n")
     last_line = f"[platform] run 1001 finished: FAILED ({NODES} nodes x {len(STEPS)} steps, end of the benchmark log)\n"
     batch = []
@@ -158,6 +160,37 @@ def main():
     flush(batch)
     out.write("COMMIT;\n")
     print(last_line.strip(), file=sys.stderr)
+
+
+def later_run(duration, step_seconds):
+    """Run 1002 of the same job a day later, for the compare view: outcomes and durations drawn anew
+    (other failures, other unreachable nodes), no log. Its tasks are 2001..2010."""
+    status_of = outcomes()
+    out.write("INSERT INTO runs (id, job_id, original_job_id, job_version, job_name, failure_policy, status, message, "
+              "executed_by, executor, run_kind, queued_at, started_at, finished_at, duration_ms, log_bytes) VALUES "
+              f"(1002, 1001, 1001, 1, 'deliver_h100_nodes', 'CONTINUE', 'FAILED', 'some nodes failed', 'admin', "
+              f"'bench', 'RUN', {at(86400)}, {at(86401)}, {at(86401 + duration)}, {duration * 1000}, 0);\n")
+    out.write("INSERT INTO run_items (id, run_id, sequence, template_id, template_name, template_version) "
+              "VALUES (1002, 1002, 1, 1001, 'h100_delivery', 3);\n")
+    insert("run_item_nodes", ["run_item_id", "node_id", "ip", "hostname", "ssh_port", "ssh_user", "node_pool_id",
+                              "node_pool_name"],
+           [(1002, n + 1, ip_of(n), f"gpu-{n + 1:04d}", 22, "root", 1001, "bench_pool") for n in range(NODES)])
+    for s, (name, kind) in enumerate(STEPS):
+        step = [{"sequence": s + 1, "type": kind, "refId": 1001 + s, "name": name, "version": 1}]
+        out.write("INSERT INTO run_tasks (id, run_id, run_item_id, sequence, task_type, dispatch, steps, command, "
+                  "reports, status, started_at, finished_at, duration_ms, exit_code, message) VALUES "
+                  f"({2001 + s}, 1002, 1002, {s + 1}, '{'PLAYBOOK' if kind == 'operator' else 'SHELL'}', 'ANSIBLE', "
+                  f"{sql(json.dumps(step))}, NULL, '[]', 'FAILED', {at(86401 + s * step_seconds)}, "
+                  f"{at(86401 + (s + 1) * step_seconds)}, {step_seconds * 1000}, 2, 'some nodes failed');\n")
+    results = []
+    for s in range(len(STEPS)):
+        for n in range(NODES):
+            status = status_of[n][s]
+            message = {"FAILED": FAILURE, "UNREACHABLE": UNREACHABLE.format(ip=ip_of(n))}.get(status)
+            results.append((2001 + s, n + 1, ip_of(n), status, {"FAILED": 2, "SUCCEEDED": 0}.get(status), 12, 3,
+                            int(status == "FAILED"), 0, rng.randint(20_000, 89_000), message, T0))
+    insert("run_host_results", ["run_task_id", "node_id", "ip", "status", "rc", "ok_count", "changed_count",
+                                "failed_count", "skipped_count", "duration_ms", "message", "finished_at"], results)
 
 
 def flush(batch):
