@@ -3,7 +3,7 @@ const en = {
   app: { title: 'GPU node delivery', skipToContent: 'Skip to content', menu: 'Menu', mainMenu: 'Main menu' },
   nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
   common: {
-    search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
+    pageSize: 'Rows per page', search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
     confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
     createdAt: 'Created', createdBy: 'Created by', name: 'Name', description: 'Description', actions: 'Actions',
     loadFailed: 'Could not load: {detail}',

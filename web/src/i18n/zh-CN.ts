@@ -5,7 +5,7 @@ const zhCN: Messages = {
   app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文', menu: '菜单', mainMenu: '主菜单' },
   nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录' },
   common: {
-    search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
+    pageSize: '每页条数', search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
     confirm: '确定', loading: '加载中…', empty: '暂无数据', details: '详情', back: '返回',
     createdAt: '创建时间', createdBy: '创建人', name: '名称', description: '描述', actions: '操作',
     loadFailed: '加载失败：{detail}',
