@@ -36,7 +36,7 @@ async function audit(page, name) {
 /** A screenshot once Element Plus's transitions (0.3 s) have settled, copied to the docs when asked. */
 async function shot(page, file) {
   // The Tab walk scrolled the sidebar: its top (the brand and the first items) back in view, unless the menu has focus.
-  await page.evaluate(() => { if (!document.activeElement?.closest('[data-test=sidebar]')) document.querySelector('[data-test=sidebar]').scrollTop = 0 })
+  await page.evaluate(() => { if (!document.activeElement?.closest('[data-test=sidebar]')) document.querySelector('[data-test=sidebar]')?.scrollTo(0, 0) })
   await page.waitForTimeout(400)
   await page.screenshot({ path: `${shots}/${file}` })
   if (docsShots) copyFileSync(`${shots}/${file}`, `${docsShots}/${file}`)
