@@ -5,7 +5,8 @@
 # page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
 # web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
-# and run on three SSH test nodes on loopback until its matrix is green, a report opened).
+# and run on three SSH test nodes on loopback until its matrix is green, a report opened), then web/e2e/a11y.mjs
+# (axe-core on the main pages in zh-CN and en, Tab through the menu, dialog focus, the folded sidebar).
 # Screenshots go to target/screenshots/web-console/. Also checks that the first page's bundle
 # stays under 300 KiB gzipped. Needs /usr/bin/chromium (scripts/lib/prereqs.sh installs it).
 set -euo pipefail
@@ -64,6 +65,9 @@ ssh_fixture "$port" "$ssh_port" 127.0.4.1 127.0.4.2 127.0.4.3 >/dev/null
 pool_name=fixture_pool # ssh_fixture names it
 (cd web && E2E_POOL="$pool_name" E2E_OPERATOR=collect_net_driver_info E2E_RUN=1 \
     node e2e/catalog.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+# Keyboard and axe-core checks in zh-CN and en on the pages above, with their 1440×900 screenshots (issue 24, item 9).
+# E2E_DOCS_SHOTS=docs/screenshots/1440x900 refreshes the ones the README shows.
+(cd web && E2E_DOCS_SHOTS="${E2E_DOCS_SHOTS:+../$E2E_DOCS_SHOTS}" node e2e/a11y.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 echo "screenshots in $shots"
 
 # The first page loads index.html's script and what it preloads: under 300 KiB gzipped (issue 18, item 6).

@@ -5,6 +5,7 @@ import { i18n } from './i18n'
 import { router, backToSignIn } from './router'
 import { setUnauthorizedHandler } from './api/http'
 import { useAuthStore } from './stores/auth'
+import { focusFirstFieldOfDialogs } from './lib/dialogFocus'
 import 'element-plus/theme-chalk/base.css'
 import './styles.css'
 
@@ -17,4 +18,5 @@ setUnauthorizedHandler(() => {
   backToSignIn()
 })
 
+focusFirstFieldOfDialogs()
 app.mount('#app')

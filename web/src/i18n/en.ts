@@ -1,9 +1,9 @@
 // English messages. The internal unit of execution is never named: users see steps.
 const en = {
-  app: { title: 'GPU node delivery', skipToContent: 'Skip to content' },
+  app: { title: 'GPU node delivery', skipToContent: 'Skip to content', menu: 'Menu', mainMenu: 'Main menu' },
   nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
   common: {
-    search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
+    pageSize: 'Rows per page', search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
     confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
     createdAt: 'Created', createdBy: 'Created by', name: 'Name', description: 'Description', actions: 'Actions',
     loadFailed: 'Could not load: {detail}',
@@ -222,7 +222,7 @@ const en = {
     done: 'Done', skipped: 'Skipped', failed: 'Failed', close: 'Close', more: '{n} more node(s) done, not listed',
   },
   importNodes: {
-    validOnly: 'Import only the valid lines (skip the {n} with problems)',
+    lineOk: 'No problem', validOnly: 'Import only the valid lines (skip the {n} with problems)',
     updateExisting: 'Update the nodes that exist (by IP): empty cells keep their values', doneDetail: '{n} node(s) imported, {updated} existing node(s) updated, {skipped} line(s) with problems skipped',
     title: 'Import nodes', paste: 'Nodes to import',
     hint: 'Paste CSV with a header line (ip is required; also hostname, sshPort, sshUser, nodeType, gpuType, gpuCount, nodePool, nodePoolId, labels as k=v;k2=v2), or one IP per line, optionally followed by a hostname. Nothing is imported while a line has problems, unless you choose to import only the valid lines.',

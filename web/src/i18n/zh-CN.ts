@@ -2,10 +2,10 @@
 import type { Messages } from './en'
 
 const zhCN: Messages = {
-  app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文' },
+  app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文', menu: '菜单', mainMenu: '主菜单' },
   nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录' },
   common: {
-    search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
+    pageSize: '每页条数', search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
     confirm: '确定', loading: '加载中…', empty: '暂无数据', details: '详情', back: '返回',
     createdAt: '创建时间', createdBy: '创建人', name: '名称', description: '描述', actions: '操作',
     loadFailed: '加载失败：{detail}',
@@ -223,7 +223,7 @@ const zhCN: Messages = {
     done: '成功', skipped: '已跳过', failed: '失败', close: '关闭', more: '另有 {n} 个节点已完成，未列出',
   },
   importNodes: {
-    validOnly: '只导入合法的行（跳过有问题的 {n} 行）',
+    lineOk: '没有问题', validOnly: '只导入合法的行（跳过有问题的 {n} 行）',
     updateExisting: '按 IP 更新已存在的节点（空单元格保留原值）', doneDetail: '已导入 {n} 个节点，更新了 {updated} 个已有节点，跳过了 {skipped} 行有问题的数据',
     title: '导入节点', paste: '要导入的节点',
     hint: '粘贴带表头的 CSV（必须有 ip 列；可选 hostname、sshPort、sshUser、nodeType、gpuType、gpuCount、nodePool、nodePoolId、labels，标签写成 k=v;k2=v2），或每行一个 IP，后面可跟主机名。只要有一行有问题就不会导入任何节点，除非选择只导入合法的行。',
