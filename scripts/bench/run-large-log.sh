@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmark: a step printing 50 MB while a small run goes on beside it. Measures the big run's
-# duration, the server's heap and resident memory, the log size, and whether the small run on
-# other nodes was slowed (compared with the same small run alone).
+# Benchmark: a step printing 50 MB while a small run goes on beside it and three clients follow it
+# live. Measures the big run's duration, the server's heap (the JVM's own figures, before and peak)
+# and resident memory, the log size, how long after the run's end each follower's stream closed,
+# and whether the small run on other nodes was slowed (compared with the same small run alone).
 # Usage: scripts/bench/run-large-log.sh [MEGABYTES]   (needs the built jar, root, sshd, ansible-core)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,17 +38,45 @@ run_and_wait() { # job -> prints milliseconds until the client sees it end
 }
 read -r _ alone < <(run_and_wait "$small")
 read -r _ alone2 < <(run_and_wait "$small")
+# The JVM's own figures (Micrometer): heap in use, and the live data the last GC left.
+heap_mib() {
+  curl -fsS -u "admin:$ADMIN_PASSWORD" http://127.0.0.1:18581/actuator/prometheus | awk '
+    /^jvm_memory_used_bytes\{/ && /area="heap"/ {used += $NF}
+    /^jvm_gc_live_data_size_bytes/ {live = $NF}
+    END {printf "%d %d\n", used / 1048576, live / 1048576}'
+}
+read -r heap_before live_before < <(heap_mib)
 big_started=$(date +%s%N)
 big_run=$(api 18581 POST "/api/v1/jobs/$big/runs" '{}' | json "d['id']")
+# Three clients follow the run live from its start (the console's event stream); each notes when its
+# stream closed, which the server does once the run has ended and the log has been sent.
+for i in 1 2 3; do
+  (curl -sN -u "admin:$ADMIN_PASSWORD" "http://127.0.0.1:18581/api/v1/runs/$big_run/events" > "$WORK/follower-$i.sse" || true
+   date +%s%N > "$WORK/follower-$i.end") &
+done
 sleep 2
 read -r _ beside < <(run_and_wait "$small")
-peak_rss=0
+peak_rss=0 peak_heap=$heap_before peak_live=$live_before
 while ! api 18581 GET "/api/v1/runs/$big_run" | json "d['status']" | grep -qE 'SUCCEEDED|FAILED|CANCELLED'; do
   rss=$(awk '/VmRSS/ {print $2}' "/proc/${SERVER_PIDS[bench]}/status")
   [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss
+  read -r used live < <(heap_mib)
+  [ "$used" -gt "$peak_heap" ] && peak_heap=$used
+  [ "$live" -gt "$peak_live" ] && peak_live=$live
   sleep 0.5
 done
 big_ms=$(( ($(date +%s%N) - big_started) / 1000000 ))
+for i in 1 2 3; do
+  for _ in $(seq 1 100); do [ -f "$WORK/follower-$i.end" ] && break; sleep 0.1; done
+done
+ended_ns=$(api 18581 GET "/api/v1/runs/$big_run" | json "int(__import__('datetime').datetime.fromisoformat(d['finishedAt'].replace('Z', '+00:00')).timestamp() * 1e9)")
+followers=$(for i in 1 2 3; do
+  if [ -f "$WORK/follower-$i.end" ]; then
+    printf '%s ms behind, %s MB; ' "$(( ($(cat "$WORK/follower-$i.end") - ended_ns) / 1000000 ))" "$(( $(wc -c < "$WORK/follower-$i.sse") / 1000000 ))"
+  else
+    printf 'still open 10 s after the end; '
+  fi
+done)
 heap=$(curl -fsS -u "admin:$ADMIN_PASSWORD" http://127.0.0.1:18581/actuator/prometheus \
   | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {sum += $NF} END {printf "%d", sum / 1048576}')
 log_bytes=$(curl -fsS -u "admin:$ADMIN_PASSWORD" "http://127.0.0.1:18581/api/v1/runs/$big_run/log" | wc -c)
@@ -58,5 +87,8 @@ echo "| big run, POST → ended (status $chunks) | $big_ms ms |"
 echo "| log downloaded | $log_bytes bytes |"
 echo "| server resident memory, peak while it ran | $(( peak_rss / 1024 )) MiB |"
 echo "| server heap used after it | $heap MiB |"
+echo "| heap in use (JVM) before → peak while it ran | $heap_before → $peak_heap MiB (+$(( peak_heap - heap_before )) MiB) |"
+echo "| live data after GC (JVM) before → peak while it ran | $live_before → $peak_live MiB (+$(( peak_live - live_before )) MiB) |"
+echo "| three clients following live: stream closed after the run ended (each) | ${followers% } |"
 echo "| small run on another node, alone (two runs) | $alone ms, $alone2 ms |"
 echo "| small run on another node, beside the big one | $beside ms |"
