@@ -63,6 +63,8 @@ try {
   await page.waitForURL(/#\/pools\/\d+$/)
   await page.locator('[data-test=pool-states] [data-state=MAINTENANCE]').getByText('Maintenance · 1').waitFor()
   await page.locator('[data-test=pool-failing-checks]').getByText('No node of this pool fails a check').waitFor()
+  // The identifier playbooks use, derived from the name, stands beside it.
+  await page.locator('[data-test=pool-group]').getByText('pool_e2e_pool', { exact: true }).waitFor()
   await page.locator('[data-test=spec-edit]').click()
   await page.locator('input[name=spec-gpuModel]').fill('H100')
   await page.locator('input[name=spec-gpuCount]').fill('8x')

@@ -19,6 +19,7 @@ declare module 'vue' {
     CheckVerdictTag: typeof import('./components/CheckVerdictTag.vue')['default']
     CredentialDialog: typeof import('./components/credentials/CredentialDialog.vue')['default']
     CredentialSelect: typeof import('./components/credentials/CredentialSelect.vue')['default']
+    CredentialTestDialog: typeof import('./components/credentials/CredentialTestDialog.vue')['default']
     EChart: typeof import('./components/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
     ElAside: typeof import('element-plus/es')['ElAside']

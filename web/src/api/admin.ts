@@ -6,7 +6,7 @@ import type {
 } from './types'
 import type { PageRequest } from './index'
 
-/** What POST /nodes/{id}/test-connection found. */
+/** What POST /nodes/{id}/test-connection or /credentials/{id}/test found. */
 export interface ConnectionTest {
   reachable: boolean
   become: boolean
@@ -159,4 +159,6 @@ export const credentials = {
   create: (change: CredentialChange) => http.post<Credential>('/credentials', change),
   update: (id: number, change: CredentialChange) => put<Credential>(`/credentials/${id}`, change),
   remove: (id: number) => del(`/credentials/${id}`),
+  /** Signs in to the node with this credential (not the node's own) and becomes root. */
+  test: (id: number, nodeId: number) => http.post<ConnectionTest>(`/credentials/${id}/test`, { nodeId }),
 }

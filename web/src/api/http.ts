@@ -1,11 +1,13 @@
 // The one place that talks HTTP to the server: JSON in and out, the CSRF header on changes,
-// problem+json errors turned into ApiError, and a hook for "the session has ended".
+// problem+json errors turned into ApiError (refusals that name their rule in the user's language),
+// and a hook for "the session has ended".
+import { localizeProblem, type RuleError } from '../lib/problemRules'
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly fieldErrors: { field: string; message: string }[] = [],
+    readonly fieldErrors: RuleError[] = [],
     /** The problem's extra members, e.g. currentVersion of a stale edit (409). */
     readonly properties: Record<string, unknown> = {},
   ) {
@@ -45,7 +47,7 @@ export function toQueryString(query: Query = {}): string {
 
 async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`
-  let fields: { field: string; message: string }[] = []
+  let fields: RuleError[] = []
   let properties: Record<string, unknown> = {}
   try {
     const body: unknown = await response.json()
@@ -55,6 +57,9 @@ async function problemOf(response: Response): Promise<ApiError> {
       else if (typeof problem.title === 'string') detail = problem.title
       if (Array.isArray(problem.errors)) fields = problem.errors as typeof fields
       properties = body as Record<string, unknown>
+      const localized = localizeProblem(detail, fields)
+      detail = localized.detail
+      fields = localized.errors
     }
   } catch {
     // not JSON: keep the status line

@@ -33,6 +33,8 @@ export interface Lock {
 export interface Tenant {
   id: number
   name: string
+  /** Derived from the name: the tenant's Ansible group is tenant_<slug>. */
+  slug?: string
   description?: string
   poolCount: number
   createdAt: string
@@ -42,6 +44,8 @@ export interface Tenant {
 export interface NodePool extends Lock {
   id: number
   name: string
+  /** Derived from the name: the pool's Ansible group is pool_<slug>. */
+  slug?: string
   tenantId?: number
   tenantName?: string
   description?: string

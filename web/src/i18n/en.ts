@@ -15,6 +15,25 @@ const en = {
     required: 'Enter your username and password', expired: 'Your session has ended. Sign in again to continue.',
   },
   lock: { locked: 'Locked', unlocked: 'Unlocked', by: 'Locked by {who} at {when}', reason: 'Reason: {reason}' },
+  // Refusals that name their rule (the server's errors[].rule), in the user's language.
+  problemRules: {
+    name: {
+      required: 'Enter a name', length: 'Use at most {limit} characters', duplicate: 'This name is taken: choose another',
+      control: 'Remove line breaks, tabs and invisible characters (zero-width or direction marks) from the name',
+      slugDuplicate: 'This name gives the same Ansible identifier as an existing one: make it more distinct',
+    },
+    operator: { duplicate: 'Another operator of this role has this name and package version: change one of them' },
+    username: { format: 'Sign-in names use 1 to {limit} ASCII letters, digits, ".", "_" or "-"; put a Chinese name in the display name' },
+  },
+  names: {
+    ansibleGroup: 'Ansible group', identifier: 'Identifier',
+    slugHint: 'Derived from the name: playbooks and inventories use this identifier, never the display name',
+  },
+  credentialTest: {
+    button: 'Test', title: 'Test {name} on a node', node: 'Node', nodePlaceholder: 'IP or hostname', run: 'Test connection',
+    chooseNode: 'Choose the node to try the credential on',
+    hint: 'Signs in with this credential (its user, key and become password), not the node\'s own, and becomes root. Nothing changes on the node.',
+  },
   nodes: {
     title: 'Nodes', ip: 'IP', hostname: 'Hostname', gpuType: 'GPU type', gpuCount: 'GPUs', pool: 'Node pool',
     tenant: 'Tenant', labels: 'Labels', label: 'Label', labelPlaceholder: 'key=value', online: 'Agent',

@@ -17,6 +17,24 @@ const zhCN: Messages = {
     required: '请输入用户名和密码', expired: '会话已过期，请重新登录后继续。',
   },
   lock: { locked: '已锁定', unlocked: '未锁定', by: '{who} 于 {when} 锁定', reason: '原因：{reason}' },
+  problemRules: {
+    name: {
+      required: '请输入名称', length: '名称最多 {limit} 个字符', duplicate: '该名称已被使用，请换一个',
+      control: '名称中不能有换行、制表符或不可见字符（零宽字符、方向控制符），请删除后再保存',
+      slugDuplicate: '该名称生成的 Ansible 标识与已有对象相同，请换一个更易区分的名称',
+    },
+    operator: { duplicate: '该角色下已有同名且同软件包版本的操作项，请修改名称或版本' },
+    username: { format: '登录名只能使用 1 到 {limit} 个英文字母、数字、“.”、“_”或“-”；中文姓名请填写在显示名称中' },
+  },
+  names: {
+    ansibleGroup: 'Ansible 分组', identifier: '标识',
+    slugHint: '由名称自动生成：剧本和清单使用此标识，而不是显示名称',
+  },
+  credentialTest: {
+    button: '测试', title: '在节点上测试凭据 {name}', node: '节点', nodePlaceholder: 'IP 或主机名', run: '测试连接',
+    chooseNode: '请选择要测试此凭据的节点',
+    hint: '使用此凭据（其用户、密钥和提权密码）而非节点自身的凭据登录，并切换为 root。不会改动节点上的任何内容。',
+  },
   nodes: {
     title: '节点', ip: 'IP', hostname: '主机名', gpuType: 'GPU 型号', gpuCount: 'GPU 数', pool: '节点池',
     tenant: '租户', labels: '标签', label: '标签', labelPlaceholder: '键=值', online: 'Agent',

@@ -34,13 +34,28 @@ public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost>
      * @param hostKeys the host's recorded SSH host keys: ssh accepts no other. Empty on first contact:
      *                 ssh then accepts the key the host offers, and the outcome tells it
      *                 ({@link PlaybookOutcome#learnedHostKeys()})
+     * @param groups inventory groups the host is in besides {@code all} ({@code pool_gpu_a_1f2e3d4c}):
+     *               lower-case identifiers only, as they are written into YAML unquoted and read by Jinja
      */
     public record InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
-                                Map<String, Object> vars, List<HostKey> hostKeys) {
+                                Map<String, Object> vars, List<HostKey> hostKeys, List<String> groups) {
+
+        private static final Pattern GROUP = Pattern.compile("[a-z_][a-z0-9_]{0,127}");
 
         public InventoryHost {
             vars = vars == null ? Map.of() : Map.copyOf(vars);
             hostKeys = hostKeys == null ? List.of() : List.copyOf(hostKeys);
+            groups = groups == null ? List.of() : List.copyOf(groups);
+            for (String group : groups) {
+                if (!GROUP.matcher(group).matches() || "all".equals(group) || "ungrouped".equals(group)) {
+                    throw new IllegalArgumentException("not an inventory group name: '" + group + "'");
+                }
+            }
+        }
+
+        public InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
+                             Map<String, Object> vars, List<HostKey> hostKeys) {
+            this(name, address, port, user, key, becomePassword, vars, hostKeys, List.of());
         }
 
         public InventoryHost(String name, String address, int port, String user, SshKey key, String becomePassword,
@@ -61,7 +76,7 @@ public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost>
         public String toString() {
             return "InventoryHost[" + name + ", " + address + ":" + port + ", user=" + user + ", key=" + key
                     + ", becomePassword=" + (becomePassword == null ? "none" : "***") + ", vars=" + vars.keySet()
-                    + ", hostKeys=" + hostKeys.size() + "]";
+                    + ", hostKeys=" + hostKeys.size() + ", groups=" + groups + "]";
         }
     }
 

@@ -121,7 +121,24 @@ final class WorkDir {
             vars.put("ansible_ssh_common_args", ssh.get(host.name()).commonArgs());
             byName.put(host.name(), vars);
         }
-        return Map.of("all", Map.of("hosts", byName));
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("hosts", byName);
+        Map<String, Object> children = groups(hosts);
+        if (!children.isEmpty()) {
+            all.put("children", children);
+        }
+        return Map.of("all", all);
+    }
+
+    /** {@code children: {pool_x: {hosts: {10.0.0.1: {}}}}}: each group with its hosts, in order. */
+    private static Map<String, Object> groups(List<InventoryHost> hosts) {
+        Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+        for (InventoryHost host : hosts) {
+            host.groups().forEach(group -> members.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(host.name(), Map.of()));
+        }
+        Map<String, Object> children = new LinkedHashMap<>();
+        members.forEach((group, names) -> children.put(group, Map.of("hosts", names)));
+        return children;
     }
 
     private String config(PlaybookRun run, AnsibleProperties properties, Path plugins) {

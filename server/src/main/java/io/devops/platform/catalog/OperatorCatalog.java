@@ -4,6 +4,7 @@ import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -62,7 +63,8 @@ class OperatorCatalog {
     }
 
     Operator create(OperatorDraft draft) {
-        long id = operators.insert(newVersion(draft), null, 1, clock.instant(), CurrentActor.name());
+        Operators.NewVersion version = distinct(newVersion(draft), draft.named(), 0);
+        long id = operators.insert(version, null, 1, clock.instant(), CurrentActor.name());
         Operator created = get(id);
         audit.record("operator.created", "operator", id, "Created operator " + created.name(), null, created);
         return created;
@@ -81,8 +83,8 @@ class OperatorCatalog {
         }
         var withRole = new OperatorDraft(current.roleId(), draft.pkgVersion(), draft.name(), draft.description(),
                 draft.values());
-        Operators.NewVersion version = newVersion(withRole);
         long lineage = current.originalOptId();
+        Operators.NewVersion version = distinct(newVersion(withRole), withRole.named(), lineage);
         if (!operators.retireHead(lineage)) {
             throw new ConflictException("Operator " + current.name() + " was deleted or changed meanwhile; reload it");
         }
@@ -104,6 +106,31 @@ class OperatorCatalog {
         operators.softDeleteLineage(current.originalOptId(), clock.instant(), CurrentActor.name());
         audit.record("operator.deleted", "operator", current.originalOptId(), "Deleted operator " + current.name()
                 + " (all versions stay readable)", withValues(current), null);
+    }
+
+    /**
+     * Two live operators of one role with one name and package version would look the same in every
+     * picker: a name the caller chose is refused, the default name (the role's) gets the first free
+     * " (2)", " (3)"… instead.
+     */
+    private Operators.NewVersion distinct(Operators.NewVersion version, boolean named, long exceptLineage) {
+        Optional<Long> other = operators.liveNamed(version.roleId(), version.name(), version.pkgVersion(), exceptLineage);
+        if (other.isEmpty()) {
+            return version;
+        }
+        if (named) {
+            String detail = "Operator " + other.get() + " of this role is already named '" + version.name() + "' for "
+                    + (version.pkgVersion().isEmpty() ? "no package version" : "package version '" + version.pkgVersion() + "'")
+                    + "; give this one another name or package version";
+            throw new ConflictException(detail, Map.of("errors", List.of(new InputError("name", detail, "operator.duplicate", null)),
+                    "operatorId", other.get()));
+        }
+        for (int n = 2; ; n++) {
+            Operators.NewVersion numbered = version.named(version.name() + " (" + n + ")");
+            if (operators.liveNamed(numbered.roleId(), numbered.name(), numbered.pkgVersion(), exceptLineage).isEmpty()) {
+                return numbered;
+            }
+        }
     }
 
     private Operators.NewVersion newVersion(OperatorDraft draft) {

@@ -52,6 +52,11 @@ record OperatorDraft(Long roleId, String pkgVersion, String name, String descrip
         return pkgVersion == null ? "" : pkgVersion.trim();
     }
 
+    /** Whether the caller chose the name (else it defaults to the role's). */
+    boolean named() {
+        return name != null && !name.isBlank();
+    }
+
     String nameOr(String roleName) {
         if (name != null && !name.isBlank()) {
             return name.trim();

@@ -28,6 +28,10 @@ class Operators {
 
     /** What a new version consists of. */
     record NewVersion(String name, long roleId, String pkgVersion, long valueSetId, String description, Long roleVersionId) {
+
+        NewVersion named(String newName) {
+            return new NewVersion(newName, roleId, pkgVersion, valueSetId, description, roleVersionId);
+        }
     }
 
     private static final Map<String, String> SORTABLE = Map.of("id", "o.id", "name", "o.name",
@@ -47,8 +51,8 @@ class Operators {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO operators (name, role_id, pkg_version, value_set_id, opt_version, original_opt_id, is_latest,
-                                       description, role_version_id, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?, ?)""")
+                                       live_head, description, role_version_id, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, TRUE, ?, ?, ?, ?)""")
                 .params(v.name(), v.roleId(), v.pkgVersion(), v.valueSetId(), version, originalId, v.description(),
                         v.roleVersionId(), DbTime.toDb(at), by)
                 .update(keys, "id");
@@ -61,8 +65,18 @@ class Operators {
 
     /** Takes the head flag off the lineage; false when someone else changed or deleted it first. */
     boolean retireHead(long originalId) {
-        return jdbc.sql("UPDATE operators SET is_latest = FALSE WHERE original_opt_id = ? AND is_latest = TRUE AND is_deleted = FALSE")
+        return jdbc.sql("""
+                UPDATE operators SET is_latest = FALSE, live_head = NULL
+                WHERE original_opt_id = ? AND is_latest = TRUE AND is_deleted = FALSE""")
                 .param(originalId).update() == 1;
+    }
+
+    /** The live operator of this role, other than lineage {@code exceptLineage}, with this name and package version. */
+    Optional<Long> liveNamed(long roleId, String name, String pkgVersion, long exceptLineage) {
+        return jdbc.sql("""
+                SELECT id FROM operators WHERE role_id = ? AND name = ? AND pkg_version = ? AND live_head = TRUE
+                AND original_opt_id <> ?""")
+                .params(roleId, name, pkgVersion, exceptLineage).query(Long.class).optional();
     }
 
     int nextVersion(long originalId) {
@@ -71,7 +85,7 @@ class Operators {
     }
 
     void softDeleteLineage(long originalId, Instant at, String by) {
-        jdbc.sql("UPDATE operators SET is_deleted = TRUE, updated_at = ?, updated_by = ? WHERE original_opt_id = ?")
+        jdbc.sql("UPDATE operators SET is_deleted = TRUE, live_head = NULL, updated_at = ?, updated_by = ? WHERE original_opt_id = ?")
                 .params(DbTime.toDb(at), by, originalId).update();
     }
 

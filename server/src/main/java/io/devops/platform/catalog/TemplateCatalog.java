@@ -3,7 +3,7 @@ package io.devops.platform.catalog;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
-import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.DisplayName;
 import io.devops.platform.shared.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class TemplateCatalog implements TemplatePlans {
+
+    /** Template names were up to 128 characters before the shared 64-character rule: those stay editable. */
+    private static final int MAX_NAME_LENGTH = 128;
 
     private final Templates templates;
     private final CompiledTasks tasks;
@@ -127,12 +130,9 @@ class TemplateCatalog implements TemplatePlans {
     }
 
     private String checkedName(TemplateDraft draft, long lineage) {
-        if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 128) {
-            throw new InvalidInputException("name", "is required, at most 128 characters");
-        }
-        String name = draft.name().trim();
+        String name = DisplayName.check("name", draft.name(), MAX_NAME_LENGTH);
         if (templates.nameTaken(name, lineage)) {
-            throw new ConflictException("A template named '" + name + "' already exists; edit it to make a new version");
+            throw DisplayName.duplicate("template", name, "edit it to make a new version");
         }
         return name;
     }

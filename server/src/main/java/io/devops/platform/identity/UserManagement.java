@@ -1,8 +1,10 @@
 package io.devops.platform.identity;
 
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.DisplayName;
 import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.InvalidInputException.InputError;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -70,14 +72,18 @@ class UserManagement {
 
     UserView create(NewUser request) {
         if (!isValidUsername(request.username())) {
-            throw new InvalidInputException("username", "use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            // The sign-in name stays ASCII (typed on any keyboard, never two that look alike); displayName takes any Unicode.
+            String rule = "use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit; put a Chinese"
+                    + " or other name in displayName";
+            throw new InvalidInputException("username: " + rule, List.of(new InputError("username", rule, "username.format", 64)));
         }
         PasswordPolicy.check("password", request.password());
         Map<Long, Role> reach = reach(request.role(), request.tenantRoles());
         if (users.byUsername(request.username()).isPresent()) {
             throw new ConflictException("A user named '" + request.username() + "' already exists");
         }
-        long id = users.insert(request.username(), request.displayName(), encoder.encode(request.password()),
+        long id = users.insert(request.username(), DisplayName.checkOptional("displayName", request.displayName()),
+                encoder.encode(request.password()),
                 request.role(), clock.instant(), CurrentActor.name());
         memberships.replace(id, reach);
         UserView created = get(id);
@@ -101,7 +107,8 @@ class UserManagement {
         if (isEnabledAdmin(before) && (change.role() != Role.ADMIN || !enabled)) {
             requireAnotherAdmin(before);
         }
-        users.update(id, change.displayName(), change.role(), enabled, expected, clock.instant(), CurrentActor.name());
+        users.update(id, DisplayName.checkOptional("displayName", change.displayName()), change.role(), enabled, expected,
+                clock.instant(), CurrentActor.name());
         memberships.replace(id, reach);
         if (change.password() != null) {
             users.updatePassword(id, encoder.encode(change.password()), clock.instant(), CurrentActor.name());

@@ -4,11 +4,13 @@ import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.DisplayName;
 import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.Slug;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,8 +63,8 @@ class NodePoolService {
         return page.map(pool -> pool.withLabels(labelsByPool.getOrDefault(pool.id(), Map.of())).withSpec(specsByPool.get(pool.id())));
     }
 
-    NodePoolView create(PoolSpec spec) {
-        check(spec, 0, false);
+    NodePoolView create(PoolSpec requested) {
+        PoolSpec spec = check(requested, 0, false);
         Instant now = clock.instant();
         long id = pools.insert(spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), now, CurrentActor.name());
         labels.replacePoolLabels(id, spec.labels(), now, CurrentActor.name());
@@ -74,15 +76,15 @@ class NodePoolService {
         return created;
     }
 
-    NodePoolView update(long id, PoolSpec spec, ExpectedVersion expected) {
+    NodePoolView update(long id, PoolSpec requested, ExpectedVersion expected) {
         NodePoolView before = get(id);
-        if (before.spare() && !spec.name().equals(before.name())) {
+        if (before.spare() && !before.name().equals(requested.name())) {
             throw new ConflictException("The spare pool keeps its name '" + before.name() + "'");
         }
-        if (before.spare() && spec.tenantId() != null) {
+        if (before.spare() && requested.tenantId() != null) {
             throw new ConflictException("The spare pool belongs to no tenant");
         }
-        check(spec, id, before.spare());
+        PoolSpec spec = check(requested, id, before.spare());
         Instant now = clock.instant();
         pools.update(id, spec.name(), spec.tenantId(), spec.description(), spec.credentialId(), expected, now,
                 CurrentActor.name());
@@ -151,8 +153,9 @@ class NodePoolService {
         return after;
     }
 
-    private void check(PoolSpec spec, long exceptId, boolean spare) {
-        Names.check("name", spec.name());
+    /** The spec with its name as stored, or the rule it breaks. */
+    private PoolSpec check(PoolSpec requested, long exceptId, boolean spare) {
+        PoolSpec spec = requested.named(DisplayName.check("name", requested.name()));
         if (spec.tenantId() == null && !spare) {
             throw new InvalidInputException("tenantId", "is required: every pool but the spare pool belongs to a tenant");
         }
@@ -161,8 +164,12 @@ class NodePoolService {
             throw new InvalidInputException("labels", String.join("; ", labelProblems));
         }
         if (pools.nameTaken(spec.name(), exceptId)) {
-            throw new ConflictException("A node pool named '" + spec.name() + "' already exists");
+            throw DisplayName.duplicate("node pool", spec.name());
         }
+        String slug = Slug.of(spec.name());
+        pools.slugHolder(slug, exceptId).ifPresent(other -> {
+            throw DisplayName.duplicateSlug("node pool", spec.name(), slug, other);
+        });
         if (spec.tenantId() != null && tenants.byId(spec.tenantId()).isEmpty()) {
             throw new NotFoundException("Tenant", spec.tenantId());
         }
@@ -172,10 +179,15 @@ class NodePoolService {
         if (spec.credentialId() != null && !credentials.exists(spec.credentialId())) {
             throw new NotFoundException("Credential", spec.credentialId());
         }
+        return spec;
     }
 
     /** What a pool is made of, as create and update take it; a null {@code manifest} keeps the pool's. */
     record PoolSpec(String name, Long tenantId, String description, Long credentialId, Map<String, String> labels,
                     PoolManifest manifest) {
+
+        PoolSpec named(String storedName) {
+            return new PoolSpec(storedName, tenantId, description, credentialId, labels, manifest);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.Slug;
 import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -54,6 +55,12 @@ class NodePools {
                 .query(Long.class).single() > 0;
     }
 
+    /** The pool other than {@code exceptId} whose name derives this slug, if any. */
+    Optional<String> slugHolder(String slug, long exceptId) {
+        return jdbc.sql("SELECT name FROM node_pools WHERE slug = ? AND id <> ?").params(slug, exceptId).query(String.class)
+                .optional();
+    }
+
     PageResult<NodePoolView> page(Long tenantId, String name, Optional<String> scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -76,17 +83,17 @@ class NodePools {
     long insert(String name, Long tenantId, String description, Long credentialId, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO node_pools (name, tenant_id, description, credential_id, is_spare, is_locked, created_at, created_by)
-                VALUES (?, ?, ?, ?, FALSE, FALSE, ?, ?)""")
-                .params(name, tenantId, description, credentialId, DbTime.toDb(at), by).update(keys, "id");
+                INSERT INTO node_pools (name, slug, tenant_id, description, credential_id, is_spare, is_locked, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, FALSE, FALSE, ?, ?)""")
+                .params(name, Slug.of(name), tenantId, description, credentialId, DbTime.toDb(at), by).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     void update(long id, String name, Long tenantId, String description, Long credentialId, ExpectedVersion expected,
                 Instant at, String by) {
         VersionedUpdate.update(jdbc, "node_pools", id, expected, "Node pool " + id,
-                "name = ?, tenant_id = ?, description = ?, credential_id = ?, updated_at = ?, updated_by = ?",
-                name, tenantId, description, credentialId, DbTime.toDb(at), by);
+                "name = ?, slug = ?, tenant_id = ?, description = ?, credential_id = ?, updated_at = ?, updated_by = ?",
+                name, Slug.of(name), tenantId, description, credentialId, DbTime.toDb(at), by);
     }
 
     void setLock(long id, LockState lock, Instant at, String by) {
@@ -103,7 +110,7 @@ class NodePools {
     }
 
     private static NodePoolView map(ResultSet rs, int row) throws SQLException {
-        return new NodePoolView(rs.getLong("id"), rs.getString("name"), Rows.nullableLong(rs, "tenant_id"),
+        return new NodePoolView(rs.getLong("id"), rs.getString("name"), Rows.slug(rs, ""), Rows.nullableLong(rs, "tenant_id"),
                 rs.getString("tenant_name"), rs.getString("description"), rs.getBoolean("is_spare"),
                 Rows.nullableLong(rs, "credential_id"), rs.getLong("node_count"), Map.of(), null,
                 Rows.lock(rs, ""), Rows.stamp(rs, ""));

@@ -39,7 +39,7 @@ final class NodeRequests {
     record MoveRequest(@NotEmpty @Size(max = NodeMoves.MAX_NODES_PER_MOVE) List<Long> nodeIds, @Size(max = 500) String reason) {
     }
 
-    record PoolRequest(@NotBlank @Size(max = 64) String name, Long tenantId, @Size(max = 500) String description,
+    record PoolRequest(String name, Long tenantId, @Size(max = 500) String description,
                        Long credentialId,
                        @Size(max = LabelRules.MAX_LABELS) Map<@Size(max = 63) String, @Size(max = 63) String> labels,
                        @JsonProperty("spec") PoolManifest manifest, Long version) {

@@ -1,6 +1,7 @@
 package io.devops.platform.inventory;
 
 import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.Slug;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -21,6 +22,12 @@ final class Rows {
         }
         return new LockState(true, rs.getString(alias + "locked_by"), DbTime.read(rs, alias + "locked_at"),
                 rs.getString(alias + "lock_reason"));
+    }
+
+    /** The row's stored slug; a row written around the services (a test's own SQL) gets it derived from its name. */
+    static String slug(ResultSet rs, String alias) throws SQLException {
+        String stored = rs.getString(alias + "slug");
+        return stored != null ? stored : Slug.of(rs.getString(alias + "name"));
     }
 
     static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -3,10 +3,12 @@ package io.devops.platform.inventory;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.DisplayName;
 import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.Slug;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -39,17 +41,17 @@ class TenantService {
         return tenants.page(name, access.tenantCondition("t.id"), query);
     }
 
-    TenantView create(String name, String description) {
-        requireFreeName(Names.check("name", name), 0);
+    TenantView create(String requestedName, String description) {
+        String name = requireFreeName(DisplayName.check("name", requestedName), 0);
         long id = tenants.insert(name, description, clock.instant(), CurrentActor.name());
         TenantView created = get(id);
         audit.recordInTenant(id, "tenant.created", "tenant", id, "Created tenant " + name, null, created);
         return created;
     }
 
-    TenantView update(long id, String name, String description, ExpectedVersion expected) {
+    TenantView update(long id, String requestedName, String description, ExpectedVersion expected) {
         TenantView before = get(id);
-        requireFreeName(Names.check("name", name), id);
+        String name = requireFreeName(DisplayName.check("name", requestedName), id);
         tenants.update(id, name, description, expected, clock.instant(), CurrentActor.name());
         TenantView after = get(id);
         audit.recordInTenant(id, "tenant.updated", "tenant", id, "Changed tenant " + name, before, after);
@@ -68,9 +70,14 @@ class TenantService {
         audit.recordInTenant(id, "tenant.deleted", "tenant", id, "Deleted tenant " + tenant.name(), tenant, null);
     }
 
-    private void requireFreeName(String name, long exceptId) {
+    private String requireFreeName(String name, long exceptId) {
         if (tenants.nameTaken(name, exceptId)) {
-            throw new ConflictException("A tenant named '" + name + "' already exists");
+            throw DisplayName.duplicate("tenant", name);
         }
+        String slug = Slug.of(name);
+        tenants.slugHolder(slug, exceptId).ifPresent(other -> {
+            throw DisplayName.duplicateSlug("tenant", name, slug, other);
+        });
+        return name;
     }
 }

@@ -5,6 +5,7 @@ import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import io.devops.platform.shared.Slug;
 import io.devops.platform.shared.VersionedUpdate;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,6 +40,12 @@ class Tenants {
                 .query(Long.class).single() > 0;
     }
 
+    /** The tenant other than {@code exceptId} whose name derives this slug, if any. */
+    Optional<String> slugHolder(String slug, long exceptId) {
+        return jdbc.sql("SELECT name FROM tenants WHERE slug = ? AND id <> ?").params(slug, exceptId).query(String.class)
+                .optional();
+    }
+
     PageResult<TenantView> page(String nameContains, Optional<String> scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         scope.ifPresent(conditions::add);
@@ -55,14 +62,15 @@ class Tenants {
 
     long insert(String name, String description, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO tenants (name, description, created_at, created_by) VALUES (?, ?, ?, ?)")
-                .params(name, description, DbTime.toDb(at), by).update(keys, "id");
+        jdbc.sql("INSERT INTO tenants (name, slug, description, created_at, created_by) VALUES (?, ?, ?, ?, ?)")
+                .params(name, Slug.of(name), description, DbTime.toDb(at), by).update(keys, "id");
         return keys.getKey().longValue();
     }
 
     void update(long id, String name, String description, ExpectedVersion expected, Instant at, String by) {
         VersionedUpdate.update(jdbc, "tenants", id, expected, "Tenant " + id,
-                "name = ?, description = ?, updated_at = ?, updated_by = ?", name, description, DbTime.toDb(at), by);
+                "name = ?, slug = ?, description = ?, updated_at = ?, updated_by = ?", name, Slug.of(name), description,
+                DbTime.toDb(at), by);
     }
 
     List<String> poolNames(long tenantId) {
@@ -75,7 +83,7 @@ class Tenants {
     }
 
     private static TenantView map(ResultSet rs, int row) throws SQLException {
-        return new TenantView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+        return new TenantView(rs.getLong("id"), rs.getString("name"), Rows.slug(rs, ""), rs.getString("description"),
                 rs.getLong("pool_count"), Rows.stamp(rs, ""));
     }
 }

@@ -4,7 +4,6 @@ import io.devops.platform.shared.ExpectedVersion;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
@@ -59,6 +58,6 @@ class TenantsController {
         tenants.delete(id);
     }
 
-    record TenantRequest(@NotBlank @Size(max = 64) String name, @Size(max = 500) String description, Long version) {
+    record TenantRequest(String name, @Size(max = 500) String description, Long version) {
     }
 }

@@ -12,6 +12,7 @@ import io.devops.platform.job.JobVersion.TargetType;
 import io.devops.platform.job.Jobs.JobHead;
 import io.devops.platform.job.Jobs.NewVersion;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.DisplayName;
 import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.InvalidInputException.InputError;
 import io.devops.platform.shared.NotFoundException;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 class JobService {
 
     static final int MAX_ITEMS = 50;
-    private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _.-]{0,127}");
+    /** Job names were up to 128 characters before the shared 64-character rule: those stay editable. */
+    private static final int MAX_NAME_LENGTH = 128;
 
     private final Jobs jobs;
     private final TemplatePlans templates;
@@ -131,11 +132,9 @@ class JobService {
     }
 
     private void check(NewVersion draft, long exceptJobId) {
-        if (draft.name() == null || !NAME.matcher(draft.name()).matches()) {
-            throw new InvalidInputException("name", "use 1 to 128 letters, digits, spaces, '_', '.' or '-'");
-        }
-        if (jobs.nameTaken(draft.name(), exceptJobId)) {
-            throw new ConflictException("A job named '" + draft.name() + "' already exists");
+        String name = DisplayName.check("name", draft.name(), MAX_NAME_LENGTH);
+        if (jobs.nameTaken(name, exceptJobId)) {
+            throw DisplayName.duplicate("job", name);
         }
         if (draft.items().isEmpty() || draft.items().size() > MAX_ITEMS) {
             throw new InvalidInputException("items", "a job has between 1 and " + MAX_ITEMS + " items");

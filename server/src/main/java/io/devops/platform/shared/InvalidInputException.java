@@ -32,7 +32,15 @@ public class InvalidInputException extends PlatformException {
         return errors.isEmpty() ? Map.of() : Map.of("errors", errors);
     }
 
-    /** One problem with the input: {@code field} names the member, or "line 3" for imports. */
-    public record InputError(String field, String message) {
+    /**
+     * One problem with the input: {@code field} names the member, or "line 3" for imports. Where a
+     * named rule refused it, {@code rule} says which ({@code name.length}) and {@code limit} its
+     * bound, so that a console can say so in its user's language.
+     */
+    public record InputError(String field, String message, String rule, Integer limit) {
+
+        public InputError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 }

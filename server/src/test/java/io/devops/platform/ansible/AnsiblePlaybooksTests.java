@@ -71,6 +71,37 @@ class AnsiblePlaybooksTests {
     }
 
     @Test
+    void aPlayTargetsAPoolsGroupAndSeesTheTenantsGroup() {
+        SshKey key = new SshKey("test", nodes.privateKey());
+        List<InventoryHost> hosts = IntStream.range(0, TestNodes.COUNT)
+                .mapToObj(i -> new InventoryHost("node" + i, nodes.ip(i), TestNodes.PORT, "root", key, null, Map.of(), List.of(),
+                        i < 2 ? List.of("pool_a_1f2e3d4c", "tenant_0a1b2c3d") : List.of("tenant_0a1b2c3d")))
+                .toList();
+        String playbook = """
+                - hosts: pool_a_1f2e3d4c
+                  gather_facts: false
+                  tasks:
+                    - name: in the pool
+                      debug:
+                        msg: "{{ groups['tenant_0a1b2c3d'] | length }} in the tenant"
+                """;
+
+        var outcome = playbooks.run(new PlaybookRun(workDir, playbook, hosts, List.of(), Duration.ofMinutes(2), Map.of()),
+                log::add, () -> false);
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(outcome.results()).filteredOn(result -> result.task().equals("in the pool"))
+                .extracting(HostTaskResult::host).containsExactlyInAnyOrder("node0", "node1");
+        assertThat(log).anyMatch(line -> line.contains("3 in the tenant"));
+    }
+
+    @Test
+    void aGroupNameThatIsNotAnIdentifierIsRefusedBeforeAnythingIsWritten() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new InventoryHost("n", "127.0.0.1", 22, "root", null, null,
+                Map.of(), List.of(), List.of("pool_{{ x }}"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTaskFailingOnOneHostEndsFailedAndNamesThatHost() {
         var outcome = run("""
                 - hosts: all

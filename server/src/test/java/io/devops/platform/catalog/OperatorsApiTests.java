@@ -62,6 +62,46 @@ class OperatorsApiTests extends ApiTest {
     }
 
     @Test
+    void twoOperatorsOfOneRoleCannotShareAChosenNameAndPackageVersion() {
+        String name = unique("驱动 550");
+        assertThat(admin().post("/api/v1/operators", named(name, "550").toString()).status()).isEqualTo(201);
+
+        var clash = admin().post("/api/v1/operators", named(name, "550").toString());
+
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.isProblem()).isTrue();
+        assertThat(clash.json().get("errors").get(0).get("rule").asString()).isEqualTo("operator.duplicate");
+        assertThat(clash.json().get("detail").asString()).contains(name).contains("'550'");
+        assertThat(admin().get("/api/v1/operators?roleId=" + role).json().get("total").asLong()).isEqualTo(1);
+        assertThat(admin().post("/api/v1/operators", named(name, "560").toString()).status()).isEqualTo(201);
+    }
+
+    @Test
+    void editingAnOperatorKeepsItsOwnNameButCannotTakeAnothersAndADeletedOneFreesIt() {
+        long first = admin().post("/api/v1/operators", named("a_" + role, "550").toString()).id();
+        long second = admin().post("/api/v1/operators", named("b_" + role, "550").toString()).id();
+
+        assertThat(admin().put("/api/v1/operators/" + first, named("a_" + role, "550").toString()).status()).isEqualTo(200);
+        assertThat(admin().put("/api/v1/operators/" + second, named("a_" + role, "550").toString()).status()).isEqualTo(409);
+
+        long head = admin().get("/api/v1/operators?roleId=" + role + "&name=a_" + role).json().get("items").get(0).get("id").asLong();
+        assertThat(admin().delete("/api/v1/operators/" + head).status()).isEqualTo(204);
+        assertThat(admin().put("/api/v1/operators/" + second, named("a_" + role, "550").toString()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnnamedOperatorThatWouldLookLikeAnotherGetsTheNextFreeNumber() {
+        JsonNode first = driver550();
+        JsonNode second = driver550();
+
+        assertThat(second.get("name").asString()).isEqualTo(first.get("name").asString() + " (2)");
+    }
+
+    private tools.jackson.databind.node.ObjectNode named(String name, String pkgVersion) {
+        return catalog.operatorBody(role, pkgVersion, v -> { }).put("name", name);
+    }
+
+    @Test
     void equalValuesReuseTheSameValueSet() {
         JsonNode first = driver550();
         JsonNode second = driver550();

@@ -145,6 +145,20 @@ class TemplatesApiTests extends ApiTest {
     }
 
     @Test
+    void aTemplateTakesAChineseNameAndADuplicateIsAConflictNamingTheRule() {
+        long shell = catalog.shell(unique("s"), "true", p -> { }, "ansible").get("id").asLong();
+        String name = "GPU 节点交付 · " + unique("模板");
+        JsonNode template = catalog.template(name, steps -> scriptStep(steps, shell, null, p -> { }));
+        assertThat(template.get("name").asString()).isEqualTo(name);
+
+        var duplicate = admin().post("/api/v1/templates",
+                CatalogFixture.templateBody(name, steps -> scriptStep(steps, shell, null, p -> { })).toString());
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("errors").get(0).get("rule").asString()).isEqualTo("name.duplicate");
+        assertThat(duplicate.json().get("detail").asString()).contains("edit it to make a new version");
+    }
+
+    @Test
     void putMakesANewTemplateVersionAndTheOldPlanStays() {
         long role = catalog.role(unique("r"));
         long op = catalog.operator(role, "1", v -> { }).get("id").asLong();

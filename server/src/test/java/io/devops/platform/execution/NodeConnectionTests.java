@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * POST /api/v1/nodes/{id}/test-connection over real SSH: the node's credential (or its pool's),
- * its SSH user and host key checking, as a run would; sudo with a become password for real.
+ * its SSH user and host key checking, as a run would; sudo with a become password for real. And
+ * POST /api/v1/credentials/{id}/test: the same check with a chosen credential instead.
  */
 class NodeConnectionTests extends ApiTest {
 
@@ -34,14 +35,41 @@ class NodeConnectionTests extends ApiTest {
     void aTestNodeIsReachedWithItsPoolsCredentialAndBecomesRoot() {
         long node = fixtures.testNodeIds().get(0);
 
-        Api.Response answer = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}");
+        assertSignedInAndBecameRoot(admin().post("/api/v1/nodes/" + node + "/test-connection", "{}"));
+    }
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        JsonNode result = answer.json();
-        assertThat(result.get("reachable").asBoolean()).as(answer.toString()).isTrue();
-        assertThat(result.get("become").asBoolean()).as(answer.toString()).isTrue();
-        assertThat(result.get("message").asString()).contains("became root");
-        assertThat(result.get("durationMs").asLong()).isPositive();
+    /** The credential under test signs in, not the node's or its pool's. */
+    @Test
+    void aCredentialWithTheNodesKeySignsInAndBecomesRoot() {
+        long node = fixtures.testNodeIds().get(0);
+
+        assertSignedInAndBecameRoot(admin().post("/api/v1/credentials/" + credential("root") + "/test", "{\"nodeId\":" + node + "}"));
+    }
+
+    @Test
+    void aWrongCredentialIsUnreachableWithTheReasonOnANodeItsOwnCredentialReaches() {
+        long node = fixtures.testNodeIds().get(0);
+        long wrong = credential("nobody_" + Long.toString(System.nanoTime() % 100_000, 36));
+
+        JsonNode result = admin().post("/api/v1/credentials/" + wrong + "/test", "{\"nodeId\":" + node + "}").json();
+
+        assertThat(result.get("reachable").asBoolean()).as(result.toString()).isFalse();
+        assertThat(result.get("become").asBoolean()).isFalse();
+        assertThat(result.get("message").asString()).startsWith("Cannot sign in to ").doesNotContain("PRIVATE KEY");
+        JsonNode ownCheck = admin().post("/api/v1/nodes/" + node + "/test-connection", "{}").json();
+        assertThat(ownCheck.get("reachable").asBoolean()).as(ownCheck.toString()).isTrue();
+    }
+
+    @Test
+    void aCredentialTestOnAnUnknownNodeOrCredentialIsNotFoundAndWithoutANodeIdIsInvalid() {
+        long credential = credential("root");
+        long node = fixtures.testNodeIds().get(0);
+
+        assertThat(admin().post("/api/v1/credentials/" + credential + "/test", "{\"nodeId\":987654321}").status()).isEqualTo(404);
+        assertThat(admin().post("/api/v1/credentials/987654321/test", "{\"nodeId\":" + node + "}").status()).isEqualTo(404);
+        Api.Response missing = admin().post("/api/v1/credentials/" + credential + "/test", "{}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("nodeId");
     }
 
     @Test
@@ -86,5 +114,21 @@ class NodeConnectionTests extends ApiTest {
     @Test
     void anUnknownNodeIsNotFound() {
         assertThat(admin().post("/api/v1/nodes/987654321/test-connection", "{}").status()).isEqualTo(404);
+    }
+
+    private static void assertSignedInAndBecameRoot(Api.Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        JsonNode result = answer.json();
+        assertThat(result.get("reachable").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(result.get("become").asBoolean()).as(answer.toString()).isTrue();
+        assertThat(result.get("message").asString()).contains("became root");
+        assertThat(result.get("durationMs").asLong()).isPositive();
+    }
+
+    private long credential(String user) {
+        Api.Response created = admin().post("/api/v1/credentials", RunFixtures.object().put("name", unique("cred"))
+                .put("sshUser", user).put("privateKey", testNodes.privateKey()).toString());
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.id();
     }
 }

@@ -43,6 +43,28 @@ class UserManagementApiTests extends ApiTest {
     }
 
     @Test
+    void aUserSignsInWithAnAsciiNameAndIsShownByAChineseDisplayName() {
+        String username = unique("zhang");
+        var created = admin().post("/api/v1/users", """
+                {"username":"%s","displayName":"张三（交付组）","password":"a-long-password","role":"VIEWER"}""".formatted(username));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("displayName").asString()).isEqualTo("张三（交付组）");
+
+        var chineseLogin = admin().post("/api/v1/users", """
+                {"username":"张三","password":"a-long-password","role":"VIEWER"}""");
+        assertThat(chineseLogin.status()).isEqualTo(400);
+        assertThat(chineseLogin.json().get("errors").get(0).get("rule").asString()).isEqualTo("username.format");
+        assertThat(chineseLogin.json().get("errors").get(0).get("message").asString()).contains("displayName");
+
+        var tooLong = admin().post("/api/v1/users", """
+                {"username":"%s","displayName":"%s","password":"a-long-password","role":"VIEWER"}"""
+                .formatted(unique("long"), "张".repeat(65)));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("errors").get(0).get("field").asString()).isEqualTo("displayName");
+        assertThat(tooLong.json().get("errors").get(0).get("rule").asString()).isEqualTo("name.length");
+    }
+
+    @Test
     void usersListIsPagedAndHidesPasswordHashes() {
         fixtures().user(Role.VIEWER);
         fixtures().user(Role.VIEWER);

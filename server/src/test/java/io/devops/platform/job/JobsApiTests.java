@@ -49,6 +49,22 @@ class JobsApiTests extends ApiTest {
     }
 
     @Test
+    void aJobTakesAChineseNameAndADuplicateIsAConflictNamingTheRule() {
+        String name = "交付任务-北京A区（" + unique("第一批") + "）";
+        var created = admin().post("/api/v1/jobs", body(name, "STOP", templateId, "node", nodeId));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().get("name").asString()).isEqualTo(name);
+
+        var duplicate = admin().post("/api/v1/jobs", body(name, "STOP", templateId, "node", nodeId));
+        assertThat(duplicate.status()).isEqualTo(409);
+        assertThat(duplicate.json().get("errors").get(0).get("rule").asString()).isEqualTo("name.duplicate");
+
+        var control = admin().post("/api/v1/jobs", body(unique("line") + "\nbreak", "STOP", templateId, "node", nodeId));
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.json().get("errors").get(0).get("rule").asString()).isEqualTo("name.control");
+    }
+
+    @Test
     void aDeletedJobLeavesListsAndCannotRunButStaysReadable() {
         String name = unique("gone");
         long jobId = admin().post("/api/v1/jobs", body(name, "STOP", templateId, "node", nodeId)).id();

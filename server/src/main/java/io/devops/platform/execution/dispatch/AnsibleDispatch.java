@@ -85,7 +85,7 @@ class AnsibleDispatch implements Dispatcher {
         Map<RunNode, SshAccess.Access> accesses = inventory.accesses(targets);
         Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
         // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
-        PlaybookRun run = new PlaybookRun(workDir, playbook, InventoryHosts.of(targets, accesses, recorded), plans.rolesPaths(task.steps()),
+        PlaybookRun run = new PlaybookRun(workDir, playbook, inventory.forPlaybook(targets, accesses, recorded), plans.rolesPaths(task.steps()),
                 properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));

@@ -2,6 +2,7 @@ package io.devops.platform.execution.dispatch;
 
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.inventory.InventoryGroups;
 import io.devops.platform.inventory.NodeHostKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ public class InventoryHosts {
 
     private final SshAccess ssh;
     private final HostKeyRecords hostKeys;
+    private final InventoryGroups groups;
 
-    InventoryHosts(SshAccess ssh, HostKeyRecords hostKeys) {
+    InventoryHosts(SshAccess ssh, HostKeyRecords hostKeys, InventoryGroups groups) {
         this.ssh = ssh;
         this.hostKeys = hostKeys;
+        this.groups = groups;
     }
 
     /** The inventory entries of these nodes, in order. */
@@ -36,13 +39,25 @@ public class InventoryHosts {
         return accesses;
     }
 
+    /** As a step's playbook sees them: also in their pool's and tenant's groups, so that a play may target {@code pool_<slug>}. */
+    List<InventoryHost> forPlaybook(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
+                                    Map<Long, List<NodeHostKeys.HostKey>> recorded) {
+        return of(nodes, accesses, recorded, groups.ofPools(nodes.stream().map(RunNode::nodePoolId).toList()));
+    }
+
     static List<InventoryHost> of(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
                                   Map<Long, List<NodeHostKeys.HostKey>> recorded) {
+        return of(nodes, accesses, recorded, Map.of());
+    }
+
+    static List<InventoryHost> of(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
+                                  Map<Long, List<NodeHostKeys.HostKey>> recorded, Map<Long, List<String>> groupsByPool) {
         return nodes.stream().map(node -> {
             SshAccess.Access access = accesses.get(node);
             String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
             return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
-                    Map.of("devops_node_id", node.nodeId()), HostKeyRecords.forSsh(recorded.get(node.nodeId())));
+                    Map.of("devops_node_id", node.nodeId()), HostKeyRecords.forSsh(recorded.get(node.nodeId())),
+                    groupsByPool.getOrDefault(node.nodePoolId(), List.of()));
         }).toList();
     }
 }
