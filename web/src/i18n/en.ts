@@ -90,6 +90,7 @@ const en = {
     tailOnly: 'Showing the end of the log; download it for the whole.', nodeOutput: "This node's output for this step",
   },
   rerun: {
+    checkMode: 'This run was a dry run: the re-run is one too (check mode, same variables and batch size).',
     fromFailedStep: 'Start each node at the step where it failed (the steps it passed are not run again; their cells say so)',
     title: 'Re-run the failed nodes', body: 'Starts a new run on the {n} node(s) that did not succeed in run {id}:',
     more: 'and {n} more', same: 'the same job version (v{version}), each node with the steps of its own item',

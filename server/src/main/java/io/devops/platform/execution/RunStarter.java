@@ -177,6 +177,7 @@ class RunStarter {
         long runId = runs.insert(run, clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
+        optionsStore.insert(runId, optionsStore.of(previousRunId).forRerun());
         if (fromFailedStep) {
             carryOn(previousRunId, runId);
         }

@@ -351,7 +351,7 @@ class AnsiblePlaybooksTests {
         assertThat(dry.results()).filteredOn(result -> result.task().equals("write a file"))
                 .extracting(HostTaskResult::status).containsOnly("changed");
 
-        var after = run("""
+        PlaybookRun looking = run("""
                 - hosts: all
                   gather_facts: false
                   tasks:
@@ -362,7 +362,9 @@ class AnsiblePlaybooksTests {
                     - name: the dry run wrote nothing
                       assert:
                         that: not found.stat.exists
-                """.formatted(file), Duration.ofMinutes(2));
+                """.formatted(file), Duration.ofMinutes(2), List.of());
+        var after = playbooks.run(new PlaybookRun(workDir.resolve("after"), looking.playbookYaml(), looking.hosts(), List.of(),
+                looking.timeout(), Map.of()), log::add, () -> false);
         assertThat(after.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
     }
 

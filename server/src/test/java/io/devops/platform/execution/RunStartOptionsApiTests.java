@@ -191,6 +191,23 @@ class RunStartOptionsApiTests extends ApiTest {
         assertThat(admin().get("/api/v1/nodes/" + fresh + "/lifecycle").json().size()).isZero();
     }
 
+    @Test
+    void aRerunOfTheFailedNodesOfADryRunIsADryRunToo() {
+        long operator = fixtures.builtinOperator("collect_net_driver_info");
+        long checked = fixtures.template(unique("dryop"), steps -> RunFixtures.operatorStep(steps, operator));
+        long job = created(admin().post("/api/v1/jobs", jobBody(unique("dryop"), null, List.of(), List.of(a1), null, checked)));
+        Api.Response started = start(job, "{\"checkMode\":true,\"batchSize\":3}");
+        JsonNode first = fixtures.awaitEnd(started.id(), Duration.ofMinutes(2));
+        assertThat(first.get("status").asString()).as("nobody answers on %s", a1).isEqualTo("FAILED");
+
+        Api.Response rerun = admin().post("/api/v1/runs/" + started.id() + "/rerun-failed", "{}");
+        assertThat(rerun.status()).as(rerun.toString()).isEqualTo(202);
+        JsonNode again = fixtures.awaitEnd(rerun.id(), Duration.ofMinutes(2));
+
+        assertThat(again.get("checkMode").asBoolean()).isTrue();
+        assertThat(again.get("options").get("batchSize").asInt()).isEqualTo(3);
+    }
+
     private Api.Response start(long job, String body) {
         return admin().post("/api/v1/jobs/" + job + "/runs", body);
     }

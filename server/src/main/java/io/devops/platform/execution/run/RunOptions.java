@@ -35,6 +35,14 @@ public record RunOptions(Selector limit, Selector exclude, Map<String, Object> e
         return limit.isEmpty() && exclude.isEmpty() && extraVars.isEmpty() && !checkMode && batchSize == null && !skipLocked;
     }
 
+    /**
+     * What a re-run of the failed nodes keeps: a dry run's re-run is a dry run, with the same
+     * variables and batch size; the nodes are the failed ones, so no limit, exclusion or skip.
+     */
+    public RunOptions forRerun() {
+        return new RunOptions(Selector.NONE, Selector.NONE, extraVars, checkMode, batchSize, false);
+    }
+
     public RunOptions withExtraVars(Map<String, Object> checked) {
         return new RunOptions(limit, exclude, checked, checkMode, batchSize, skipLocked);
     }
