@@ -106,8 +106,9 @@ class RunsController {
     @GetMapping("/runs/{id}")
     RunDetailWithOptions get(@PathVariable long id) {
         RunRecord run = find(id);
+        RunOptions options = runOptions.of(id);
         return new RunDetailWithOptions(RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id)),
-                StartOptionsView.of(runOptions.of(id)), runOptions.of(id).checkMode(), runOptions.skipped(id));
+                StartOptionsView.of(options), options.checkMode(), runOptions.skipped(id));
     }
 
     @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -121,6 +121,7 @@ class RunStartOptionsApiTests extends ApiTest {
         assertThat(run.get("options").get("limit").get("poolIds").get(0).asLong()).isEqualTo(poolA);
         assertThat(run.get("options").get("exclude").get("nodeIds").get(0).asLong()).isEqualTo(a1);
         assertThat(run.get("options").get("batchSize").asInt()).isEqualTo(5);
+        assertThat(run.get("options").get("limit").has("empty")).as("only what was asked").isFalse();
         assertThat(run.get("checkMode").asBoolean()).isTrue();
         fixtures.awaitEnd(started.id(), Duration.ofMinutes(1));
     }

@@ -1,5 +1,6 @@
 package io.devops.platform.execution.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.devops.platform.shared.InvalidInputException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ public record RunOptions(Selector limit, Selector exclude, Map<String, Object> e
     }
 
     /** Whether this start asked for nothing beyond the job: it then behaves exactly as a plain start. */
+    @JsonIgnore
     public boolean isDefault() {
         return limit.isEmpty() && exclude.isEmpty() && extraVars.isEmpty() && !checkMode && batchSize == null && !skipLocked;
     }
@@ -72,6 +74,7 @@ public record RunOptions(Selector limit, Selector exclude, Map<String, Object> e
             poolIds = poolIds == null ? List.of() : List.copyOf(poolIds);
         }
 
+        @JsonIgnore
         public boolean isEmpty() {
             return nodeIds.isEmpty() && labels.isEmpty() && poolIds.isEmpty();
         }
