@@ -60,7 +60,8 @@ try {
     await dialog.locator('[data-test=start-locked]').waitFor({ state: 'detached' })
     await dialog.locator('[data-test=check-mode]').click()
     await summary.getByText(words.tag).waitFor()
-    await page.screenshot({ path: `${shots}/start-dialog-${short}.png` })
+    await page.waitForTimeout(300) // the switch's animation
+    await page.locator('.el-dialog:visible').screenshot({ path: `${shots}/start-dialog-${short}.png` })
 
     step(`${locale}: start; the run page says it is a dry run and the script step was not run`)
     await dialog.locator('[data-test=confirm-run]').click()
