@@ -54,7 +54,7 @@ try {
       await page.getByRole('option', { name: '127.0.0.2 (gpu-a)' }).click()
       await dialog.locator('legend').first().click() // closes the select's list
     } else {
-      await dialog.locator('[data-test=limit-labels] input').fill('rack=r1')
+      await dialog.locator('input[data-test=limit-labels], [data-test=limit-labels] input').fill('rack=r1') // el-input puts data-test on its input
     }
     await summary.getByText(words.summary1).waitFor()
     await dialog.locator('[data-test=start-locked]').waitFor({ state: 'detached' })
