@@ -2,7 +2,8 @@
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
 # system Chromium with playwright-core through four walks: web/e2e/console.mjs (sign-in, the home
-# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
+# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/start-options.mjs
+# (the start dialog with a limit and check mode, in zh-CN and en), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
 # web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
 # and run on three SSH test nodes on loopback until its matrix is green, a report opened), then web/e2e/a11y.mjs
@@ -46,6 +47,7 @@ api "$port" POST "/api/v1/nodes/$node/lifecycle" '{"to":"MAINTENANCE","reason":"
 
 shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+(cd web && node e2e/start-options.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 (cd web && node e2e/admin.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 
 # A run that waits for approval: a job whose rule asks for it on DELIVERED nodes, on gpu-a (DELIVERED

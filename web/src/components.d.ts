@@ -91,6 +91,7 @@ declare module 'vue' {
     RunConfirmDialog: typeof import('./components/RunConfirmDialog.vue')['default']
     RunHeader: typeof import('./components/RunHeader.vue')['default']
     RunMatrix: typeof import('./components/RunMatrix.vue')['default']
+    RunStartOptions: typeof import('./components/RunStartOptions.vue')['default']
     ScheduleDialog: typeof import('./components/schedules/ScheduleDialog.vue')['default']
     SecretOnce: typeof import('./components/admin/SecretOnce.vue')['default']
     StatusTag: typeof import('./components/StatusTag.vue')['default']

@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  ApprovalRule, InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, Tenant, User,
+  ApprovalRule, InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, StartPreview, StartRequest, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -49,7 +49,9 @@ export const overview = {
 export const jobs = {
   list: (page: PageRequest, name?: string) => http.get<Page<Job>>('/jobs', { ...page, name }),
   get: (id: number) => http.get<Job>(`/jobs/${id}`),
-  run: (id: number) => http.post<RunSummary>(`/jobs/${id}/runs`, {}),
+  run: (id: number, request: StartRequest = {}) => http.post<RunSummary>(`/jobs/${id}/runs`, request),
+  /** The nodes a start with these options would run on, locked ones with their lock; starts nothing. */
+  preview: (id: number, request: StartRequest = {}) => http.post<StartPreview>(`/jobs/${id}/runs/preview`, request),
   approvalRule: (id: number) => http.get<ApprovalRule>(`/jobs/${id}/approval-rule`),
   setApprovalRule: (id: number, rule: ApprovalRule) => http.put<ApprovalRule>(`/jobs/${id}/approval-rule`, rule),
 }

@@ -133,10 +133,80 @@ export interface Job {
   latest: boolean
   name: string
   comments?: string
-  failurePolicy: 'STOP' | 'CONTINUE'
+  failurePolicy: FailurePolicy
   items: JobItem[]
+  /** What a start may give as extra variables (a survey). */
+  parameters?: JobParameter[]
   createdAt: string
   createdBy: string
+}
+
+/** STOP_NODE (the default): a failed node stops, the others go on; STOP: the whole run stops; CONTINUE: as STOP_NODE (older name). */
+export type FailurePolicy = 'STOP_NODE' | 'STOP' | 'CONTINUE'
+
+export type ParameterType = 'STRING' | 'INT' | 'BOOL' | 'CHOICE'
+
+/** A variable a job asks for at start, passed to Ansible as an extra variable. */
+export interface JobParameter {
+  name: string
+  type: ParameterType
+  required: boolean
+  defaultValue?: string | number | boolean | null
+  choices?: string[]
+  description?: string | null
+}
+
+/** Nodes by id, pool or labels (a node matches any part given; labels: every one of them). */
+export interface NodeSelector {
+  nodeIds?: number[]
+  labels?: Record<string, string>
+  poolIds?: number[]
+}
+
+/** The body of POST /jobs/{id}/runs (and /runs/preview). */
+export interface StartRequest {
+  version?: number
+  limit?: NodeSelector
+  exclude?: NodeSelector
+  extraVars?: Record<string, string | number | boolean>
+  checkMode?: boolean
+  batchSize?: number
+  skipLocked?: boolean
+}
+
+export interface PreviewNode {
+  id: number
+  ip: string
+  hostname?: string
+  nodePoolId: number
+  nodePoolName: string
+  locked: boolean
+  lockReason?: string
+}
+
+/** What a start would run on: POST /jobs/{id}/runs/preview. */
+export interface StartPreview {
+  nodes: PreviewNode[]
+  total: number
+  runnable: number
+  locked: number
+}
+
+/** What a run's start asked for, as GET /runs/{id} shows it (secret-looking extra variables masked). */
+export interface RunStartOptions {
+  limit: NodeSelector
+  exclude: NodeSelector
+  extraVars: Record<string, unknown>
+  checkMode: boolean
+  batchSize?: number | null
+  skipLocked: boolean
+}
+
+export interface SkippedNode {
+  nodeId: number
+  ip: string
+  hostname?: string
+  reason: string
 }
 
 export type RunStatus = 'PENDING_APPROVAL' | 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED' | 'INTERRUPTED'
@@ -202,6 +272,9 @@ export interface RunItem {
 
 export interface Run extends RunSummary {
   items: RunItem[]
+  options?: RunStartOptions
+  checkMode?: boolean
+  skippedNodes?: SkippedNode[]
   /** The runs that re-ran this one's failed nodes, oldest first. */
   laterRunIds?: number[]
   /** Present when the run had to wait for a second person (status PENDING_APPROVAL until decided). */
@@ -463,8 +536,9 @@ export interface TemplatePlan {
 export interface JobDraft {
   name: string
   comments?: string
-  failurePolicy: 'STOP' | 'CONTINUE'
+  failurePolicy: FailurePolicy
   items: { templateId: number; targets: JobTarget[] }[]
+  parameters?: JobParameter[]
 }
 
 // --- Inventory changes and administration (web-admin) ---

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Job } from '../api/types'
-import { addNodes, affectedCount, formOfJob, jobFormProblems, newItem, toJobDraft } from './jobForm'
+import { addNodes, affectedCount, formOfJob, jobFormProblems, newItem, newParameter, toJobDraft } from './jobForm'
 
 describe('job form', () => {
   it('counts each node once: pool totals plus single nodes outside those pools', () => {
@@ -22,8 +22,37 @@ describe('job form', () => {
     form.name = ' delivery '
     form.items[0] = { ...form.items[0], templateId: 9, poolIds: [2], nodes: [{ id: 5, ip: '10.0.0.5' }] }
     expect(toJobDraft(form)).toEqual({
-      name: 'delivery', comments: undefined, failurePolicy: 'STOP',
-      items: [{ templateId: 9, targets: [{ type: 'node_pool', id: 2 }, { type: 'node', id: 5 }] }],
+      name: 'delivery', comments: undefined, failurePolicy: 'STOP_NODE',
+      items: [{ templateId: 9, targets: [{ type: 'node_pool', id: 2 }, { type: 'node', id: 5 }] }], parameters: [],
+    })
+  })
+
+  it('a new job stops only the failed node, and its parameters are saved typed', () => {
+    const form = formOfJob(undefined)
+    expect(form.failurePolicy).toBe('STOP_NODE')
+    form.parameters = [
+      { ...newParameter(), name: 'gpu_count', type: 'INT', defaultValue: '8', required: true },
+      { ...newParameter(), name: 'reboot', type: 'BOOL', defaultValue: 'false' },
+      { ...newParameter(), name: 'profile', type: 'CHOICE', choices: 'fast, full', description: ' which ' },
+      { ...newParameter(), name: 'note' },
+    ]
+    expect(toJobDraft(form).parameters).toEqual([
+      { name: 'gpu_count', type: 'INT', required: true, defaultValue: 8 },
+      { name: 'reboot', type: 'BOOL', required: false, defaultValue: false },
+      { name: 'profile', type: 'CHOICE', required: false, choices: ['fast', 'full'], description: 'which' },
+      { name: 'note', type: 'STRING', required: false },
+    ])
+  })
+
+  it('refuses parameter names Ansible would take for its own, twice-declared names and choices without choices', () => {
+    const form = formOfJob(undefined)
+    form.parameters = [
+      { ...newParameter(), name: 'ansible_host' }, { ...newParameter(), name: 'x' }, { ...newParameter(), name: 'x' },
+      { ...newParameter(), name: 'c', type: 'CHOICE' }, { ...newParameter(), name: 'n', type: 'INT', defaultValue: '1.5' },
+    ]
+    expect(jobFormProblems(form)).toMatchObject({
+      'parameters[0].name': 'variableName', 'parameters[2].name': 'duplicate', 'parameters[3].choices': 'noChoices',
+      'parameters[4].defaultValue': 'notInteger',
     })
   })
 

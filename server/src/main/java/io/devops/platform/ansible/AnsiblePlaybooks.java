@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,21 @@ public class AnsiblePlaybooks {
         } finally {
             QuickSsh.closeMasters(HostKeyChecking.firstContactSockets(dir.ssh()));
             dir.removeSecrets();
+            ExtraVarsFile.remove(dir.root());
         }
     }
 
     private PlaybookOutcome execute(Path executable, PlaybookRun run, WorkDir dir, OutputSink output,
                                     BooleanSupplier cancelRequested) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-i", "inventory.yml", "playbook.yml")
-                .directory(dir.root().toFile()).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(executable.toString(), "-i", "inventory.yml"));
+        if (run.checkMode()) {
+            command.add("--check");
+        }
+        if (!run.extraVars().isEmpty()) {
+            command.addAll(List.of("--extra-vars", "@" + ExtraVarsFile.write(dir.root(), run.extraVars())));
+        }
+        command.add("playbook.yml");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.root().toFile()).redirectErrorStream(true);
         Map<String, String> own = new LinkedHashMap<>(run.environment());
         own.put("ANSIBLE_CONFIG", dir.config().toString());
         own.put("DEVOPS_EVENTS_FILE", dir.eventsFile().toString());

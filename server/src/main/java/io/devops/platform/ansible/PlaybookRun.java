@@ -12,11 +12,20 @@ import java.util.regex.Pattern;
  *
  * @param workDir an empty directory owned by this run; keys written there are deleted afterwards
  * @param environment extra variables for the playbook process (never secrets: they are logged)
+ * @param checkMode a dry run: {@code ansible-playbook --check}
+ * @param extraVars Ansible extra variables, written to a file (never on the command line) with
+ *                  every text value {@code !unsafe}, so no value is ever evaluated as Jinja
  */
 public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost> hosts, List<Path> rolesPaths,
-                          Duration timeout, Map<String, String> environment) {
+                          Duration timeout, Map<String, String> environment, boolean checkMode, Map<String, Object> extraVars) {
+
+    public PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost> hosts, List<Path> rolesPaths, Duration timeout,
+                       Map<String, String> environment) {
+        this(workDir, playbookYaml, hosts, rolesPaths, timeout, environment, false, Map.of());
+    }
 
     public PlaybookRun {
+        extraVars = extraVars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraVars));
         hosts = List.copyOf(hosts);
         rolesPaths = List.copyOf(rolesPaths);
         environment = Map.copyOf(environment);

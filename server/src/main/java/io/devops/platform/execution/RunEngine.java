@@ -14,6 +14,7 @@ import io.devops.platform.execution.run.RunContents.RunTask;
 import io.devops.platform.execution.run.RunFailures;
 import io.devops.platform.execution.run.RunFence;
 import io.devops.platform.execution.run.RunMovedOnException;
+import io.devops.platform.execution.run.RunOptionsStore;
 import io.devops.platform.execution.run.RunRecord;
 import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.run.RunTransitions;
@@ -56,10 +57,12 @@ class RunEngine {
     private final ExecutorIdentity executor;
     private final ExecutionProperties properties;
     private final Clock clock;
+    private final RunOptionsStore options;
 
     RunEngine(Runs runs, RunContents contents, RunTransitions transitions, NodeLeases leases, LogFlusher logs,
               StepDispatch dispatch, ReportCollector reports, AcceptanceEvents acceptance, ExecutorIdentity executor,
-              ExecutionProperties properties, Clock clock) {
+              ExecutionProperties properties, Clock clock, RunOptionsStore options) {
+        this.options = options;
         this.runs = runs;
         this.contents = contents;
         this.transitions = transitions;
@@ -109,8 +112,12 @@ class RunEngine {
         try {
             out.line("[platform] run " + runId + " of " + run.jobName() + " v" + run.jobVersion() + " started on "
                     + executor.name() + " with " + nodeIds.size() + " node(s)");
-            RunStatus ending = executeItems(run, owner, items, out);
-            return finish(owner, ending, endingMessage(ending), ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed");
+            boolean checkMode = options.checkMode(runId);
+            if (checkMode) {
+                out.line("[platform] check mode: Ansible steps run with --check and change nothing; script steps are not run");
+            }
+            RunStatus ending = executeItems(run, owner, items, out, checkMode);
+            return finish(owner, ending, checkMode ? CheckMode.endingMessage(ending) : endingMessage(ending), ending == RunStatus.CANCELLED ? "cancelled" : "not run: an earlier step failed");
         } catch (RunMovedOnException lost) {
             log.warn("Run {}: this execution lost the run and stops without writing more: {}", runId, lost.getMessage());
             return Pass.LOST;
@@ -130,7 +137,7 @@ class RunEngine {
      * again) and anything else runs again, in order: a node reaches a task only after succeeding
      * every task before it, in this execution or an earlier one of the run.
      */
-    private RunStatus executeItems(RunRecord run, RunFence owner, List<RunItem> items, LogAppender out) {
+    private RunStatus executeItems(RunRecord run, RunFence owner, List<RunItem> items, LogAppender out, boolean checkMode) {
         Map<Long, List<HostResult>> earlier = contents.hostResults(run.id());
         Map<Long, String> dropped = new HashMap<>();
         boolean failed = false;
@@ -157,7 +164,11 @@ class RunEngine {
                     }
                     continue;
                 }
-                TaskOutcome outcome = runTask(run, owner, item, task, pending, out);
+                if (checkMode && !CheckMode.canDryRun(task)) {
+                    CheckMode.notRun(transitions, owner, task, pending, out, clock.instant());
+                    continue; // its nodes go on to the next step: a dry run checks every step it can
+                }
+                TaskOutcome outcome = runTask(run, owner, item, task, pending, out, checkMode);
                 Set<Long> succeeded = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                         .map(HostResult::nodeId).collect(Collectors.toSet());
                 String reason = "not run: the node did not get through step " + stepNames(task);
@@ -170,17 +181,21 @@ class RunEngine {
         }
         // The run succeeds only if every node got through every step of its item, in this execution or an earlier one.
         boolean allThrough = new RunFailures(contents).failedNodesByItem(run.id()).values().stream().allMatch(List::isEmpty);
-        return failed || !allThrough ? RunStatus.FAILED : RunStatus.SUCCEEDED;
+        // A dry run's nodes did not get through the steps it could not run: that alone is no failure.
+        return failed || !allThrough && !checkMode ? RunStatus.FAILED : RunStatus.SUCCEEDED;
     }
 
     private static String stepNames(RunTask task) {
         return task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "));
     }
 
-    private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out) {
+    private TaskOutcome runTask(RunRecord run, RunFence owner, RunItem item, RunTask task, List<RunNode> nodes, LogAppender out,
+                                boolean checkMode) {
         Instant started = clock.instant();
         transitions.stepStarted(owner, task.id(), nodes, started);
-        acceptance.started(run.id(), task, nodes);
+        if (!checkMode) {
+            acceptance.started(run.id(), task, nodes); // a dry run never starts, nor concludes, a node's acceptance
+        }
         out.task(task.id());
         out.line("[platform] step " + item.sequence() + "." + task.sequence() + " "
                 + task.steps().stream().map(step -> step.name()).collect(Collectors.joining(", "))
@@ -191,7 +206,9 @@ class RunEngine {
         Set<Long> succeededIds = outcome.hosts().stream().filter(host -> host.status() == RunStatus.SUCCEEDED)
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
-        outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, outcome.reportsFetched(), out));
+        if (!checkMode) {
+            outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, outcome.reportsFetched(), out));
+        }
         Instant finished = clock.instant();
         RunStatus status = outcome.status();
         transitions.stepFinished(owner, task.id(), status, outcome.exitCode(), outcome.message(), outcome.hosts(), started, finished);
@@ -213,7 +230,9 @@ class RunEngine {
         logs.close(owner);
         if (transitions.end(owner, ending, message, closing, clock.instant())) {
             leases.release(runId);
-            acceptance.concluded(runId); // after the ending: each node's acceptance is final, whatever it was
+            if (!options.checkMode(runId)) {
+                acceptance.concluded(runId); // after the ending: each node's acceptance is final, whatever it was
+            }
             return Pass.DONE;
         }
         log.warn("Run {}: {} lost the run before it could end it {}", runId, owner, ending);

@@ -5,6 +5,9 @@ import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.execution.run.RunContents;
 import io.devops.platform.execution.run.RunContents.SnapshotItem;
 import io.devops.platform.execution.run.RunFailures;
+import io.devops.platform.execution.run.RunOptions;
+import io.devops.platform.execution.run.RunOptionsStore;
+import io.devops.platform.execution.run.RunOptionsStore.SkippedNode;
 import io.devops.platform.execution.run.RunRecord;
 import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.run.Runs;
@@ -53,10 +56,15 @@ class RunStarter {
     private final RunAccess access;
     private final RunApprovals approvals;
     private final Clock clock;
+    private final TargetSelection selection;
+    private final RunOptionsStore optionsStore;
 
     RunStarter(JobVersions jobs, TemplatePlans plans, NodeTargets targets, Runs runs, RunContents contents,
-               RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access, RunApprovals approvals) {
+               RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access, TargetSelection selection,
+               RunOptionsStore optionsStore, RunApprovals approvals) {
         this.access = access;
+        this.selection = selection;
+        this.optionsStore = optionsStore;
         this.approvals = approvals;
         this.jobs = jobs;
         this.plans = plans;
@@ -70,7 +78,22 @@ class RunStarter {
 
     /** The run as created: QUEUED, or PENDING_APPROVAL when the job's approval rule asks for a second person. */
     RunRecord start(long jobId, Integer version) {
-        return start(jobId, version, CurrentActor.name(), "RUN");
+        return start(jobId, version, RunOptions.NONE, CurrentActor.name(), "RUN");
+    }
+
+    /** As {@link #start(long, Integer)}, with the options the start asked for (see {@link TargetSelection}). */
+    RunRecord start(long jobId, Integer version, RunOptions options) {
+        return start(jobId, version, options, CurrentActor.name(), "RUN");
+    }
+
+    /** What a start with these options would run on: each node once, locked ones with their lock. Changes nothing. */
+    @Transactional(readOnly = true)
+    Map<TargetNode, String> preview(long jobId, Integer version, RunOptions options) {
+        JobVersion job = runnable(jobId, version);
+        TargetSelection.checkedExtraVars(job, options.extraVars());
+        Map<TargetNode, String> nodes = selection.select(job, options).nodes();
+        access.tenantToStart(List.copyOf(nodes.keySet()), "Job", jobId);
+        return nodes;
     }
 
     /**
@@ -78,13 +101,25 @@ class RunStarter {
      * the run's {@code executedBy} (e.g. {@code schedule:12}), {@code kind} its kind.
      */
     RunRecord start(long jobId, Integer version, String starter, String kind) {
-        JobVersion job = jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
-                "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
+        return start(jobId, version, RunOptions.NONE, starter, kind);
+    }
+
+    private RunRecord start(long jobId, Integer version, RunOptions asked, String starter, String kind) {
+        JobVersion job = runnable(jobId, version);
+        RunOptions options = asked.withExtraVars(TargetSelection.checkedExtraVars(job, asked.extraVars()));
+        TargetSelection.Selection selection = this.selection.select(job, options);
+        List<SkippedNode> skipped = new ArrayList<>();
+        if (options.skipLocked()) {
+            selection = selection.withoutLocked(skipped);
+            if (selection.nodes().isEmpty()) {
+                throw new ConflictException("Cannot start job " + job.name() + ": every node it would run on is locked ("
+                        + String.join("; ", skipped.stream().map(SkippedNode::reason).distinct().limit(5).toList()) + ")");
+            }
+        }
         List<String> problems = new ArrayList<>();
         List<SnapshotItem> items = new ArrayList<>();
-        for (JobItem item : job.items()) {
-            Resolution resolution = targets.resolve(ids(item.targets(), TargetType.NODE), ids(item.targets(), TargetType.NODE_POOL));
-            items.add(snapshot(item.sequence(), item.templateId(), resolution, problems));
+        for (TargetSelection.ItemNodes item : selection.items()) {
+            items.add(snapshot(item.item().sequence(), item.item().templateId(), item.resolution(), problems));
         }
         refuseIf(problems, "job " + job.name());
         Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
@@ -93,14 +128,23 @@ class RunStarter {
                 starter, null, kind), initialStatus(toWaitFor), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
+        optionsStore.insert(runId, options);
+        skipped.forEach(node -> optionsStore.skipped(runId, node));
         // Held last, once the run's rows are written, so the rows stay locked briefly: a delete or
         // move of one of its nodes from now on waits for this commit and then sees the run; one that
         // committed since the nodes were resolved is reported, and the run is not started.
         refuseIf(targets.hold(nodesOf(items)), "job " + job.name());
         audit.recordInTenant(tenant, "run.started", "run", runId, "Started run " + runId + " of job " + job.name() + " v" + job.version()
                         + (starter.equals(CurrentActor.name()) ? "" : " for " + starter),
-                null, Map.of("jobId", job.jobId(), "version", job.version()));
+                null, options.isDefault() ? Map.of("jobId", job.jobId(), "version", job.version())
+                        : Map.of("jobId", job.jobId(), "version", job.version(), "checkMode", options.checkMode(),
+                        "extraVars", options.extraVars().keySet(), "skippedNodes", skipped.stream().map(SkippedNode::nodeId).toList()));
         return queuedOrWaiting(runId, tenant, toWaitFor);
+    }
+
+    private JobVersion runnable(long jobId, Integer version) {
+        return jobs.runnable(jobId, version).orElseThrow(() -> new NotFoundException(
+                "Job " + jobId + (version == null ? "" : " version " + version) + " does not exist or was deleted"));
     }
 
     /** Which job version a re-run of failed nodes runs: the failed run's own, or the job's latest. */
@@ -137,6 +181,7 @@ class RunStarter {
         long runId = runs.insert(run, initialStatus(toWaitFor), clock.instant());
         access.assign(runId, tenant);
         items.forEach(item -> contents.insertItem(runId, item));
+        optionsStore.insert(runId, optionsStore.of(previousRunId).forRerun());
         if (fromFailedStep) {
             carryOn(previousRunId, runId);
         }

@@ -10,6 +10,11 @@ import io.devops.platform.execution.logs.RunLogs;
 import io.devops.platform.execution.reports.RunReports;
 import io.devops.platform.execution.run.RunApprovalRecords;
 import io.devops.platform.execution.run.RunContents;
+import io.devops.platform.execution.run.RunOptions;
+import io.devops.platform.execution.run.RunOptionsStore;
+import io.devops.platform.inventory.NodeTargets.TargetNode;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.Map;
 import io.devops.platform.execution.run.RunRecord;
 import io.devops.platform.execution.run.RunStatus;
 import io.devops.platform.execution.run.RunViews.RunDetail;
@@ -60,9 +65,12 @@ class RunsController {
     private final RunAccess access;
     private final RunApprovals approvals;
     private final RunApprovalRecords approvalRecords;
+    private final RunOptionsStore runOptions;
 
-    RunsController(RunAccess access, RunStarter starter, RunActions actions, Runs runs, RunContents contents, RunLogs logs, RunReports reports,
-                   RunEvents events, NcclJudge ncclJudge, JsonMapper json, RunApprovals approvals, RunApprovalRecords approvalRecords) {
+    RunsController(RunOptionsStore runOptions, RunAccess access, RunStarter starter, RunActions actions, Runs runs, RunContents contents,
+                   RunLogs logs, RunReports reports, RunEvents events, NcclJudge ncclJudge, JsonMapper json, RunApprovals approvals,
+                   RunApprovalRecords approvalRecords) {
+        this.runOptions = runOptions;
         this.access = access;
         this.approvals = approvals;
         this.approvalRecords = approvalRecords;
@@ -80,7 +88,15 @@ class RunsController {
     @PostMapping("/jobs/{jobId}/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RunSummary start(@PathVariable long jobId, @RequestBody(required = false) StartRequest request) {
-        return RunSummary.of(starter.start(jobId, request == null ? null : request.version()));
+        StartRequest asked = request == null ? StartRequest.PLAIN : request;
+        return RunSummary.of(starter.start(jobId, asked.version(), asked.options()));
+    }
+
+    /** What a start with this body would run on, locked nodes with their lock; nothing is started. */
+    @PostMapping("/jobs/{jobId}/runs/preview")
+    StartPreview preview(@PathVariable long jobId, @RequestBody(required = false) StartRequest request) {
+        StartRequest asked = request == null ? StartRequest.PLAIN : request;
+        return StartPreview.of(starter.preview(jobId, asked.version(), asked.options()));
     }
 
     @GetMapping("/runs")
@@ -95,10 +111,11 @@ class RunsController {
     }
 
     @GetMapping("/runs/{id}")
-    RunDetail get(@PathVariable long id) {
+    RunDetailWithOptions get(@PathVariable long id) {
         RunRecord run = find(id);
-        return RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id),
-                approvalRecords.of(id).orElse(null));
+        RunOptions options = runOptions.of(id);
+        return new RunDetailWithOptions(RunDetail.of(run, contents.items(id), contents.hostResults(id), runs.history(id), runs.laterOf(id),
+                approvalRecords.of(id).orElse(null)), StartOptionsView.of(options), options.checkMode(), runOptions.skipped(id));
     }
 
     @GetMapping(value = "/runs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -246,7 +263,53 @@ class RunsController {
         return access.visible(id);
     }
 
-    record StartRequest(Integer version) {
+    /** A start: {@code version} (the latest when absent) and the options of {@link RunOptions}. */
+    record StartRequest(Integer version, SelectorRequest limit, SelectorRequest exclude, Map<String, Object> extraVars, Boolean checkMode,
+                        Integer batchSize, Boolean skipLocked) {
+
+        static final StartRequest PLAIN = new StartRequest(null, null, null, null, null, null, null);
+
+        RunOptions options() {
+            return new RunOptions(SelectorRequest.of(limit), SelectorRequest.of(exclude), extraVars, Boolean.TRUE.equals(checkMode), batchSize,
+                    Boolean.TRUE.equals(skipLocked));
+        }
+    }
+
+    record SelectorRequest(List<Long> nodeIds, Map<String, String> labels, List<Long> poolIds) {
+
+        static RunOptions.Selector of(SelectorRequest request) {
+            return request == null ? RunOptions.Selector.NONE : new RunOptions.Selector(request.nodeIds(), request.labels(), request.poolIds());
+        }
+    }
+
+    /** The run detail with what its start asked for and the locked nodes it skipped. */
+    record RunDetailWithOptions(@JsonUnwrapped RunDetail detail, StartOptionsView options, boolean checkMode,
+                                List<RunOptionsStore.SkippedNode> skippedNodes) {
+    }
+
+    /** The options as the run shows them: extra variables by name, a secret-looking one's value masked. */
+    record StartOptionsView(RunOptions.Selector limit, RunOptions.Selector exclude, Map<String, Object> extraVars, boolean checkMode,
+                            Integer batchSize, boolean skipLocked) {
+
+        static StartOptionsView of(RunOptions options) {
+            return new StartOptionsView(options.limit(), options.exclude(), options.shownExtraVars(), options.checkMode(), options.batchSize(),
+                    options.skipLocked());
+        }
+    }
+
+    /** The nodes a start would run on ({@code locked}: those a lock holds, with its words), and how many of each. */
+    record StartPreview(List<PreviewNode> nodes, int total, int runnable, int locked) {
+
+        static StartPreview of(Map<TargetNode, String> nodes) {
+            List<PreviewNode> list = nodes.entrySet().stream().map(entry -> new PreviewNode(entry.getKey().id(), entry.getKey().ip(),
+                    entry.getKey().hostname(), entry.getKey().nodePoolId(), entry.getKey().nodePoolName(), entry.getValue() != null,
+                    entry.getValue())).toList();
+            int locked = (int) list.stream().filter(PreviewNode::locked).count();
+            return new StartPreview(list, list.size(), list.size() - locked, locked);
+        }
+    }
+
+    record PreviewNode(long id, String ip, String hostname, long nodePoolId, String nodePoolName, boolean locked, String lockReason) {
     }
 
     /**

@@ -18,7 +18,7 @@ enum TokenScope {
     READ, RUN, ADMIN;
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final Pattern RUN_CALLS = Pattern.compile("/api/v1/(jobs/\\d+/runs|runs/\\d+/(cancel|resume|rerun-failed))/?");
+    private static final Pattern RUN_CALLS = Pattern.compile("/api/v1/(jobs/\\d+/runs(/preview)?|runs/\\d+/(cancel|resume|rerun-failed))/?");
 
     /** Before scopes existed a token acted with its owner's full role: a token made without scopes still does. */
     static final Set<TokenScope> ALL = EnumSet.allOf(TokenScope.class);

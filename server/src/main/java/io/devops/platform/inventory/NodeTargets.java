@@ -41,6 +41,7 @@ public class NodeTargets {
     public Resolution resolve(Collection<Long> nodeIds, Collection<Long> poolIds) {
         Map<Long, Row> rows = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
+        List<String> poolLocks = new ArrayList<>();
         for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(nodeIds)))) {
             jdbc.sql(SELECT + " WHERE n.id IN (:ids)").param("ids", chunk).query(NodeTargets::row).list()
                     .forEach(row -> rows.put(row.node().id(), row));
@@ -57,15 +58,61 @@ public class NodeTargets {
                 continue;
             }
             if (pool.get(0).locked()) {
-                problems.add("node pool " + pool.get(0).name() + " is locked by " + pool.get(0).by() + ": " + pool.get(0).reason());
+                poolLocks.add("node pool " + pool.get(0).name() + " is locked by " + pool.get(0).by() + ": " + pool.get(0).reason());
             }
             jdbc.sql(SELECT + " WHERE n.node_pool_id = ?").param(poolId).query(NodeTargets::row).list()
                     .forEach(row -> rows.putIfAbsent(row.node().id(), row));
         }
-        rows.values().forEach(row -> problems.addAll(row.lockProblems()));
+        List<String> missing = List.copyOf(problems);
+        problems.addAll(poolLocks);
+        Map<Long, String> locks = new LinkedHashMap<>();
+        rows.values().forEach(row -> {
+            problems.addAll(row.lockProblems());
+            if (!row.lockProblems().isEmpty()) {
+                locks.put(row.node().id(), String.join("; ", row.lockProblems()));
+            }
+        });
         List<TargetNode> nodes = rows.values().stream().map(Row::node)
                 .sorted(Comparator.comparingLong(TargetNode::id)).toList();
-        return new Resolution(nodes, problems.stream().distinct().toList());
+        return new Resolution(nodes, problems.stream().distinct().toList(), missing.stream().distinct().toList(), locks);
+    }
+
+    /**
+     * Of these nodes, those that carry every one of {@code labels} (key = value), on the node itself
+     * or on its pool.
+     */
+    public Set<Long> carrying(Collection<Long> nodeIds, Map<String, String> labels) {
+        Set<Long> matching = new LinkedHashSet<>(nodeIds);
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            Set<Long> carriers = new LinkedHashSet<>();
+            for (List<Long> chunk : Nodes.chunks(List.copyOf(matching))) {
+                carriers.addAll(jdbc.sql("""
+                                SELECT n.id FROM nodes n JOIN labels l ON l.label_key = :key AND l.label_value = :value
+                                WHERE n.id IN (:ids) AND (EXISTS (SELECT 1 FROM node_labels nl WHERE nl.node_id = n.id AND nl.label_id = l.id)
+                                   OR EXISTS (SELECT 1 FROM node_pool_labels pl WHERE pl.node_pool_id = n.node_pool_id AND pl.label_id = l.id))""")
+                        .param("key", label.getKey()).param("value", label.getValue()).param("ids", chunk).query(Long.class).list());
+            }
+            matching.retainAll(carriers);
+        }
+        return matching;
+    }
+
+    /** Of these nodes, the ids that exist. */
+    public Set<Long> existing(Collection<Long> nodeIds) {
+        Set<Long> found = new LinkedHashSet<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(nodeIds)))) {
+            found.addAll(jdbc.sql("SELECT id FROM nodes WHERE id IN (:ids)").param("ids", chunk).query(Long.class).list());
+        }
+        return found;
+    }
+
+    /** Of these pools, the ids that exist. */
+    public Set<Long> existingPools(Collection<Long> poolIds) {
+        Set<Long> found = new LinkedHashSet<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(poolIds)))) {
+            found.addAll(jdbc.sql("SELECT id FROM node_pools WHERE id IN (:ids)").param("ids", chunk).query(Long.class).list());
+        }
+        return found;
     }
 
     /**
@@ -143,7 +190,15 @@ public class NodeTargets {
                              String nodePoolName, Long nodeCredentialId, Long poolCredentialId) {
     }
 
-    /** {@code problems} lists locks and missing targets; a run may start only when it is empty. */
-    public record Resolution(List<TargetNode> nodes, List<String> problems) {
+    /**
+     * {@code problems} lists locks and missing targets; a run may start only when it is empty.
+     * {@code missing} holds the problems that are not locks, {@code locks} each locked node's lock
+     * (its own, or its pool's): a run that skips locked nodes starts without them.
+     */
+    public record Resolution(List<TargetNode> nodes, List<String> problems, List<String> missing, Map<Long, String> locks) {
+
+        public Resolution(List<TargetNode> nodes, List<String> problems) {
+            this(nodes, problems, problems, Map.of());
+        }
     }
 }

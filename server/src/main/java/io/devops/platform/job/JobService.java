@@ -128,7 +128,7 @@ class JobService {
                         .orElse(item))
                 .toList();
         return new JobVersion(version.jobId(), version.version(), version.versionId(), version.latest(), version.name(),
-                version.comments(), version.failurePolicy(), items, version.createdAt(), version.createdBy());
+                version.comments(), version.failurePolicy(), items, version.createdAt(), version.createdBy(), version.parameters());
     }
 
     private void check(NewVersion draft, long exceptJobId) {
@@ -139,6 +139,7 @@ class JobService {
         if (draft.items().isEmpty() || draft.items().size() > MAX_ITEMS) {
             throw new InvalidInputException("items", "a job has between 1 and " + MAX_ITEMS + " items");
         }
+        JobParameters.check(draft.parameters());
         List<InputError> errors = new ArrayList<>();
         for (JobItem item : draft.items()) {
             String where = "items[" + (item.sequence() - 1) + "]";

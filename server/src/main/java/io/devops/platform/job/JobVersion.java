@@ -6,13 +6,24 @@ import java.util.Locale;
 
 /** One immutable version of a job, as runs execute it. */
 public record JobVersion(long jobId, int version, long versionId, boolean latest, String name, String comments,
-                         FailurePolicy failurePolicy, List<JobItem> items, Instant createdAt, String createdBy) {
+                         FailurePolicy failurePolicy, List<JobItem> items, Instant createdAt, String createdBy,
+                         List<JobParameter> parameters) {
 
-    /** What a run does when a step fails on some node. */
+    public JobVersion {
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    }
+
+    /**
+     * What a run does when a step fails on some node. STOP_NODE (the default of a new job) and
+     * CONTINUE behave the same: the failed node leaves the run, the healthy ones go on (Ansible's
+     * own default); CONTINUE is the older name that jobs saved before STOP_NODE keep.
+     */
     public enum FailurePolicy {
+        /** A failed node drops out of the later steps; the other nodes go on. The default. */
+        STOP_NODE,
         /** Stop at the first failing step: later steps are skipped on every node. */
         STOP,
-        /** Go on with the nodes that are still healthy; failed nodes drop out of later steps. */
+        /** The same as STOP_NODE, under its older name. */
         CONTINUE
     }
 

@@ -43,9 +43,10 @@ class Jobs {
     long insertVersion(long jobId, int version, NewVersion draft, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO job_versions (job_id, version, name, comments, failure_policy, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(jobId, version, draft.name(), draft.comments(), draft.failurePolicy().name(), DbTime.toDb(at), by)
+                INSERT INTO job_versions (job_id, version, name, comments, failure_policy, parameters, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(jobId, version, draft.name(), draft.comments(), draft.failurePolicy().name(),
+                        JobParameters.write(draft.parameters()), DbTime.toDb(at), by)
                 .update(keys, "id");
         long versionId = keys.getKey().longValue();
         for (JobItem item : draft.items()) {
@@ -98,10 +99,10 @@ class Jobs {
                 .query((rs, n) -> new VersionRow(rs.getLong("id"), rs.getLong("job_id"), rs.getInt("version"),
                         rs.getInt("latest_version"), rs.getString("name"), rs.getString("comments"),
                         FailurePolicy.valueOf(rs.getString("failure_policy")), DbTime.read(rs, "created_at"),
-                        rs.getString("created_by")))
+                        rs.getString("created_by"), JobParameters.read(rs.getString("parameters"))))
                 .optional()
                 .map(row -> new JobVersion(row.jobId(), row.version(), row.id(), row.version() == row.latestVersion(),
-                        row.name(), row.comments(), row.policy(), items(row.id()), row.createdAt(), row.createdBy()));
+                        row.name(), row.comments(), row.policy(), items(row.id()), row.createdAt(), row.createdBy(), row.parameters()));
     }
 
     List<Integer> versionNumbers(long jobId) {
@@ -151,10 +152,14 @@ class Jobs {
     record JobHead(long id, String name, int latestVersion, boolean deleted) {
     }
 
-    record NewVersion(String name, String comments, FailurePolicy failurePolicy, List<JobItem> items) {
+    record NewVersion(String name, String comments, FailurePolicy failurePolicy, List<JobItem> items, List<JobParameter> parameters) {
+
+        NewVersion {
+            parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        }
     }
 
     private record VersionRow(long id, long jobId, int version, int latestVersion, String name, String comments,
-                              FailurePolicy policy, Instant createdAt, String createdBy) {
+                              FailurePolicy policy, Instant createdAt, String createdBy, List<JobParameter> parameters) {
     }
 }

@@ -76,23 +76,42 @@ class JobsController {
     }
 
     record JobRequest(@NotBlank @Size(max = 128) String name, @Size(max = 2000) String comments, String failurePolicy,
-                      @NotNull @Size(max = JobService.MAX_ITEMS) List<@Valid ItemRequest> items) {
+                      @NotNull @Size(max = JobService.MAX_ITEMS) List<@Valid ItemRequest> items,
+                      @Size(max = JobParameter.MAX_PARAMETERS) List<ParameterRequest> parameters) {
 
         NewVersion draft() {
             List<JobItem> parsed = IntStream.range(0, items.size())
                     .mapToObj(i -> items.get(i).item(i + 1)).toList();
-            return new NewVersion(name, comments, policy(), parsed);
+            List<JobParameter> declared = parameters == null ? List.of() : IntStream.range(0, parameters.size())
+                    .mapToObj(i -> parameters.get(i) == null ? null : parameters.get(i).parameter("parameters[" + i + "]")).toList();
+            return new NewVersion(name, comments, policy(), parsed, declared);
         }
 
+        /** A job saved without a policy lets healthy nodes go on when one fails (STOP_NODE). */
         private FailurePolicy policy() {
             if (failurePolicy == null || failurePolicy.isBlank()) {
-                return FailurePolicy.STOP;
+                return FailurePolicy.STOP_NODE;
             }
             try {
                 return FailurePolicy.valueOf(failurePolicy.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("failurePolicy", "must be STOP or CONTINUE, not '" + failurePolicy + "'");
+                throw new InvalidInputException("failurePolicy", "must be STOP_NODE, STOP or CONTINUE, not '" + failurePolicy + "'");
             }
+        }
+    }
+
+    /** {@code type}: string, int, bool or choice (any case). */
+    record ParameterRequest(String name, String type, Boolean required, Object defaultValue, List<String> choices, String description) {
+
+        JobParameter parameter(String where) {
+            JobParameter.Type parsed;
+            try {
+                parsed = JobParameter.Type.valueOf(type == null ? "" : type.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(where + ".type", "must be string, int, bool or choice, not '" + type + "'");
+            }
+            return new JobParameter(name, parsed, Boolean.TRUE.equals(required), defaultValue, choices,
+                    description == null || description.isBlank() ? null : description.trim());
         }
     }
 
@@ -109,11 +128,11 @@ class JobsController {
 
     /** A job version as the API shows it: {@code id} is the job, stable across versions. */
     record JobView(long id, int version, boolean latest, String name, String comments, FailurePolicy failurePolicy,
-                   List<JobItem> items, java.time.Instant createdAt, String createdBy) {
+                   List<JobItem> items, List<JobParameter> parameters, java.time.Instant createdAt, String createdBy) {
 
         static JobView of(JobVersion version) {
             return new JobView(version.jobId(), version.version(), version.latest(), version.name(), version.comments(),
-                    version.failurePolicy(), version.items(), version.createdAt(), version.createdBy());
+                    version.failurePolicy(), version.items(), version.parameters(), version.createdAt(), version.createdBy());
         }
     }
 }

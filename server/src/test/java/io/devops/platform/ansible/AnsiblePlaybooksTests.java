@@ -341,6 +341,65 @@ class AnsiblePlaybooksTests {
     }
 
     @Test
+    void extraVariablesReachThePlaybookAsTypedNeverEvaluatedAsJinjaAndTheirFileIsGoneAfterwards() {
+        PlaybookRun plain = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: show the greeting
+                      debug:
+                        msg: "greeting={{ greeting }}"
+                    - name: the number is a number
+                      assert:
+                        that: count + 1 == 4
+                """, Duration.ofMinutes(2), List.of());
+        PlaybookRun withVars = new PlaybookRun(plain.workDir(), plain.playbookYaml(), plain.hosts(), List.of(), plain.timeout(), Map.of(),
+                false, Map.of("greeting", "{{ 7 * 6 }} {% raw %}", "count", 3));
+
+        var outcome = playbooks.run(withVars, log::add, () -> false);
+
+        assertThat(outcome.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(log).anyMatch(line -> line.contains("greeting={{ 7 * 6 }} {% raw %}"));
+        assertThat(log).noneMatch(line -> line.contains("greeting=42"));
+        assertThat(workDir.resolve("extra-vars.yml")).doesNotExist();
+    }
+
+    @Test
+    void inCheckModeAPlaybookReportsWhatItWouldChangeAndChangesNothing() {
+        String file = "/tmp/check-mode-" + System.nanoTime();
+        PlaybookRun writing = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: write a file
+                      copy:
+                        content: written
+                        dest: %s
+                """.formatted(file), Duration.ofMinutes(2), List.of());
+        var dry = playbooks.run(new PlaybookRun(writing.workDir(), writing.playbookYaml(), writing.hosts(), List.of(), writing.timeout(),
+                Map.of(), true, Map.of()), log::add, () -> false);
+        assertThat(dry.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+        assertThat(dry.results()).filteredOn(result -> result.task().equals("write a file"))
+                .extracting(HostTaskResult::status).containsOnly("changed");
+
+        PlaybookRun looking = run("""
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: look for the file
+                      stat:
+                        path: %s
+                      register: found
+                    - name: the dry run wrote nothing
+                      assert:
+                        that: not found.stat.exists
+                """.formatted(file), Duration.ofMinutes(2), List.of());
+        var after = playbooks.run(new PlaybookRun(workDir.resolve("after"), looking.playbookYaml(), looking.hosts(), List.of(),
+                looking.timeout(), Map.of()), log::add, () -> false);
+        assertThat(after.ending()).as(String.join("\n", log)).isEqualTo(Ending.SUCCEEDED);
+    }
+
+    @Test
     void aMissingAnsibleIsReportedPlainly() {
         var missing = new AnsiblePlaybooks(new AnsibleProperties("no-such-ansible-playbook", null, null, null, null, null),
                 JsonMapper.builder().build(), Clock.systemUTC());

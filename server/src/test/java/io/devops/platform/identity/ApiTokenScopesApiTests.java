@@ -82,6 +82,7 @@ class ApiTokenScopesApiTests extends ApiTest {
 
         // Past the scope check, the call meets the role and the job: no such job.
         assertThat(run.post("/api/v1/jobs/987654/runs", "{}").status()).isEqualTo(404);
+        assertThat(run.post("/api/v1/jobs/987654/runs/preview", "{}").status()).isEqualTo(404);
         assertThat(run.post("/api/v1/runs/987654/cancel", "{}").status()).isEqualTo(404);
         assertOutOfScope(newTenant(run));
         assertOutOfScope(run.get("/api/v1/tenants"));

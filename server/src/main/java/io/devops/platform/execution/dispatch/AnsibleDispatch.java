@@ -10,6 +10,8 @@ import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.credentials.MaskingSecrets;
 import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunOptions;
+import io.devops.platform.execution.run.RunOptionsStore;
 import io.devops.platform.execution.run.RunContents.HostResult;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
@@ -44,9 +46,11 @@ class AnsibleDispatch implements Dispatcher {
     private final HostKeyRecords hostKeys;
     private final ExecutionProperties properties;
     private final ExecutorIdentity executor;
+    private final RunOptionsStore options;
 
     AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
-                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor) {
+                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor, RunOptionsStore options) {
+        this.options = options;
         this.playbooks = playbooks;
         this.plans = plans;
         this.ssh = ssh;
@@ -72,9 +76,20 @@ class AnsibleDispatch implements Dispatcher {
         String steps = "PLAYBOOK".equals(task.type()) ? task.playbook()
                 : GeneratedPlaybooks.script(runId, task.id(), stepName(task), task.command(), properties.scriptsDir(),
                         environment(runId, nodes, launcher), launcher ? hostfile(nodes) : null);
-        Optional<String> withReports = task.reports().isEmpty() ? Optional.empty() : GeneratedPlaybooks.withReportCollection(steps,
-                task.reports(), GeneratedPlaybooks.reportsDir(workDir), properties.maxReportBytes());
+        RunOptions asked = options.of(runId);
+        // A dry run fetches no reports: nothing it did may be judged (see RunEngine).
+        Optional<String> withReports = task.reports().isEmpty() || asked.checkMode() ? Optional.empty()
+                : GeneratedPlaybooks.withReportCollection(steps, task.reports(), GeneratedPlaybooks.reportsDir(workDir), properties.maxReportBytes());
         String playbook = withReports.orElse(steps);
+        if (asked.batchSize() != null && !launcher) {
+            Optional<String> batched = GeneratedPlaybooks.withSerial(playbook, asked.batchSize());
+            if (batched.isEmpty()) {
+                return refused(nodes, log, "the step's playbook is not a list of plays the platform can give 'serial: "
+                        + asked.batchSize() + "'; not run rather than run on every node at once");
+            }
+            playbook = batched.get();
+            log.line("[platform] " + asked.batchSize() + " node(s) at a time (serial: " + asked.batchSize() + ")");
+        }
         if (withReports.isPresent()) {
             GeneratedPlaybooks.prepareReportsDir(workDir);
         }
@@ -86,7 +101,7 @@ class AnsibleDispatch implements Dispatcher {
         Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
         // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
         PlaybookRun run = new PlaybookRun(workDir, playbook, inventory.forPlaybook(targets, accesses, recorded), plans.rolesPaths(task.steps()),
-                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()));
+                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()), asked.checkMode(), asked.extraVars());
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
@@ -158,7 +173,10 @@ class AnsibleDispatch implements Dispatcher {
      * user (root): the catalog refuses to compile one, so only a snapshot made otherwise gets here.
      */
     private static TaskOutcome refusedRunAs(RunTask task, List<RunNode> nodes, LogAppender log) {
-        String reason = "the script runs as " + task.runAs() + ", which only the node agent honours; not run over SSH";
+        return refused(nodes, log, "the script runs as " + task.runAs() + ", which only the node agent honours; not run over SSH");
+    }
+
+    private static TaskOutcome refused(List<RunNode> nodes, LogAppender log, String reason) {
         log.line("[platform] " + reason);
         return new TaskOutcome(RunStatus.FAILED, null, reason, nodes.stream().map(node -> new HostResult(node.nodeId(), node.ip(),
                 RunStatus.FAILED, null, 0, 0, 0, 0, 0L, reason)).toList());

@@ -77,6 +77,31 @@ public final class GeneratedPlaybooks {
         return script;
     }
 
+    /**
+     * The playbook with {@code serial: batchSize} on each of its plays: Ansible then runs each play
+     * on that many hosts at a time. The plays are the top-level list the platform writes, each
+     * starting with "- key: value" at the start of a line; for a playbook of another shape the
+     * answer is empty, so that a batch size is never silently ignored.
+     */
+    static Optional<String> withSerial(String playbook, int batchSize) {
+        String body = playbook.startsWith("---\n") ? playbook.substring(4) : playbook;
+        if (!body.startsWith("- ")) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder(playbook.length() + 32);
+        for (String line : playbook.split("\n", -1)) {
+            out.append(line).append('\n');
+            if (line.startsWith("- ")) {
+                if (!line.matches("- [A-Za-z_]+: \\S.*")) {
+                    return Optional.empty(); // the play's first key opens a block: no line can follow it safely
+                }
+                out.append("  serial: ").append(batchSize).append('\n');
+            }
+        }
+        out.setLength(out.length() - 1);
+        return Optional.of(out.toString());
+    }
+
     /** Where a step's reports are fetched to, under its work directory: {@code reports/<host>/<index>}. */
     public static Path reportsDir(Path workDir) {
         return workDir.resolve("reports");

@@ -1,6 +1,7 @@
 package io.devops.platform.execution.dispatch;
 
 import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunOptionsStore;
 import io.devops.platform.execution.run.RunContents.HostResult;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
@@ -23,10 +24,12 @@ public class StepDispatch {
 
     private final List<Dispatcher> dispatchers;
     private final NodeTargets targets;
+    private final RunOptionsStore options;
 
-    StepDispatch(List<Dispatcher> dispatchers, NodeTargets targets) {
+    StepDispatch(List<Dispatcher> dispatchers, NodeTargets targets, RunOptionsStore options) {
         this.dispatchers = List.copyOf(dispatchers);
         this.targets = targets;
+        this.options = options;
     }
 
     public TaskOutcome run(long runId, RunTask task, List<RunNode> nodes, Path workDir, LogAppender out, BooleanSupplier cancelled) {
@@ -45,7 +48,36 @@ public class StepDispatch {
         if (free.isEmpty()) {
             return new TaskOutcome(RunStatus.FAILED, null, "not run: every node of the step is locked", locked);
         }
+        Integer batchSize = options.of(runId).batchSize();
+        if (batchSize != null && !(dispatcherOf(task) instanceof AnsibleDispatch) && free.size() > batchSize) {
+            return inBatches(runId, task, free, batchSize, workDir, out, cancelled).plus(locked);
+        }
         return dispatcherOf(task).run(runId, task, free, workDir, out, cancelled).plus(locked);
+    }
+
+    /**
+     * The agents' step {@code batchSize} nodes at a time, each batch once the one before has ended
+     * (Ansible's own steps do the same with {@code serial}); a cancel stops before the next batch.
+     */
+    private TaskOutcome inBatches(long runId, RunTask task, List<RunNode> nodes, int batchSize, Path workDir, LogAppender out,
+                                  BooleanSupplier cancelled) {
+        List<HostResult> hosts = new ArrayList<>();
+        RunStatus status = RunStatus.SUCCEEDED;
+        String message = null;
+        for (int from = 0; from < nodes.size(); from += batchSize) {
+            List<RunNode> batch = nodes.subList(from, Math.min(nodes.size(), from + batchSize));
+            out.line("[platform] batch " + (from / batchSize + 1) + ": " + batch.size() + " node(s)");
+            TaskOutcome outcome = dispatcherOf(task).run(runId, task, batch, workDir, out, cancelled).covering(batch);
+            hosts.addAll(outcome.hosts());
+            if (outcome.status() != RunStatus.SUCCEEDED && status != RunStatus.CANCELLED) {
+                status = outcome.status();
+                message = outcome.message();
+            }
+            if (outcome.status() == RunStatus.CANCELLED) {
+                break;
+            }
+        }
+        return new TaskOutcome(status, null, message, hosts);
     }
 
     /** Stops on the nodes what the step left there when this instance was killed (see {@link Leftovers}). */

@@ -11,7 +11,8 @@ public record RunRecord(long id, long jobId, long originalJobId, int jobVersion,
                  int attempt, boolean cancelRequested, Long previousRunId, String kind, Instant queuedAt, Instant startedAt,
                  Instant finishedAt, Long durationMs) {
 
+    /** STOP_NODE (the default) and CONTINUE: a failed node drops out, the others go on; only STOP ends the run. */
     public boolean continueOnFailure() {
-        return "CONTINUE".equals(failurePolicy);
+        return "STOP_NODE".equals(failurePolicy) || "CONTINUE".equals(failurePolicy);
     }
 }
