@@ -6,10 +6,12 @@ import io.devops.platform.ansible.PlaybookOutcome.Ending;
 import io.devops.platform.ansible.PlaybookOutcome.HostStats;
 import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
 import io.devops.platform.ansible.PlaybookRun;
+import io.devops.platform.ansible.ProgressSink;
 import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.credentials.MaskingSecrets;
 import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunContents;
 import io.devops.platform.execution.run.RunContents.HostResult;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.execution.run.RunContents.RunTask;
@@ -44,9 +46,10 @@ class AnsibleDispatch implements Dispatcher {
     private final HostKeyRecords hostKeys;
     private final ExecutionProperties properties;
     private final ExecutorIdentity executor;
+    private final RunContents contents;
 
     AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
-                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor) {
+                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor, RunContents contents) {
         this.playbooks = playbooks;
         this.plans = plans;
         this.ssh = ssh;
@@ -54,6 +57,7 @@ class AnsibleDispatch implements Dispatcher {
         this.hostKeys = hostKeys;
         this.properties = properties;
         this.executor = executor;
+        this.contents = contents;
     }
 
     /** Every step the agents do not take: playbooks, and scripts over SSH on each node or from a launcher. */
@@ -91,14 +95,15 @@ class AnsibleDispatch implements Dispatcher {
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
-        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
+        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop,
+                progress(task.id(), targets, masking));
         hostKeys.recordLearned(targets, outcome, log); // before a stop: it then checks the key just recorded
         if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
             remoteStop.start();
         }
         remoteStop.await();
         List<HostResult> results = new ArrayList<>(targets.stream().map(node -> HostKeyRecords
-                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome))).toList());
+                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome, task))).toList());
         results.stream().filter(result -> outcome.refusedHostKeys().containsKey(result.ip()))
                 .forEach(result -> log.line("[platform] " + result.ip() + ": " + result.message()));
         if (launcher) {
@@ -164,6 +169,20 @@ class AnsibleDispatch implements Dispatcher {
                 RunStatus.FAILED, null, 0, 0, 0, 0, 0L, reason)).toList());
     }
 
+    /** Each node's current task, written to its row of the step for the run page (masked: a task name may hold a value). */
+    private ProgressSink progress(long taskId, List<RunNode> targets, MaskingSecrets masking) {
+        Map<String, Long> ids = targets.stream().collect(Collectors.toMap(RunNode::ip, RunNode::nodeId, (a, b) -> a));
+        return tasks -> {
+            Map<Long, String> byNode = new LinkedHashMap<>();
+            tasks.forEach((host, name) -> {
+                if (ids.containsKey(host)) {
+                    byNode.put(ids.get(host), masking.mask(name));
+                }
+            });
+            contents.progress(taskId, byNode);
+        };
+    }
+
     private static String stepName(RunTask task) {
         return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
     }
@@ -173,6 +192,37 @@ class AnsibleDispatch implements Dispatcher {
      * it answered the play's closing task. Missing data is a failure: a node without a recap
      * (playbook stopped, crashed, events lost) or that left the play early never passes.
      */
+    private static HostResult hostResult(RunNode node, PlaybookOutcome outcome, RunTask task) {
+        HostResult result = hostResult(node, outcome);
+        return result.status() == RunStatus.SUCCEEDED ? result : result.stoppedAt(stoppedStep(node, outcome, task));
+    }
+
+    /**
+     * The template step at which a node that did not succeed stopped: that of its last failing
+     * event (the one its result tells), else of its last event inside a step; before any (facts, connection) it is the first step.
+     * Null when the node has no event: nothing tells where it stopped.
+     */
+    static Integer stoppedStep(RunNode node, PlaybookOutcome outcome, RunTask task) {
+        List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
+        if (events.isEmpty() || task.steps().isEmpty()) {
+            return null;
+        }
+        int end = events.size() - 1;
+        while (end > 0 && !events.get(end).status().equals("failed") && !events.get(end).status().equals("unreachable")) {
+            end--;
+        }
+        if (!events.get(end).status().equals("failed") && !events.get(end).status().equals("unreachable")) {
+            end = events.size() - 1; // no failing event (ended early): where it was last
+        }
+        for (int i = end; i >= 0; i--) {
+            Optional<Integer> step = events.get(i).stepSequence();
+            if (step.isPresent()) {
+                return step.get();
+            }
+        }
+        return task.steps().get(0).sequence();
+    }
+
     private static HostResult hostResult(RunNode node, PlaybookOutcome outcome) {
         List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
         HostStats stats = outcome.stats().get(node.ip());
