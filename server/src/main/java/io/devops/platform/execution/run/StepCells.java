@@ -71,7 +71,7 @@ final class StepCells {
         if (row != null && row.status() == RunStatus.SKIPPED) {
             return Optional.of(new Cell(node.nodeId(), node.ip(), RunStatus.SKIPPED, NotRun.EARLIER_STEP_FAILED, row.message(), row));
         }
-        if (row != null && stoppedAt != null && stoppedAt.row() == row && row.stoppedStep() != null) {
+        if (row != null && stoppedAt != null && stoppedAt.row() == row && knownStop(task, row)) {
             return Optional.of(notRun(node, after(stoppedAt), "not run: the node stopped at an earlier step of the same"
                     + " playbook (" + stoppedAt.status() + ")", row));
         }
@@ -101,11 +101,17 @@ final class StepCells {
      * at a known step succeeded the ones before it (Ansible went on past them) and shows the row there.
      */
     private static Cell ownCell(RunNode node, RunTask task, PlannedStep step, HostResult row) {
-        boolean stopped = !OPEN.contains(row.status()) && row.status() != RunStatus.SUCCEEDED;
-        if (task.steps().size() > 1 && stopped && row.stoppedStep() != null && step.sequence() < row.stoppedStep()) {
+        if (knownStop(task, row) && step.sequence() < row.stoppedStep()) {
             return new Cell(node.nodeId(), node.ip(), RunStatus.SUCCEEDED, null, null, null);
         }
         return new Cell(node.nodeId(), node.ip(), row.status(), null, row.message(), row);
+    }
+
+    /** Whether the row tells at which of its task's steps the node stopped (a step of that task, else nothing is told apart). */
+    private static boolean knownStop(RunTask task, HostResult row) {
+        boolean stopped = !OPEN.contains(row.status()) && row.status() != RunStatus.SUCCEEDED;
+        return task.steps().size() > 1 && stopped && row.stoppedStep() != null
+                && task.steps().stream().anyMatch(step -> step.sequence() == row.stoppedStep());
     }
 
     /** Why the steps after the one where a node stopped did not run on it. */
