@@ -187,31 +187,31 @@ class AnsibleDispatch implements Dispatcher {
         return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
     }
 
-    /**
-     * One node's result from Ansible's own account of it: its recap line, its events, and whether
-     * it answered the play's closing task. Missing data is a failure: a node without a recap
-     * (playbook stopped, crashed, events lost) or that left the play early never passes.
-     */
+    /** A node's result, saying at which template step it stopped when it did not succeed. */
     private static HostResult hostResult(RunNode node, PlaybookOutcome outcome, RunTask task) {
         HostResult result = hostResult(node, outcome);
-        return result.status() == RunStatus.SUCCEEDED ? result : result.stoppedAt(stoppedStep(node, outcome, task));
+        if (result.status() == RunStatus.SUCCEEDED) {
+            return result;
+        }
+        boolean toldByAnEvent = !ENDED_EARLY.equals(result.message()) && !NO_RESULT.equals(result.message());
+        return result.stoppedAt(stoppedStep(node, outcome, task, toldByAnEvent));
     }
 
     /**
-     * The template step at which a node that did not succeed stopped: that of its last failing
-     * event (the one its result tells), else of its last event inside a step; before any (facts, connection) it is the first step.
-     * Null when the node has no event: nothing tells where it stopped.
+     * The template step at which a node that did not succeed stopped: that of the failing event its
+     * result tells (its last failed or unreachable one), else of its last event inside a step; before
+     * any step (facts, connection) it is the first. Null when the node has no event at all.
      */
-    static Integer stoppedStep(RunNode node, PlaybookOutcome outcome, RunTask task) {
+    static Integer stoppedStep(RunNode node, PlaybookOutcome outcome, RunTask task, boolean toldByAnEvent) {
         List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
         if (events.isEmpty() || task.steps().isEmpty()) {
             return null;
         }
         int end = events.size() - 1;
-        while (end > 0 && !events.get(end).status().equals("failed") && !events.get(end).status().equals("unreachable")) {
+        while (toldByAnEvent && end > 0 && !failing(events.get(end))) {
             end--;
         }
-        if (!events.get(end).status().equals("failed") && !events.get(end).status().equals("unreachable")) {
+        if (!failing(events.get(end))) {
             end = events.size() - 1; // no failing event (ended early): where it was last
         }
         for (int i = end; i >= 0; i--) {
@@ -223,6 +223,15 @@ class AnsibleDispatch implements Dispatcher {
         return task.steps().get(0).sequence();
     }
 
+    private static boolean failing(HostTaskResult event) {
+        return event.status().equals("failed") || event.status().equals("unreachable");
+    }
+
+    /**
+     * One node's result from Ansible's own account of it: its recap line, its events, and whether
+     * it answered the play's closing task. Missing data is a failure: a node without a recap
+     * (playbook stopped, crashed, events lost) or that left the play early never passes.
+     */
     private static HostResult hostResult(RunNode node, PlaybookOutcome outcome) {
         List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
         HostStats stats = outcome.stats().get(node.ip());
