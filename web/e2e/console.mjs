@@ -15,6 +15,30 @@ function expect(condition, message) {
   if (!condition) throw new Error(message)
 }
 
+/**
+ * A finished run's page never contradicts itself: no cell is open, every cell that did not succeed
+ * says why on its face (the failing task's message, or why it did not run), the opened cell shows
+ * the message itself, and the summary is in the page's language.
+ */
+async function checkFinishedRunPage(page, { summary, noMessage }) {
+  await page.locator('[data-test=matrix] button[data-status]').first().waitFor()
+  const cells = await page.locator('[data-test=matrix] button[data-status]').evaluateAll((els) => els.map((e) => ({
+    status: e.dataset.status, detail: e.querySelector('[data-test=cell-detail]')?.textContent?.trim() ?? '' })))
+  expect(cells.every((c) => !['PENDING', 'QUEUED', 'RUNNING'].includes(c.status)), `a finished run shows an open cell: ${JSON.stringify(cells)}`)
+  const failed = cells.filter((c) => ['FAILED', 'UNREACHABLE'].includes(c.status))
+  expect(failed.length > 0, `the fixture's run has no failed cell: ${JSON.stringify(cells)}`)
+  expect(failed.every((c) => c.detail && c.detail !== noMessage), `a failed cell shows no message: ${JSON.stringify(failed)}`)
+  expect(cells.filter((c) => c.status === 'NOT_RUN').every((c) => c.detail), `a not-run cell does not say why: ${JSON.stringify(cells)}`)
+  await page.locator('[data-test=run-summary]').getByText(summary).waitFor()
+  await page.locator('[data-test=matrix] button[data-status=UNREACHABLE], [data-test=matrix] button[data-status=FAILED]').first().click()
+  const message = page.locator('[data-test=cell-message]')
+  await message.waitFor()
+  const text = (await message.innerText()).trim()
+  expect(text !== '—' && text.includes(failed[0].detail), `the opened cell's message is "${text}", its face "${failed[0].detail}"`)
+  await page.keyboard.press('Escape')
+  await message.waitFor({ state: 'hidden' })
+}
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
@@ -42,6 +66,11 @@ try {
   await page.keyboard.press('Enter')
   await page.waitForURL(/#\/runs$/)
   await page.locator('[data-test=runs-table]').waitFor()
+
+  step('a finished run page in English: no pending cell, a failed cell shows its message, the summary in English')
+  await page.locator('[data-test=runs-table]').getByRole('link').first().click()
+  await page.waitForURL(/#\/runs\/\d+$/)
+  await checkFinishedRunPage(page, { summary: /^\d+ nodes?: .*unreachable/, noMessage: 'no message: see the output' })
 
   step('the home page counts the fleet by lifecycle state, per pool and tenant, and lists the failed run')
   await page.getByRole('menuitem', { name: 'Overview' }).click()
@@ -125,6 +154,7 @@ try {
   await page.locator('[data-test=matrix] [data-status]').first().waitFor()
   await page.locator('[data-test=log]').getByText('[platform]').first().waitFor()
   await page.getByText('节点与步骤').waitFor()
+  await checkFinishedRunPage(page, { summary: /^共 \d+ 个节点：.*不可达/, noMessage: '无信息：请查看输出' })
   // This run never reached an acceptance check: no verdict matrix (it shows only when the run has verdicts).
   expect(await page.locator('[data-test=verdict-matrix]').count() === 0, 'a run without verdicts shows a verdict matrix')
   expect(!(await page.locator('body').innerText()).toLowerCase().includes('任务'), 'the run page shows 任务')

@@ -230,6 +230,9 @@ export interface RunSummary {
   previousRunId?: number
 }
 
+/** Why a node did not run a step (its cell is SKIPPED). */
+export type NotRunReason = 'EARLIER_STEP_FAILED' | 'RUN_STOPPED' | 'CANCELLED' | 'INTERRUPTED'
+
 export interface RunHost {
   nodeId: number
   ip: string
@@ -237,6 +240,10 @@ export interface RunHost {
   rc?: number
   durationMs?: number
   message?: string
+  /** Set when the node did not run the step (status SKIPPED). */
+  notRunReason?: NotRunReason
+  /** The task a RUNNING node is at, from Ansible's events. */
+  progress?: string
 }
 
 export interface RunStep {

@@ -107,6 +107,28 @@ const en = {
     searchLog: 'Search the loaded log', previousMatch: 'Previous match', nextMatch: 'Next match',
     matchOf: '{n} of {total}', noMatch: 'No match', loadEarlier: 'Load earlier output',
     tailOnly: 'Showing the end of the log; download it for the whole.', nodeOutput: "This node's output for this step",
+    counts: {
+      SUCCEEDED: '{n} succeeded', FAILED: '{n} failed', UNREACHABLE: '{n} unreachable', CANCELLED: '{n} cancelled',
+      INTERRUPTED: '{n} interrupted', NOT_RUN: '{n} not run', RUNNING: '{n} running', QUEUED: '{n} queued', PENDING: '{n} pending',
+      SKIPPED: '{n} skipped',
+    },
+    countsSeparator: ', ',
+    notRunWhy: 'Why not run',
+    notRun: {
+      EARLIER_STEP_FAILED: 'an earlier step failed on this node', RUN_STOPPED: 'the run stopped before this step',
+      CANCELLED: 'the run was cancelled', INTERRUPTED: 'the run was interrupted', UNKNOWN: 'the run ended before this step',
+    },
+    progress: 'Now at', noMessage: 'no message: see the output', noNodeOutput: 'This node printed nothing in this step',
+    summary: {
+      nodes: '{n} node | {n} nodes',
+      line: '{nodes}: {counts}.', withEnding: '{line} {ending}',
+      SUCCEEDED: 'Every step succeeded on every node.',
+      FAILED: 'At least one step did not succeed on at least one node.',
+      CANCELLED: 'The run was cancelled.',
+      INTERRUPTED: 'The run was interrupted (the server stopped); resume it to go on.',
+      RUNNING: 'Running.', QUEUED: 'Waiting to start.', PENDING_APPROVAL: 'Waiting for a second person to approve it: nothing has run.',
+    },
+    serverDetail: 'Detail',
   },
   rerun: {
     checkMode: 'This run was a dry run: the re-run is one too (check mode, same variables and batch size).',

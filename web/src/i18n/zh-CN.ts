@@ -108,6 +108,28 @@ const zhCN: Messages = {
     searchLog: '搜索已加载的日志', previousMatch: '上一个匹配', nextMatch: '下一个匹配',
     matchOf: '第 {n} / {total} 处', noMatch: '无匹配', loadEarlier: '加载更早的输出',
     tailOnly: '当前只显示日志末尾；完整日志请下载。', nodeOutput: '该节点在此步骤的输出',
+    counts: {
+      SUCCEEDED: '{n} 个成功', FAILED: '{n} 个失败', UNREACHABLE: '{n} 个不可达', CANCELLED: '{n} 个已取消',
+      INTERRUPTED: '{n} 个已中断', NOT_RUN: '{n} 个未执行', RUNNING: '{n} 个执行中', QUEUED: '{n} 个排队中', PENDING: '{n} 个等待中',
+      SKIPPED: '{n} 个已跳过',
+    },
+    countsSeparator: '，',
+    notRunWhy: '未执行原因',
+    notRun: {
+      EARLIER_STEP_FAILED: '该节点在前面的步骤失败', RUN_STOPPED: '执行在此步骤之前已停止',
+      CANCELLED: '执行已被取消', INTERRUPTED: '执行已中断', UNKNOWN: '执行在此步骤之前已结束',
+    },
+    progress: '当前进度', noMessage: '无信息：请查看输出', noNodeOutput: '该节点在此步骤没有输出',
+    summary: {
+      nodes: '共 {n} 个节点 | 共 {n} 个节点',
+      line: '{nodes}：{counts}。', withEnding: '{line}{ending}',
+      SUCCEEDED: '所有节点的所有步骤均已成功。',
+      FAILED: '至少有一个节点的至少一个步骤未成功。',
+      CANCELLED: '执行已被取消。',
+      INTERRUPTED: '执行已中断（服务器曾停止）；可点击“继续执行”接着完成。',
+      RUNNING: '正在执行。', QUEUED: '等待开始。', PENDING_APPROVAL: '等待另一人审批，尚未执行任何步骤。',
+    },
+    serverDetail: '详情',
   },
   rerun: {
     checkMode: '本次执行是试运行：重新执行也将是试运行（检查模式，变量和批次大小不变）。',

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import type { Run } from '../api/types'
 import { buildMatrix, cellStatus } from './matrix'
 
-function run(): Run {
+function run(status: Run['status'] = 'RUNNING'): Run {
   return {
-    id: 7, jobId: 1, jobVersion: 2, jobName: 'delivery', kind: 'RUN', status: 'FAILED', executedBy: 'admin',
+    id: 7, jobId: 1, jobVersion: 2, jobName: 'delivery', kind: 'RUN', status, executedBy: 'admin',
     queuedAt: '2026-01-01T00:00:00Z', cancelRequested: false,
     items: [{
       sequence: 1, templateId: 3, templateName: 'driver', templateVersion: 1,
@@ -32,7 +32,13 @@ describe('buildMatrix', () => {
     const [first, second] = matrix.rows
     expect(cellStatus(first, matrix.columns[0])).toBe('SUCCEEDED')
     expect(cellStatus(second, matrix.columns[0])).toBe('UNREACHABLE')
-    expect(cellStatus(first, matrix.columns[1])).toBe('PENDING')
+    expect(cellStatus(first, matrix.columns[1], matrix.finished)).toBe('PENDING')
+  })
+
+  it('shows no cell of an ended run as pending: a node without a row in a step did not run it', () => {
+    const matrix = buildMatrix(run('FAILED'))
+    expect(matrix.rows.map((row) => cellStatus(row, matrix.columns[1], matrix.finished))).toEqual(['NOT_RUN', 'NOT_RUN'])
+    expect(matrix.columns[1].counts).toEqual({ NOT_RUN: 2 })
   })
 
   it('counts statuses per step and marks failed nodes', () => {

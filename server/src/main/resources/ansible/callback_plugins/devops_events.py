@@ -46,6 +46,10 @@ class CallbackModule(CallbackBase):
         self._task_started[task._uuid] = time.time()
         self._emit("task_start", task=task.get_name(), task_id=task._uuid, role=_role(task))
 
+    def v2_runner_on_start(self, host, task):
+        # Each host's progress: the task it starts now (the page shows it while the step runs).
+        self._emit("host_start", host=host.get_name(), task=task.get_name(), role=_role(task), step=_step(task))
+
     def v2_playbook_on_handler_task_start(self, task):
         self.v2_playbook_on_task_start(task, False)
 
@@ -77,6 +81,7 @@ class CallbackModule(CallbackBase):
             task=task.get_name(),
             task_id=task._uuid,
             role=_role(task),
+            step=_step(task),
             changed=bool(data.get("changed", False)),
             rc=data.get("rc"),
             msg=_message(data),
@@ -111,10 +116,30 @@ def _role(task):
     return role.get_name() if role is not None else None
 
 
+STEP_PREFIX = "[platform] step "
+
+
+def _step(task):
+    # The name of the platform's include of the template step this task belongs to (the task
+    # itself, or its outermost include so named): several steps compiled into one playbook are
+    # told apart by it. None for a task outside them (the platform's closing tasks).
+    found = None
+    current = task
+    while current is not None:
+        name = current.get_name() if hasattr(current, "get_name") else None
+        if name and name.startswith(STEP_PREFIX):
+            found = name
+        parent = getattr(current, "get_first_parent_include", None)
+        current = parent() if parent is not None else None
+    return found
+
+
 def _message(data):
     # A failed command's own words (stderr) say more than Ansible's "non-zero return code".
     if data.get("rc") not in (None, 0) and data.get("stderr"):
         return _text(data.get("stderr"))
+    if data.get("rc") not in (None, 0) and data.get("stdout"):
+        return _text("%s: %s" % (data.get("msg") or "non-zero return code", data.get("stdout")[-1500:]))
     for key in ("msg", "stderr", "reason", "exception"):
         value = data.get(key)
         if value:

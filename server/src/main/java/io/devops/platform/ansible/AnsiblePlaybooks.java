@@ -32,6 +32,7 @@ public class AnsiblePlaybooks {
 
     static final String NOT_INSTALLED = "ansible-playbook not found: install ansible-core";
     private static final long POLL_MILLIS = 100;
+    private static final int PROGRESS_EVERY_POLLS = 5;
 
     private final AnsibleProperties properties;
     private final JsonMapper json;
@@ -44,6 +45,11 @@ public class AnsiblePlaybooks {
     }
 
     public PlaybookOutcome run(PlaybookRun run, OutputSink output, BooleanSupplier cancelRequested) {
+        return run(run, output, cancelRequested, ProgressSink.NONE);
+    }
+
+    /** Runs the playbook, telling {@code progress} the task each host starts while it runs. */
+    public PlaybookOutcome run(PlaybookRun run, OutputSink output, BooleanSupplier cancelRequested, ProgressSink progress) {
         Optional<Path> executable = executable();
         if (executable.isEmpty()) {
             output.line(NOT_INSTALLED + " (looked for '" + properties.playbookCommand() + "' on PATH)");
@@ -51,7 +57,7 @@ public class AnsiblePlaybooks {
         }
         WorkDir dir = WorkDir.prepare(run, properties);
         try {
-            return execute(executable.get(), run, dir, output, cancelRequested);
+            return execute(executable.get(), run, dir, output, cancelRequested, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start ansible-playbook", e);
         } catch (InterruptedException e) {
@@ -65,7 +71,7 @@ public class AnsiblePlaybooks {
     }
 
     private PlaybookOutcome execute(Path executable, PlaybookRun run, WorkDir dir, OutputSink output,
-                                    BooleanSupplier cancelRequested) throws IOException, InterruptedException {
+                                    BooleanSupplier cancelRequested, ProgressSink progress) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString(), "-i", "inventory.yml"));
         if (run.checkMode()) {
             command.add("--check");
@@ -86,7 +92,7 @@ public class AnsiblePlaybooks {
         pump.setDaemon(true);
         pump.start();
         try {
-            return follow(tree, pump, run, dir, output, cancelRequested);
+            return follow(tree, pump, run, dir, output, cancelRequested, progress);
         } catch (RuntimeException | Error failure) {
             // The cancel check reads the database, which may fail: the playbook must not outlive the
             // step, or the step's leases would be freed while its processes still act on the nodes.
@@ -105,9 +111,14 @@ public class AnsiblePlaybooks {
     }
 
     private PlaybookOutcome follow(ProcessTree tree, Thread pump, PlaybookRun run, WorkDir dir, OutputSink output,
-                                   BooleanSupplier cancelRequested) throws InterruptedException {
+                                   BooleanSupplier cancelRequested, ProgressSink progress) throws InterruptedException {
         Instant deadline = clock.instant().plus(run.timeout());
+        EventsTail tail = new EventsTail(dir.eventsFile(), json);
+        int polls = 0;
         while (!tree.process().waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (++polls % PROGRESS_EVERY_POLLS == 0) {
+                report(tail, progress);
+            }
             if (cancelRequested.getAsBoolean()) {
                 output.line("[platform] cancelled: stopping ansible-playbook and every process it started");
                 tree.kill(properties.killGrace());
@@ -131,6 +142,19 @@ public class AnsiblePlaybooks {
             default -> outcome(Ending.ERROR, exit, "ansible-playbook exited with code " + exit
                     + " (invalid playbook, options or inventory: see the log)", dir);
         };
+    }
+
+    /** Progress is for the page: a sink that fails (the database is away a moment) never stops the playbook. */
+    private static void report(EventsTail tail, ProgressSink progress) {
+        Map<String, String> started = tail.poll();
+        if (started.isEmpty()) {
+            return;
+        }
+        try {
+            progress.hostsAt(started);
+        } catch (RuntimeException ignored) {
+            // the next task's start says it again
+        }
     }
 
     private PlaybookOutcome outcome(Ending ending, Integer exit, String message, WorkDir dir) {

@@ -48,7 +48,7 @@ final class EventsFile {
             case "host_result" -> results.add(new HostTaskResult(event.path("host").asString(), event.path("task").asString(),
                     text(event, "role"), event.path("status").asString(), event.path("changed").asBoolean(),
                     event.path("rc").isNumber() ? event.path("rc").asInt() : null, text(event, "msg"),
-                    event.path("duration_ms").asLong()));
+                    event.path("duration_ms").asLong(), text(event, "step")));
             case "stats" -> event.path("hosts").properties().forEach(host -> stats.put(host.getKey(), stats(host.getValue())));
             default -> { }
         }

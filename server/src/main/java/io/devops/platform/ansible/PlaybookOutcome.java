@@ -3,6 +3,9 @@ package io.devops.platform.ansible;
 import io.devops.platform.ansible.PlaybookRun.HostKey;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a playbook ended, and what happened on every host for every task (from the callback's
@@ -50,9 +53,27 @@ public record PlaybookOutcome(Ending ending, Integer exitCode, String message, L
         NOT_INSTALLED
     }
 
-    /** One task on one host: status is ok, changed, failed, ignored, unreachable or skipped. */
+    /**
+     * One task on one host: status is ok, changed, failed, ignored, unreachable or skipped.
+     * {@code step}: the name of the platform's include of the template step the task belongs to
+     * ({@code [platform] step N: ...}), null outside one.
+     */
     public record HostTaskResult(String host, String task, String role, String status, boolean changed, Integer rc,
-                                 String message, long durationMs) {
+                                 String message, long durationMs, String step) {
+
+        public HostTaskResult(String host, String task, String role, String status, boolean changed, Integer rc,
+                              String message, long durationMs) {
+            this(host, task, role, status, changed, rc, message, durationMs, null);
+        }
+
+        /** The sequence of the template step the task belongs to, when it belongs to one. */
+        public Optional<Integer> stepSequence() {
+            Matcher matcher = step == null ? null : STEP.matcher(step);
+            return matcher != null && matcher.lookingAt() ? Optional.of(Integer.parseInt(matcher.group(1)))
+                    : Optional.empty();
+        }
+
+        private static final Pattern STEP = Pattern.compile("\\[platform] step (\\d{1,9}):");
     }
 
     /**

@@ -6,10 +6,12 @@ import io.devops.platform.ansible.PlaybookOutcome.Ending;
 import io.devops.platform.ansible.PlaybookOutcome.HostStats;
 import io.devops.platform.ansible.PlaybookOutcome.HostTaskResult;
 import io.devops.platform.ansible.PlaybookRun;
+import io.devops.platform.ansible.ProgressSink;
 import io.devops.platform.catalog.PlannedStep;
 import io.devops.platform.catalog.TemplatePlans;
 import io.devops.platform.credentials.MaskingSecrets;
 import io.devops.platform.execution.logs.LogAppender;
+import io.devops.platform.execution.run.RunContents;
 import io.devops.platform.execution.run.RunOptions;
 import io.devops.platform.execution.run.RunOptionsStore;
 import io.devops.platform.execution.run.RunContents.HostResult;
@@ -47,9 +49,11 @@ class AnsibleDispatch implements Dispatcher {
     private final ExecutionProperties properties;
     private final ExecutorIdentity executor;
     private final RunOptionsStore options;
+    private final RunContents contents;
 
     AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
-                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor, RunOptionsStore options) {
+                    HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor, RunOptionsStore options,
+                    RunContents contents) {
         this.options = options;
         this.playbooks = playbooks;
         this.plans = plans;
@@ -58,6 +62,7 @@ class AnsibleDispatch implements Dispatcher {
         this.hostKeys = hostKeys;
         this.properties = properties;
         this.executor = executor;
+        this.contents = contents;
     }
 
     /** Every step the agents do not take: playbooks, and scripts over SSH on each node or from a launcher. */
@@ -106,14 +111,15 @@ class AnsibleDispatch implements Dispatcher {
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
-        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop);
+        PlaybookOutcome outcome = playbooks.run(run, line -> log.line(masking.mask(line)), cancelledThenStop,
+                progress(task.id(), targets, masking));
         hostKeys.recordLearned(targets, outcome, log); // before a stop: it then checks the key just recorded
         if ("SHELL".equals(task.type()) && outcome.ending() == Ending.TIMED_OUT) {
             remoteStop.start();
         }
         remoteStop.await();
         List<HostResult> results = new ArrayList<>(targets.stream().map(node -> HostKeyRecords
-                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome))).toList());
+                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome, task))).toList());
         results.stream().filter(result -> outcome.refusedHostKeys().containsKey(result.ip()))
                 .forEach(result -> log.line("[platform] " + result.ip() + ": " + result.message()));
         if (launcher) {
@@ -182,8 +188,62 @@ class AnsibleDispatch implements Dispatcher {
                 RunStatus.FAILED, null, 0, 0, 0, 0, 0L, reason)).toList());
     }
 
+    /** Each node's current task, written to its row of the step for the run page (masked: a task name may hold a value). */
+    private ProgressSink progress(long taskId, List<RunNode> targets, MaskingSecrets masking) {
+        Map<String, Long> ids = targets.stream().collect(Collectors.toMap(RunNode::ip, RunNode::nodeId, (a, b) -> a));
+        return tasks -> {
+            Map<Long, String> byNode = new LinkedHashMap<>();
+            tasks.forEach((host, name) -> {
+                if (ids.containsKey(host)) {
+                    byNode.put(ids.get(host), masking.mask(name));
+                }
+            });
+            contents.progress(taskId, byNode);
+        };
+    }
+
     private static String stepName(RunTask task) {
         return task.steps().stream().map(PlannedStep::name).collect(Collectors.joining(", "));
+    }
+
+    /** A node's result, saying at which template step it stopped when it did not succeed. */
+    private static HostResult hostResult(RunNode node, PlaybookOutcome outcome, RunTask task) {
+        HostResult result = hostResult(node, outcome);
+        if (result.status() == RunStatus.SUCCEEDED) {
+            return result;
+        }
+        boolean toldByAnEvent = !ENDED_EARLY.equals(result.message()) && !NO_RESULT.equals(result.message());
+        return result.stoppedAt(stoppedStep(node, outcome, task, toldByAnEvent));
+    }
+
+    /**
+     * The template step at which a node that did not succeed stopped: that of the failing event its
+     * result tells (its last failed or unreachable one), else of its last event inside a step; before
+     * any step (facts, connection) it is the first. Null when the node has no event at all.
+     */
+    static Integer stoppedStep(RunNode node, PlaybookOutcome outcome, RunTask task, boolean toldByAnEvent) {
+        List<HostTaskResult> events = outcome.results().stream().filter(result -> result.host().equals(node.ip())).toList();
+        if (events.isEmpty() || task.steps().isEmpty()) {
+            return null;
+        }
+        int end = events.size() - 1;
+        while (toldByAnEvent && end > 0 && !failing(events.get(end))) {
+            end--;
+        }
+        if (!failing(events.get(end))) {
+            end = events.size() - 1; // no failing event (ended early): where it was last
+        }
+        for (int i = end; i >= 0; i--) {
+            Optional<Integer> step = events.get(i).stepSequence();
+            if (step.isPresent()) {
+                return step.get();
+            }
+        }
+        return task.steps().get(0).sequence();
+    }
+
+    private static boolean failing(HostTaskResult event) {
+        return event.status().equals("failed") || event.status().equals("unreachable");
     }
 
     /**

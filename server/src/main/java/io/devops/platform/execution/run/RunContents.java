@@ -212,7 +212,7 @@ public class RunContents {
         List<Object[]> inserts = new ArrayList<>();
         for (HostResult row : rows) {
             Object[] values = {row.ip(), row.status().name(), row.rc(), row.ok(), row.changed(), row.failed(), row.skipped(),
-                    row.durationMs(), truncate(row.message(), 2000), DbTime.toDb(at), taskId, row.nodeId()};
+                    row.durationMs(), truncate(row.message(), 2000), DbTime.toDb(at), row.stoppedStep(), taskId, row.nodeId()};
             if (current.get(row.nodeId()) == row.status()) {
                 throw conflict(fence, "node " + row.nodeId() + " of step " + taskId + " is " + row.status() + " already");
             } else if (current.containsKey(row.nodeId())) {
@@ -227,15 +227,16 @@ public class RunContents {
         for (Map.Entry<RunStatus, List<Object[]>> batch : updates.entrySet()) {
             counts.add(template.batchUpdate("""
                     UPDATE run_host_results SET ip = ?, status = ?, rc = ?, ok_count = ?, changed_count = ?, failed_count = ?,
-                                                skipped_count = ?, duration_ms = ?, message = ?, finished_at = ?
+                                                skipped_count = ?, duration_ms = ?, message = ?, finished_at = ?,
+                                                stopped_step = ?, progress = NULL
                     WHERE run_task_id = ? AND node_id = ? AND status IN (%s) AND %s"""
                     .formatted(StatusTable.NODE_RESULTS.sourcesSql(batch.getKey()), fence.sql()), batch.getValue()));
         }
         if (!inserts.isEmpty()) {
             counts.add(template.batchUpdate("""
                     INSERT INTO run_host_results (ip, status, rc, ok_count, changed_count, failed_count, skipped_count, duration_ms,
-                                                  message, finished_at, run_task_id, node_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts));
+                                                  message, finished_at, stopped_step, run_task_id, node_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts));
         }
         if (!eachChangedOneRow(counts) && !allWritten(taskId, rows)) {
             String moves = rows.stream().map(row -> (current.containsKey(row.nodeId()) ? current.get(row.nodeId()).name() : "none")
@@ -313,6 +314,19 @@ public class RunContents {
         }
     }
 
+    /**
+     * What each node is doing in a running step (by node id: the task it is at). Only a row still
+     * RUNNING takes it: a result that arrived first is never overwritten by a late progress line.
+     */
+    public void progress(long taskId, Map<Long, String> tasks) {
+        List<Object[]> rows = tasks.entrySet().stream()
+                .map(entry -> new Object[] {truncate(entry.getValue(), 500), taskId, entry.getKey()}).toList();
+        if (!rows.isEmpty()) {
+            template.batchUpdate("UPDATE run_host_results SET progress = ? WHERE run_task_id = ? AND node_id = ? AND status = 'RUNNING'",
+                    rows);
+        }
+    }
+
     /** Per task id, the host results of a run. */
     public Map<Long, List<HostResult>> hostResults(long runId) {
         Map<Long, List<HostResult>> results = new LinkedHashMap<>();
@@ -324,7 +338,8 @@ public class RunContents {
                     results.computeIfAbsent(rs.getLong("run_task_id"), k -> new ArrayList<>()).add(new HostResult(
                             rs.getLong("node_id"), rs.getString("ip"), RunStatus.valueOf(rs.getString("status")),
                             nullableInt(rs, "rc"), rs.getInt("ok_count"), rs.getInt("changed_count"), rs.getInt("failed_count"),
-                            rs.getInt("skipped_count"), nullableLong(rs, "duration_ms"), rs.getString("message")));
+                            rs.getInt("skipped_count"), nullableLong(rs, "duration_ms"), rs.getString("message"),
+                            nullableInt(rs, "stopped_step"), rs.getString("progress")));
                 });
         return results;
     }
@@ -360,7 +375,22 @@ public class RunContents {
                    Long durationMs, String message, String runAs) {
     }
 
+    /**
+     * One node's row of a step. {@code stoppedStep}: the template step (its sequence) of the
+     * step's playbook at which the node stopped, when known; {@code progress}: the task the node
+     * is at while the step runs (both from Ansible's events, null otherwise).
+     */
     public record HostResult(long nodeId, String ip, RunStatus status, Integer rc, int ok, int changed, int failed, int skipped,
-                      Long durationMs, String message) {
+                      Long durationMs, String message, Integer stoppedStep, String progress) {
+
+        public HostResult(long nodeId, String ip, RunStatus status, Integer rc, int ok, int changed, int failed, int skipped,
+                          Long durationMs, String message) {
+            this(nodeId, ip, status, rc, ok, changed, failed, skipped, durationMs, message, null, null);
+        }
+
+        /** The same result, saying at which template step of the playbook the node stopped. */
+        public HostResult stoppedAt(Integer step) {
+            return new HostResult(nodeId, ip, status, rc, ok, changed, failed, skipped, durationMs, message, step, progress);
+        }
     }
 }

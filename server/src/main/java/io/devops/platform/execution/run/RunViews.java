@@ -41,17 +41,18 @@ public final class RunViews {
             return new RunDetail(run.id(), run.originalJobId(), run.jobVersion(), run.jobName(), run.kind(), run.previousRunId(),
                     run.status(), run.message(), run.waitingReason(), run.executedBy(), run.executor(), run.queuedAt(),
                     run.startedAt(), run.finishedAt(), run.durationMs(), run.cancelRequested(),
-                    items.stream().map(item -> ItemView.of(item, results)).toList(), history, laterRunIds, approval);
+                    items.stream().map(item -> ItemView.of(item, results, run.status())).toList(), history, laterRunIds, approval);
         }
     }
 
     record ItemView(int sequence, long templateId, String templateName, int templateVersion, List<NodeView> nodes,
                     List<StepView> steps) {
 
-        public static ItemView of(RunItem item, Map<Long, List<HostResult>> results) {
+        public static ItemView of(RunItem item, Map<Long, List<HostResult>> results, RunStatus runStatus) {
             int[] next = {1};
+            Map<Long, Map<Integer, List<StepCells.Cell>>> cells = StepCells.of(item, results, runStatus);
             List<StepView> steps = item.tasks().stream().flatMap(task -> task.steps().stream()
-                    .map(step -> StepView.of(next[0]++, step, task, results.getOrDefault(task.id(), List.of())))).toList();
+                    .map(step -> StepView.of(next[0]++, step, task, cells.get(task.id()).get(step.sequence())))).toList();
             Map<Long, RunStatus> outcomes = RunFailures.outcomes(item, results);
             return new ItemView(item.sequence(), item.templateId(), item.templateName(), item.templateVersion(),
                     item.nodes().stream().map(node -> NodeView.of(node, outcomes.get(node.nodeId()))).toList(), steps);
@@ -68,25 +69,48 @@ public final class RunViews {
 
     /**
      * One step of the template. Consecutive operator steps run as one playbook, so they share its
-     * status and per-node results; {@code outputId} names that shared output for the log.
+     * output ({@code outputId} names it for the log) and its per-node rows, told apart per step
+     * where the events say at which step a node stopped ({@link StepCells}). Such a step's status is
+     * the playbook's, except where its own cells all say otherwise (all succeeded, or none ran).
      */
     record StepView(int sequence, String name, String type, int version, String dispatch, RunStatus status,
                     Instant startedAt, Instant finishedAt, Long durationMs, String message, long outputId,
                     List<String> reports, List<HostView> hosts) {
 
-        public static StepView of(int sequence, PlannedStep step, RunTask task, List<HostResult> hosts) {
-            return new StepView(sequence, step.name(), step.type(), step.version(), task.dispatch().toLowerCase(), task.status(),
-                    task.startedAt(), task.finishedAt(), task.durationMs(), task.message(), task.id(), task.reports(),
-                    hosts.stream().map(HostView::of).toList());
+        public static StepView of(int sequence, PlannedStep step, RunTask task, List<StepCells.Cell> cells) {
+            RunStatus status = ownStatus(task, cells);
+            return new StepView(sequence, step.name(), step.type(), step.version(), task.dispatch().toLowerCase(), status,
+                    task.startedAt(), task.finishedAt(), task.durationMs(), status == task.status() ? task.message() : null, task.id(),
+                    task.reports(), cells.stream().map(HostView::of).toList());
+        }
+
+        private static RunStatus ownStatus(RunTask task, List<StepCells.Cell> cells) {
+            boolean ended = task.status() != RunStatus.QUEUED && task.status() != RunStatus.RUNNING;
+            if (task.steps().size() < 2 || !ended || cells.isEmpty()) {
+                return task.status();
+            }
+            RunStatus first = cells.get(0).status();
+            boolean same = cells.stream().allMatch(cell -> cell.status() == first);
+            return same && (first == RunStatus.SUCCEEDED || first == RunStatus.SKIPPED) ? first : task.status();
         }
     }
 
+    /**
+     * A node's cell of a step. {@code notRunReason}: why a SKIPPED node did not run the step
+     * (EARLIER_STEP_FAILED, RUN_STOPPED, CANCELLED, INTERRUPTED), null for one that ran it;
+     * {@code progress}: the task a RUNNING node is at, when the step's events say.
+     */
     record HostView(long nodeId, String ip, RunStatus status, Integer rc, Long durationMs, String message, int ok,
-                    int changed, int failed, int skipped) {
+                    int changed, int failed, int skipped, StepCells.NotRun notRunReason, String progress) {
 
-        public static HostView of(HostResult result) {
-            return new HostView(result.nodeId(), result.ip(), result.status(), result.rc(), result.durationMs(), result.message(),
-                    result.ok(), result.changed(), result.failed(), result.skipped());
+        static HostView of(StepCells.Cell cell) {
+            HostResult own = cell.notRun() == null ? cell.row() : null;
+            if (own == null) {
+                return new HostView(cell.nodeId(), cell.ip(), cell.status(), null, null, cell.message(), 0, 0, 0, 0, cell.notRun(),
+                        null);
+            }
+            return new HostView(own.nodeId(), own.ip(), cell.status(), own.rc(), own.durationMs(), own.message(), own.ok(),
+                    own.changed(), own.failed(), own.skipped(), null, own.status() == RunStatus.RUNNING ? own.progress() : null);
         }
     }
 }
