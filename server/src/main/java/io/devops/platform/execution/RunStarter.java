@@ -139,7 +139,7 @@ class RunStarter {
                 null, options.isDefault() ? Map.of("jobId", job.jobId(), "version", job.version())
                         : Map.of("jobId", job.jobId(), "version", job.version(), "checkMode", options.checkMode(),
                         "extraVars", options.extraVars().keySet(), "skippedNodes", skipped.stream().map(SkippedNode::nodeId).toList()));
-        return queuedOrWaiting(runId, tenant, toWaitFor);
+        return queuedOrWaiting(runId, tenant, nodesOf(items).size(), toWaitFor);
     }
 
     private JobVersion runnable(long jobId, Integer version) {
@@ -189,7 +189,7 @@ class RunStarter {
         audit.recordInTenant(tenant, "run.rerun-failed", "run", runId, "Re-ran the failed nodes of run " + previousRunId
                         + " as run " + runId + " (job version " + run.jobVersion() + ")", null,
                 Map.of("previousRunId", previousRunId, "version", version.name(), "fromFailedStep", fromFailedStep));
-        return queuedOrWaiting(runId, tenant, toWaitFor);
+        return queuedOrWaiting(runId, tenant, nodesOf(items).size(), toWaitFor);
     }
 
     /** What a re-run runs: its row and its items. */
@@ -289,12 +289,11 @@ class RunStarter {
      * The run as created: QUEUED (it is read before the commit hands it to db-scheduler, which may
      * start it at once), or PENDING_APPROVAL (not scheduled: an approval queues it).
      */
-    private RunRecord queuedOrWaiting(long runId, Long tenant, List<String> reasonsToWait) {
+    private RunRecord queuedOrWaiting(long runId, Long tenant, int nodeCount, List<String> reasonsToWait) {
         if (reasonsToWait.isEmpty()) {
             scheduling.scheduleAfterCommit(runId);
         } else {
-            approvals.requested(runId, tenant, contents.items(runId).stream().flatMap(item -> item.nodes().stream())
-                    .map(RunContents.RunNode::nodeId).collect(Collectors.toSet()).size(), reasonsToWait);
+            approvals.requested(runId, tenant, nodeCount, reasonsToWait);
         }
         return runs.get(runId).orElseThrow();
     }
