@@ -167,7 +167,8 @@ try {
   if (runIt) {
     step('run the job from its page: the matrix turns green, the log streams (through a dropped and a refused event stream) and is searchable, a report opens')
     await page.locator('[data-test=run-job]').click()
-    await page.locator('[data-test=run-targets]').getByText(pool.name).first().waitFor()
+    // The dialog resolves the pool's nodes on the server before it lets the run start.
+    await page.locator('[data-test=start-summary]').getByText(`Runs on ${pool.nodeCount} node(s)`).waitFor()
     // The first event stream opens and drops at once, the second is refused by a "proxy"; the third gets through.
     const eventStreams = /\/api\/v1\/runs\/\d+\/events/
     let cut = 0
