@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR
 # Runs every test: the whole Maven build on H2, again on MariaDB, then scripts/tests/*.sh.
+# The agent's tests and the web console's (Vitest) touch no database: when the H2 pass has built
+# and run them, the MariaDB pass runs the server's tests only (and reuses the web build).
 # Ends with the line "N passed, M failed", counted from the JUnit XML reports; exits 1 when
 # anything failed, 2 when the machine lacks something it could not install.
 #
@@ -81,8 +83,13 @@ mvn_verify() {
     shift 2
     local flags=(-B --no-transfer-progress --fail-at-end -Dmaven.test.failure.ignore=true)
     [ "$offline" = yes ] && flags+=(--offline)
-    env "$@" mvn "${flags[@]}" verify "${MAVEN_ARGS[@]}" >"$log" 2>&1
+    env "$@" mvn "${flags[@]}" verify "${PASS_MAVEN_ARGS[@]}" "${MAVEN_ARGS[@]}" >"$log" 2>&1
 }
+
+# Extra Maven arguments of the next pass; LAST_BUILD_RC is the exit code of the last pass's build.
+PASS_MAVEN_ARGS=()
+LAST_BUILD_RC=""
+
 
 # maven_pass NAME ENV_ARGS...: runs the build, keeps its reports and records its counts.
 maven_pass() {
@@ -104,6 +111,7 @@ maven_pass() {
         mvn_verify "$log" no "$@"
         rc=$?
     fi
+    LAST_BUILD_RC=$rc
     keep_reports "$RESULTS_DIR/$name"
     : >"$failures"
     read -r tests failed_tests errors skipped < <(count_reports "$RESULTS_DIR/$name" "$failures")
@@ -165,6 +173,10 @@ scripts_pass() {
 
 wants h2 && maven_pass h2 -u DEVOPS_TEST_DB -u DEVOPS_TEST_DB_URL -u DEVOPS_TEST_DB_USER -u DEVOPS_TEST_DB_PASSWORD
 if wants mariadb; then
+    if [ "$LAST_BUILD_RC" = 0 ]; then
+        PASS_MAVEN_ARGS=(-Dagent.tests.skip=true -Dweb.tests.skip=true -Dexec.skip=true)
+        info "    (the agent's and the console's tests ran in the h2 pass: the mariadb pass runs the server's)"
+    fi
     if fresh_test_db; then
         maven_pass mariadb DEVOPS_TEST_DB=mariadb "DEVOPS_TEST_DB_URL=$(test_db_url)" \
             "DEVOPS_TEST_DB_USER=$TEST_DB_USER" "DEVOPS_TEST_DB_PASSWORD=$TEST_DB_PASSWORD"
@@ -173,6 +185,7 @@ if wants mariadb; then
         record mariadb 0 1 0 0
     fi
 fi
+PASS_MAVEN_ARGS=()
 wants scripts && scripts_pass
 
 total_passed=0
@@ -186,6 +199,6 @@ for i in "${!SUMMARY_NAMES[@]}"; do
     total_failed=$((total_failed + SUMMARY_FAILED[i]))
     total_skipped=$((total_skipped + SUMMARY_SKIPPED[i]))
 done
-info "(${total_skipped} skipped)"
+info "(${total_skipped} skipped; all passes took $(duration "$SECONDS"))"
 info "${total_passed} passed, ${total_failed} failed"
 [ "$total_failed" -eq 0 ]
