@@ -42,13 +42,16 @@ gpu_types = ["H100", "A100", "H800", "L40S"]
 
 started = time.perf_counter()
 batch = 5_000
+batch_seconds = []
 for first in range(0, count, batch):
+    batch_started = time.perf_counter()
     lines = ["ip,hostname,nodePool,gpuType,gpuCount,labels"]
     for i in range(first, min(count, first + batch)):
         ip = f"127.{100 + i // 65536}.{i // 256 % 256}.{i % 256}"
         pool = pools[i % len(pools)]["name"]
         lines.append(f"{ip},gpu-{suffix}-{i:05d},{pool},{gpu_types[i % 4]},8,rack=r{i % 40};row={i % 7}")
     call("POST", "/api/v1/nodes/import", {"csv": "\n".join(lines)})
+    batch_seconds.append(time.perf_counter() - batch_started)
 import_seconds = time.perf_counter() - started
 
 queries = {
@@ -71,4 +74,6 @@ for name, path in queries.items():
         timings.append((time.perf_counter() - t0) * 1000)
     timings.sort()
     print(f"| {name} | {statistics.median(timings):.1f} | {timings[94]:.1f} | {result['total']} |")
-print(f"\nImported {count} nodes in {import_seconds:.1f} s ({count / import_seconds:.0f} nodes/s).")
+print(f"\nImported {count} nodes in {import_seconds:.1f} s ({count / import_seconds:.0f} nodes/s), "
+      f"{len(batch_seconds)} requests of up to {batch}: first {batch_seconds[0]:.1f} s, "
+      f"median {statistics.median(batch_seconds):.1f} s, last {batch_seconds[-1]:.1f} s.")

@@ -5,8 +5,10 @@ import io.devops.platform.shared.DbTime;
 import io.devops.platform.shared.Like;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -85,9 +87,7 @@ class NodeSearch {
             params.add(DbTime.toDb(presence.onlineSince()));
         }
         if (filter.text() != null) {
-            conditions.add("(n.ip LIKE ? OR n.hostname LIKE ?)");
-            params.add(Like.contains(filter.text()));
-            params.add(Like.contains(filter.text()));
+            textCondition(filter.text(), conditions, params);
         }
         for (LabelMatch label : filter.labels()) {
             // IN, not EXISTS: MySQL then starts from the few nodes carrying the label.
@@ -99,6 +99,19 @@ class NodeSearch {
             }
         }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+
+    /**
+     * A substring of the IP or the host name, in any case, through the indexed {@code search_key}
+     * (V42). Both are ASCII by their rules, so text with anything else matches no node.
+     */
+    private static void textCondition(String text, List<String> conditions, List<Object> params) {
+        if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
+            conditions.add("1 = 0");
+            return;
+        }
+        conditions.add("n.search_key LIKE ?");
+        params.add(Like.contains(text.toLowerCase(Locale.ROOT)));
     }
 
     private record Where(String sql, List<Object> params) {

@@ -16,6 +16,7 @@ class NodeFilteringApiTests extends ApiTest {
     private long poolA;
     private long poolB;
     private String rack;
+    private String a100Ip;
 
     @BeforeEach
     void inventory() {
@@ -25,7 +26,8 @@ class NodeFilteringApiTests extends ApiTest {
         poolB = fixtures.pool(unique("b"), tenant);
         rack = unique("rack");
         fixtures.node(aNode(uniqueIp()).inPool(poolA).gpuType("H100").hostname("h100-1").label(rack, "r1"));
-        fixtures.node(aNode(uniqueIp()).inPool(poolA).gpuType("A100").hostname("a100-1").label(rack, "r2"));
+        a100Ip = uniqueIp();
+        fixtures.node(aNode(a100Ip).inPool(poolA).gpuType("A100").hostname("a100-1").label(rack, "r2"));
         long locked = fixtures.node(aNode(uniqueIp()).inPool(poolB).gpuType("H100").hostname("h100-2").label(rack, "r1"));
         admin().post("/api/v1/nodes/" + locked + "/lock", "{\"reason\":\"test\"}");
     }
@@ -44,6 +46,18 @@ class NodeFilteringApiTests extends ApiTest {
     @Test
     void freeTextTreatsWildcardsLiterally() {
         assertThat(hostnames("tenantId=" + tenant + "&q=%25")).isEmpty();
+    }
+
+    @Test
+    void freeTextFindsAnyPartOfTheIpOrHostNameInAnyCase() {
+        assertThat(hostnames("tenantId=" + tenant + "&q=H100-")).containsExactlyInAnyOrder("h100-1", "h100-2");
+        assertThat(hostnames("tenantId=" + tenant + "&q=00-1")).containsExactlyInAnyOrder("h100-1", "a100-1");
+        assertThat(hostnames("tenantId=" + tenant + "&q=" + a100Ip.substring(a100Ip.indexOf('.')))).containsExactly("a100-1");
+    }
+
+    @Test
+    void freeTextNoIpOrHostNameCanHoldMatchesNothing() {
+        assertThat(hostnames("tenantId=" + tenant + "&q=%E8%8A%82%E7%82%B9")).isEmpty(); // 节点
     }
 
     @Test
