@@ -3,6 +3,7 @@ package io.devops.platform.execution;
 import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.AcceptanceVerdicts.NodeVerdict;
 import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.FailureReason;
 import io.devops.platform.identity.TenantAware;
 import io.devops.platform.identity.TenantScopes;
 import io.devops.platform.inventory.NodeRegistry;
@@ -40,12 +41,12 @@ class AcceptanceController {
         this.scopes = scopes;
     }
 
-    record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict, Double measured, Double threshold, String unit,
-                      String message) {
+    record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict, FailureReason reason, Double measured,
+                      Double threshold, String unit, String message) {
     }
 
-    record CheckView(String check, CheckVerdict verdict, Double measured, Double threshold, String unit, String message,
-                     long runId, Instant at) {
+    record CheckView(String check, CheckVerdict verdict, FailureReason reason, Double measured, Double threshold, String unit,
+                     String message, long runId, Instant at) {
     }
 
     record NodeAcceptance(long nodeId, List<CheckView> checks) {
@@ -55,7 +56,7 @@ class AcceptanceController {
     List<RunVerdict> ofRun(@PathVariable long id) {
         runAccess.visible(id);
         return verdicts.ofRun(id).stream().map(verdict -> new RunVerdict(verdict.nodeId(), verdict.ip(), verdict.result().check(),
-                verdict.result().verdict(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
+                verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
                 verdict.result().message())).toList();
     }
 
@@ -75,7 +76,7 @@ class AcceptanceController {
     }
 
     private static CheckView view(NodeVerdict verdict) {
-        return new CheckView(verdict.result().check(), verdict.result().verdict(), verdict.result().measured(),
+        return new CheckView(verdict.result().check(), verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(),
                 verdict.result().threshold(), verdict.result().unit(), verdict.result().message(), verdict.runId(), verdict.at());
     }
 

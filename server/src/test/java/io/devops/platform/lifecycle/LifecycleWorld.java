@@ -79,9 +79,15 @@ final class LifecycleWorld {
         registry.reportFacts(node, facts.toString(), new FactsSummary(null, null, null));
     }
 
+    /** A measured verdict (THRESHOLD when it is not PASS). */
     void verdict(long node, long runId, String check, CheckVerdict verdict, Instant at) {
-        verdicts.record(runId, null, node, "127.0.0.1", new CheckResult(check, verdict, 1.0, 1.0, "x",
+        verdicts.record(runId, null, node, "127.0.0.1", CheckResult.measured(check, verdict, 1.0, 1.0, "x",
                 check + " " + verdict.name().toLowerCase()), at);
+    }
+
+    /** A verdict with this reason, judged from a stored report with this sha256 (null: none). */
+    void verdict(long node, long runId, CheckResult result, Instant at, String outputSha256) {
+        verdicts.record(runId, null, node, "127.0.0.1", result, at, outputSha256);
     }
 
     /** A user of the operations team with a global role. */
