@@ -29,12 +29,16 @@ public final class CertificateDocument {
     private CertificateDocument() {
     }
 
-    /** The JSON text to sign and keep: {@code latest} is the node's latest verdict per check. */
-    public static String json(KnownNode node, NodeDelivered delivery, List<NodeVerdict> latest, String keyFingerprint) {
+    /**
+     * The JSON text to sign and keep: {@code facts} are what the node's agent last reported (null:
+     * none), {@code latest} is the node's latest verdict per check.
+     */
+    public static String json(KnownNode node, JsonNode facts, NodeDelivered delivery, List<NodeVerdict> latest,
+                              String keyFingerprint) {
         Map<String, Object> document = new TreeMap<>();
         document.put("format", FORMAT);
-        document.put("identity", identity(node));
-        document.put("versions", versions(node.facts()));
+        document.put("identity", identity(node, facts));
+        document.put("versions", versions(facts));
         document.put("delivery", delivery(delivery));
         List<NodeVerdict> checks = latest.stream().sorted(Comparator.comparing(verdict -> verdict.result().check())).toList();
         document.put("checks", checks.stream().map(CertificateDocument::check).toList());
@@ -44,8 +48,7 @@ public final class CertificateDocument {
         return CANONICAL.writeValueAsString(document);
     }
 
-    private static Map<String, Object> identity(KnownNode node) {
-        JsonNode facts = node.facts();
+    private static Map<String, Object> identity(KnownNode node, JsonNode facts) {
         Map<String, Object> identity = map("nodeId", node.id(), "ip", node.ip(), "hostname", node.hostname(),
                 "declaredGpuType", node.gpuType(), "declaredGpuCount", node.gpuCount());
         identity.put("boardSerial", text(facts, "system", "boardSerial"));

@@ -1,6 +1,7 @@
 package io.devops.platform.certificates;
 
 import io.devops.platform.acceptance.AcceptanceVerdicts;
+import io.devops.platform.inventory.NodePlacement;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.KnownNode;
 import io.devops.platform.lifecycle.NodeDelivered;
@@ -21,9 +22,12 @@ class CertificateFreezer {
     private final AcceptanceVerdicts verdicts;
     private final SigningKeys keys;
     private final Certificates certificates;
+    private final NodePlacement placement;
 
-    CertificateFreezer(NodeRegistry nodes, AcceptanceVerdicts verdicts, SigningKeys keys, Certificates certificates) {
+    CertificateFreezer(NodeRegistry nodes, NodePlacement placement, AcceptanceVerdicts verdicts, SigningKeys keys,
+                       Certificates certificates) {
         this.nodes = nodes;
+        this.placement = placement;
         this.verdicts = verdicts;
         this.keys = keys;
         this.certificates = certificates;
@@ -33,7 +37,8 @@ class CertificateFreezer {
     void on(NodeDelivered delivered) {
         KnownNode node = nodes.known(delivered.nodeId()).orElseThrow(() -> new NotFoundException("Node", delivered.nodeId()));
         SigningKey key = keys.current();
-        String body = CertificateDocument.json(node, delivered, verdicts.latestOf(node.id()), key.fingerprint());
+        String body = CertificateDocument.json(node, placement.node(node.id()).facts(), delivered, verdicts.latestOf(node.id()),
+                key.fingerprint());
         certificates.insert(node.id(), delivered.tenantId(), delivered.at(), body, key.sign(body.getBytes(StandardCharsets.UTF_8)),
                 key.fingerprint());
     }
