@@ -27,4 +27,5 @@ smoke ansible-per-node scripts/bench/ansible-per-node.sh 2 1
 smoke node-list scripts/bench/node-list.sh 200
 smoke run-large-log scripts/bench/run-large-log.sh 1
 smoke run-page scripts/bench/run-page.sh 1 20 1
+smoke certificates scripts/bench/certificates.sh 20
 [ "$failed" -eq 0 ] || { echo "$failed benchmark(s) failed"; exit 1; }

@@ -713,6 +713,11 @@ export interface LifecycleTransition {
 
 export type CheckVerdict = 'PASS' | 'WARN' | 'FAIL' | 'ERROR'
 
+/** Why a verdict is not PASS: below its line, a fault seen, the tool could not run, no report or measurement. */
+export type FailureReason = 'THRESHOLD' | 'HARDWARE' | 'COULD_NOT_RUN' | 'MISSING_EVIDENCE'
+
+export const FAILURE_REASONS: FailureReason[] = ['THRESHOLD', 'HARDWARE', 'COULD_NOT_RUN', 'MISSING_EVIDENCE']
+
 /** One check judged on one node in a run: GET /runs/{id}/verdicts. */
 export interface RunVerdict {
   nodeId: number
@@ -723,7 +728,8 @@ export interface RunVerdict {
   threshold?: number | null
   unit?: string | null
   message: string
-  reason?: string | null
+  /** Null on PASS. */
+  reason?: FailureReason | null
 }
 
 /** What a pool's nodes must be (PUT /node-pools/{id}/spec); a null field declares nothing. */

@@ -9,7 +9,7 @@ import VerdictMatrix from './VerdictMatrix.vue'
 const VERDICTS: RunVerdict[] = [
   { nodeId: 1, ip: '10.0.0.1', check: 'nccl_all_reduce', verdict: 'PASS', measured: 471.2, threshold: 460, unit: 'GB/s', message: 'busbw 471.2 >= 460' },
   { nodeId: 1, ip: '10.0.0.1', check: 'xid', verdict: 'PASS', measured: 0, threshold: 0, message: 'no critical XID' },
-  { nodeId: 2, ip: '10.0.0.2', check: 'nccl_all_reduce', verdict: 'FAIL', measured: 301.5, threshold: 460, unit: 'GB/s', message: 'busbw 301.5 < 460' },
+  { nodeId: 2, ip: '10.0.0.2', check: 'nccl_all_reduce', verdict: 'FAIL', measured: 301.5, threshold: 460, unit: 'GB/s', message: 'busbw 301.5 < 460', reason: 'THRESHOLD' },
   { nodeId: 2, ip: '10.0.0.2', check: 'xid', verdict: 'PASS', measured: 0, threshold: 0, message: 'no critical XID' },
 ]
 
@@ -44,5 +44,18 @@ describe('VerdictMatrix', () => {
     await matrix.get('[data-test=verdicts-failures-only]').trigger('click')
     expect(matrix.findAll('tbody tr').map((row) => row.attributes('data-node'))).toEqual(['2'])
     expect(matrix.findAll('[data-check]').map((cell) => cell.attributes('data-check'))).toEqual(['nccl_all_reduce'])
+  })
+
+  it('filters by reason and names the reason of a cell', async () => {
+    const verdicts: RunVerdict[] = [...VERDICTS,
+      { nodeId: 3, ip: '10.0.0.3', check: 'nvlink', verdict: 'ERROR', message: 'no report: is missing', reason: 'MISSING_EVIDENCE' }]
+    const matrix = mountMatrix(verdicts)
+    expect(matrix.get('[data-reason=COULD_NOT_RUN]').text()).toBe('Could not run (0)')
+    await matrix.get('[data-reason=MISSING_EVIDENCE] input').setValue(true)
+    expect(matrix.findAll('tbody tr').map((row) => row.attributes('data-node'))).toEqual(['3'])
+    const cell = matrix.get('[data-check=nvlink]')
+    expect(cell.attributes('title')).toContain('Error (Missing evidence)')
+    await cell.trigger('click')
+    expect(matrix.get('[data-test=verdict-reason]').text()).toBe('Missing evidence')
   })
 })

@@ -406,6 +406,8 @@ const en = {
     title: 'Acceptance verdicts', PASS: 'Pass', WARN: 'Warn', FAIL: 'Fail', ERROR: 'Error', failuresOnly: 'Failures only',
     noFailures: 'No check failed in this run', counts: '{PASS} passed, {WARN} warned, {FAIL} failed, {ERROR} could not be judged',
     check: 'Check', verdict: 'Verdict', measured: 'Measured', threshold: 'Line', message: 'Message',
+    reason: 'Reason', allReasons: 'All reasons',
+    reasons: { THRESHOLD: 'Below its line', HARDWARE: 'Hardware fault', COULD_NOT_RUN: 'Could not run', MISSING_EVIDENCE: 'Missing evidence' },
   },
   poolPage: {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',

@@ -406,6 +406,8 @@ const zhCN: Messages = {
     title: '验收结论', PASS: '通过', WARN: '警告', FAIL: '未通过', ERROR: '无法判定', failuresOnly: '只看未通过',
     noFailures: '本次执行没有未通过的检查', counts: '{PASS} 项通过，{WARN} 项警告，{FAIL} 项未通过，{ERROR} 项无法判定',
     check: '检查项', verdict: '结论', measured: '实测值', threshold: '判定线', message: '说明',
+    reason: '原因', allReasons: '全部原因',
+    reasons: { THRESHOLD: '低于判定线', HARDWARE: '硬件故障', COULD_NOT_RUN: '无法运行', MISSING_EVIDENCE: '缺少证据' },
   },
   poolPage: {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RunVerdict } from '../api/types'
-import { verdictCounts, verdictMatrix } from './verdictMatrix'
+import { reasonCounts, verdictCounts, verdictMatrix } from './verdictMatrix'
 
 const v = (nodeId: number, ip: string, check: string, verdict: RunVerdict['verdict'], message = ''): RunVerdict =>
   ({ nodeId, ip, check, verdict, message, measured: null, threshold: null })
@@ -36,5 +36,25 @@ describe('verdictMatrix', () => {
 
   it('counts verdicts', () => {
     expect(verdictCounts(VERDICTS)).toEqual({ PASS: 3, WARN: 0, FAIL: 1, ERROR: 1 })
+  })
+})
+
+describe('the reason filter', () => {
+  const withReasons: RunVerdict[] = [
+    { ...v(1, '10.0.0.1', 'nccl_all_reduce', 'FAIL'), reason: 'THRESHOLD' },
+    { ...v(1, '10.0.0.1', 'nvlink', 'ERROR'), reason: 'MISSING_EVIDENCE' },
+    { ...v(2, '10.0.0.2', 'nvlink', 'ERROR'), reason: 'MISSING_EVIDENCE' },
+    { ...v(3, '10.0.0.3', 'xid', 'FAIL'), reason: 'HARDWARE' },
+    v(3, '10.0.0.3', 'nvlink', 'PASS'),
+  ]
+
+  it('keeps only the verdicts with the chosen reason', () => {
+    const matrix = verdictMatrix(withReasons, false, 'MISSING_EVIDENCE')
+    expect(matrix.checks).toEqual(['nvlink'])
+    expect(matrix.rows.map((r) => r.nodeId)).toEqual([1, 2])
+  })
+
+  it('counts the verdicts per reason, a PASS under none', () => {
+    expect(reasonCounts(withReasons)).toEqual({ THRESHOLD: 1, HARDWARE: 1, COULD_NOT_RUN: 0, MISSING_EVIDENCE: 2 })
   })
 })

@@ -1,6 +1,7 @@
 // The run page's verdict matrix: one row per node, one column per check, from GET /runs/{id}/verdicts.
-// "Failures only" keeps the nodes with a FAIL or ERROR and, in them, blanks the cells that passed.
-import type { CheckVerdict, RunVerdict } from '../api/types'
+// "Failures only" keeps the nodes with a FAIL or ERROR and, in them, blanks the cells that passed; a
+// reason keeps only the verdicts with that reason (THRESHOLD, HARDWARE, ...), the same way.
+import { FAILURE_REASONS, type CheckVerdict, type FailureReason, type RunVerdict } from '../api/types'
 
 export interface MatrixRow {
   nodeId: number
@@ -22,8 +23,8 @@ export function worse(a: CheckVerdict, b: CheckVerdict): CheckVerdict {
   return RANK[b] > RANK[a] ? b : a
 }
 
-export function verdictMatrix(verdicts: RunVerdict[], failuresOnly = false): VerdictMatrix {
-  const shown = failuresOnly ? verdicts.filter((v) => isFailure(v.verdict)) : verdicts
+export function verdictMatrix(verdicts: RunVerdict[], failuresOnly = false, reason: FailureReason | null = null): VerdictMatrix {
+  const shown = verdicts.filter((v) => (!failuresOnly || isFailure(v.verdict)) && (reason === null || v.reason === reason))
   const checks = [...new Set(shown.map((v) => v.check))].sort()
   const byNode = new Map<number, MatrixRow>()
   for (const verdict of shown) {
@@ -45,6 +46,13 @@ export function verdictMatrix(verdicts: RunVerdict[], failuresOnly = false): Ver
 export function verdictCounts(verdicts: RunVerdict[]): Record<CheckVerdict, number> {
   const counts: Record<CheckVerdict, number> = { PASS: 0, WARN: 0, FAIL: 0, ERROR: 0 }
   verdicts.forEach((v) => { counts[v.verdict] += 1 })
+  return counts
+}
+
+/** Counts per failure reason, for the reason filter's options. */
+export function reasonCounts(verdicts: RunVerdict[]): Record<FailureReason, number> {
+  const counts = Object.fromEntries(FAILURE_REASONS.map((r) => [r, 0])) as Record<FailureReason, number>
+  verdicts.forEach((v) => { if (v.reason) counts[v.reason] += 1 })
   return counts
 }
 

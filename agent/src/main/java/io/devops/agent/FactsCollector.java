@@ -44,6 +44,7 @@ final class FactsCollector {
         facts.set("gpu", NvidiaSmi.probe(json));
         facts.set("nics", nics());
         facts.set("infiniband", infiniband());
+        facts.set("system", system());
         facts.put("agentVersion", AgentMain.version());
         return facts;
     }
@@ -103,6 +104,17 @@ final class FactsCollector {
         Probes.read(Path.of("/proc/meminfo")).orElse("").lines().filter(l -> l.startsWith("MemTotal:")).findFirst()
                 .ifPresent(l -> memory.put("totalBytes", Long.parseLong(l.replaceAll("\\D", "")) * 1024));
         return memory;
+    }
+
+    /** The board's identity from DMI, for the hand-off certificate; the serials are readable by root only, so often absent. */
+    private ObjectNode system() {
+        ObjectNode system = json.createObjectNode();
+        Path dmi = sys.resolve("class/dmi/id");
+        Probes.read(dmi.resolve("sys_vendor")).ifPresent(v -> system.put("vendor", v));
+        Probes.read(dmi.resolve("product_name")).ifPresent(v -> system.put("product", v));
+        Probes.read(dmi.resolve("product_serial")).ifPresent(v -> system.put("productSerial", v));
+        Probes.read(dmi.resolve("board_serial")).ifPresent(v -> system.put("boardSerial", v));
+        return system;
     }
 
     private ArrayNode nics() {

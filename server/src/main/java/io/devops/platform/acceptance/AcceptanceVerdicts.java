@@ -8,7 +8,11 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The verdicts judged on nodes, one row per check per node per run, never changed once written. */
+/**
+ * The verdicts judged on nodes, one row per check per node per run, never changed once written; each
+ * keeps the sha256 of the report it was judged from as the platform stores it (null when no report
+ * arrived), so that a certificate can name the exact output behind a verdict.
+ */
 @Repository
 public class AcceptanceVerdicts {
 
@@ -19,16 +23,22 @@ public class AcceptanceVerdicts {
     }
 
     /** A stored verdict: the check's result on a node, and where and when it was judged. */
-    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at) {
+    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256) {
     }
 
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at) {
+        record(runId, taskId, nodeId, ip, result, at, null);
+    }
+
+    /** {@code outputSha256}: the hex sha256 of the stored report the verdict was judged from, null without one. */
+    public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at, String outputSha256) {
         jdbc.sql("""
-                INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, measured, threshold, unit,
-                                                 message, judged_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(), result.measured(), result.threshold(),
-                        result.unit(), cut(result.message()), DbTime.toDb(at))
+                INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, reason, measured, threshold, unit,
+                                                 message, judged_at, output_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(),
+                        result.reason() == null ? null : result.reason().name(), result.measured(), result.threshold(),
+                        result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256)
                 .update();
     }
 
@@ -51,9 +61,14 @@ public class AcceptanceVerdicts {
     private static NodeVerdict read(ResultSet rs) throws SQLException {
         CheckResult result = new CheckResult(rs.getString("check_name"), CheckVerdict.valueOf(rs.getString("verdict")),
                 rs.getObject("measured", Double.class), rs.getObject("threshold", Double.class), rs.getString("unit"),
-                rs.getString("message"));
+                rs.getString("message"), reason(rs.getString("reason")));
         return new NodeVerdict(rs.getLong("node_id"), rs.getString("ip"), rs.getLong("run_id"), rs.getObject("task_id", Long.class),
-                result, DbTime.read(rs, "judged_at"));
+                result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"));
+    }
+
+    /** The stored reason (V38 filled it in for the verdicts judged before it); PASS has none. */
+    private static FailureReason reason(String stored) {
+        return stored == null ? null : FailureReason.valueOf(stored);
     }
 
     private static String cut(String message) {

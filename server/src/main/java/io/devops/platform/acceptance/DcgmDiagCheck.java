@@ -32,11 +32,11 @@ class DcgmDiagCheck implements AcceptanceCheck {
             return tool.missingToolError(NAME);
         }
         if (tool.text().isEmpty()) {
-            return CheckResult.error(NAME, "dcgmi diag printed nothing" + Figures.exitNote(tool, "it"));
+            return CheckResult.missingEvidence(NAME, "dcgmi diag printed nothing" + Figures.exitNote(tool, "it"));
         }
         DcgmDiagParser.Parsed parsed = DcgmDiagParser.parse(tool.text());
         if (parsed.notParsed() != null) {
-            return CheckResult.error(NAME, "dcgmi diag's output cannot be judged: " + parsed.notParsed() + Figures.exitNote(tool, "dcgmi"));
+            return CheckResult.missingEvidence(NAME, "dcgmi diag's output cannot be judged: " + parsed.notParsed() + Figures.exitNote(tool, "dcgmi"));
         }
         List<DcgmResult> results = parsed.results();
         List<DcgmResult> failed = only(results, DcgmResult.Status.FAIL);
@@ -60,7 +60,7 @@ class DcgmDiagCheck implements AcceptanceCheck {
             return verdict(CheckVerdict.WARN, warned, "DCGM diagnostic warns: " + describe(warned));
         }
         long skipped = results.size() - passed;
-        return new CheckResult(NAME, CheckVerdict.PASS, 0.0, 0.0, "failed tests", passed + " DCGM test result(s) passed"
+        return CheckResult.fault(NAME, CheckVerdict.PASS, 0.0, 0.0, "failed tests", passed + " DCGM test result(s) passed"
                 + (skipped > 0 ? ", " + skipped + " skipped" : ""));
     }
 
@@ -69,7 +69,7 @@ class DcgmDiagCheck implements AcceptanceCheck {
     }
 
     private static CheckResult verdict(CheckVerdict verdict, List<DcgmResult> results, String message) {
-        return new CheckResult(NAME, verdict, (double) results.size(), 0.0, verdict == CheckVerdict.FAIL ? "failed tests" : "warnings",
+        return CheckResult.fault(NAME, verdict, (double) results.size(), 0.0, verdict == CheckVerdict.FAIL ? "failed tests" : "warnings",
                 message);
     }
 

@@ -30,7 +30,7 @@ class EccCheck implements AcceptanceCheck {
 
     private static CheckResult judge(SmiQuery query) {
         if (query.unreadable() != null) {
-            return CheckResult.error(NAME, query.unreadable());
+            return CheckResult.missingEvidence(NAME, query.unreadable());
         }
         Findings findings = new Findings();
         long uncorrectable = 0;

@@ -43,7 +43,7 @@ class FabricManagerCheck implements AcceptanceCheck {
         }
         List<String> absent = KEYS.stream().filter(key -> !values.containsKey(key)).toList();
         if (!absent.isEmpty()) {
-            return CheckResult.error(NAME, "the Fabric Manager probe printed no " + String.join(", ", absent)
+            return CheckResult.missingEvidence(NAME, "the Fabric Manager probe printed no " + String.join(", ", absent)
                     + " line: the report is cut short or not the probe's");
         }
         return judge(values, node);
@@ -58,7 +58,7 @@ class FabricManagerCheck implements AcceptanceCheck {
             return noNvswitch(node);
         }
         if (!nvswitch.equals("yes")) {
-            return CheckResult.error(NAME, "nvswitch is '" + HealthOutput.quote(nvswitch) + "', not yes or no");
+            return CheckResult.missingEvidence(NAME, "nvswitch is '" + HealthOutput.quote(nvswitch) + "', not yes or no");
         }
         if (!driver.matches(VERSION)) {
             return CheckResult.error(NAME, "the driver version is '" + HealthOutput.quote(driver)
@@ -71,7 +71,7 @@ class FabricManagerCheck implements AcceptanceCheck {
             return result(CheckVerdict.FAIL, "NVSwitch system without Fabric Manager (driver " + driver + "): " + install);
         }
         if (!fm.matches(VERSION)) {
-            return CheckResult.error(NAME, "the Fabric Manager version is '" + HealthOutput.quote(fm) + "', not a version");
+            return CheckResult.missingEvidence(NAME, "the Fabric Manager version is '" + HealthOutput.quote(fm) + "', not a version");
         }
         if (!fm.equals(driver)) {
             return result(CheckVerdict.FAIL, "Fabric Manager " + fm + " does not match driver " + driver + " (they must be equal; FM is "
@@ -95,6 +95,6 @@ class FabricManagerCheck implements AcceptanceCheck {
     }
 
     private static CheckResult result(CheckVerdict verdict, String message) {
-        return new CheckResult(NAME, verdict, null, null, null, message);
+        return CheckResult.fault(NAME, verdict, null, null, null, message);
     }
 }

@@ -36,7 +36,16 @@ final class Findings {
         return String.join("; ", said.getOrDefault(verdict(), List.of()));
     }
 
+    /** A fault seen (FAIL, WARN) is HARDWARE; a GPU or link whose state could not be read (ERROR) is MISSING_EVIDENCE. */
+    FailureReason reason() {
+        return switch (verdict()) {
+            case PASS -> null;
+            case ERROR -> FailureReason.MISSING_EVIDENCE;
+            case FAIL, WARN -> FailureReason.HARDWARE;
+        };
+    }
+
     CheckResult result(String check, Double measured, Double threshold, String unit, String allClear) {
-        return new CheckResult(check, verdict(), measured, threshold, unit, said.isEmpty() ? allClear : message());
+        return new CheckResult(check, verdict(), measured, threshold, unit, said.isEmpty() ? allClear : message(), reason());
     }
 }

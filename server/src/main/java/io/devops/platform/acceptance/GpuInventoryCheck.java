@@ -37,13 +37,13 @@ class GpuInventoryCheck implements AcceptanceCheck {
 
     private static CheckResult judge(SmiCsv csv, NodeContext node) {
         if (csv.unreadable() != null) {
-            return CheckResult.error(NAME, "not the GPU list nvidia-smi --query-gpu prints: " + csv.unreadable());
+            return CheckResult.missingEvidence(NAME, "not the GPU list nvidia-smi --query-gpu prints: " + csv.unreadable());
         }
         List<Gpu> gpus = csv.rows().stream().map(Gpu::of).toList();
         Integer declared = node.gpuCount();
         Double threshold = declared == null ? null : declared.doubleValue();
         if (gpus.isEmpty()) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, 0.0, threshold, "GPUs", "nvidia-smi lists no GPU"
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, 0.0, threshold, "GPUs", "nvidia-smi lists no GPU"
                     + lostNote(csv.lostGpus()) + ": check that the GPUs are seated and seen by lspci, and that the driver loaded");
         }
         Findings findings = new Findings();
@@ -56,7 +56,7 @@ class GpuInventoryCheck implements AcceptanceCheck {
                 + ", driver " + driver;
         String message = findings.verdict() == CheckVerdict.PASS ? summary + ", serials distinct, persistence mode on"
                 : findings.message() + " (" + summary + ")";
-        return new CheckResult(NAME, findings.verdict(), (double) gpus.size(), threshold, "GPUs", message);
+        return new CheckResult(NAME, findings.verdict(), (double) gpus.size(), threshold, "GPUs", message, findings.reason());
     }
 
     private static void count(List<Gpu> gpus, List<String> lost, Integer declared, Findings findings) {

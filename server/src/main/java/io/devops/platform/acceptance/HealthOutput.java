@@ -32,7 +32,7 @@ final class HealthOutput {
             return Optional.of(output.missingToolError(check));
         }
         if (output.text().isEmpty()) {
-            return Optional.of(CheckResult.error(check, tool + " printed nothing" + exitNote(output.exitStatus())
+            return Optional.of(CheckResult.missingEvidence(check, tool + " printed nothing" + exitNote(output.exitStatus())
                     + ": run it on the node by hand to see why"));
         }
         for (String failure : SMI_FAILURES) {
@@ -50,9 +50,8 @@ final class HealthOutput {
         if (exit.isEmpty() || exit.getAsInt() == 0 || !result.verdict().passes()) {
             return result;
         }
-        return new CheckResult(result.check(), CheckVerdict.ERROR, result.measured(), result.threshold(), result.unit(),
-                tool + " exited with status " + exit.getAsInt() + ", so its output may be incomplete (it read: "
-                        + result.message() + "): run it on the node by hand to see why");
+        return result.as(CheckVerdict.ERROR, tool + " exited with status " + exit.getAsInt() + ", so its output may be incomplete (it read: "
+                        + result.message() + "): run it on the node by hand to see why", FailureReason.COULD_NOT_RUN);
     }
 
     static String quote(String text) {

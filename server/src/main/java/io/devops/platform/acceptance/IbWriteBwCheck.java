@@ -36,7 +36,7 @@ class IbWriteBwCheck implements AcceptanceCheck {
         }
         Map<String, IbWriteBwParser.Block> blocks = IbWriteBwParser.parse(tool.text());
         if (blocks.isEmpty()) {
-            return CheckResult.error(NAME, tool.text().isEmpty() ? "ib_write_bw printed nothing" + Figures.exitNote(tool, "it")
+            return CheckResult.missingEvidence(NAME, tool.text().isEmpty() ? "ib_write_bw printed nothing" + Figures.exitNote(tool, "it")
                     : "no '== <hca> ==' block: not the acceptance role's ib_write_bw report (no HCA found?)");
         }
         List<String> broken = new ArrayList<>();
@@ -50,7 +50,8 @@ class IbWriteBwCheck implements AcceptanceCheck {
             }
         }
         if (!broken.isEmpty()) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, UNIT, String.join("; ", broken));
+            // An HCA without a figure, or one measured without GPU memory: the test did not run as it must.
+            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, UNIT, String.join("; ", broken), FailureReason.COULD_NOT_RUN);
         }
         String printed = blocks.values().stream().map(IbWriteBwParser.Block::gpuModel).filter(m -> m != null).findFirst().orElse(null);
         String model = printed != null ? printed : node.gpuType();
@@ -58,7 +59,7 @@ class IbWriteBwCheck implements AcceptanceCheck {
             return CheckResult.error(NAME, "no GPU model: ib_write_bw named no CUDA device and the inventory declares none");
         }
         if (!GpuModels.agree(node.gpuType(), model)) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "ib_write_bw used a " + model
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, null, null, null, "ib_write_bw used a " + model
                     + " but the inventory declares " + node.gpuType());
         }
         LineLookup line = lines.current().lookup(NAME, METRIC, model, node.gpuCount(), 1, METRIC + " of " + model);
@@ -73,6 +74,6 @@ class IbWriteBwCheck implements AcceptanceCheck {
                 + (below.isEmpty() ? " reaches " : " is below ") + Figures.two(min) + " Gb/s (" + line.line().describe() + ")"
                 + (below.size() > 1 ? "; below the line: " + String.join(", ", below) : "");
         CheckVerdict verdict = below.isEmpty() ? CheckVerdict.PASS : CheckVerdict.FAIL;
-        return tool.settle(new CheckResult(NAME, verdict, worst.lowest(), min, UNIT, message), "ib_write_bw");
+        return tool.settle(CheckResult.measured(NAME, verdict, worst.lowest(), min, UNIT, message), "ib_write_bw");
     }
 }

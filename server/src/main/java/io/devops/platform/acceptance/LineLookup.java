@@ -32,6 +32,7 @@ record LineLookup(AcceptanceLine line, String note, String missing) {
 
     /** The ERROR for a missing line that still shows what was measured ({@code figures}: "412.30 GB/s ..."). */
     CheckResult error(String check, double measured, String unit, String figures) {
-        return new CheckResult(check, CheckVerdict.ERROR, measured, null, unit, missing + " (measured " + figures + ")");
+        return new CheckResult(check, CheckVerdict.ERROR, measured, null, unit, missing + " (measured " + figures + ")",
+                FailureReason.COULD_NOT_RUN);
     }
 }

@@ -24,11 +24,11 @@ final class NcclLineJudge {
             return tool.missingToolError(check);
         }
         if (tool.text().isEmpty()) {
-            return CheckResult.error(check, "all_reduce_perf printed nothing" + Figures.exitNote(tool, "it"));
+            return CheckResult.missingEvidence(check, "all_reduce_perf printed nothing" + Figures.exitNote(tool, "it"));
         }
         NcclTable table = AllReducePerfParser.parse(tool.text());
         if (!table.isParsed()) {
-            return CheckResult.error(check, "all_reduce_perf's output cannot be judged: " + table.notParsed()
+            return CheckResult.missingEvidence(check, "all_reduce_perf's output cannot be judged: " + table.notParsed()
                     + Figures.exitNote(tool, "all_reduce_perf") + "; last line: '" + Figures.lastLine(tool.text()) + "'");
         }
         NcclDevices devices = NcclDevices.of(tool.text());
@@ -72,10 +72,10 @@ final class NcclLineJudge {
         String message = figures + " on " + ranks + " x " + model + (reaches ? " reaches " : " is below ") + "the line of "
                 + Figures.two(line.minValue()) + " GB/s (" + line.describe() + ")" + (picked.note() == null ? "" : "; " + picked.note());
         CheckVerdict verdict = reaches ? CheckVerdict.PASS : CheckVerdict.FAIL;
-        return tool.settle(new CheckResult(check, verdict, largest.busBwGbps(), line.minValue(), UNIT, message), "all_reduce_perf");
+        return tool.settle(CheckResult.measured(check, verdict, largest.busBwGbps(), line.minValue(), UNIT, message), "all_reduce_perf");
     }
 
     private static CheckResult fail(String check, Double measured, Double threshold, String unit, String message) {
-        return new CheckResult(check, CheckVerdict.FAIL, measured, threshold, unit, message);
+        return CheckResult.fault(check, CheckVerdict.FAIL, measured, threshold, unit, message);
     }
 }

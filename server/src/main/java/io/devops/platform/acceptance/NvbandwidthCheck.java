@@ -41,13 +41,13 @@ class NvbandwidthCheck implements AcceptanceCheck {
                     : CheckResult.error(NAME, missing.message() + " (build it from " + SOURCE + ": no distribution packages it)");
         }
         if (tool.text().isEmpty()) {
-            return CheckResult.error(NAME, "nvbandwidth printed nothing" + Figures.exitNote(tool, "it"));
+            return CheckResult.missingEvidence(NAME, "nvbandwidth printed nothing" + Figures.exitNote(tool, "it"));
         }
         NvbandwidthParser.Parsed parsed = NvbandwidthParser.parse(tool.text());
         for (String testcase : List.of(H2D, D2H, D2D)) {
             NvbandwidthParser.Matrix matrix = parsed.testcases().get(testcase);
             if (matrix == null || !matrix.complete()) {
-                return CheckResult.error(NAME, "nvbandwidth gave no complete " + testcase + " result"
+                return CheckResult.missingEvidence(NAME, "nvbandwidth gave no complete " + testcase + " result"
                         + (matrix == null ? " (not run)" : matrix.problem() != null ? ": " + matrix.problem() : " (cut short: no SUM line)")
                         + Figures.exitNote(tool, "nvbandwidth"));
             }
@@ -59,11 +59,11 @@ class NvbandwidthCheck implements AcceptanceCheck {
                     + " declares none" : "nvbandwidth lists mixed GPU models " + parsed.devices().values().stream().distinct().toList());
         }
         if (!GpuModels.agree(node.gpuType(), model)) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "nvbandwidth ran on " + model
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, null, null, null, "nvbandwidth ran on " + model
                     + " but the inventory declares " + node.gpuType());
         }
         if (node.gpuCount() != null && !parsed.devices().isEmpty() && parsed.devices().size() != node.gpuCount()) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, (double) parsed.devices().size(), (double) node.gpuCount(), "GPUs",
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, (double) parsed.devices().size(), (double) node.gpuCount(), "GPUs",
                     "nvbandwidth sees " + parsed.devices().size() + " GPUs, the inventory declares " + node.gpuCount());
         }
         Integer gpus = parsed.devices().isEmpty() ? node.gpuCount() : Integer.valueOf(parsed.devices().size());
@@ -75,7 +75,7 @@ class NvbandwidthCheck implements AcceptanceCheck {
         Lowest host = Lowest.host(testcases.get(H2D), testcases.get(D2H));
         Lowest peer = Lowest.peer(testcases.get(D2D));
         if (host == null || peer == null) {
-            return CheckResult.error(NAME, "nvbandwidth's matrices hold no " + (host == null ? "host-device" : "device-device") + " figure");
+            return CheckResult.missingEvidence(NAME, "nvbandwidth's matrices hold no " + (host == null ? "host-device" : "device-device") + " figure");
         }
         LineLookup hostLine = book.lookup(NAME, HOST_METRIC, model, gpus, 1, HOST_METRIC + " of " + model);
         LineLookup peerLine = book.lookup(NAME, PEER_METRIC, model, gpus, 1, PEER_METRIC + " of " + model);
@@ -93,7 +93,7 @@ class NvbandwidthCheck implements AcceptanceCheck {
         Double measured = reportPeer ? peer.value() : host.value();
         Double threshold = reportPeer ? peerMin : hostMin;
         CheckVerdict verdict = hostOk && peerOk ? CheckVerdict.PASS : CheckVerdict.FAIL;
-        return tool.settle(new CheckResult(NAME, verdict, measured, threshold, UNIT, message), "nvbandwidth");
+        return tool.settle(CheckResult.measured(NAME, verdict, measured, threshold, UNIT, message), "nvbandwidth");
     }
 
     /** The lowest figure of a kind and where it was measured ("GPU 3", "GPU 3 <- GPU 5"). */

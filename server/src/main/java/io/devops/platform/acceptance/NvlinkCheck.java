@@ -50,12 +50,12 @@ class NvlinkCheck implements AcceptanceCheck {
             } else if (!gpus.isEmpty() && line.contains(ALL_INACTIVE)) {
                 gpus.get(gpus.size() - 1).said().add(line);
             } else if (!line.isEmpty()) {
-                return CheckResult.error(NAME, "line " + (i + 1) + " is not nvidia-smi nvlink --status output: '" + HealthOutput.quote(line)
+                return CheckResult.missingEvidence(NAME, "line " + (i + 1) + " is not nvidia-smi nvlink --status output: '" + HealthOutput.quote(line)
                         + "'");
             }
         }
         if (gpus.isEmpty()) {
-            return CheckResult.error(NAME, "nvidia-smi nvlink --status lists no GPU");
+            return CheckResult.missingEvidence(NAME, "nvidia-smi nvlink --status lists no GPU");
         }
         return judge(gpus, node);
     }

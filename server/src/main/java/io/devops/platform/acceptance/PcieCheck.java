@@ -30,10 +30,10 @@ class PcieCheck implements AcceptanceCheck {
 
     private static CheckResult judge(SmiCsv csv) {
         if (csv.unreadable() != null) {
-            return CheckResult.error(NAME, "not the PCIe link list nvidia-smi --query-gpu prints: " + csv.unreadable());
+            return CheckResult.missingEvidence(NAME, "not the PCIe link list nvidia-smi --query-gpu prints: " + csv.unreadable());
         }
         if (csv.rows().isEmpty()) {
-            return CheckResult.error(NAME, "nvidia-smi lists no GPU, so no PCIe link can be judged (see gpu_inventory)");
+            return CheckResult.missingEvidence(NAME, "nvidia-smi lists no GPU, so no PCIe link can be judged (see gpu_inventory)");
         }
         // narrow links FAIL, unreadable ones ERROR, slow ones under load WARN; idle downshifts are only noted
         Findings findings = new Findings();
@@ -66,7 +66,7 @@ class PcieCheck implements AcceptanceCheck {
 
     private static CheckResult verdict(SmiCsv csv, Findings findings, List<String> idle, Link worst) {
         if (findings.verdict() == CheckVerdict.ERROR) {
-            return CheckResult.error(NAME, findings.message() + ": the link cannot be judged; run nvidia-smi -q -d PCI");
+            return CheckResult.missingEvidence(NAME, findings.message() + ": the link cannot be judged; run nvidia-smi -q -d PCI");
         }
         Double measured = (double) worst.widthNow();
         Double threshold = (double) worst.widthMax();
@@ -77,7 +77,7 @@ class PcieCheck implements AcceptanceCheck {
                     + idleNote;
             default -> "all " + csv.rows().size() + " GPUs at full link width (x" + worst.widthMax() + ")" + idleNote;
         };
-        return new CheckResult(NAME, findings.verdict(), measured, threshold, "PCIe lanes", message);
+        return new CheckResult(NAME, findings.verdict(), measured, threshold, "PCIe lanes", message, findings.reason());
     }
 
     private record Link(String gpu, String busId, Integer genNow, Integer genMax, Integer widthNow, Integer widthMax, Integer load) {

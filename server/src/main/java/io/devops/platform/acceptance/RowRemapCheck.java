@@ -27,7 +27,7 @@ class RowRemapCheck implements AcceptanceCheck {
 
     private static CheckResult judge(SmiQuery query) {
         if (query.unreadable() != null) {
-            return CheckResult.error(NAME, query.unreadable());
+            return CheckResult.missingEvidence(NAME, query.unreadable());
         }
         Findings findings = new Findings();
         int faulty = 0;

@@ -61,7 +61,7 @@ public record ToolOutput(String text, String missingTool, String installHint, Op
         if (judged.verdict() != CheckVerdict.PASS || exitStatus.isEmpty() || exitStatus.getAsInt() == 0) {
             return judged;
         }
-        return new CheckResult(judged.check(), CheckVerdict.ERROR, judged.measured(), judged.threshold(), judged.unit(),
-                judged.message() + ", but " + tool + " exited with status " + exitStatus.getAsInt());
+        return judged.as(CheckVerdict.ERROR, judged.message() + ", but " + tool + " exited with status " + exitStatus.getAsInt(),
+                FailureReason.COULD_NOT_RUN);
     }
 }

@@ -41,7 +41,7 @@ class TorchAllReduceCheck implements AcceptanceCheck {
         }
         JsonNode result = resultLine(tool.text());
         if (result == null) {
-            return CheckResult.error(NAME, "no torch_all_reduce result line in the output" + Figures.exitNote(tool, "the test")
+            return CheckResult.missingEvidence(NAME, "no torch_all_reduce result line in the output" + Figures.exitNote(tool, "the test")
                     + (tool.text().isEmpty() ? "" : "; last line: '" + Figures.lastLine(tool.text()) + "'"));
         }
         List<String> missing = new ArrayList<>();
@@ -53,12 +53,12 @@ class TorchAllReduceCheck implements AcceptanceCheck {
             }
         }
         if (!missing.isEmpty()) {
-            return CheckResult.error(NAME, "the result line lacks " + String.join(", ", missing) + " (or they are not of the right type)");
+            return CheckResult.missingEvidence(NAME, "the result line lacks " + String.join(", ", missing) + " (or they are not of the right type)");
         }
         double busbw = result.get("busbw_gbps").asDouble();
         double error = result.get("max_abs_error").asDouble();
         if (!result.get("result_ok").asBoolean() || error > 0) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, error, 0.0, "max abs error", "the all-reduce result is wrong: result_ok "
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, error, 0.0, "max abs error", "the all-reduce result is wrong: result_ok "
                     + result.get("result_ok").asBoolean() + ", max_abs_error " + error + " (busbw " + Figures.two(busbw) + " GB/s)");
         }
         return judgeSpeed(result, busbw, node, tool);
@@ -71,18 +71,18 @@ class TorchAllReduceCheck implements AcceptanceCheck {
             return CheckResult.error(NAME, "world_size " + worldSize + " over " + nodes + " node(s) is not a whole number of GPUs per node");
         }
         if (node.nodeCount() > 1 && node.nodeCount() != nodes) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, (double) nodes, (double) node.nodeCount(), "nodes", "the test ran on "
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, (double) nodes, (double) node.nodeCount(), "nodes", "the test ran on "
                     + nodes + " node(s), not on the " + node.nodeCount() + " of the run");
         }
         int perNode = worldSize / nodes;
         if (node.gpuCount() != null && node.gpuCount() != perNode) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, (double) perNode, (double) node.gpuCount(), "GPUs", "the test ran on "
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, (double) perNode, (double) node.gpuCount(), "GPUs", "the test ran on "
                     + perNode + " GPUs per node, the inventory declares " + node.gpuCount());
         }
         String named = result.path("gpu_model").isString() && !result.get("gpu_model").asString().isBlank()
                 ? result.get("gpu_model").asString().strip() : null;
         if (!GpuModels.agree(node.gpuType(), named)) {
-            return new CheckResult(NAME, CheckVerdict.FAIL, null, null, null, "the test ran on " + named
+            return CheckResult.fault(NAME, CheckVerdict.FAIL, null, null, null, "the test ran on " + named
                     + " but the inventory declares " + node.gpuType());
         }
         String model = named != null ? named : node.gpuType();
@@ -99,7 +99,7 @@ class TorchAllReduceCheck implements AcceptanceCheck {
         String message = "result correct; busbw " + Figures.two(busbw) + " GB/s at " + Sizes.human(result.get("size_bytes").asLong())
                 + " on " + what + (pass ? " reaches " : " is below ") + Figures.two(line.minValue()) + " GB/s (" + line.describe() + ")";
         CheckVerdict verdict = pass ? CheckVerdict.PASS : CheckVerdict.FAIL;
-        return tool.settle(new CheckResult(NAME, verdict, busbw, line.minValue(), "GB/s", message), "the test");
+        return tool.settle(CheckResult.measured(NAME, verdict, busbw, line.minValue(), "GB/s", message), "the test");
     }
 
     /** The last line that is a JSON object of this check (torchrun may print warnings around it). */

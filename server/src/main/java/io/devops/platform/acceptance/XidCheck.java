@@ -43,7 +43,7 @@ class XidCheck implements AcceptanceCheck {
             return output.missingToolError(NAME);
         }
         if (output.text().isEmpty()) {
-            return HealthOutput.settle(new CheckResult(NAME, CheckVerdict.PASS, 0.0, 0.0, "critical Xid events",
+            return HealthOutput.settle(CheckResult.fault(NAME, CheckVerdict.PASS, 0.0, 0.0, "critical Xid events",
                     "no NVIDIA kernel message since boot"), output, "the kernel log scan");
         }
         Events events = new Events();
@@ -55,7 +55,7 @@ class XidCheck implements AcceptanceCheck {
             }
         }
         if (nvidiaLines == 0) {
-            return CheckResult.error(NAME, "not a kernel log of NVIDIA lines: '" + HealthOutput.quote(output.text().lines().findFirst()
+            return CheckResult.missingEvidence(NAME, "not a kernel log of NVIDIA lines: '" + HealthOutput.quote(output.text().lines().findFirst()
                     .orElse("")) + "'");
         }
         return HealthOutput.settle(events.verdict(nvidiaLines), output, "the kernel log scan");
@@ -110,13 +110,13 @@ class XidCheck implements AcceptanceCheck {
             });
             long count = critical.values().stream().mapToLong(event -> event.count).sum();
             if (!critical.isEmpty()) {
-                return new CheckResult(NAME, CheckVerdict.FAIL, (double) count, 0.0, "critical Xid events", describe(critical)
+                return CheckResult.fault(NAME, CheckVerdict.FAIL, (double) count, 0.0, "critical Xid events", describe(critical)
                         + (minor.isEmpty() ? "" : "; also " + describe(minor)));
             }
             if (!minor.isEmpty()) {
-                return new CheckResult(NAME, CheckVerdict.WARN, 0.0, 0.0, "critical Xid events", describe(minor));
+                return CheckResult.fault(NAME, CheckVerdict.WARN, 0.0, 0.0, "critical Xid events", describe(minor));
             }
-            return new CheckResult(NAME, CheckVerdict.PASS, 0.0, 0.0, "critical Xid events",
+            return CheckResult.fault(NAME, CheckVerdict.PASS, 0.0, 0.0, "critical Xid events",
                     "no Xid or SXid in " + lines + " NVIDIA kernel lines since boot");
         }
 

@@ -1,7 +1,8 @@
 /**
  * Acceptance: judging GPU test results. Public API: the checks' contract
  * ({@link io.devops.platform.acceptance.AcceptanceCheck}, {@link io.devops.platform.acceptance.CheckResult},
- * {@link io.devops.platform.acceptance.CheckVerdict}, {@link io.devops.platform.acceptance.NodeContext},
+ * {@link io.devops.platform.acceptance.CheckVerdict}, {@link io.devops.platform.acceptance.FailureReason},
+ * {@link io.devops.platform.acceptance.NodeContext},
  * {@link io.devops.platform.acceptance.ToolOutput}, {@link io.devops.platform.acceptance.AcceptanceReports}),
  * the stored verdicts ({@link io.devops.platform.acceptance.AcceptanceVerdicts}), the events the lifecycle
  * follows ({@link io.devops.platform.acceptance.NodeAcceptanceStarted},

@@ -30,7 +30,8 @@ final class AcceptanceCertificate {
         out.append("| Check | Verdict | Measured | Threshold | Message | Run | Judged at |\n");
         out.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         for (CheckView check : checks) {
-            out.append("| ").append(check.check()).append(" | ").append(check.verdict()).append(" | ")
+            out.append("| ").append(check.check()).append(" | ").append(check.verdict())
+                    .append(check.reason() == null ? "" : " (" + check.reason() + ")").append(" | ")
                     .append(figure(check.measured(), check.unit())).append(" | ").append(figure(check.threshold(), check.unit()))
                     .append(" | ").append(cell(check.message())).append(" | ").append(check.runId()).append(" | ")
                     .append(check.at()).append(" |\n");

@@ -1,8 +1,10 @@
 package io.devops.platform.execution;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.AcceptanceVerdicts.NodeVerdict;
 import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.FailureReason;
 import io.devops.platform.identity.TenantAware;
 import io.devops.platform.identity.TenantScopes;
 import io.devops.platform.inventory.NodeRegistry;
@@ -40,12 +42,14 @@ class AcceptanceController {
         this.scopes = scopes;
     }
 
-    record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict, Double measured, Double threshold, String unit,
-                      String message) {
+    /** {@code reason}: null on PASS, and shown as null; {@code outputSha256}: of the stored report judged (absent: none arrived). */
+    record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict,
+                      @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason, Double measured, Double threshold, String unit,
+                      String message, String outputSha256) {
     }
 
-    record CheckView(String check, CheckVerdict verdict, Double measured, Double threshold, String unit, String message,
-                     long runId, Instant at) {
+    record CheckView(String check, CheckVerdict verdict, @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason,
+                     Double measured, Double threshold, String unit, String message, long runId, Instant at, String outputSha256) {
     }
 
     record NodeAcceptance(long nodeId, List<CheckView> checks) {
@@ -55,8 +59,8 @@ class AcceptanceController {
     List<RunVerdict> ofRun(@PathVariable long id) {
         runAccess.visible(id);
         return verdicts.ofRun(id).stream().map(verdict -> new RunVerdict(verdict.nodeId(), verdict.ip(), verdict.result().check(),
-                verdict.result().verdict(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
-                verdict.result().message())).toList();
+                verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
+                verdict.result().message(), verdict.outputSha256())).toList();
     }
 
     @GetMapping("/nodes/{id}/acceptance")
@@ -75,8 +79,9 @@ class AcceptanceController {
     }
 
     private static CheckView view(NodeVerdict verdict) {
-        return new CheckView(verdict.result().check(), verdict.result().verdict(), verdict.result().measured(),
-                verdict.result().threshold(), verdict.result().unit(), verdict.result().message(), verdict.runId(), verdict.at());
+        return new CheckView(verdict.result().check(), verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(),
+                verdict.result().threshold(), verdict.result().unit(), verdict.result().message(), verdict.runId(), verdict.at(),
+                verdict.outputSha256());
     }
 
     private KnownNode visibleNode(long id) {

@@ -10,6 +10,7 @@ import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.InvalidInputException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,13 +29,16 @@ class Delivery {
     private final DeliveryRules rules;
     private final NodeDeliveries deliveries;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    Delivery(NodePlacement placement, NodeLifecycle lifecycle, DeliveryRules rules, NodeDeliveries deliveries, AuditTrail audit) {
+    Delivery(NodePlacement placement, NodeLifecycle lifecycle, DeliveryRules rules, NodeDeliveries deliveries, AuditTrail audit,
+             ApplicationEventPublisher events) {
         this.placement = placement;
         this.lifecycle = lifecycle;
         this.rules = rules;
         this.deliveries = deliveries;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A request to deliver; {@code comment} is required with {@code override}. */
@@ -63,16 +67,22 @@ class Delivery {
         }
         deliveries.deliver(nodeId, pool.id(), order.override() ? "delivered by override: " + order.comment() : "delivered");
         if (missing.isEmpty()) {
-            lifecycle.move(nodeId, node.ip(), state, NodeState.DELIVERED, "delivered into pool " + pool.name());
+            Transition done = lifecycle.move(nodeId, node.ip(), state, NodeState.DELIVERED, "delivered into pool " + pool.name());
+            events.publishEvent(delivered(done, pool));
             audit.recordInTenant(pool.tenantId(), "node.delivered", "node", nodeId, "Delivered node " + node.ip() + " into pool "
                     + pool.name(), Map.of("lifecycle", state.name()), Map.of("lifecycle", "DELIVERED", "nodePoolId", pool.id()));
         } else {
             String reason = "override by " + CurrentActor.name() + ": " + order.comment() + " (missing: " + String.join("; ", missing) + ")";
-            lifecycle.overrideInto(nodeId, node.ip(), state, NodeState.DELIVERED, reason);
+            events.publishEvent(delivered(lifecycle.overrideInto(nodeId, node.ip(), state, NodeState.DELIVERED, reason), pool));
             audit.recordInTenant(pool.tenantId(), "node.delivery-overridden", "node", nodeId, "Delivered node " + node.ip()
                     + " into pool " + pool.name() + " by override: " + order.comment(), Map.of("lifecycle", state.name(), "missing", missing),
                     Map.of("lifecycle", "DELIVERED", "nodePoolId", pool.id(), "comment", order.comment()));
         }
         return deliveries.shown(nodeId);
+    }
+
+    static NodeDelivered delivered(Transition done, Pool pool) {
+        return new NodeDelivered(done.nodeId(), pool.tenantId(), pool.id(), pool.name(), done.at(), done.actor(), done.override(),
+                done.reason());
     }
 }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a node lacks to be delivered into a pool: READY; a latest verdict for at least one check and
- * every check's latest verdict PASS or WARN; none of them older than the pool's limit; the driver,
- * CUDA and Fabric Manager versions the pool's spec names. Nothing passes by default: an unknown
- * version is missing, never a match.
+ * every check's latest verdict PASS or WARN (missing evidence is an ERROR, so it never passes); none
+ * of them older than the pool's limit; the driver, CUDA and Fabric Manager versions the pool's spec
+ * names. Nothing passes by default: an unknown version is missing, never a match.
  */
 @Component
 class DeliveryRules {
@@ -51,8 +51,8 @@ class DeliveryRules {
             return;
         }
         latest.stream().filter(verdict -> !verdict.result().verdict().passes()).forEach(verdict -> missing.add("check "
-                + verdict.result().check() + " is " + verdict.result().verdict() + " (run " + verdict.runId() + "): "
-                + verdict.result().message()));
+                + verdict.result().check() + " is " + verdict.result().verdict() + " (" + verdict.result().reason() + ", run "
+                + verdict.runId() + "): " + verdict.result().message()));
         Instant oldest = latest.stream().map(NodeVerdict::at).min(Comparator.naturalOrder()).orElseThrow();
         Duration limit = Duration.ofDays(spec.maxAgeDays());
         if (oldest.isBefore(clock.instant().minus(limit))) {

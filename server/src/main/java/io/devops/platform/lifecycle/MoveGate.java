@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,11 +26,13 @@ class MoveGate implements DeliveryGate {
     private final NodeLifecycle lifecycle;
     private final DeliveryRules rules;
     private final NodePlacement placement;
+    private final ApplicationEventPublisher events;
 
-    MoveGate(NodeLifecycle lifecycle, DeliveryRules rules, NodePlacement placement) {
+    MoveGate(NodeLifecycle lifecycle, DeliveryRules rules, NodePlacement placement, ApplicationEventPublisher events) {
         this.lifecycle = lifecycle;
         this.rules = rules;
         this.placement = placement;
+        this.events = events;
     }
 
     @Override
@@ -72,7 +75,10 @@ class MoveGate implements DeliveryGate {
     private void record(Arrival arrival, NodeState state, String why) {
         boolean intoTenant = arrival.to().tenantId() != null;
         if (intoTenant && state != NodeState.DELIVERED) {
-            lifecycle.move(arrival.nodeId(), arrival.ip(), state, NodeState.DELIVERED, "moved into pool " + arrival.to().poolName() + why);
+            Transition done = lifecycle.move(arrival.nodeId(), arrival.ip(), state, NodeState.DELIVERED, "moved into pool "
+                    + arrival.to().poolName() + why);
+            events.publishEvent(new NodeDelivered(done.nodeId(), arrival.to().tenantId(), arrival.to().poolId(), arrival.to().poolName(),
+                    done.at(), done.actor(), false, done.reason()));
         } else if (!intoTenant && state == NodeState.DELIVERED) {
             release(arrival, why);
         }

@@ -5,7 +5,8 @@
  * age, versions; an ADMIN's audited override); following the acceptance module's events. It answers
  * the inventory's {@link io.devops.platform.inventory.NodeStanding} and
  * {@link io.devops.platform.inventory.DeliveryGate}, so the inventory depends on nothing here.
- * No public API: other modules learn of it only through the inventory's interfaces.
+ * Public API: the {@link io.devops.platform.lifecycle.NodeDelivered} event, which the certificates
+ * follow; otherwise other modules learn of it only through the inventory's interfaces.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Lifecycle",
         allowedDependencies = {"shared", "identity", "inventory", "acceptance"})

@@ -10,7 +10,7 @@ class FindingsTests {
     void nothingFoundPassesWithTheAllClearMessage() {
         CheckResult result = new Findings().result("ecc", 0.0, 0.0, "errors", "all clear");
 
-        assertThat(result).isEqualTo(new CheckResult("ecc", CheckVerdict.PASS, 0.0, 0.0, "errors", "all clear"));
+        assertThat(result).isEqualTo(new CheckResult("ecc", CheckVerdict.PASS, 0.0, 0.0, "errors", "all clear", null));
     }
 
     @Test

@@ -12,7 +12,7 @@ class ToolOutputTests {
 
         assertThat(output.toolMissing()).isTrue();
         assertThat(output.missingToolError("dcgm_diag")).isEqualTo(new CheckResult("dcgm_diag", CheckVerdict.ERROR, null, null, null,
-                "dcgmi not found on the node: install datacenter-gpu-manager"));
+                "dcgmi not found on the node: install datacenter-gpu-manager", FailureReason.COULD_NOT_RUN));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.acceptance.NodeAcceptanceConcluded;
 import io.devops.platform.acceptance.NodeAcceptanceStarted;
+import io.devops.platform.shared.Sha256;
 import io.devops.platform.support.AcceptanceTestNodes;
 import io.devops.platform.support.AcceptanceTestNodes.Profile;
 import io.devops.platform.support.Api;
@@ -73,15 +74,18 @@ class AcceptanceRunTests extends ApiTest {
             if (PROFILES.get(i).equals(Profile.of("h100-8-healthy"))) {
                 assertThat(host.get("status").asString()).as(host + "\n" + log).isEqualTo("SUCCEEDED");
                 byCheck.values().forEach(verdict -> assertThat(verdict.get("verdict").asString()).as(verdict.toString()).isEqualTo("PASS"));
+                byCheck.values().forEach(verdict -> assertThat(verdict.get("reason").isNull()).as(verdict.toString()).isTrue());
             } else if (i == NO_DCGMI) {
                 assertThat(host.get("status").asString()).isEqualTo("FAILED");
                 assertThat(byCheck.get("dcgm_diag").get("verdict").asString()).isEqualTo("ERROR");
                 assertThat(byCheck.get("dcgm_diag").get("message").asString()).contains("install datacenter-gpu-manager");
+                assertThat(byCheck.get("dcgm_diag").get("reason").asString()).isEqualTo("COULD_NOT_RUN");
                 assertThat(host.get("message").asString()).contains("acceptance dcgm_diag: ").contains("install");
             } else {
                 String check = FAULTS.get(i);
                 assertThat(host.get("status").asString()).as(host.toString()).isEqualTo("FAILED");
                 assertThat(byCheck.get(check).get("verdict").asString()).as(byCheck.get(check).toString()).isEqualTo("FAIL");
+                assertThat(byCheck.get(check).get("reason").asString()).isEqualTo(check.equals("nccl_all_reduce") ? "THRESHOLD" : "HARDWARE");
                 assertThat(host.get("message").asString()).contains("acceptance " + check + ": "
                         + byCheck.get(check).get("message").asString());
                 assertThat(byCheck.get(check).get("ip").asString()).isEqualTo(testNodes.ip(i));
@@ -287,6 +291,9 @@ class AcceptanceRunTests extends ApiTest {
         JsonNode nccl = find(healthy.get("checks"), "nccl_all_reduce");
         assertThat(nccl.get("measured").asDouble()).isGreaterThanOrEqualTo(nccl.get("threshold").asDouble());
         assertThat(nccl.get("unit").asString()).isNotBlank();
+        JsonNode report = find(admin().get("/api/v1/runs/" + runId + "/reports").json(), nodes.get(0), "acceptance/nccl_all_reduce.txt");
+        assertThat(nccl.get("outputSha256").asString()).as("the sha256 of the report as the platform keeps it")
+                .isEqualTo(Sha256.hex(report.get("content").asString()));
 
         Api.Response markdown = admin().header("Accept", "text/markdown").get("/api/v1/nodes/" + nodes.get(7) + "/acceptance");
         assertThat(markdown.status()).isEqualTo(200);
@@ -295,7 +302,7 @@ class AcceptanceRunTests extends ApiTest {
         assertThat(markdown.body()).contains("# Acceptance certificate: gpu-8 (127.0.9.8)")
                 .contains("| GPUs | 8 x NVIDIA H100 80GB HBM3 |")
                 .contains("| Verdict | FAIL")
-                .contains("| nvlink | FAIL | ")
+                .contains("| nvlink | FAIL (HARDWARE) | ")
                 .contains(nvlink.get("message").asString().replace("|", "\\|"))
                 .contains("| " + runId + " | ");
         String passing = admin().header("Accept", "text/markdown").get("/api/v1/nodes/" + nodes.get(0) + "/acceptance").body();
@@ -381,6 +388,16 @@ class AcceptanceRunTests extends ApiTest {
             }
         }
         throw new AssertionError("no check " + name + " in " + checks);
+    }
+
+    /** The report of {@code nodeId} whose path ends in {@code path}. */
+    private static JsonNode find(JsonNode reports, long nodeId, String path) {
+        for (JsonNode report : reports) {
+            if (report.get("nodeId").asLong() == nodeId && report.get("path").asString().endsWith(path)) {
+                return report;
+            }
+        }
+        throw new AssertionError("no report " + path + " of node " + nodeId);
     }
 
     private long builtinTemplate(String name) {

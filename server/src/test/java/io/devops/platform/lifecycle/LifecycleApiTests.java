@@ -40,7 +40,7 @@ class LifecycleApiTests extends ApiTest {
 
     @BeforeEach
     void world() {
-        world = new LifecycleWorld(admin(), ApiTest::unique, ApiTest::uniqueIp, registry, verdicts);
+        world = new LifecycleWorld(admin(), ApiTest::unique, ApiTest::uniqueIp, registry, verdicts, events);
     }
 
     @Test
@@ -389,10 +389,7 @@ class LifecycleApiTests extends ApiTest {
     // --- helpers
 
     private long testingNode(long pool) {
-        long node = world.spareNode();
-        world.report(node, facts(H100, 8, 8, "550.54.15"));
-        assertThat(commission(node, pool).get("lifecycle").asString()).isEqualTo("TESTING");
-        return node;
+        return world.testingNode(pool);
     }
 
     /** Commissioned against {@code pool}, judged PASS and WARN at {@code judgedAt}, READY. */

@@ -8,7 +8,11 @@ import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.FactsSummary;
 import io.devops.platform.support.Api;
+import io.devops.platform.acceptance.NodeAcceptanceConcluded;
+import io.devops.platform.acceptance.NodeAcceptanceStarted;
 import java.time.Instant;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,20 +23,44 @@ import tools.jackson.databind.node.ObjectNode;
 final class LifecycleWorld {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String H100 = "NVIDIA H100 80GB HBM3";
 
     private final Api admin;
     private final Function<String, String> unique;
     private final Supplier<String> uniqueIp;
     private final NodeRegistry registry;
     private final AcceptanceVerdicts verdicts;
+    private final ApplicationEventPublisher events;
 
     LifecycleWorld(Api admin, Function<String, String> unique, Supplier<String> uniqueIp, NodeRegistry registry,
-                   AcceptanceVerdicts verdicts) {
+                   AcceptanceVerdicts verdicts, ApplicationEventPublisher events) {
         this.admin = admin;
         this.unique = unique;
         this.uniqueIp = uniqueIp;
         this.registry = registry;
         this.verdicts = verdicts;
+        this.events = events;
+    }
+
+    /** A node with the facts of an 8 x H100 node, commissioned against {@code pool}: TESTING. */
+    long testingNode(long pool) {
+        long node = spareNode();
+        report(node, facts(H100, 8, 8, "550.54.15"));
+        Api.Response commissioned = admin.post("/api/v1/nodes/" + node + "/commission", "{\"nodePoolId\":" + pool + "}");
+        assertThat(commissioned.json().get("lifecycle").asString()).as(commissioned.toString()).isEqualTo("TESTING");
+        return node;
+    }
+
+    /**
+     * A testing node through acceptance run {@code run}: started, these results recorded at {@code at}
+     * (each judged from a report with the sha256 given beside it, null for none), concluded with the
+     * worst of them. READY when they pass and include gpu_inventory; FAILED_TESTING otherwise.
+     */
+    void judge(long node, long run, Instant at, Map<CheckResult, String> results) {
+        events.publishEvent(new NodeAcceptanceStarted(node, run, at));
+        results.forEach((result, sha256) -> verdicts.record(run, null, node, "127.0.0.1", result, at, sha256));
+        CheckVerdict worst = results.keySet().stream().map(CheckResult::verdict).reduce(CheckVerdict.PASS, CheckVerdict::worse);
+        events.publishEvent(new NodeAcceptanceConcluded(node, run, worst, "", at));
     }
 
     long tenant() {
@@ -79,8 +107,9 @@ final class LifecycleWorld {
         registry.reportFacts(node, facts.toString(), new FactsSummary(null, null, null));
     }
 
+    /** A measured verdict (THRESHOLD when it is not PASS). */
     void verdict(long node, long runId, String check, CheckVerdict verdict, Instant at) {
-        verdicts.record(runId, null, node, "127.0.0.1", new CheckResult(check, verdict, 1.0, 1.0, "x",
+        verdicts.record(runId, null, node, "127.0.0.1", CheckResult.measured(check, verdict, 1.0, 1.0, "x",
                 check + " " + verdict.name().toLowerCase()), at);
     }
 

@@ -87,7 +87,7 @@ final class OverviewWorld {
     }
 
     void verdict(Node node, long run, String check, CheckVerdict verdict, Double measured, String message) {
-        verdicts.record(run, null, node.id(), node.ip(), new CheckResult(check, verdict, measured, measured == null ? null : 460.0,
+        verdicts.record(run, null, node.id(), node.ip(), CheckResult.measured(check, verdict, measured, measured == null ? null : 460.0,
                 measured == null ? null : "GB/s", message), Instant.now());
     }
 

@@ -96,7 +96,7 @@ public class AcceptanceEvents {
             if (judged.stream().noneMatch(verdict -> Long.valueOf(task.id()).equals(verdict.taskId()))) {
                 HostResult host = hosts.getOrDefault(task.id(), Map.of()).get(nodeId);
                 all.add(CheckVerdict.ERROR);
-                problems.add("step " + stepNames(task) + " left no verdict: " + (host == null ? "no result"
+                problems.add("step " + stepNames(task) + " left no verdict (MISSING_EVIDENCE): " + (host == null ? "no result"
                         : host.status() + (host.message() == null ? "" : " (" + host.message() + ")")));
             }
         }

@@ -10,6 +10,7 @@ import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.run.RunContents.RunNode;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.KnownNode;
+import io.devops.platform.shared.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
  * Judges a node's acceptance reports of one step (paths {@code .../acceptance/<check>.txt}) with the
  * check of that name, stores each verdict, and answers whether the node fails the step: any FAIL or
  * ERROR does, with the failing checks' messages ("acceptance nvlink: GPU 3 link 5 inactive"). A
- * report that did not arrive, was too large, or names no known check is an ERROR: nothing passes by
- * default. A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
+ * report that did not arrive or was too large is an ERROR for MISSING_EVIDENCE, one that names no
+ * known check an ERROR that COULD_NOT_RUN: nothing passes by default. Each verdict keeps the sha256
+ * of the report as stored. A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
  * report (a multi-node test over the run's host list) is judged once, for the group's node count, and
  * its verdict is every node's of the group, its message naming the group and the launcher.
  */
@@ -77,8 +79,9 @@ public class StepVerdicts {
         for (ReportFile report : due) {
             CheckResult judgedOnce = judgeOne(report, context);
             CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce, judged, nodes) : judgedOnce;
+            String sha256 = report.content() == null ? null : Sha256.hex(report.content());
             for (RunNode node : nodes) {
-                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant());
+                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant(), sha256);
             }
             out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
             if (!result.verdict().passes()) {
@@ -92,17 +95,16 @@ public class StepVerdicts {
     private static CheckResult ofGroup(CheckResult result, RunNode launcher, List<RunNode> nodes) {
         String group = "group of " + nodes.size() + " nodes (" + nodes.stream().map(RunNode::ip).collect(Collectors.joining(", "))
                 + "), run from the launcher " + launcher.ip() + ": ";
-        return new CheckResult(result.check(), result.verdict(), result.measured(), result.threshold(), result.unit(),
-                group + result.message());
+        return result.renamed(result.check(), group + result.message());
     }
 
     private CheckResult judgeOne(ReportFile report, NodeContext context) {
         String name = AcceptanceReports.checkOf(report.path()).orElseThrow();
         if (report.missingReason() != null) {
-            return CheckResult.error(name, "no report: " + report.missingReason());
+            return CheckResult.missingEvidence(name, "no report: " + report.missingReason());
         }
         if (report.tooLarge()) {
-            return CheckResult.error(name, "no report: " + report.size() + " bytes, over the report size limit");
+            return CheckResult.missingEvidence(name, "no report: " + report.size() + " bytes, over the report size limit");
         }
         AcceptanceCheck check = checks.get(name);
         if (check == null) {
@@ -110,8 +112,7 @@ public class StepVerdicts {
         }
         try {
             CheckResult result = check.judge(report.content(), context);
-            return result.check().equals(name) ? result
-                    : new CheckResult(name, result.verdict(), result.measured(), result.threshold(), result.unit(), result.message());
+            return result.check().equals(name) ? result : result.renamed(name, result.message());
         } catch (RuntimeException e) {
             log.error("Acceptance check {} failed on a report", name, e);
             return CheckResult.error(name, "the check could not judge the report: " + e);

@@ -56,8 +56,8 @@ final class RunSideBuilder {
     }
 
     RunSideBuilder verdict(String ip, String check, CheckVerdict verdict, Double measured) {
-        verdicts.add(new NodeVerdict(nodeId(ip), ip, runId, null, new CheckResult(check, verdict, measured, 180.0, "GB/s", check),
-                Instant.EPOCH));
+        verdicts.add(new NodeVerdict(nodeId(ip), ip, runId, null, CheckResult.measured(check, verdict, measured, 180.0, "GB/s", check),
+                Instant.EPOCH, null));
         return this;
     }
 
