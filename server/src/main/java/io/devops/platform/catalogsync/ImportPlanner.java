@@ -1,0 +1,189 @@
+package io.devops.platform.catalogsync;
+
+import io.devops.platform.catalog.CatalogAsCode;
+import io.devops.platform.catalog.CatalogSpec;
+import io.devops.platform.catalog.CatalogSpec.Current;
+import io.devops.platform.catalog.CatalogSpec.OperatorKey;
+import io.devops.platform.catalogsync.CatalogTree.Item;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compares a tree with the platform, item by item, without changing anything. An item the platform
+ * lacks is CREATE; equal content is UNCHANGED; other content is NEW_VERSION, unless the platform
+ * moved on since the tree's {@code exportedFromVersion} (CONFLICT: both sides changed). References
+ * (an operator's role, a template's operators and scripts at a pinned version) must resolve in the
+ * tree or the platform, else the referring item is a CONFLICT that names them.
+ */
+@Component
+class ImportPlanner {
+
+    private final CatalogAsCode catalog;
+
+    ImportPlanner(CatalogAsCode catalog) {
+        this.catalog = catalog;
+    }
+
+    List<PlanEntry> plan(CatalogTree tree) {
+        List<PlanEntry> plan = new ArrayList<>();
+        Map<String, Current<CatalogSpec.Role>> roles = byKey(catalog.roles(), CatalogSpec.Role::name);
+        Map<OperatorKey, Current<CatalogSpec.Operator>> operators = byKey(catalog.operators(), CatalogSpec.Operator::key);
+        Map<String, Current<CatalogSpec.Script>> scripts = byKey(catalog.scripts(), CatalogSpec.Script::name);
+        Map<String, Current<CatalogSpec.Template>> templates = byKey(catalog.templates(), CatalogSpec.Template::name);
+
+        tree.roles().forEach(item -> plan.add(role(item, roles.get(item.spec().name()))));
+        var treeRoles = tree.roles().stream().map(i -> i.spec().name()).collect(Collectors.toSet());
+        Map<Object, Integer> landing = new HashMap<>();
+        for (Item<CatalogSpec.Script> item : tree.scripts()) {
+            Current<CatalogSpec.Script> current = scripts.get(item.spec().name());
+            PlanEntry entry = compare("script", item.spec().name(), item, current, List.of());
+            plan.add(entry);
+            landing.put(item.spec().name(), landingVersion(entry, current));
+        }
+        for (Item<CatalogSpec.Operator> item : tree.operators()) {
+            OperatorKey key = item.spec().key();
+            List<String> missing = treeRoles.contains(key.role()) || roles.containsKey(key.role()) ? List.of()
+                    : List.of("role " + key.role());
+            Current<CatalogSpec.Operator> current = operators.get(key);
+            PlanEntry entry = compare("operator", key.toString(), item, current, missing);
+            plan.add(entry);
+            landing.put(key, landingVersion(entry, current));
+        }
+        for (Item<CatalogSpec.Template> item : tree.templates()) {
+            List<String> missing = new ArrayList<>();
+            List<CatalogSpec.Step> steps = item.spec().steps().stream()
+                    .map(step -> pinned(step, landing, operators, scripts, missing)).toList();
+            var resolved = new Item<>(item.path(), new CatalogSpec.Template(item.spec().name(), item.spec().description(),
+                    steps), item.exportedFromVersion());
+            plan.add(compare("template", item.spec().name(), resolved, templates.get(item.spec().name()), missing));
+        }
+        return plan;
+    }
+
+    /** The step with its version filled in (the newest after the import when the tree names none); misses noted. */
+    private CatalogSpec.Step pinned(CatalogSpec.Step step, Map<Object, Integer> landing,
+                                    Map<OperatorKey, Current<CatalogSpec.Operator>> operators,
+                                    Map<String, Current<CatalogSpec.Script>> scripts, List<String> missing) {
+        boolean operator = step.type().equals(CatalogSpec.Step.OPERATOR);
+        Object key = operator ? step.operator() : step.script();
+        Current<?> current = operator ? operators.get(step.operator()) : scripts.get(step.script());
+        Integer newest = landing.containsKey(key) ? landing.get(key) : current == null ? null : current.version();
+        if (newest == null) {
+            missing.add(step.target() + ", which exists neither in the tree nor in the platform");
+            return step;
+        }
+        Integer version = step.version() == null ? newest : step.version();
+        boolean exists = version.equals(newest) || (operator ? catalog.operatorVersionExists(step.operator(), version)
+                : catalog.scriptVersionExists(step.script(), version));
+        if (!exists) {
+            missing.add(step.target() + " version " + version + ", which does not exist (newest: " + newest + ")");
+        }
+        return new CatalogSpec.Step(step.type(), step.operator(), step.script(), version, step.params(), step.dispatch());
+    }
+
+    private PlanEntry role(Item<CatalogSpec.Role> item, Current<CatalogSpec.Role> current) {
+        String name = item.spec().name();
+        if (current == null && catalog.roleNameTaken(name)) {
+            return entry("role", name, item, null, PlanEntry.CONFLICT, "UNSUPPORTED_CHANGE",
+                    "a deleted role keeps the name " + name + "; import cannot bring it back, choose another name");
+        }
+        if (current != null) {
+            List<String> unsupported = new ArrayList<>();
+            var treeVariables = item.spec().variables();
+            for (CatalogSpec.RoleVariable had : current.spec().variables()) {
+                if (!treeVariables.contains(had)) {
+                    unsupported.add(had.name());
+                }
+            }
+            if (!unsupported.isEmpty() && !changedInPlatform(item, current)) {
+                return entry("role", name, item, current, PlanEntry.CONFLICT, "UNSUPPORTED_CHANGE",
+                        "the tree changes or removes variable(s) " + unsupported + "; import only adds variables (values"
+                                + " of operators depend on them): change them in the platform");
+            }
+        }
+        // A role's description is set when it is created; import leaves an existing role's description as it is.
+        var comparable = new Item<>(item.path(), current == null ? item.spec() : withDescription(item.spec(),
+                current.spec().description()), item.exportedFromVersion());
+        var sortedCurrent = current == null ? null : new Current<>(sortedVariables(current.spec()), current.version());
+        var sortedTree = new Item<>(comparable.path(), sortedVariables(comparable.spec()), comparable.exportedFromVersion());
+        return compare("role", name, sortedTree, sortedCurrent, List.of());
+    }
+
+    private <T> PlanEntry compare(String kind, String name, Item<T> item, Current<T> current, List<String> missing) {
+        if (!missing.isEmpty()) {
+            return entry(kind, name, item, current, PlanEntry.CONFLICT, "MISSING_REFERENCE",
+                    "uses " + String.join("; ", missing));
+        }
+        if (current == null) {
+            return entry(kind, name, item, null, PlanEntry.CREATE, null, "new " + kind);
+        }
+        if (current.spec().equals(item.spec())) {
+            return entry(kind, name, item, current, PlanEntry.UNCHANGED, null, "the same as version " + current.version());
+        }
+        List<String> changed = differences(current.spec(), item.spec());
+        if (changedInPlatform(item, current)) {
+            return entry(kind, name, item, current, PlanEntry.CONFLICT, "CHANGED_IN_PLATFORM",
+                    "changed in the platform since the export (version " + item.exportedFromVersion() + " then, "
+                            + current.version() + " now) and the tree differs from it in " + changed
+                            + "; export again and redo the change, or make it in the platform");
+        }
+        return entry(kind, name, item, current, PlanEntry.NEW_VERSION, null, "changes " + changed + " of version "
+                + current.version());
+    }
+
+    private static boolean changedInPlatform(Item<?> item, Current<?> current) {
+        return item.exportedFromVersion() != null && item.exportedFromVersion() != current.version();
+    }
+
+    private static Integer landingVersion(PlanEntry entry, Current<?> current) {
+        return switch (entry.action()) {
+            case PlanEntry.CREATE -> 1;
+            case PlanEntry.NEW_VERSION -> current.version() + 1;
+            default -> current == null ? null : current.version();
+        };
+    }
+
+    private static PlanEntry entry(String kind, String name, Item<?> item, Current<?> current, String action,
+                                   String problem, String detail) {
+        return new PlanEntry(kind, name, action, detail, problem, item.path(), current == null ? null : current.version(),
+                item.exportedFromVersion());
+    }
+
+    /** The names of the record components that differ. */
+    private static List<String> differences(Object before, Object after) {
+        List<String> names = new ArrayList<>();
+        for (RecordComponent component : before.getClass().getRecordComponents()) {
+            try {
+                if (!Objects.equals(component.getAccessor().invoke(before), component.getAccessor().invoke(after))) {
+                    names.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return names;
+    }
+
+    private static CatalogSpec.Role withDescription(CatalogSpec.Role role, String description) {
+        return new CatalogSpec.Role(role.name(), description, role.variables(), role.reports(), role.files());
+    }
+
+    /** Variables compare as a set: import appends the new ones after the existing ones. */
+    private static CatalogSpec.Role sortedVariables(CatalogSpec.Role role) {
+        var sorted = role.variables().stream().sorted(java.util.Comparator.comparing(CatalogSpec.RoleVariable::name)).toList();
+        return new CatalogSpec.Role(role.name(), role.description(), sorted, role.reports(), role.files());
+    }
+
+    private static <K, T> Map<K, Current<T>> byKey(List<Current<T>> items, Function<T, K> key) {
+        Map<K, Current<T>> map = new HashMap<>();
+        items.forEach(item -> map.putIfAbsent(key.apply(item.spec()), item));
+        return map;
+    }
+}
