@@ -50,6 +50,10 @@ public final class CatalogSpec {
     /** Operators are told apart by role, name and package version (empty when none). */
     public record OperatorKey(String role, String name, String pkgVersion) {
 
+        public OperatorKey {
+            pkgVersion = pkgVersion == null ? "" : pkgVersion;
+        }
+
         @Override
         public String toString() {
             return role + "/" + name + (pkgVersion.isEmpty() ? "" : " " + pkgVersion);
@@ -60,12 +64,23 @@ public final class CatalogSpec {
     public record Operator(OperatorKey key, String description, Map<String, String> values) {
     }
 
+    /** Written as the platform stores it: an unnamed dispatch is ansible. */
     public record Script(String name, String description, String command, String dispatch, String runAs,
                          List<ScriptParameter> parameters, List<String> reports) {
+
+        public Script {
+            dispatch = dispatch == null ? Dispatch.ANSIBLE.apiName() : dispatch.trim().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
+    /** Written as the platform stores it: an unnamed type is string, an unnamed pattern the default one. */
     public record ScriptParameter(String name, String type, String pattern, boolean required, String defaultValue,
                                   String description) {
+
+        public ScriptParameter {
+            type = type == null ? VariableType.STRING.apiName() : type.trim().toLowerCase(java.util.Locale.ROOT);
+            pattern = pattern == null || pattern.isEmpty() ? ShellParameter.DEFAULT_PATTERN : pattern;
+        }
     }
 
     public record Template(String name, String description, List<Step> steps) {

@@ -41,6 +41,9 @@ class ImportPlanner {
         tree.roles().forEach(item -> plan.add(role(item, roles.get(item.spec().name()))));
         var treeRoles = tree.roles().stream().map(i -> i.spec().name()).collect(Collectors.toSet());
         Map<Object, Integer> landing = new HashMap<>();
+        Map<String, CatalogSpec.Script> scriptSpecs = new HashMap<>();
+        scripts.forEach((name, current) -> scriptSpecs.put(name, current.spec()));
+        tree.scripts().forEach(item -> scriptSpecs.put(item.spec().name(), item.spec()));
         for (Item<CatalogSpec.Script> item : tree.scripts()) {
             Current<CatalogSpec.Script> current = scripts.get(item.spec().name());
             PlanEntry entry = compare("script", item.spec().name(), item, current, List.of());
@@ -59,7 +62,7 @@ class ImportPlanner {
         for (Item<CatalogSpec.Template> item : tree.templates()) {
             List<String> missing = new ArrayList<>();
             List<CatalogSpec.Step> steps = item.spec().steps().stream()
-                    .map(step -> pinned(step, landing, operators, scripts, missing)).toList();
+                    .map(step -> withDefaults(pinned(step, landing, operators, scripts, missing), scriptSpecs)).toList();
             var resolved = new Item<>(item.path(), new CatalogSpec.Template(item.spec().name(), item.spec().description(),
                     steps), item.exportedFromVersion());
             plan.add(compare("template", item.spec().name(), resolved, templates.get(item.spec().name()), missing));
@@ -86,6 +89,22 @@ class ImportPlanner {
             missing.add(step.target() + " version " + version + ", which does not exist (newest: " + newest + ")");
         }
         return new CatalogSpec.Step(step.type(), step.operator(), step.script(), version, step.params(), step.dispatch());
+    }
+
+    /**
+     * A script step as the platform stores it: the script's dispatch when the step names none, and
+     * the defaults of parameters it leaves out (the tree's script when it has one, else the platform's).
+     */
+    private static CatalogSpec.Step withDefaults(CatalogSpec.Step step, Map<String, CatalogSpec.Script> scripts) {
+        CatalogSpec.Script script = step.type().equals(CatalogSpec.Step.SCRIPT) ? scripts.get(step.script()) : null;
+        if (script == null) {
+            return step;
+        }
+        Map<String, String> params = new java.util.TreeMap<>(step.params());
+        script.parameters().stream().filter(p -> p.defaultValue() != null)
+                .forEach(p -> params.putIfAbsent(p.name(), p.defaultValue()));
+        return new CatalogSpec.Step(step.type(), step.operator(), step.script(), step.version(), params,
+                step.dispatch() == null ? script.dispatch() : step.dispatch());
     }
 
     private PlanEntry role(Item<CatalogSpec.Role> item, Current<CatalogSpec.Role> current) {
