@@ -99,6 +99,18 @@ public class CatalogAsCode {
         return heads.shellVersion(name, version).isPresent();
     }
 
+    /** The id of version {@code version} (null: the newest) of the live template named {@code name}. */
+    @Transactional(readOnly = true)
+    public Optional<Long> templateVersionId(String name, Integer version) {
+        return heads.templateVersion(name, version);
+    }
+
+    /** The name of the live head of the template lineage that version {@code templateVersionId} belongs to. */
+    @Transactional(readOnly = true)
+    public Optional<String> templateLineageName(long templateVersionId) {
+        return templateCatalog.latestPlan(templateVersionId).map(TemplatePlan::name);
+    }
+
     /**
      * Creates the role or brings it to {@code desired}: variables it lacks are added, reports
      * replaced, files stored as a new version when they differ. Existing variables are never

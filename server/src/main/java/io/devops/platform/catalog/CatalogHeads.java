@@ -51,6 +51,15 @@ class CatalogHeads {
                 .params(name, orZero(version), orZero(version)).query(Long.class).list().stream().findFirst();
     }
 
+    /** The version {@code version} (null: the head) of the live template lineage named {@code name}. */
+    Optional<Long> templateVersion(String name, Integer version) {
+        return jdbc.sql("""
+                SELECT t.id FROM templates t JOIN templates h ON h.original_template_id = t.original_template_id
+                WHERE h.name = ? AND h.is_latest = TRUE AND h.is_deleted = FALSE
+                AND (t.version = ? OR (? = 0 AND t.id = h.id)) ORDER BY t.id""")
+                .params(name, orZero(version), orZero(version)).query(Long.class).list().stream().findFirst();
+    }
+
     Optional<Long> templateHead(String name) {
         return jdbc.sql("SELECT id FROM templates WHERE name = ? AND is_latest = TRUE AND is_deleted = FALSE ORDER BY id")
                 .param(name).query(Long.class).list().stream().findFirst();

@@ -3,6 +3,7 @@ package io.devops.platform.catalogsync;
 import io.devops.platform.catalog.CatalogAsCode;
 import io.devops.platform.catalogsync.CatalogTree.Item;
 import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.job.JobsAsCode;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.InvalidInputException;
 import java.io.InputStream;
@@ -22,11 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 class CatalogImport {
 
     private final CatalogAsCode catalog;
+    private final JobsAsCode jobs;
     private final ImportPlanner planner;
     private final AuditTrail audit;
 
-    CatalogImport(CatalogAsCode catalog, ImportPlanner planner, AuditTrail audit) {
+    CatalogImport(CatalogAsCode catalog, JobsAsCode jobs, ImportPlanner planner, AuditTrail audit) {
         this.catalog = catalog;
+        this.jobs = jobs;
         this.planner = planner;
         this.audit = audit;
     }
@@ -53,7 +56,8 @@ class CatalogImport {
                 kinds.has("roles") ? catalog.roles() : List.of(),
                 kinds.has("operators") ? catalog.operators() : List.of(),
                 kinds.has("scripts") ? catalog.scripts() : List.of(),
-                kinds.has("templates") ? catalog.templates() : List.of()));
+                kinds.has("templates") ? catalog.templates() : List.of(),
+                kinds.has("jobs") ? jobs.jobs() : List.of()));
     }
 
     @Transactional(readOnly = true)
@@ -75,6 +79,7 @@ class CatalogImport {
         applyEach(tree.scripts(), changing, catalog::saveScript);
         applyEach(tree.operators(), changing, catalog::saveOperator);
         applyEach(tree.templates(), changing, catalog::saveTemplate);
+        applyEach(tree.jobs(), changing, jobs::saveJob);
         Result applied = Result.of(plan, false, !changing.isEmpty());
         if (!changing.isEmpty()) {
             audit.record("catalog.imported", "catalog", "import", "Imported the catalog tree: "

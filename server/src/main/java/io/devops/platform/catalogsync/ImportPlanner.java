@@ -5,6 +5,8 @@ import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.job.JobSpec;
+import io.devops.platform.job.JobsAsCode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,9 +28,11 @@ import org.springframework.stereotype.Component;
 class ImportPlanner {
 
     private final CatalogAsCode catalog;
+    private final JobsAsCode jobs;
 
-    ImportPlanner(CatalogAsCode catalog) {
+    ImportPlanner(CatalogAsCode catalog, JobsAsCode jobs) {
         this.catalog = catalog;
+        this.jobs = jobs;
     }
 
     List<PlanEntry> plan(CatalogTree tree) {
@@ -59,15 +63,58 @@ class ImportPlanner {
             plan.add(entry);
             landing.put(key, landingVersion(entry, current));
         }
+        Map<String, Integer> templateLanding = new HashMap<>();
+        java.util.Set<String> brokenTemplates = new java.util.HashSet<>();
         for (Item<CatalogSpec.Template> item : tree.templates()) {
             List<String> missing = new ArrayList<>();
             List<CatalogSpec.Step> steps = item.spec().steps().stream()
                     .map(step -> withDefaults(pinned(step, landing, operators, scripts, missing), scriptSpecs)).toList();
             var resolved = new Item<>(item.path(), new CatalogSpec.Template(item.spec().name(), item.spec().description(),
                     steps), item.exportedFromVersion());
-            plan.add(compare("template", item.spec().name(), resolved, templates.get(item.spec().name()), missing));
+            Current<CatalogSpec.Template> current = templates.get(item.spec().name());
+            PlanEntry entry = compare("template", item.spec().name(), resolved, current, missing);
+            plan.add(entry);
+            templateLanding.put(item.spec().name(), landingVersion(entry, current));
+            if (entry.conflict()) {
+                brokenTemplates.add(item.spec().name());
+            }
+        }
+        if (!tree.jobs().isEmpty()) {
+            Map<String, Current<JobSpec>> jobsNow = byKey(jobs.jobs(), JobSpec::name);
+            for (Item<JobSpec> item : tree.jobs()) {
+                plan.add(job(item, jobsNow.get(item.spec().name()), templateLanding, brokenTemplates, templates));
+            }
         }
         return plan;
+    }
+
+    private PlanEntry job(Item<JobSpec> item, Current<JobSpec> current, Map<String, Integer> templateLanding,
+                          java.util.Set<String> brokenTemplates, Map<String, Current<CatalogSpec.Template>> templates) {
+        List<String> missing = new ArrayList<>(jobs.missingTargets(item.spec()).stream()
+                .map(target -> target + ", which does not exist").toList());
+        List<JobSpec.Item> items = new ArrayList<>();
+        for (JobSpec.Item jobItem : item.spec().items()) {
+            String name = jobItem.template();
+            if (brokenTemplates.contains(name)) {
+                missing.add("template " + name + ", which this import cannot bring (see its own CONFLICT)");
+            }
+            Integer newest = templateLanding.containsKey(name) ? templateLanding.get(name)
+                    : templates.containsKey(name) ? templates.get(name).version() : null;
+            if (newest == null) {
+                missing.add("template " + name + ", which exists neither in the tree nor in the platform");
+                items.add(jobItem);
+                continue;
+            }
+            Integer version = jobItem.version() == null ? newest : jobItem.version();
+            if (!version.equals(newest) && catalog.templateVersionId(name, version).isEmpty()) {
+                missing.add("template " + name + " version " + version + ", which does not exist (newest: " + newest + ")");
+            }
+            items.add(new JobSpec.Item(name, version, jobItem.targets()));
+        }
+        JobSpec spec = item.spec();
+        var resolved = new Item<>(item.path(), new JobSpec(spec.name(), spec.comments(), spec.failurePolicy(),
+                spec.parameters(), items), item.exportedFromVersion());
+        return compare("job", spec.name(), resolved, current, missing);
     }
 
     /** The step with its version filled in (the newest after the import when the tree names none); misses noted. */

@@ -10,7 +10,7 @@ import java.util.Set;
 /** Which kinds an export holds ({@code ?include=roles,templates}); all of them when none is named. */
 record Kinds(Set<String> included) {
 
-    static final List<String> ALL = List.of("roles", "operators", "scripts", "templates");
+    static final List<String> ALL = List.of("roles", "operators", "scripts", "templates", "jobs");
 
     static Kinds parse(String include) {
         if (include == null || include.isBlank()) {
@@ -19,10 +19,6 @@ record Kinds(Set<String> included) {
         Set<String> chosen = new LinkedHashSet<>();
         for (String raw : include.split(",")) {
             String kind = raw.trim().toLowerCase(Locale.ROOT);
-            if (kind.equals("jobs")) {
-                throw new InvalidInputException("include", "jobs are not part of catalog export yet (their targets are"
-                        + " tenant nodes and pools); export one of " + ALL);
-            }
             if (!ALL.contains(kind)) {
                 throw new InvalidInputException("include", "'" + raw.trim() + "' is not a kind; use any of " + ALL);
             }

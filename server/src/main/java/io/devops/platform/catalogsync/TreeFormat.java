@@ -4,6 +4,8 @@ import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.job.JobParameter;
+import io.devops.platform.job.JobSpec;
 import io.devops.platform.shared.Slug;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ final class TreeFormat {
     static SortedMap<String, byte[]> write(Kinds kinds, List<Current<CatalogSpec.Role>> roles,
                                            List<Current<CatalogSpec.Operator>> operators,
                                            List<Current<CatalogSpec.Script>> scripts,
-                                           List<Current<CatalogSpec.Template>> templates) {
+                                           List<Current<CatalogSpec.Template>> templates,
+                                           List<Current<JobSpec>> jobs) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("format", FORMAT);
@@ -47,6 +50,7 @@ final class TreeFormat {
                 YamlFiles.dump(script(script))));
         templates.forEach(template -> files.put("templates/" + Slug.of(template.spec().name()) + ".yaml",
                 YamlFiles.dump(template(template))));
+        jobs.forEach(job -> files.put("jobs/" + Slug.of(job.spec().name()) + ".yaml", YamlFiles.dump(job(job))));
         return files;
     }
 
@@ -131,6 +135,37 @@ final class TreeFormat {
         return doc;
     }
 
+    private static Map<String, Object> job(Current<JobSpec> current) {
+        JobSpec job = current.spec();
+        Map<String, Object> doc = head("job", job.name(), null, current.version());
+        putIfSet(doc, "comments", job.comments());
+        doc.put("failurePolicy", job.failurePolicy());
+        List<Object> parameters = new ArrayList<>();
+        for (JobParameter p : job.parameters()) {
+            Map<String, Object> parameter = new LinkedHashMap<>();
+            parameter.put("name", p.name());
+            parameter.put("type", p.type().name());
+            parameter.put("required", p.required());
+            putIfSet(parameter, "default", p.defaultValue());
+            if (!p.choices().isEmpty()) {
+                parameter.put("choices", p.choices());
+            }
+            putIfSet(parameter, "description", p.description());
+            parameters.add(parameter);
+        }
+        doc.put("parameters", parameters);
+        List<Object> items = new ArrayList<>();
+        for (JobSpec.Item i : job.items()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("template", i.template());
+            putIfSet(item, "version", i.version());
+            item.put("targets", i.targets().stream().map(t -> Map.of(t.type(), String.valueOf(t.name()))).toList());
+            items.add(item);
+        }
+        doc.put("items", items);
+        return doc;
+    }
+
     private static Map<String, Object> head(String kind, String name, String description, int version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("kind", kind);
@@ -160,6 +195,7 @@ final class TreeFormat {
         List<Item<CatalogSpec.Operator>> operators = new ArrayList<>();
         List<Item<CatalogSpec.Script>> scripts = new ArrayList<>();
         List<Item<CatalogSpec.Template>> templates = new ArrayList<>();
+        List<Item<JobSpec>> jobs = new ArrayList<>();
         Map<String, SortedMap<String, byte[]>> roleFiles = new TreeMap<>();
         for (var file : files.entrySet()) {
             String path = file.getKey();
@@ -177,10 +213,12 @@ final class TreeFormat {
                 scripts.add(script(load(path, file.getValue(), "script")));
             } else if (parts[0].equals("templates") && parts.length == 2 && path.endsWith(".yaml")) {
                 templates.add(template(load(path, file.getValue(), "template")));
+            } else if (parts[0].equals("jobs") && parts.length == 2 && path.endsWith(".yaml")) {
+                jobs.add(job(load(path, file.getValue(), "job")));
             } else {
                 throw TreeArchive.bad(path + ": is not part of a catalog tree (unknown kind or place); expected "
                         + INDEX + ", roles/<role>/role.yaml, roles/<role>/files/..., operators/<role>/<name>.yaml,"
-                        + " scripts/<name>.yaml or templates/<name>.yaml");
+                        + " scripts/<name>.yaml, templates/<name>.yaml or jobs/<name>.yaml");
             }
         }
         List<Item<CatalogSpec.Role>> withFiles = new ArrayList<>();
@@ -199,7 +237,8 @@ final class TreeFormat {
         unique(operators, CatalogSpec.Operator::key, "operator");
         unique(scripts, CatalogSpec.Script::name, "script");
         unique(templates, CatalogSpec.Template::name, "template");
-        return new CatalogTree(withFiles, operators, scripts, templates);
+        unique(jobs, JobSpec::name, "job");
+        return new CatalogTree(withFiles, operators, scripts, templates, jobs);
     }
 
     private static <T> void unique(List<Item<T>> items, java.util.function.Function<T, Object> key, String kind) {
@@ -278,6 +317,35 @@ final class TreeFormat {
         List<CatalogSpec.Step> steps = doc.documents("steps").stream().map(TreeFormat::step).toList();
         return new Item<>(doc.path(), new CatalogSpec.Template(doc.requiredText("name"), doc.text("description"), steps),
                 doc.integer("exportedFromVersion"));
+    }
+
+    private static Item<JobSpec> job(YamlDocument doc) {
+        doc.allowOnly(Set.of("kind", "name", "exportedFromVersion", "comments", "failurePolicy", "parameters", "items"));
+        List<JobParameter> parameters = doc.documents("parameters").stream().map(p -> {
+            p.allowOnly(Set.of("name", "type", "required", "default", "choices", "description"));
+            JobParameter.Type type;
+            try {
+                type = JobParameter.Type.valueOf(p.requiredText("type").trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw p.problem("type: must be STRING, INT, BOOL or CHOICE");
+            }
+            return new JobParameter(p.requiredText("name"), type, p.bool("required", false), p.scalar("default"),
+                    p.texts("choices"), p.text("description"));
+        }).toList();
+        List<JobSpec.Item> items = doc.documents("items").stream().map(i -> {
+            i.allowOnly(Set.of("template", "version", "targets"));
+            List<JobSpec.Target> targets = i.documents("targets").stream().map(t -> {
+                t.allowOnly(Set.of(JobSpec.Target.NODE, JobSpec.Target.POOL));
+                if (t.values().size() != 1) {
+                    throw t.problem("a target is one 'node: <address>' or one 'pool: <name>'");
+                }
+                String type = t.values().keySet().iterator().next();
+                return new JobSpec.Target(type, t.requiredText(type));
+            }).toList();
+            return new JobSpec.Item(i.requiredText("template"), i.integer("version"), targets);
+        }).toList();
+        var job = new JobSpec(doc.requiredText("name"), doc.text("comments"), doc.text("failurePolicy"), parameters, items);
+        return new Item<>(doc.path(), job, doc.integer("exportedFromVersion"));
     }
 
     private static CatalogSpec.Step step(YamlDocument s) {

@@ -29,6 +29,15 @@ record YamlDocument(String path, Map<String, Object> values) {
         return String.valueOf(value);
     }
 
+    /** A single value as YAML typed it (text, whole number, true/false), or null. */
+    Object scalar(String key) {
+        Object value = values.get(key);
+        if (value instanceof Map || value instanceof List) {
+            throw problem(key + ": must be a single value");
+        }
+        return value;
+    }
+
     String requiredText(String key) {
         String value = text(key);
         if (value == null || value.isBlank()) {

@@ -126,7 +126,8 @@ class CatalogSyncApiTests extends ApiTest {
     }
 
     @Test
-    void aTemplateUsingAScriptNeitherTheTreeNorThePlatformHasIsNamedInThePlanAndNothingIsApplied() {
+    void aJobWhoseTemplateUsesAScriptNeitherTheTreeNorThePlatformHasIsNamedInThePlanAndNothingIsApplied() {
+        String job = unique("cs_job");
         String template = unique("cs_template");
         String missing = unique("cs_missing");
         String script = unique("cs_script");
@@ -141,6 +142,7 @@ class CatalogSyncApiTests extends ApiTest {
                   - script: %s
                     params: {customer: acme}
                 """.formatted(template, script, missing));
+        tree.put("jobs/" + job + ".yaml", jobYaml(job, template, "spare_nodepool") + "      - pool: cs_no_such_pool\n");
 
         Api.Response plan = importTree(admin(), pack(tree), true);
         JsonNode broken = entry(plan, "template", template);
@@ -148,19 +150,25 @@ class CatalogSyncApiTests extends ApiTest {
         assertThat(broken.get("problem").asString()).isEqualTo("MISSING_REFERENCE");
         assertThat(broken.get("detail").asString()).contains("script " + missing).contains("neither in the tree nor in the platform");
         assertThat(entry(plan, "script", script).get("action").asString()).isEqualTo("CREATE");
+        JsonNode brokenJob = entry(plan, "job", job);
+        assertThat(brokenJob.get("action").asString()).isEqualTo("CONFLICT");
+        assertThat(brokenJob.get("detail").asString()).contains("template " + template).contains("pool cs_no_such_pool");
 
         assertThat(importTree(admin(), pack(tree), false).status()).isEqualTo(409);
+        assertThat(admin().get("/api/v1/jobs?name=" + job).json().get("total").asLong()).isZero();
         assertThat(shellVersions(script)).isEmpty();
         assertThat(admin().get("/api/v1/templates?name=" + template).json().get("total").asLong()).isZero();
     }
 
     @Test
-    void aScriptAndATemplateUsingItAreCreatedTogetherAndImportAgainAsUnchanged() {
+    void aScriptATemplateAndAJobUsingThemAreCreatedTogetherAndImportAgainAsUnchanged() {
+        String job = unique("cs_job");
         String template = unique("cs_template");
         String script = unique("cs_script");
         var tree = new TreeMap<String, String>();
         tree.put("scripts/" + script + ".yaml", scriptYaml(script, "[a-z]+"));
         tree.put("templates/" + template + ".yaml", templateYaml(template, script, "acme"));
+        tree.put("jobs/" + job + ".yaml", jobYaml(job, template, "spare_nodepool"));
 
         Api.Response applied = importTree(admin(), pack(tree), false);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
@@ -168,9 +176,14 @@ class CatalogSyncApiTests extends ApiTest {
         JsonNode created = admin().get("/api/v1/templates?name=" + template).json().get("items").get(0);
         assertThat(created.get("steps").get(0).get("name").asString()).isEqualTo(script);
         assertThat(created.get("steps").get(0).get("refVersion").asInt()).isEqualTo(1);
+        JsonNode createdJob = admin().get("/api/v1/jobs?name=" + job).json().get("items").get(0);
+        assertThat(createdJob.get("items").get(0).get("templateName").asString()).isEqualTo(template);
+        assertThat(createdJob.get("items").get(0).get("templateVersion").asInt()).isEqualTo(1);
 
         Api.Response again = importTree(admin(), pack(tree), true);
-        assertThat(again.json().get("counts").get("UNCHANGED").asLong()).isEqualTo(2);
+        assertThat(again.json().get("counts").get("UNCHANGED").asLong()).as(again.toString()).isEqualTo(3);
+        SortedMap<String, String> exported = files(export(admin(), "?include=jobs"));
+        assertThat(exported.get("jobs/" + job + ".yaml")).contains("template: " + template).contains("pool: spare_nodepool");
     }
 
     @Test
@@ -236,6 +249,18 @@ class CatalogSyncApiTests extends ApiTest {
                   - {name: customer, type: string, pattern: '%s'}
                 command: echo hello <customer>
                 """.formatted(name, pattern);
+    }
+
+    private static String jobYaml(String name, String template, String pool) {
+        return """
+                kind: job
+                name: %s
+                failurePolicy: STOP
+                items:
+                  - template: %s
+                    targets:
+                      - pool: %s
+                """.formatted(name, template, pool);
     }
 
     private static String templateYaml(String name, String script, String customer) {
