@@ -116,7 +116,8 @@ public class CatalogAsCode {
      * replaced, files stored as a new version when they differ. Existing variables are never
      * changed or removed here (the caller refuses such a change beforehand).
      */
-    public void saveRole(CatalogSpec.Role desired) {
+    /** @return the role's revision afterwards */
+    public int saveRole(CatalogSpec.Role desired) {
         CatalogRole role = roles.byName(desired.name()).orElseGet(() ->
                 roleCatalog.create(desired.name(), desired.description(), CatalogRole.CREATED));
         roles.lock(role.id());
@@ -135,9 +136,11 @@ public class CatalogAsCode {
             roleCatalog.addVersion(roleCatalog.role(role.id()), content(desired.files()), CatalogRole.UPLOADED);
             roles.touch(role.id(), CatalogRole.UPLOADED, clock.instant(), CurrentActor.name());
         }
+        return roleCatalog.role(role.id()).revision();
     }
 
-    public void saveOperator(CatalogSpec.Operator desired) {
+    /** @return the version saved */
+    public int saveOperator(CatalogSpec.Operator desired) {
         OperatorKey key = desired.key();
         CatalogRole role = roles.byName(key.role()).filter(r -> !r.deleted()).orElseThrow(() ->
                 new InvalidInputException("role", "operator " + key + " needs role " + key.role() + ", which does not exist"));
@@ -147,28 +150,22 @@ public class CatalogAsCode {
                 .findFirst().map(v -> typed(v.type(), text)).orElse(JsonNodeFactory.instance.stringNode(text))));
         var draft = new OperatorDraft(role.id(), key.pkgVersion(), key.name(), desired.description(), values);
         Optional<Long> head = heads.operatorVersion(key, null);
-        if (head.isPresent()) {
-            operatorCatalog.update(head.get(), draft, BasedOn.ANY);
-        } else {
-            operatorCatalog.create(draft);
-        }
+        return (head.isPresent() ? operatorCatalog.update(head.get(), draft, BasedOn.ANY) : operatorCatalog.create(draft))
+                .optVersion();
     }
 
-    public void saveScript(CatalogSpec.Script desired) {
+    /** @return the version saved */
+    public int saveScript(CatalogSpec.Script desired) {
         var draft = new ShellDraft(desired.name(), desired.description(), desired.command(),
                 desired.parameters().stream().map(p -> new ShellDraft.ParameterDraft(p.name(), p.type(), p.pattern(),
                         p.required(), p.defaultValue(), p.description())).toList(),
                 desired.reports(), desired.dispatch(), desired.runAs());
         Optional<Long> head = heads.shellVersion(desired.name(), null);
-        if (head.isPresent()) {
-            shellCatalog.update(head.get(), draft, BasedOn.ANY);
-        } else {
-            shellCatalog.create(draft);
-        }
+        return (head.isPresent() ? shellCatalog.update(head.get(), draft, BasedOn.ANY) : shellCatalog.create(draft)).version();
     }
 
-    /** Steps name operators and scripts with a pinned version (null: the newest, as it is now). */
-    public void saveTemplate(CatalogSpec.Template desired) {
+    /** Steps name operators and scripts with a pinned version (null: the newest, as it is now); returns the version saved. */
+    public int saveTemplate(CatalogSpec.Template desired) {
         List<TemplateDraft.StepDraft> steps = new ArrayList<>();
         for (CatalogSpec.Step step : desired.steps()) {
             if (step.type().equals(CatalogSpec.Step.OPERATOR)) {
@@ -181,11 +178,8 @@ public class CatalogAsCode {
         }
         var draft = new TemplateDraft(desired.name(), desired.description(), steps);
         Optional<Long> head = heads.templateHead(desired.name());
-        if (head.isPresent()) {
-            templateCatalog.update(head.get(), draft, BasedOn.ANY);
-        } else {
-            templateCatalog.create(draft);
-        }
+        return (head.isPresent() ? templateCatalog.update(head.get(), draft, BasedOn.ANY) : templateCatalog.create(draft))
+                .version();
     }
 
     private static InvalidInputException missing(CatalogSpec.Template template, CatalogSpec.Step step) {

@@ -2,22 +2,27 @@ package io.devops.platform.catalogsync;
 
 import io.devops.platform.catalog.CatalogAsCode;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.catalogsync.ImportRecords.Origin;
 import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.job.JobsAsCode;
 import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.InvalidInputException;
-import java.io.InputStream;
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.SortedMap;
+import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Exports the catalog as a tree and imports one: the plan first, then (when it has no conflict)
  * every change in one transaction, so a failure anywhere leaves the catalog as it was. Changes go
- * through the catalog's own services: new versions beside the old, which stay runnable.
+ * through the catalog's own services: new versions beside the old, which stay runnable. Each
+ * applied import is recorded with its origin (a Git commit, or an upload) and the versions it made.
  */
 @Service
 class CatalogImport {
@@ -25,13 +30,18 @@ class CatalogImport {
     private final CatalogAsCode catalog;
     private final JobsAsCode jobs;
     private final ImportPlanner planner;
+    private final ImportRecords records;
     private final AuditTrail audit;
+    private final Clock clock;
 
-    CatalogImport(CatalogAsCode catalog, JobsAsCode jobs, ImportPlanner planner, AuditTrail audit) {
+    CatalogImport(CatalogAsCode catalog, JobsAsCode jobs, ImportPlanner planner, ImportRecords records, AuditTrail audit,
+                  Clock clock) {
         this.catalog = catalog;
         this.jobs = jobs;
         this.planner = planner;
+        this.records = records;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** What an import did or would do; {@code applied} is true only when its changes were stored. */
@@ -61,51 +71,52 @@ class CatalogImport {
     }
 
     @Transactional(readOnly = true)
-    Result dryRun(InputStream archive) {
-        return Result.of(planner.plan(read(archive)), true, false);
+    Result dryRun(SortedMap<String, byte[]> files) {
+        return Result.of(planner.plan(TreeFormat.read(files)), true, false);
     }
 
     /** Applies the plan when it has no conflict; any failure rolls every change back. */
     @Transactional
-    Result apply(InputStream archive) {
-        CatalogTree tree = read(archive);
+    Result apply(SortedMap<String, byte[]> files, Origin origin) {
+        CatalogTree tree = TreeFormat.read(files);
         List<PlanEntry> plan = planner.plan(tree);
         Result planned = Result.of(plan, false, false);
         if (planned.hasConflicts()) {
             return planned;
         }
         List<String> changing = plan.stream().filter(PlanEntry::changes).map(PlanEntry::path).toList();
-        applyEach(tree.roles(), changing, catalog::saveRole);
-        applyEach(tree.scripts(), changing, catalog::saveScript);
-        applyEach(tree.operators(), changing, catalog::saveOperator);
-        applyEach(tree.templates(), changing, catalog::saveTemplate);
-        applyEach(tree.jobs(), changing, jobs::saveJob);
-        Result applied = Result.of(plan, false, !changing.isEmpty());
+        Map<String, Integer> versions = new HashMap<>();
+        applyEach(tree.roles(), changing, catalog::saveRole, versions);
+        applyEach(tree.scripts(), changing, catalog::saveScript, versions);
+        applyEach(tree.operators(), changing, catalog::saveOperator, versions);
+        applyEach(tree.templates(), changing, catalog::saveTemplate, versions);
+        applyEach(tree.jobs(), changing, jobs::saveJob, versions);
+        List<PlanEntry> done = plan.stream().map(e -> e.changes() ? e.applied(versions.get(e.path())) : e).toList();
+        Result applied = Result.of(done, false, !changing.isEmpty());
         if (!changing.isEmpty()) {
-            audit.record("catalog.imported", "catalog", "import", "Imported the catalog tree: "
+            List<PlanEntry> changed = done.stream().filter(PlanEntry::changes).toList();
+            long id = records.insert(origin, changed, clock.instant(), CurrentActor.name());
+            audit.record("catalog.imported", "catalog_import", id, "Imported the catalog tree"
+                    + (origin.commit() == null ? "" : " of commit " + origin.commit()) + ": "
                     + applied.counts().get(PlanEntry.CREATE) + " created, " + applied.counts().get(PlanEntry.NEW_VERSION)
-                    + " new versions, " + applied.counts().get(PlanEntry.UNCHANGED) + " unchanged", null,
-                    plan.stream().filter(PlanEntry::changes).toList());
+                    + " new versions, " + applied.counts().get(PlanEntry.UNCHANGED) + " unchanged", null, changed);
         }
         return applied;
     }
 
-    private static <T> void applyEach(List<Item<T>> items, List<String> changing, Consumer<T> save) {
+    private static <T> void applyEach(List<Item<T>> items, List<String> changing, ToIntFunction<T> save,
+                                      Map<String, Integer> versions) {
         for (Item<T> item : items) {
             if (!changing.contains(item.path())) {
                 continue;
             }
             try {
-                save.accept(item.spec());
+                versions.put(item.path(), save.applyAsInt(item.spec()));
             } catch (InvalidInputException e) {
                 throw new InvalidInputException(item.path() + ": " + e.getMessage() + "; nothing was imported", e.errors());
             } catch (ConflictException e) {
                 throw new ConflictException(item.path() + ": " + e.getMessage() + "; nothing was imported");
             }
         }
-    }
-
-    private static CatalogTree read(InputStream archive) {
-        return TreeFormat.read(TreeArchive.read(archive));
     }
 }

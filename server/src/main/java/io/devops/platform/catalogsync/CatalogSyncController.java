@@ -2,11 +2,14 @@ package io.devops.platform.catalogsync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,9 +24,13 @@ class CatalogSyncController {
     static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
 
     private final CatalogImport catalog;
+    private final GitSourceService gitSources;
+    private final ImportRecords records;
 
-    CatalogSyncController(CatalogImport catalog) {
+    CatalogSyncController(CatalogImport catalog, GitSourceService gitSources, ImportRecords records) {
         this.catalog = catalog;
+        this.gitSources = gitSources;
+        this.records = records;
     }
 
     @GetMapping("/export")
@@ -38,8 +45,37 @@ class CatalogSyncController {
     ResponseEntity<CatalogImport.Result> importTree(@RequestParam("file") MultipartFile file,
                                                     @RequestParam(defaultValue = "false") boolean dryRun) throws IOException {
         try (InputStream archive = file.getInputStream()) {
-            CatalogImport.Result result = dryRun ? catalog.dryRun(archive) : catalog.apply(archive);
+            var files = TreeArchive.read(archive);
+            CatalogImport.Result result = dryRun ? catalog.dryRun(files) : catalog.apply(files, ImportRecords.Origin.UPLOAD);
             return ResponseEntity.status(!dryRun && result.hasConflicts() ? HttpStatus.CONFLICT : HttpStatus.OK).body(result);
         }
+    }
+
+    @PostMapping("/git-sources")
+    ResponseEntity<GitSources.GitSource> addGitSource(@RequestBody GitSourceService.Draft draft) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(gitSources.create(draft));
+    }
+
+    @GetMapping("/git-sources")
+    List<GitSources.GitSource> gitSources() {
+        return gitSources.list();
+    }
+
+    /**
+     * 200 with the commit and its plan; with {@code apply=true&commit=<the commit whose plan was
+     * approved>} the plan is applied (409 with the plan on conflicts, 409 when the branch moved).
+     */
+    @PostMapping("/git-sources/{id}/sync")
+    ResponseEntity<GitSourceService.Synced> sync(@PathVariable long id, @RequestParam(defaultValue = "false") boolean apply,
+                                                 @RequestParam(required = false) String commit) {
+        GitSourceService.Synced synced = gitSources.sync(id, apply, commit);
+        boolean refused = apply && synced.result().hasConflicts();
+        return ResponseEntity.status(refused ? HttpStatus.CONFLICT : HttpStatus.OK).body(synced);
+    }
+
+    /** The versions applied imports made, newest first, with the commit each came from. */
+    @GetMapping("/imports")
+    List<ImportRecords.Recorded> imports(@RequestParam(defaultValue = "100") int limit) {
+        return records.recent(Math.max(1, Math.min(limit, 1000)));
     }
 }

@@ -219,7 +219,7 @@ class ImportPlanner {
     private static PlanEntry entry(String kind, String name, Item<?> item, Current<?> current, String action,
                                    String problem, String detail) {
         return new PlanEntry(kind, name, action, detail, problem, item.path(), current == null ? null : current.version(),
-                item.exportedFromVersion());
+                item.exportedFromVersion(), null);
     }
 
     /** The names of the record components that differ. */

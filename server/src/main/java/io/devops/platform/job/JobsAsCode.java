@@ -56,7 +56,8 @@ public class JobsAsCode {
                 .map(JobSpec.Target::toString).distinct().toList();
     }
 
-    public void saveJob(JobSpec spec) {
+    /** @return the version saved */
+    public int saveJob(JobSpec spec) {
         List<JobItem> items = new ArrayList<>();
         for (JobSpec.Item item : spec.items()) {
             long templateId = catalog.templateVersionId(item.template(), item.version()).orElseThrow(() ->
@@ -70,11 +71,7 @@ public class JobsAsCode {
         var draft = new Jobs.NewVersion(spec.name(), spec.comments(), policy(spec.failurePolicy()), items, spec.parameters());
         Optional<Long> existing = jdbc.sql("SELECT id FROM jobs WHERE name = ? AND is_deleted = FALSE ORDER BY id")
                 .param(spec.name()).query(Long.class).list().stream().findFirst();
-        if (existing.isPresent()) {
-            service.update(existing.get(), draft, BasedOn.ANY);
-        } else {
-            service.create(draft);
-        }
+        return (existing.isPresent() ? service.update(existing.get(), draft, BasedOn.ANY) : service.create(draft)).version();
     }
 
     private JobSpec spec(JobVersion version) {
