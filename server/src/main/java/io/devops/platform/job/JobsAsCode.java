@@ -34,19 +34,23 @@ public class JobsAsCode {
     private final TemplatePlans templates;
     private final CatalogAsCode catalog;
     private final NodeTargets targets;
+    private final JobAccess access;
 
-    JobsAsCode(JdbcClient jdbc, JobService service, TemplatePlans templates, CatalogAsCode catalog, NodeTargets targets) {
+    JobsAsCode(JdbcClient jdbc, JobService service, TemplatePlans templates, CatalogAsCode catalog, NodeTargets targets,
+               JobAccess access) {
         this.jdbc = jdbc;
+        this.access = access;
         this.service = service;
         this.templates = templates;
         this.catalog = catalog;
         this.targets = targets;
     }
 
+    /** The live jobs the caller may see. */
     @Transactional(readOnly = true)
     public List<Current<JobSpec>> jobs() {
         return jdbc.sql("SELECT id FROM jobs WHERE is_deleted = FALSE ORDER BY id").query(Long.class).list().stream()
-                .map(id -> service.get(id, null)).map(version -> new Current<>(spec(version), version.version())).toList();
+                .filter(access::isVisible).map(id -> service.get(id, null)).map(version -> new Current<>(spec(version), version.version())).toList();
     }
 
     /** The targets of {@code spec} that do not exist, as "node 10.0.0.5" / "pool rack-a". */
