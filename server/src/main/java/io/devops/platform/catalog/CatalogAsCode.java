@@ -177,7 +177,7 @@ public class CatalogAsCode {
             }
         }
         var draft = new TemplateDraft(desired.name(), desired.description(), steps);
-        Optional<Long> head = heads.templateHead(desired.name());
+        Optional<Long> head = heads.templateVersion(desired.name(), null);
         return (head.isPresent() ? templateCatalog.update(head.get(), draft, BasedOn.ANY) : templateCatalog.create(draft))
                 .version();
     }

@@ -44,25 +44,20 @@ class CatalogHeads {
 
     /** The version {@code version} (null: the head) of the live shell lineage named {@code name}. */
     Optional<Long> shellVersion(String name, Integer version) {
-        return jdbc.sql("""
-                SELECT s.id FROM shells s JOIN shells h ON h.original_shell_id = s.original_shell_id
-                WHERE h.name = ? AND h.is_latest = TRUE AND h.is_deleted = FALSE
-                AND (s.version = ? OR (? = 0 AND s.id = h.id)) ORDER BY s.id""")
-                .params(name, orZero(version), orZero(version)).query(Long.class).list().stream().findFirst();
+        return lineageVersion("shells", "original_shell_id", name, version);
     }
 
     /** The version {@code version} (null: the head) of the live template lineage named {@code name}. */
     Optional<Long> templateVersion(String name, Integer version) {
-        return jdbc.sql("""
-                SELECT t.id FROM templates t JOIN templates h ON h.original_template_id = t.original_template_id
-                WHERE h.name = ? AND h.is_latest = TRUE AND h.is_deleted = FALSE
-                AND (t.version = ? OR (? = 0 AND t.id = h.id)) ORDER BY t.id""")
-                .params(name, orZero(version), orZero(version)).query(Long.class).list().stream().findFirst();
+        return lineageVersion("templates", "original_template_id", name, version);
     }
 
-    Optional<Long> templateHead(String name) {
-        return jdbc.sql("SELECT id FROM templates WHERE name = ? AND is_latest = TRUE AND is_deleted = FALSE ORDER BY id")
-                .param(name).query(Long.class).list().stream().findFirst();
+    /** Shells and templates share a shape: a lineage column, {@code version}, {@code name} and the head flags. */
+    private Optional<Long> lineageVersion(String table, String lineage, String name, Integer version) {
+        return jdbc.sql("SELECT v.id FROM " + table + " v JOIN " + table + " h ON h." + lineage + " = v." + lineage + """
+                 WHERE h.name = ? AND h.is_latest = TRUE AND h.is_deleted = FALSE
+                AND (v.version = ? OR (? = 0 AND v.id = h.id)) ORDER BY v.id""")
+                .params(name, orZero(version), orZero(version)).query(Long.class).list().stream().findFirst();
     }
 
     /** Versions start at 1: 0 stands for "the head". */

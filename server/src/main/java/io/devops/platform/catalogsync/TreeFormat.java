@@ -281,7 +281,7 @@ final class TreeFormat {
         links.forEach((path, target) -> checkLink(doc, path, target));
         var role = new CatalogSpec.Role(name, doc.text("description"), variables, doc.texts("reports"),
                 new CatalogSpec.RoleFiles(new TreeMap<>(), links));
-        return new Item<>(doc.path(), role, doc.integer("exportedFromVersion"));
+        return new Item<>(doc.path(), role, doc.integer("exportedFromVersion", 0));
     }
 
     /** A link must stay inside its role: relative, and no '..'. */
@@ -297,7 +297,7 @@ final class TreeFormat {
         String pkg = doc.text("pkgVersion");
         var key = new OperatorKey(doc.requiredText("role"), doc.requiredText("name"), pkg == null ? "" : pkg);
         return new Item<>(doc.path(), new CatalogSpec.Operator(key, doc.text("description"), doc.textMap("values")),
-                doc.integer("exportedFromVersion"));
+                doc.integer("exportedFromVersion", 0));
     }
 
     private static Item<CatalogSpec.Script> script(YamlDocument doc) {
@@ -309,14 +309,14 @@ final class TreeFormat {
         }).toList();
         var script = new CatalogSpec.Script(doc.requiredText("name"), doc.text("description"), doc.requiredText("command"),
                 doc.text("dispatch"), doc.text("runAs"), parameters, doc.texts("reports"));
-        return new Item<>(doc.path(), script, doc.integer("exportedFromVersion"));
+        return new Item<>(doc.path(), script, doc.integer("exportedFromVersion", 0));
     }
 
     private static Item<CatalogSpec.Template> template(YamlDocument doc) {
         doc.allowOnly(with("steps"));
         List<CatalogSpec.Step> steps = doc.documents("steps").stream().map(TreeFormat::step).toList();
         return new Item<>(doc.path(), new CatalogSpec.Template(doc.requiredText("name"), doc.text("description"), steps),
-                doc.integer("exportedFromVersion"));
+                doc.integer("exportedFromVersion", 0));
     }
 
     private static Item<JobSpec> job(YamlDocument doc) {
@@ -345,7 +345,7 @@ final class TreeFormat {
             return new JobSpec.Item(i.requiredText("template"), i.integer("version"), targets);
         }).toList();
         var job = new JobSpec(doc.requiredText("name"), doc.text("comments"), doc.text("failurePolicy"), parameters, items);
-        return new Item<>(doc.path(), job, doc.integer("exportedFromVersion"));
+        return new Item<>(doc.path(), job, doc.integer("exportedFromVersion", 0));
     }
 
     private static CatalogSpec.Step step(YamlDocument s) {

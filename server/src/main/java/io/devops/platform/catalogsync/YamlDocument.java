@@ -46,13 +46,19 @@ record YamlDocument(String path, Map<String, Object> values) {
         return value;
     }
 
+    /** A version number: from 1. */
     Integer integer(String key) {
+        return integer(key, 1);
+    }
+
+    /** A whole number from {@code min}, or null. */
+    Integer integer(String key, int min) {
         Object value = values.get(key);
         if (value == null) {
             return null;
         }
-        if (!(value instanceof Integer number) || number < 1) {
-            throw problem(key + ": must be a whole number from 1");
+        if (!(value instanceof Integer number) || number < min) {
+            throw problem(key + ": must be a whole number from " + min);
         }
         return number;
     }
