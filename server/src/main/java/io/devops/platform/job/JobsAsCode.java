@@ -87,9 +87,11 @@ public class JobsAsCode {
             List<Long> poolIds = ids(item, TargetType.NODE_POOL);
             Map<Long, String> nodes = targets.nodeAddresses(nodeIds);
             Map<Long, String> pools = targets.poolNames(poolIds);
+            // A node deleted since the job was saved keeps its place, named so that an import says it is missing.
             List<JobSpec.Target> named = item.targets().stream().map(t -> t.type() == TargetType.NODE
-                    ? new JobSpec.Target(JobSpec.Target.NODE, nodes.get(t.id()))
-                    : new JobSpec.Target(JobSpec.Target.POOL, pools.get(t.id()))).toList();
+                    ? new JobSpec.Target(JobSpec.Target.NODE, nodes.getOrDefault(t.id(), "#" + t.id() + " (deleted)"))
+                    : new JobSpec.Target(JobSpec.Target.POOL, pools.getOrDefault(t.id(), "#" + t.id() + " (deleted)")))
+                    .toList();
             items.add(new JobSpec.Item(lineage, pinned.version(), named));
         }
         return new JobSpec(version.name(), version.comments(), version.failurePolicy().name(),
