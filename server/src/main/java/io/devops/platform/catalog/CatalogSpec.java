@@ -1,6 +1,8 @@
 package io.devops.platform.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -30,7 +32,7 @@ public final class CatalogSpec {
     public record RoleFiles(SortedMap<String, byte[]> bodies, SortedMap<String, String> links) {
 
         public String hash() {
-            List<RoleContent.Entry> entries = new java.util.ArrayList<>();
+            List<RoleContent.Entry> entries = new ArrayList<>();
             bodies.forEach((path, body) -> entries.add(RoleContent.Entry.file(path, body)));
             links.forEach((path, target) -> entries.add(RoleContent.Entry.link(path, target)));
             return new RoleContent(entries).hash();
@@ -69,7 +71,7 @@ public final class CatalogSpec {
                          List<ScriptParameter> parameters, List<String> reports) {
 
         public Script {
-            dispatch = dispatch == null ? Dispatch.ANSIBLE.apiName() : dispatch.trim().toLowerCase(java.util.Locale.ROOT);
+            dispatch = dispatch == null ? Dispatch.ANSIBLE.apiName() : dispatch.trim().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -78,7 +80,7 @@ public final class CatalogSpec {
                                   String description) {
 
         public ScriptParameter {
-            type = type == null ? VariableType.STRING.apiName() : type.trim().toLowerCase(java.util.Locale.ROOT);
+            type = type == null ? VariableType.STRING.apiName() : type.trim().toLowerCase(Locale.ROOT);
             pattern = pattern == null || pattern.isEmpty() ? ShellParameter.DEFAULT_PATTERN : pattern;
         }
     }

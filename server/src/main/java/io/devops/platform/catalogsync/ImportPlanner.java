@@ -1,18 +1,22 @@
 package io.devops.platform.catalogsync;
 
 import io.devops.platform.catalog.CatalogAsCode;
-import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
+import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalogsync.CatalogTree.Item;
 import io.devops.platform.job.JobSpec;
 import io.devops.platform.job.JobsAsCode;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -64,7 +68,7 @@ class ImportPlanner {
             landing.put(key, landingVersion(entry, current));
         }
         Map<String, Integer> templateLanding = new HashMap<>();
-        java.util.Set<String> brokenTemplates = new java.util.HashSet<>();
+        Set<String> brokenTemplates = new HashSet<>();
         for (Item<CatalogSpec.Template> item : tree.templates()) {
             List<String> missing = new ArrayList<>();
             List<CatalogSpec.Step> steps = item.spec().steps().stream()
@@ -89,7 +93,7 @@ class ImportPlanner {
     }
 
     private PlanEntry job(Item<JobSpec> item, Current<JobSpec> current, Map<String, Integer> templateLanding,
-                          java.util.Set<String> brokenTemplates, Map<String, Current<CatalogSpec.Template>> templates) {
+                          Set<String> brokenTemplates, Map<String, Current<CatalogSpec.Template>> templates) {
         List<String> missing = new ArrayList<>(jobs.missingTargets(item.spec()).stream()
                 .map(target -> target + ", which does not exist").toList());
         List<JobSpec.Item> items = new ArrayList<>();
@@ -147,7 +151,7 @@ class ImportPlanner {
         if (script == null) {
             return step;
         }
-        Map<String, String> params = new java.util.TreeMap<>(step.params());
+        Map<String, String> params = new TreeMap<>(step.params());
         script.parameters().stream().filter(p -> p.defaultValue() != null)
                 .forEach(p -> params.putIfAbsent(p.name(), p.defaultValue()));
         return new CatalogSpec.Step(step.type(), step.operator(), step.script(), step.version(), params,
@@ -243,7 +247,7 @@ class ImportPlanner {
 
     /** Variables compare as a set: import appends the new ones after the existing ones. */
     private static CatalogSpec.Role sortedVariables(CatalogSpec.Role role) {
-        var sorted = role.variables().stream().sorted(java.util.Comparator.comparing(CatalogSpec.RoleVariable::name)).toList();
+        var sorted = role.variables().stream().sorted(Comparator.comparing(CatalogSpec.RoleVariable::name)).toList();
         return new CatalogSpec.Role(role.name(), role.description(), sorted, role.reports(), role.files());
     }
 

@@ -1,19 +1,23 @@
 package io.devops.platform.catalogsync;
 
-import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
+import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalogsync.CatalogTree.Item;
 import io.devops.platform.job.JobParameter;
 import io.devops.platform.job.JobSpec;
 import io.devops.platform.shared.Slug;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The tree's layout and its YAML documents (see docs/CATALOG-AS-CODE.md): {@code catalog.yaml},
@@ -241,8 +245,8 @@ final class TreeFormat {
         return new CatalogTree(withFiles, operators, scripts, templates, jobs);
     }
 
-    private static <T> void unique(List<Item<T>> items, java.util.function.Function<T, Object> key, String kind) {
-        Map<Object, String> seen = new java.util.HashMap<>();
+    private static <T> void unique(List<Item<T>> items, Function<T, Object> key, String kind) {
+        Map<Object, String> seen = new HashMap<>();
         for (Item<T> item : items) {
             String other = seen.put(key.apply(item.spec()), item.path());
             if (other != null) {
@@ -325,7 +329,7 @@ final class TreeFormat {
             p.allowOnly(Set.of("name", "type", "required", "default", "choices", "description"));
             JobParameter.Type type;
             try {
-                type = JobParameter.Type.valueOf(p.requiredText("type").trim().toUpperCase(java.util.Locale.ROOT));
+                type = JobParameter.Type.valueOf(p.requiredText("type").trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw p.problem("type: must be STRING, INT, BOOL or CHOICE");
             }
@@ -364,7 +368,7 @@ final class TreeFormat {
     }
 
     private static Set<String> with(String... keys) {
-        var all = new java.util.HashSet<>(HEAD);
+        var all = new HashSet<>(HEAD);
         all.addAll(List.of(keys));
         return all;
     }

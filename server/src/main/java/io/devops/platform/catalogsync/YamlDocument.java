@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Typed reads from one loaded YAML mapping; every problem is a 400 naming the file and the key. */
 record YamlDocument(String path, Map<String, Object> values) {
@@ -12,7 +13,7 @@ record YamlDocument(String path, Map<String, Object> values) {
     YamlDocument allowOnly(Set<String> keys) {
         for (Object key : values.keySet()) {
             if (!keys.contains(String.valueOf(key))) {
-                throw problem(key + ": is not a known key here; known keys are " + new java.util.TreeSet<>(keys));
+                throw problem(key + ": is not a known key here; known keys are " + new TreeSet<>(keys));
             }
         }
         return this;

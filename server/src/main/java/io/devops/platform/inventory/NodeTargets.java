@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -116,11 +117,11 @@ public class NodeTargets {
         return names("SELECT id, ip AS name FROM nodes WHERE id IN (:ids)", nodeIds);
     }
 
-    public java.util.Optional<Long> poolNamed(String name) {
+    public Optional<Long> poolNamed(String name) {
         return jdbc.sql("SELECT id FROM node_pools WHERE name = ?").param(name).query(Long.class).optional();
     }
 
-    public java.util.Optional<Long> nodeAt(String ip) {
+    public Optional<Long> nodeAt(String ip) {
         return jdbc.sql("SELECT id FROM nodes WHERE ip = ?").param(ip).query(Long.class).optional();
     }
 

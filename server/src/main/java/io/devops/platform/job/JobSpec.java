@@ -1,6 +1,7 @@
 package io.devops.platform.job;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A job as catalog as code holds it: names, never ids. Each item is a template (the name of its
@@ -13,7 +14,7 @@ public record JobSpec(String name, String comments, String failurePolicy, List<J
     /** As the platform stores it: no policy is STOP_NODE. */
     public JobSpec {
         failurePolicy = failurePolicy == null || failurePolicy.isBlank() ? JobVersion.FailurePolicy.STOP_NODE.name()
-                : failurePolicy.trim().toUpperCase(java.util.Locale.ROOT);
+                : failurePolicy.trim().toUpperCase(Locale.ROOT);
         parameters = parameters.stream().map(JobsAsCode::normalised).toList();
     }
 
