@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -104,6 +105,33 @@ public class NodeTargets {
             found.addAll(jdbc.sql("SELECT id FROM nodes WHERE id IN (:ids)").param("ids", chunk).query(Long.class).list());
         }
         return found;
+    }
+
+    /** Pool names by id, for references by name (catalog as code); unknown ids are absent. */
+    public Map<Long, String> poolNames(Collection<Long> poolIds) {
+        return names("SELECT id, name FROM node_pools WHERE id IN (:ids)", poolIds);
+    }
+
+    /** Node addresses (unique) by id, for references by name; unknown ids are absent. */
+    public Map<Long, String> nodeAddresses(Collection<Long> nodeIds) {
+        return names("SELECT id, ip AS name FROM nodes WHERE id IN (:ids)", nodeIds);
+    }
+
+    public Optional<Long> poolNamed(String name) {
+        return jdbc.sql("SELECT id FROM node_pools WHERE name = ?").param(name).query(Long.class).optional();
+    }
+
+    public Optional<Long> nodeAt(String ip) {
+        return jdbc.sql("SELECT id FROM nodes WHERE ip = ?").param(ip).query(Long.class).optional();
+    }
+
+    private Map<Long, String> names(String sql, Collection<Long> ids) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (List<Long> chunk : Nodes.chunks(List.copyOf(new LinkedHashSet<>(ids)))) {
+            jdbc.sql(sql).param("ids", chunk).query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("name"))).list()
+                    .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        }
+        return names;
     }
 
     /** Of these pools, the ids that exist. */

@@ -1,0 +1,127 @@
+package io.devops.platform.catalogsync;
+
+import io.devops.platform.catalogsync.GitSources.GitSource;
+import io.devops.platform.identity.AuditTrail;
+import io.devops.platform.identity.CurrentActor;
+import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.NotFoundException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * Git sources of catalog trees. A sync fetches the branch or tag and answers the plan with the
+ * commit it was made from; applying needs that commit named back (the one whose plan was
+ * approved): when the branch moved meanwhile, it is refused and the new plan must be looked at.
+ */
+@Service
+class GitSourceService {
+
+    private final GitSources sources;
+    private final GitTrees trees;
+    private final CatalogImport imports;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    GitSourceService(GitSources sources, GitTrees trees, CatalogImport imports, AuditTrail audit, Clock clock) {
+        this.sources = sources;
+        this.trees = trees;
+        this.imports = imports;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    record Draft(String url, String branch, String tag, String path, String credential) {
+    }
+
+    /** A sync's answer: the commit fetched and the plan for it (applied or not). */
+    record Synced(long sourceId, String commit, CatalogImport.Result result) {
+    }
+
+    GitSource create(Draft draft) {
+        String url = checkedUrl(draft.url());
+        if (draft.credential() != null && !draft.credential().isBlank()) {
+            throw new InvalidInputException("credential", "Git sources that need a credential are not supported yet;"
+                    + " use a repository readable without one (https or file)");
+        }
+        boolean branch = draft.branch() != null && !draft.branch().isBlank();
+        boolean tag = draft.tag() != null && !draft.tag().isBlank();
+        if (branch == tag) {
+            throw new InvalidInputException("branch", "name either a branch or a tag");
+        }
+        String ref = (branch ? draft.branch() : draft.tag()).trim();
+        if (!ref.matches("[A-Za-z0-9._/-]{1,200}") || ref.contains("..") || ref.startsWith("-") || ref.startsWith("/")) {
+            throw new InvalidInputException(branch ? "branch" : "tag", "must be a Git branch or tag name such as main or v1.2");
+        }
+        String path = checkedPath(draft.path());
+        long id = sources.insert(url, branch ? "BRANCH" : "TAG", ref, path, clock.instant(), CurrentActor.name());
+        GitSource created = sources.byId(id).orElseThrow();
+        audit.record("catalog.git-source.created", "catalog_git_source", id, "Added Git source " + url + " (" + ref + ")",
+                null, created);
+        return created;
+    }
+
+    List<GitSource> list() {
+        return sources.all();
+    }
+
+    /** The plan for the source's current commit; applied only when {@code apply} names that same commit. */
+    Synced sync(long id, boolean apply, String approvedCommit) {
+        GitSource source = sources.byId(id).orElseThrow(() -> new NotFoundException("Git source", id));
+        if (apply && (approvedCommit == null || approvedCommit.isBlank())) {
+            throw new InvalidInputException("commit", "name the commit whose plan you approved (the sync answers it)");
+        }
+        GitTrees.Fetched fetched = trees.fetch(source);
+        if (!apply) {
+            return new Synced(id, fetched.commit(), imports.dryRun(fetched.files()));
+        }
+        if (!fetched.commit().equals(approvedCommit.trim())) {
+            throw new ConflictException("The " + source.refKind().toLowerCase(Locale.ROOT) + " " + source.refName()
+                    + " is at commit " + fetched.commit() + " now, not " + approvedCommit.trim()
+                    + "; sync again and review the new plan", Map.of("commit", fetched.commit()));
+        }
+        CatalogImport.Result result = imports.apply(fetched.files(), new ImportRecords.Origin(id, fetched.commit()));
+        if (result.applied() || !result.hasConflicts()) {
+            sources.synced(id, fetched.commit(), clock.instant());
+        }
+        return new Synced(id, fetched.commit(), result);
+    }
+
+    private static String checkedUrl(String text) {
+        if (text == null || text.isBlank() || text.length() > 1000) {
+            throw new InvalidInputException("url", "is required, at most 1000 characters");
+        }
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("https") && !scheme.equals("file")) {
+                throw new InvalidInputException("url", "must be an https:// or file:// repository URL");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new InvalidInputException("url", "must not carry a user name or password");
+            }
+            return uri.toString();
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("url", "is not a URL: " + e.getReason());
+        }
+    }
+
+    private static String checkedPath(String text) {
+        String path = text == null ? "" : text.trim();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (path.startsWith("./")) {
+            path = path.substring(2);
+        }
+        if (path.startsWith("/") || ("/" + path + "/").contains("/../") || path.contains("\\") || path.length() > 500) {
+            throw new InvalidInputException("path", "must be a folder inside the repository, without '..'");
+        }
+        return path.equals(".") ? "" : path;
+    }
+}

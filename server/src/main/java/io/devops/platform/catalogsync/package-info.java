@@ -1,0 +1,9 @@
+/**
+ * Catalog as code: the catalog (roles with their files, variables and reports, operators, scripts,
+ * templates, jobs) exported as a deterministic tar.gz tree of YAML files, and such a tree imported as a
+ * plan (CREATE / NEW_VERSION / UNCHANGED / CONFLICT) that is applied in one transaction or not at
+ * all. Reads and writes the catalog only through {@link io.devops.platform.catalog.CatalogAsCode}
+ * and jobs through {@link io.devops.platform.job.JobsAsCode}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog as code", allowedDependencies = {"shared", "identity", "catalog", "job"})
+package io.devops.platform.catalogsync;
