@@ -294,7 +294,7 @@ final class ValueSchema {
         };
     }
 
-    private static String article(String kind) {
+    static String article(String kind) {
         return kind.equals("null") ? "null" : (kind.startsWith("i") ? "an " : "a ") + kind;
     }
 }

@@ -139,7 +139,7 @@ enum VariableType {
     private String structured(JsonNode value) {
         boolean fits = this == LIST ? value.isArray() : value.isObject();
         if (!fits) {
-            throw new IllegalArgumentException("must be a " + apiName() + ", not " + ValueSchema.kind(value)
+            throw new IllegalArgumentException("must be a " + apiName() + ", not " + ValueSchema.article(ValueSchema.kind(value))
                     + (this == LIST ? " (a JSON array such as [\"a\", \"b\"])" : " (a JSON object such as {\"key\": \"value\"})"));
         }
         plainData(value, 0);
