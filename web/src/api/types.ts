@@ -328,8 +328,10 @@ export interface Report {
 
 /** A JSON scalar as the API types variable values: integers stay numbers, booleans booleans. */
 export type Scalar = string | number | boolean
+/** A list or map variable's value: nested JSON. */
+export type JsonValue = Scalar | null | JsonValue[] | { [key: string]: JsonValue }
 
-export type VariableTypeName = 'string' | 'path' | 'version' | 'integer' | 'boolean' | 'choice'
+export type VariableTypeName = 'string' | 'path' | 'version' | 'integer' | 'boolean' | 'choice' | 'list' | 'map' | 'secret'
 
 export interface CatalogRole {
   id: number
@@ -351,8 +353,10 @@ export interface RoleVariable {
   type: VariableTypeName
   choices?: string[]
   required: boolean
-  defaultValue?: Scalar | null
+  defaultValue?: JsonValue
   description?: string
+  /** JSON Schema of the value (list and map variables above all). */
+  schema?: JsonValue
 }
 
 export interface RoleDetails extends CatalogRole {
@@ -398,9 +402,10 @@ export interface VariableDraft {
   actionType?: string
   type: VariableTypeName
   required: boolean
-  defaultValue?: Scalar | null
+  defaultValue?: JsonValue
   choices?: string[]
   description?: string
+  schema?: JsonValue
 }
 
 export interface Operator {
@@ -417,7 +422,9 @@ export interface Operator {
   latest: boolean
   deleted: boolean
   description?: string
-  values: Record<string, Scalar>
+  values: Record<string, JsonValue>
+  /** The secrets this version has: their values are never shown. */
+  secretsSet?: string[]
   /** The version of the role's files this operator version runs (null while the role has none). */
   roleVersion: number | null
   roleHash: string | null
@@ -430,7 +437,7 @@ export interface OperatorDraft {
   pkgVersion?: string
   name?: string
   description?: string
-  values: Record<string, Scalar>
+  values: Record<string, JsonValue>
 }
 
 export type Dispatch = 'ansible' | 'agent' | 'launcher'

@@ -11,6 +11,7 @@ export function useValueProblem() {
       case 'type': return t('catalog.problem.type', { type: t(`catalog.types.${problem.type}`) })
       case 'choice': return t('catalog.problem.choice', { choices: problem.choices })
       case 'pattern': return t('catalog.problem.pattern', { pattern: problem.pattern })
+      case 'json': return t('catalog.problem.json', { type: t(`catalog.types.${problem.type}`), detail: problem.detail })
     }
   }
 }

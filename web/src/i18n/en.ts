@@ -176,10 +176,11 @@ const en = {
     saveVersion: 'Save as new version', saved: 'Saved “{name}” version {version}', fixFields: 'Fix the marked fields first',
     createdLine: 'Created by {who} at {when}', dispatchLabel: 'Runs',
     dispatch: { ansible: 'Ansible, on each node', agent: 'Agent, on each node', launcher: 'Once, on a launcher' },
-    types: { string: 'text', path: 'absolute path', version: 'version', integer: 'integer', boolean: 'true/false', choice: 'choice' },
+    types: { string: 'text', path: 'absolute path', version: 'version', integer: 'integer', boolean: 'true/false', choice: 'choice', list: 'list (JSON)', map: 'map (JSON)', secret: 'secret' },
     problem: {
       required: 'Required', type: 'Must be a valid {type}', choice: 'Must be one of: {choices}',
       pattern: 'Must match the pattern {pattern}',
+      json: 'Not valid JSON for a {type}: {detail}',
     },
     diff: {
       title: 'Compare versions', from: 'From', to: 'To', variable: 'Variable', change: 'Change', added: 'Added',
@@ -188,6 +189,7 @@ const en = {
     },
   },
   catalogRoles: {
+    schema: 'JSON Schema of the value (optional)',
     title: 'Roles', new: 'New role', detailTitle: 'Role {name}', source: 'Source',
     sources: { builtin: 'Built-in', created: 'Created', uploaded: 'Uploaded', imported: 'Imported' }, sourceLine: 'Source: {source}',
     showOperators: 'Operators', variables: 'Variables', variable: 'Variable', actionType: 'Group', type: 'Type',
@@ -211,6 +213,7 @@ const en = {
     noValueSets: 'No operator uses this role yet',
   },
   operators: {
+    secretSet: 'set', secretUnset: 'not set', secretReplace: 'set: type a new value to replace it', secretNotSet: 'not set: type the value',
     title: 'Operators', new: 'New operator', detailTitle: '{name} v{version}', editTitle: 'Edit {name} v{version}',
     role: 'Role', roleFiles: 'Role files', roleFilesVersion: 'version {version} ({hash}); uploads after it do not change what this version runs',
     noRoleFiles: 'The role has no files yet', pkgVersion: 'Package version', valueSet: 'Value set', values: 'Values', value: 'Value',

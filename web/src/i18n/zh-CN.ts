@@ -177,10 +177,11 @@ const zhCN: Messages = {
     saveVersion: '保存为新版本', saved: '已保存“{name}”版本 {version}', fixFields: '请先修正标出的字段',
     createdLine: '由 {who} 创建于 {when}', dispatchLabel: '执行方式',
     dispatch: { ansible: 'Ansible，在每个节点上', agent: 'Agent，在每个节点上', launcher: '在一个发起节点上执行一次' },
-    types: { string: '文本', path: '绝对路径', version: '版本号', integer: '整数', boolean: 'true/false', choice: '选项' },
+    types: { string: '文本', path: '绝对路径', version: '版本号', integer: '整数', boolean: 'true/false', choice: '选项', list: '列表（JSON）', map: '映射（JSON）', secret: '密文' },
     problem: {
       required: '必填', type: '必须是有效的{type}', choice: '必须是以下之一：{choices}',
       pattern: '必须匹配正则 {pattern}',
+      json: '不是有效的{type} JSON：{detail}',
     },
     diff: {
       title: '版本对比', from: '从', to: '到', variable: '变量', change: '变化', added: '新增',
@@ -189,6 +190,7 @@ const zhCN: Messages = {
     },
   },
   catalogRoles: {
+    schema: '取值的 JSON Schema（可选）',
     title: '角色', new: '新建角色', detailTitle: '角色 {name}', source: '来源',
     sources: { builtin: '内置', created: '手动创建', uploaded: '上传', imported: '导入' }, sourceLine: '来源：{source}',
     showOperators: '操作项', variables: '变量', variable: '变量', actionType: '分组', type: '类型',
@@ -211,6 +213,7 @@ const zhCN: Messages = {
     noValueSets: '还没有操作项使用此角色',
   },
   operators: {
+    secretSet: '已设置', secretUnset: '未设置', secretReplace: '已设置：输入新值以替换', secretNotSet: '未设置：请输入值',
     title: '操作项', new: '新建操作项', detailTitle: '{name} v{version}', editTitle: '编辑 {name} v{version}',
     role: '角色', roleFiles: '角色文件', roleFilesVersion: '版本 {version}（{hash}）；之后的上传不会改变此版本运行的文件',
     noRoleFiles: '此角色还没有文件', pkgVersion: '软件包版本', valueSet: '取值集', values: '变量取值', value: '取值',

@@ -67,6 +67,9 @@ public class AnsiblePlaybooks {
             QuickSsh.closeMasters(HostKeyChecking.firstContactSockets(dir.ssh()));
             dir.removeSecrets();
             ExtraVarsFile.remove(dir.root());
+            if (!run.extraVars().isEmpty()) {
+                dir.removeEvents();
+            }
         }
     }
 

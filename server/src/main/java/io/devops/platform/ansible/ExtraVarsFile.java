@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,11 @@ final class ExtraVarsFile {
         Map<String, Object> guarded = new LinkedHashMap<>();
         vars.forEach((name, value) -> guarded.put(name, guard(value)));
         try {
-            Files.writeString(dir.resolve(NAME), UnsafeText.dumper().dump(guarded));
+            // Secret values ride here: readable by the owner only from the moment the file exists.
+            Path file = dir.resolve(NAME);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, UnsafeText.dumper().dump(guarded));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the extra variables under " + dir, e);
         }

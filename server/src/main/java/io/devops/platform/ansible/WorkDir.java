@@ -72,6 +72,15 @@ final class WorkDir {
         }
     }
 
+    /** Ansible's events quote task output, which may hold a secret extra variable: read, they go too. */
+    void removeEvents() {
+        try {
+            Files.deleteIfExists(eventsFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the events of " + root, e);
+        }
+    }
+
     private void write(PlaybookRun run, AnsibleProperties properties) throws IOException {
         Path keys = Files.createDirectories(root.resolve("keys"));
         Files.setPosixFilePermissions(keys, PosixFilePermissions.fromString("rwx------"));

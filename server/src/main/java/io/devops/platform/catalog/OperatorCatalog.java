@@ -10,10 +10,13 @@ import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -28,11 +31,13 @@ class OperatorCatalog {
     private final Roles roles;
     private final RoleVersions roleVersions;
     private final Variables variables;
+    private final OperatorSecrets secrets;
     private final AuditTrail audit;
     private final Clock clock;
 
     OperatorCatalog(Operators operators, ValueSets valueSets, Roles roles, RoleVersions roleVersions, Variables variables,
-                    AuditTrail audit, Clock clock) {
+                    OperatorSecrets secrets, AuditTrail audit, Clock clock) {
+        this.secrets = secrets;
         this.roleVersions = roleVersions;
         this.operators = operators;
         this.valueSets = valueSets;
@@ -63,7 +68,7 @@ class OperatorCatalog {
     }
 
     Operator create(OperatorDraft draft) {
-        Operators.NewVersion version = distinct(newVersion(draft), draft.named(), 0);
+        Operators.NewVersion version = distinct(newVersion(draft, Map.of()), draft.named(), 0);
         long id = operators.insert(version, null, 1, clock.instant(), CurrentActor.name());
         Operator created = get(id);
         audit.record("operator.created", "operator", id, "Created operator " + created.name(), null, created);
@@ -84,7 +89,7 @@ class OperatorCatalog {
         var withRole = new OperatorDraft(current.roleId(), draft.pkgVersion(), draft.name(), draft.description(),
                 draft.values());
         long lineage = current.originalOptId();
-        Operators.NewVersion version = distinct(newVersion(withRole), withRole.named(), lineage);
+        Operators.NewVersion version = distinct(newVersion(withRole, sealedSecrets(current)), withRole.named(), lineage);
         if (!operators.retireHead(lineage)) {
             throw new ConflictException("Operator " + current.name() + " was deleted or changed meanwhile; reload it");
         }
@@ -133,19 +138,63 @@ class OperatorCatalog {
         }
     }
 
-    private Operators.NewVersion newVersion(OperatorDraft draft) {
+    private Operators.NewVersion newVersion(OperatorDraft draft, Map<Long, String> sealedBefore) {
         if (draft.roleId() == null) {
             throw new InvalidInputException("roleId", "is required");
         }
         CatalogRole role = roles.byId(draft.roleId()).filter(r -> !r.deleted())
                 .orElseThrow(() -> new InvalidInputException("roleId", "role " + draft.roleId() + " does not exist"));
-        Map<Long, String> values = draft.checkedValues(variables.ofRole(role.id()), role.name());
+        List<Variable> declared = variables.ofRole(role.id());
+        Set<String> setBefore = declared.stream().filter(v -> sealedBefore.containsKey(v.id())).map(Variable::name)
+                .collect(Collectors.toSet());
+        Map<Long, String> values = stored(declared, draft, draft.checkedValues(declared, role.name(), setBefore), sealedBefore);
         Instant now = clock.instant();
         var set = valueSets.findOrCreate(role.id(), draft.pkgVersionOrEmpty(), values, now, CurrentActor.name());
         // Pinned: a later upload of the role's files never changes what this version runs.
         Long roleVersionId = roleVersions.head(role.id()).map(RoleVersion::id).orElse(null);
         return new Operators.NewVersion(draft.nameOr(role.name()), role.id(), draft.pkgVersionOrEmpty(), set.id(),
                 draft.description(), roleVersionId);
+    }
+
+    /**
+     * What the value set stores: secrets sealed, and a secret set before and left out of the draft
+     * kept as it was sealed (so that the value set stays the same when nothing else changed).
+     */
+    private Map<Long, String> stored(List<Variable> declared, OperatorDraft draft, Map<Long, String> checked,
+                                     Map<Long, String> sealedBefore) {
+        Map<Long, String> stored = new LinkedHashMap<>();
+        for (Variable variable : declared) {
+            String value = checked.get(variable.id());
+            if (value != null) {
+                stored.put(variable.id(), variable.secret() ? secrets.seal(value) : value);
+            } else if (variable.secret() && sealedBefore.containsKey(variable.id()) && draft.leavesOut(variable.name())) {
+                stored.put(variable.id(), sealedBefore.get(variable.id()));
+            }
+        }
+        return stored;
+    }
+
+    /** The sealed secret values of an operator version, by variable id. */
+    private Map<Long, String> sealedSecrets(Operators.Row row) {
+        Map<Long, String> values = valueSets.byId(row.valueSetId()).values();
+        Map<Long, String> sealed = new LinkedHashMap<>();
+        variables.ofRole(row.roleId()).stream().filter(Variable::secret).filter(v -> values.containsKey(v.id()))
+                .forEach(v -> sealed.put(v.id(), values.get(v.id())));
+        return sealed;
+    }
+
+    /**
+     * The secret values of operator version {@code id} in clear, by variable name: only for a run
+     * about to hand them to Ansible, never for an answer.
+     */
+    @Transactional(readOnly = true)
+    Map<String, String> openSecrets(long id) {
+        Operators.Row row = row(id);
+        Map<Long, String> sealed = sealedSecrets(row);
+        Map<String, String> open = new LinkedHashMap<>();
+        variables.ofRole(row.roleId()).stream().filter(v -> sealed.containsKey(v.id()))
+                .forEach(v -> open.put(v.name(), secrets.open(sealed.get(v.id()), v.name())));
+        return open;
     }
 
     /** The newest version of the lineage {@code version} belongs to. */
@@ -161,14 +210,17 @@ class OperatorCatalog {
     private Operator withValues(Operators.Row row) {
         var set = valueSets.byId(row.valueSetId());
         Map<String, JsonNode> values = new LinkedHashMap<>();
+        List<String> secretsSet = new ArrayList<>();
         for (Variable variable : variables.ofRole(row.roleId())) {
             String value = set.values().get(variable.id());
-            if (value != null) {
+            if (value != null && variable.secret()) {
+                secretsSet.add(variable.name()); // write-only: named, never shown
+            } else if (value != null) {
                 values.put(variable.name(), variable.type().toJson(value));
             }
         }
         return new Operator(row.id(), row.name(), row.roleId(), row.roleName(), row.pkgVersion(), row.valueSetId(),
                 set.version(), row.optVersion(), row.originalOptId(), row.latest(), row.deleted(), row.description(),
-                values, row.roleVersion(), row.roleHash(), row.createdAt(), row.createdBy());
+                values, List.copyOf(secretsSet), row.roleVersion(), row.roleHash(), row.createdAt(), row.createdBy());
     }
 }

@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code script_details} with each operator's values scoped to its own role entry, so that two
  * operators of one role with different values neither clash nor get merged into one run. Strings
  * that Jinja could read ({@code {{ }}, {% %}, {# #}}) are tagged {@code !unsafe}: Ansible then
- * passes them on as literal text. SnakeYAML emits YAML 1.1, the dialect of Ansible's PyYAML, so
+ * passes them on as literal text; inside lists and maps every string is. A secret is never written
+ * here: its variable refers to the extra variable that carries it at run time. SnakeYAML emits YAML 1.1, the dialect of Ansible's PyYAML, so
  * strings such as {@code yes} or {@code 0777} are quoted and stay strings.
  */
 final class PlaybookYaml {
@@ -46,7 +47,8 @@ final class PlaybookYaml {
             include.put("include_role", Map.of("name", step.role()));
             if (!step.values().isEmpty()) {
                 Map<String, Object> vars = new LinkedHashMap<>();
-                step.values().forEach((name, value) -> vars.put(name, guarded(value)));
+                step.values().forEach((name, value) -> vars.put(name, value instanceof OperatorSecrets.Reference secret
+                        ? secret.jinja(step.sequence()) : guarded(value)));
                 include.put("vars", vars);
             }
             tasks.add(include);
@@ -62,7 +64,23 @@ final class PlaybookYaml {
     }
 
     private static Object guarded(Object value) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            return nested(value);
+        }
         return value instanceof String text && text.contains("{") ? new Unsafe(text) : value;
+    }
+
+    /** Inside a list or map every string is {@code !unsafe}, keys that Jinja could read too. */
+    private static Object nested(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> guarded = new LinkedHashMap<>();
+            map.forEach((key, item) -> guarded.put(guarded(key), nested(item)));
+            return guarded;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PlaybookYaml::nested).toList();
+        }
+        return value instanceof String text ? new Unsafe(text) : value;
     }
 
     private static Yaml yaml() {

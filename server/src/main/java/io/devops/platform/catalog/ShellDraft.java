@@ -86,6 +86,10 @@ record ShellDraft(String name, String description, String command, List<Paramete
             try {
                 Pattern.compile(pattern);
                 VariableType type = p.type() == null ? VariableType.STRING : VariableType.parse(p.type());
+                if (!type.scalar()) {
+                    throw new IllegalArgumentException("a script parameter is one word of a command: its type is one of "
+                            + VariableType.names().stream().filter(n -> VariableType.parse(n).scalar()).toList());
+                }
                 var parameter = new ShellParameter(p.name(), type, pattern, !Boolean.FALSE.equals(p.required()),
                         p.defaultValue(), p.description());
                 if (p.defaultValue() != null) {

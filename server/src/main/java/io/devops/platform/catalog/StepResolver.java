@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Checks the steps of a template draft against the catalog and resolves them into compiler
@@ -63,7 +62,8 @@ class StepResolver {
             return;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        operator.values().forEach((name, value) -> values.put(name, scalar(value)));
+        operator.values().forEach((name, value) -> values.put(name, VariableType.yaml(value)));
+        operator.secretsSet().forEach(name -> values.put(name, new OperatorSecrets.Reference(name)));
         rows.add(new Templates.StepRow(sequence, "operator", operator.id(), Dispatch.ANSIBLE, Map.of()));
         steps.add(new TemplateStep.OperatorStep(sequence, operator.id(), operator.name(), operator.optVersion(),
                 operator.roleName(), operator.roleHash(), values));
@@ -104,12 +104,5 @@ class StepResolver {
         rows.add(new Templates.StepRow(sequence, "script", shell.id(), dispatch, values));
         steps.add(new TemplateStep.ScriptStep(sequence, shell.id(), shell.name(), shell.version(), dispatch,
                 shell.command(values), reports, shell.runAs()));
-    }
-
-    private static Object scalar(JsonNode value) {
-        if (value.isIntegralNumber()) {
-            return value.longValue();
-        }
-        return value.isBoolean() ? (Object) value.booleanValue() : value.asString();
     }
 }

@@ -8,7 +8,9 @@ import io.devops.platform.shared.NotFoundException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -115,6 +117,14 @@ class TemplateCatalog implements TemplatePlans {
     public List<Path> rolesPaths(List<PlannedStep> steps) {
         return steps.stream().filter(step -> step.type().equals("operator")).map(PlannedStep::refId).distinct()
                 .map(roleFiles::materialisePinnedBy).flatMap(Optional::stream).distinct().toList();
+    }
+
+    @Override
+    public Map<String, String> secretVariables(List<PlannedStep> steps) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        steps.stream().filter(step -> step.type().equals("operator")).forEach(step -> operators.openSecrets(step.refId())
+                .forEach((name, value) -> variables.put(OperatorSecrets.variable(step.sequence(), name), value)));
+        return variables;
     }
 
     private long save(TemplateDraft draft, String name, Long lineage, int version) {

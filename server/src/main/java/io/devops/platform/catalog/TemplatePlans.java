@@ -2,6 +2,7 @@ package io.devops.platform.catalog;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,4 +25,11 @@ public interface TemplatePlans {
      * the database into the local cache when this instance has not yet).
      */
     List<Path> rolesPaths(List<PlannedStep> steps);
+
+    /**
+     * The secret values these steps' operator versions hold, in clear, as the extra variables their
+     * compiled playbook refers to ({@code devops_secret_<step>_<name>}). Only for handing to Ansible
+     * in a file of the owner's only, and for masking the step's output: never to be stored or shown.
+     */
+    Map<String, String> secretVariables(List<PlannedStep> steps);
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import io.devops.platform.credentials.SealedSecretHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
  * changed; saving values equal to an existing set reuses it, other values make the next version.
  */
 @Repository
-class ValueSets {
+class ValueSets implements SealedSecretHolder {
 
     /** A stored set: its id and version, and the values by variable id. */
     record ValueSet(long id, int version, Map<Long, String> values) {
@@ -45,6 +46,14 @@ class ValueSets {
                         "INSERT INTO role_variables (value_set_id, variable_id, variable_value) VALUES (?, ?, ?)")
                 .params(id, variableId, value).update());
         return new ValueSet(id, version, values);
+    }
+
+    /** Values of secret variables are sealed: a changed master key would leave them unreadable. */
+    @Override
+    public boolean holdsSealedSecrets() {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM role_variables rv JOIN variables v ON v.id = rv.variable_id WHERE v.var_type = 'SECRET'""")
+                .query(Long.class).single() > 0;
     }
 
     ValueSet byId(long id) {

@@ -10,7 +10,13 @@ import tools.jackson.databind.JsonNode;
 
 /** A new variable as the API receives it, checked field by field into a {@link Variable}. */
 record VariableDraft(String name, String actionType, String type, Boolean required,
-                     @JsonAlias("default") JsonNode defaultValue, List<String> choices, String description) {
+                     @JsonAlias("default") JsonNode defaultValue, List<String> choices, String description,
+                     JsonNode schema) {
+
+    VariableDraft(String name, String actionType, String type, Boolean required, JsonNode defaultValue,
+                  List<String> choices, String description) {
+        this(name, actionType, type, required, defaultValue, choices, description, null);
+    }
 
     private static final Pattern ACTION_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
 
@@ -34,19 +40,25 @@ record VariableDraft(String name, String actionType, String type, Boolean requir
         if (allowed.stream().anyMatch(c -> c == null || c.isEmpty() || c.contains("\n"))) {
             errors.add(new InputError("choices", "choices must be non-empty single-line texts"));
         }
+        JsonNode checkedSchema = schema == null || schema.isNull() ? null : schema;
+        boolean hasDefault = defaultValue != null && !defaultValue.isNull();
+        if (parsed == VariableType.SECRET && (hasDefault || checkedSchema != null)) {
+            errors.add(new InputError(hasDefault ? "default" : "schema", "a secret takes no " + (hasDefault ? "default" : "schema")
+                    + ": either would show or echo what must stay hidden; operators set its value"));
+        }
+        if (checkedSchema != null) {
+            errors.addAll(ValueSchema.problems(checkedSchema, "schema"));
+        }
         String canonicalDefault = null;
-        if (defaultValue != null && !defaultValue.isNull() && errors.isEmpty()) {
-            try {
-                canonicalDefault = parsed.normalize(defaultValue, allowed);
-            } catch (IllegalArgumentException e) {
-                errors.add(new InputError("default", e.getMessage()));
-            }
+        if (hasDefault && errors.isEmpty()) {
+            var variable = new Variable(0, roleId, name, action, parsed, allowed, false, null, description, checkedSchema);
+            canonicalDefault = variable.check(defaultValue, "default", errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("The variable is not valid: " + errors.get(0).field() + " "
                     + errors.get(0).message(), errors);
         }
         return new Variable(0, roleId, name, action, parsed, parsed == VariableType.CHOICE ? allowed : List.of(),
-                Boolean.TRUE.equals(required), canonicalDefault, description);
+                Boolean.TRUE.equals(required), canonicalDefault, description, checkedSchema);
     }
 }

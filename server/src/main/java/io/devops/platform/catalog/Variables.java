@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The variables of each role. */
 @Repository
@@ -25,11 +26,11 @@ class Variables {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO variables (role_id, var_name, action_type, var_type, choices, is_required, default_value,
-                                       description, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       description, value_schema, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(v.roleId(), v.name(), v.actionType(), v.type().name(),
                         v.choices().isEmpty() ? null : String.join("\n", v.choices()), v.required(), v.defaultValue(),
-                        v.description(), DbTime.toDb(at), by)
+                        v.description(), v.schema() == null ? null : v.schema().toString(), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -64,9 +65,11 @@ class Variables {
 
     private static Variable row(ResultSet rs, int row) throws SQLException {
         String choices = rs.getString("choices");
+        String schema = rs.getString("value_schema");
         return new Variable(rs.getLong("id"), rs.getLong("role_id"), rs.getString("var_name"),
                 rs.getString("action_type"), VariableType.valueOf(rs.getString("var_type")),
                 choices == null ? List.of() : Arrays.asList(choices.split("\n")), rs.getBoolean("is_required"),
-                rs.getString("default_value"), rs.getString("description"));
+                rs.getString("default_value"), rs.getString("description"),
+                schema == null ? null : JsonMapper.shared().readTree(schema));
     }
 }

@@ -47,6 +47,13 @@ public final class MaskingSecrets {
         return new MaskingSecrets(secrets);
     }
 
+    /** These masks and {@code values} (secret variables beside a node's credential). */
+    public MaskingSecrets with(Collection<String> values) {
+        Set<String> all = new LinkedHashSet<>(secrets);
+        values.forEach(value -> addValue(all, value));
+        return new MaskingSecrets(all);
+    }
+
     public String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;

@@ -50,6 +50,24 @@ class PlaybookYamlTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyStringInsideAListOrMapIsUnsafeIntegersStayIntegersAndASecretIsOnlyReferred() {
+        Map<String, Object> vhost = new LinkedHashMap<>();
+        vhost.put("name", "{{ lookup('pipe','id') }}");
+        vhost.put("port", 8080L);
+        vhost.put("tls", true);
+        String yaml = PlaybookYaml.render(List.of(operator(3, "web", Map.of("vhosts", List.of(vhost),
+                "token", new OperatorSecrets.Reference("token")))));
+
+        Map<String, Object> vars = (Map<String, Object>) roleEntries(yaml).get(0).get("vars");
+
+        Map<String, Object> parsed = ((List<Map<String, Object>>) vars.get("vhosts")).get(0);
+        assertThat(parsed).containsEntry("name", new PlaybookYaml.Unsafe("{{ lookup('pipe','id') }}"))
+                .containsEntry("port", 8080).containsEntry("tls", true);
+        assertThat(vars).containsEntry("token", "{{ devops_secret_3_token }}");
+    }
+
+    @Test
     void includesEachOperatorsRoleWithItsValuesAndClosesThePlay() {
         String yaml = PlaybookYaml.render(List.of(
                 operator(1, "ins_driver_cuda", Map.of("local_cuda_driver_path", "/data/fileserver/pkg/cuda/cuda_12.3.1_545.23.08_linux.run")),

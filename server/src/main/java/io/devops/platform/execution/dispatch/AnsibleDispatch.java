@@ -104,10 +104,14 @@ class AnsibleDispatch implements Dispatcher {
         // Each node's credential is resolved (and decrypted) once, for both the inventory and the masking.
         Map<RunNode, SshAccess.Access> accesses = inventory.accesses(targets);
         Map<Long, List<NodeHostKeys.HostKey>> recorded = hostKeys.recorded(targets);
+        // Secret values reach Ansible only in the extra variables file (owner only, removed after the step).
+        Map<String, String> secrets = "PLAYBOOK".equals(task.type()) ? plans.secretVariables(task.steps()) : Map.of();
+        Map<String, Object> extraVars = new LinkedHashMap<>(asked.extraVars());
+        extraVars.putAll(secrets);
         // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
         PlaybookRun run = new PlaybookRun(workDir, playbook, inventory.forPlaybook(targets, accesses, recorded), plans.rolesPaths(task.steps()),
-                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()), asked.checkMode(), asked.extraVars());
-        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values()));
+                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()), asked.checkMode(), extraVars);
+        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values())).with(secrets.values());
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;
@@ -119,7 +123,8 @@ class AnsibleDispatch implements Dispatcher {
         }
         remoteStop.await();
         List<HostResult> results = new ArrayList<>(targets.stream().map(node -> HostKeyRecords
-                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome, task))).toList());
+                .refused(node, outcome, recorded.get(node.nodeId())).orElseGet(() -> hostResult(node, outcome, task)))
+                .map(result -> result.masked(masking::mask)).toList());
         results.stream().filter(result -> outcome.refusedHostKeys().containsKey(result.ip()))
                 .forEach(result -> log.line("[platform] " + result.ip() + ": " + result.message()));
         if (launcher) {
@@ -130,7 +135,7 @@ class AnsibleDispatch implements Dispatcher {
         if (log.writeFailure().isPresent()) {
             return UnwrittenLog.failed(log.writeFailure().get(), results);
         }
-        TaskOutcome done = new TaskOutcome(status(outcome.ending()), outcome.exitCode(), outcome.message(), results);
+        TaskOutcome done = new TaskOutcome(status(outcome.ending()), outcome.exitCode(), masking.mask(outcome.message()), results);
         return withReports.isPresent() ? done.withReportsFetched() : done;
     }
 

@@ -392,5 +392,11 @@ public class RunContents {
         public HostResult stoppedAt(Integer step) {
             return new HostResult(nodeId, ip, status, rc, ok, changed, failed, skipped, durationMs, message, step, progress);
         }
+
+        /** The same result with its message masked (a failed task's message may quote a secret value). */
+        public HostResult masked(java.util.function.UnaryOperator<String> mask) {
+            return new HostResult(nodeId, ip, status, rc, ok, changed, failed, skipped, durationMs, mask.apply(message),
+                    stoppedStep, progress);
+        }
     }
 }
