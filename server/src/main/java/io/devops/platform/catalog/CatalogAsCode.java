@@ -13,7 +13,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -237,14 +239,16 @@ public class CatalogAsCode {
 
     private static Map<String, String> texts(Map<String, JsonNode> values) {
         Map<String, String> texts = new TreeMap<>();
-        values.forEach((name, value) -> texts.put(name, value.asString()));
+        // A list or map is its canonical compact JSON: asString() of a container is empty, which would
+        // export every structured value as "" (and re-import it as a change). Secrets are never in values.
+        values.forEach((name, value) -> texts.put(name, value.isValueNode() ? value.asString() : value.toString()));
         return texts;
     }
 
     private static JsonNode typed(VariableType type, String text) {
         try {
-            return type.toJson(type.normalize(text, List.of()));
-        } catch (IllegalArgumentException e) {
+            return type.structured() ? JsonMapper.shared().readTree(text) : type.toJson(type.normalize(text, List.of()));
+        } catch (IllegalArgumentException | JacksonException e) {
             return JsonNodeFactory.instance.stringNode(text); // the operator's own check names the problem
         }
     }

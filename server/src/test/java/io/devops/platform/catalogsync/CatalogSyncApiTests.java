@@ -73,6 +73,37 @@ class CatalogSyncApiTests extends ApiTest {
     }
 
     @Test
+    void anOperatorsListAndMapValuesRoundTripAndItsSecretNeverLeavesThePlatform() {
+        String roleName = unique("structured");
+        long role = admin().post("/api/v1/roles", "{\"name\":\"" + roleName + "\"}").json().get("id").asLong();
+        for (String variable : List.of("vhosts:list", "sysctl:map", "token:secret")) {
+            String[] nameAndType = variable.split(":");
+            assertThat(admin().post("/api/v1/roles/" + role + "/variables", "{\"name\":\"" + nameAndType[0]
+                    + "\",\"type\":\"" + nameAndType[1] + "\",\"required\":false}").status()).isEqualTo(201);
+        }
+        String secret = unique("secret-text");
+        Api.Response operator = admin().post("/api/v1/operators", """
+                {"roleId":%d,"pkgVersion":"1","values":{"vhosts":[{"name":"a","port":8080}],
+                 "sysctl":{"net":{"somaxconn":4096}},"token":"%s"}}""".formatted(role, secret));
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(201);
+
+        byte[] tree = export(admin(), "?include=roles,operators");
+        String operatorYaml = files(tree).entrySet().stream().filter(file -> file.getKey().startsWith("operators/" + roleName))
+                .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
+        assertThat(operatorYaml).contains("8080").contains("somaxconn").doesNotContain(secret);
+        assertThat(new String(tree, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+
+        Api.Response applied = importTree(admin(), tree, false);
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
+        assertThat(applied.json().get("plan").valueStream().filter(e -> e.get("kind").asString().equals("operator")
+                && e.get("name").asString().startsWith(roleName + "/")).map(e -> e.get("action").asString()))
+                .as(applied.toString()).containsExactly("UNCHANGED");
+        JsonNode after = admin().get("/api/v1/operators/" + operator.json().get("id").asLong()).json();
+        assertThat(after.get("values").get("vhosts").get(0).get("port").asInt()).isEqualTo(8080);
+        assertThat(after.get("secretsSet").toString()).isEqualTo("[\"token\"]");
+    }
+
+    @Test
     void aChangedScriptInTheTreeBecomesANewVersionAndTheOldOneStays() {
         String name = unique("cs_script");
         long v1 = admin().post("/api/v1/shells", script(name, "echo one <customer>")).id();
