@@ -4,6 +4,7 @@ import io.devops.agent.HealthFinding.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,39 +34,37 @@ final class HealthConditions {
      * look). Returns the events to send.
      */
     synchronized List<HealthEvent> update(Set<String> looked, Map<String, List<HealthFinding>> findings, Instant now) {
-        List<HealthEvent> events = new ArrayList<>();
-        Map<String, Condition> seenNow = new LinkedHashMap<>();
+        Set<String> seenNow = new HashSet<>();
+        Set<String> sendNow = new HashSet<>();
         findings.forEach((source, list) -> list.forEach(finding -> {
             Condition condition = open.get(finding.key());
             if (condition == null) {
-                condition = new Condition(source, finding, now);
-                open.put(finding.key(), condition);
-                seenNow.put(finding.key(), condition);
-                events.add(condition.sent(now));
+                open.put(finding.key(), new Condition(source, finding, now));
+                seenNow.add(finding.key());
+                sendNow.add(finding.key());
                 return;
             }
-            if (finding.kind() == Kind.OCCURRENCE || !seenNow.containsKey(finding.key())) {
+            if (finding.kind() == Kind.OCCURRENCE || seenNow.add(finding.key())) {
                 condition.count++;
             }
+            seenNow.add(finding.key());
             condition.lastSeen = now;
-            boolean worse = finding.severity().compareTo(condition.finding.severity()) > 0;
-            condition.finding = worse || finding.kind() == Kind.STATE ? finding : condition.finding.evidence() == null
-                    ? finding : withEvidence(condition.finding, finding.evidence());
-            seenNow.put(finding.key(), condition);
-            if (worse) {
-                events.add(condition.sent(now));
+            if (finding.severity().compareTo(condition.finding.severity()) > 0) {
+                sendNow.add(finding.key());
+                condition.finding = finding;
+            } else if (finding.kind() == Kind.STATE || finding.severity() == condition.finding.severity()) {
+                condition.finding = finding; // the newest line or reading is the evidence
             }
         }));
-        for (var it = open.values().iterator(); it.hasNext(); ) {
-            Condition condition = it.next();
-            if (seenNow.containsKey(condition.finding.key())) {
-                if (condition.changedSinceSent() && !now.isBefore(condition.lastSent.plus(resend))) {
-                    events.add(condition.sent(now));
-                }
-            } else if (condition.clears(looked, now, quiet)) {
+        List<HealthEvent> events = new ArrayList<>();
+        for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+            var entry = it.next();
+            Condition condition = entry.getValue();
+            if (!seenNow.contains(entry.getKey()) && condition.clears(looked, now, quiet)) {
                 it.remove();
                 events.add(condition.event(false));
-            } else if (condition.changedSinceSent() && !now.isBefore(condition.lastSent.plus(resend))) {
+            } else if (sendNow.contains(entry.getKey())
+                    || condition.changedSinceSent() && !now.isBefore(condition.lastSent.plus(resend))) {
                 events.add(condition.sent(now));
             }
         }
@@ -83,12 +82,6 @@ final class HealthConditions {
 
     /** An open condition as the agent's state file holds it. */
     record Saved(String source, Kind kind, HealthEvent event) {
-    }
-
-    /** The latest line of an occurrence is the evidence: it shows the condition is still happening. */
-    private static HealthFinding withEvidence(HealthFinding finding, String evidence) {
-        return new HealthFinding(finding.component(), finding.code(), finding.subject(), finding.severity(), finding.message(),
-                evidence, finding.kind());
     }
 
     private static final class Condition {

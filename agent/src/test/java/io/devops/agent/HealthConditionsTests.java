@@ -46,6 +46,16 @@ class HealthConditionsTests {
     }
 
     @Test
+    void aBurstOfLinesInOnePollOpensWithItsCount() {
+        List<HealthFinding> burst = LogFindings.kernel(RealOutputs.lines("xid-13-43-dmesg-decode-iso.txt"));
+
+        List<HealthEvent> events = conditions.update(Set.of("kernel-log"), Map.of("kernel-log", burst), T0);
+
+        assertThat(events).extracting(HealthEvent::key, HealthEvent::count).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("xid|13|0000:38:00", 629L), org.assertj.core.groups.Tuple.tuple("xid|43|0000:38:00", 7L));
+    }
+
+    @Test
     void aLogConditionClearsAfterTheQuietTimeWithoutANewLine() {
         kernelPoll(LINE, T0);
         assertThat(kernelPoll(null, T0.plusSeconds(29 * 60))).isEmpty();

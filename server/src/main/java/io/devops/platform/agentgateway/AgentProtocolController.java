@@ -4,6 +4,7 @@ import io.devops.platform.agentgateway.Enrolment.Enrolled;
 import io.devops.platform.agentgateway.Enrolment.Outcome;
 import io.devops.platform.agentgateway.Enrolment.Waiting;
 import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.PrintableText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -202,7 +203,10 @@ class AgentProtocolController {
     record HealthRequest(@NotNull @Size(max = 100) List<@Valid @NotNull HealthEvent> events) {
     }
 
-    /** Evidence and message are cut to what the server keeps; names are plain identifiers, never free text. */
+    /**
+     * Evidence, message and subject are cut to what the server keeps, control characters shown as '?'
+     * (a kernel line may carry anything); component, code and severity are plain identifiers.
+     */
     record HealthEvent(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String component,
                        @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String code,
                        @NotBlank @Size(max = 128) String subject,
@@ -217,12 +221,9 @@ class AgentProtocolController {
             if (lastSeen.isBefore(firstSeen)) {
                 throw new InvalidInputException("lastSeen", "must not be before firstSeen");
             }
-            return new AgentHealthReported.Event(component, code, subject, severity, cut(message, MAX_MESSAGE),
-                    evidence == null ? null : cut(evidence, MAX_EVIDENCE), micros(firstSeen), micros(lastSeen), count, open);
-        }
-
-        private static String cut(String text, int max) {
-            return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+            return new AgentHealthReported.Event(component, code, PrintableText.of(subject, 127), severity,
+                    PrintableText.of(message, MAX_MESSAGE - 1), evidence == null ? null : PrintableText.of(evidence, MAX_EVIDENCE - 1),
+                    micros(firstSeen), micros(lastSeen), count, open);
         }
 
         /** The database keeps microseconds: the key must compare equal when the same event comes again. */
