@@ -2,7 +2,6 @@ package io.devops.agent;
 
 import io.devops.agent.HealthFinding.Severity;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +52,8 @@ final class HostHealth {
             return Optional.empty();
         }
         List<HealthFinding> findings = new ArrayList<>();
-        for (Path device : list(root)) {
-            for (Path port : list(device.resolve("ports"))) {
+        for (Path device : FactsCollector.list(root)) {
+            for (Path port : FactsCollector.list(device.resolve("ports"))) {
                 String name = device.getFileName() + "/" + port.getFileName();
                 Probes.read(port.resolve("state")).ifPresent(state -> portState(findings, name, state));
                 Probes.read(port.resolve("counters/link_downed")).ifPresent(count -> flaps(findings, name, count));
@@ -109,19 +108,5 @@ final class HostHealth {
         return List.of(HealthFinding.state("disk", "FS_FULL", path, Severity.WARNING,
                 "the file system of " + path + " is " + percent + " % full (over " + FULL_PERCENT + " %)",
                 path + ": " + used / (1024 * 1024) + " MiB used of " + total / (1024 * 1024) + " MiB"));
-    }
-
-    private static List<Path> list(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            List<Path> all = new ArrayList<>();
-            entries.forEach(all::add);
-            all.sort(null);
-            return all;
-        } catch (IOException e) {
-            return List.of();
-        }
     }
 }

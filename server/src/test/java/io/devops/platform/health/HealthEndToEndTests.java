@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,10 +34,10 @@ class HealthEndToEndTests extends ApiTest {
                         "--fabricmanager-log", dir.resolve("none.log").toString(), "--infiniband-root", dir.resolve("no-ib").toString()))) {
             long node = nodeOf(ip, agent);
             // The state file is written by the first poll: the log's end is known, so the line is news, not history.
-            within(Duration.ofSeconds(20), "the agent's first health poll", () -> Files.exists(agent.workDir().resolve("health-state.json")));
+            Eventually.within(Duration.ofSeconds(20), "the agent's first health poll", () -> Files.exists(agent.workDir().resolve("health-state.json")));
             Files.writeString(kernelLog, XID_79 + "\n", StandardOpenOption.APPEND);
 
-            JsonNode row = within(Duration.ofSeconds(15), "the Xid 79 event listed", () -> {
+            JsonNode row = Eventually.within(Duration.ofSeconds(15), "the Xid 79 event listed", () -> {
                 JsonNode items = admin().get("/api/v1/health-events?nodeId=" + node).json().get("items");
                 return items.isEmpty() ? null : items.get(0);
             });
@@ -54,7 +55,7 @@ class HealthEndToEndTests extends ApiTest {
     }
 
     private long nodeOf(String ip, AgentProcess agent) throws InterruptedException {
-        return within(Duration.ofSeconds(30), "node " + ip + " enrolled; agent log:\n" + agent.log(), () -> {
+        return Eventually.within(Duration.ofSeconds(30), "node " + ip + " enrolled; agent log:\n" + agent.log(), () -> {
             JsonNode items = admin().get("/api/v1/nodes?q=" + ip).json().get("items");
             for (JsonNode item : items) {
                 if (item.get("ip").asString().equals(ip)) {
@@ -63,19 +64,5 @@ class HealthEndToEndTests extends ApiTest {
             }
             return null;
         });
-    }
-
-    private static <T> T within(Duration timeout, String what, java.util.function.Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }
