@@ -16,8 +16,8 @@ import java.util.Set;
 
 /**
  * The passive monitors, polled every {@link HealthSettings#interval()}: the kernel log and Fabric
- * Manager's log (new lines only), nvidia-smi's GPU counters and NVLink status, Fabric Manager's
- * service, InfiniBand ports and the root file system. Findings become conditions
+ * Manager's log (new lines only), nvidia-smi's GPU counters, PCIe replays and NVLink status, Fabric
+ * Manager's service, InfiniBand ports and the root file system. Findings become conditions
  * ({@link HealthConditions}) whose events wait in the {@link Outbox} until the server stored them.
  * Open conditions, unsent events and the logs' positions are kept in {@code health-state.json} in
  * the work dir, so that neither a server restart nor an agent restart loses or repeats one. A tool
@@ -37,6 +37,7 @@ final class HealthMonitor {
     private final LogTail kernelLog;
     private final LogTail fabricManagerLog;
     private final HostHealth host = new HostHealth();
+    private final PcieReplays replays = new PcieReplays();
     private boolean oldClockFieldNames;
     private Integer firstGpuCount;
     private boolean nodeHasNvlink;
@@ -84,6 +85,7 @@ final class HealthMonitor {
         look("fabricmanager-log", fabricManagerLog.newLines().map(LogFindings::fabricManager), looked, findings);
         look("gpu", gpus(), looked, findings);
         look("nvlink", nvlink(), looked, findings);
+        look("pcie", tool(PcieReplays.COMMAND).map(replays::findings), looked, findings);
         look("fabricmanager", HostHealth.fabricManager(), looked, findings);
         look("infiniband", host.infiniband(settings.infinibandRoot()), looked, findings);
         look("disk", HostHealth.disk(settings.rootFs()), looked, findings);
@@ -134,12 +136,16 @@ final class HealthMonitor {
     }
 
     private Optional<List<HealthFinding>> nvlink() {
-        Tool.Result result = Tool.run(NvlinkStatus.COMMAND.stream().map(this::tool).toList(), TOOL_TIMEOUT);
-        if (!result.ok()) {
-            return Optional.empty();
-        }
-        nodeHasNvlink |= NvlinkStatus.anyActive(result.output());
-        return Optional.of(NvlinkStatus.findings(result.output(), nodeHasNvlink));
+        return tool(NvlinkStatus.COMMAND).map(output -> {
+            nodeHasNvlink |= NvlinkStatus.anyActive(output);
+            return NvlinkStatus.findings(output, nodeHasNvlink);
+        });
+    }
+
+    /** A tool's output when it ran and succeeded; empty when it is missing or failed (nothing to judge). */
+    private Optional<String> tool(List<String> command) {
+        Tool.Result result = Tool.run(command.stream().map(this::tool).toList(), TOOL_TIMEOUT);
+        return result.ok() ? Optional.of(result.output()) : Optional.empty();
     }
 
     private String tool(String word) {

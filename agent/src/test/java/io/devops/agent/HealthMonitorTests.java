@@ -39,6 +39,7 @@ class HealthMonitorTests {
                 #!/bin/sh
                 case "$*" in
                   --query-gpu=*) cat "%s" ;;
+                  "-q -d PCIE") printf 'GPU 00000000:18:00.0\n        Replays Since Reset : 0\n' ;;
                   "nvlink -s") printf 'GPU 0: NVIDIA H100 80GB HBM3 (UUID: GPU-1)\\n\\t Link 0: 26.562 GB/s\\n' ;;
                   *) echo "no recording for $*" >&2; exit 6 ;;
                 esac
