@@ -34,24 +34,33 @@ class HealthEndToEndTests extends ApiTest {
                         "--fabricmanager-log", dir.resolve("none.log").toString(), "--infiniband-root", dir.resolve("no-ib").toString()))) {
             long node = nodeOf(ip, agent);
             // The state file is written by the first poll: the log's end is known, so the line is news, not history.
-            Eventually.within(Duration.ofSeconds(20), "the agent's first health poll", () -> Files.exists(agent.workDir().resolve("health-state.json")));
+            Eventually.within(Duration.ofSeconds(20), "the agent's first health poll",
+                    () -> Files.exists(agent.workDir().resolve("health-state.json")));
             Files.writeString(kernelLog, XID_79 + "\n", StandardOpenOption.APPEND);
 
-            JsonNode row = Eventually.within(Duration.ofSeconds(15), "the Xid 79 event listed", () -> {
-                JsonNode items = admin().get("/api/v1/health-events?nodeId=" + node).json().get("items");
-                return items.isEmpty() ? null : items.get(0);
-            });
+            JsonNode row = Eventually.within(Duration.ofSeconds(15), "the Xid 79 event listed", () -> xidEvent(admin(), node));
 
             assertThat(row.get("component").asString()).isEqualTo("xid");
             assertThat(row.get("code").asString()).isEqualTo("79");
             assertThat(row.get("severity").asString()).isEqualTo("CRITICAL");
             assertThat(row.get("evidence").asString()).isEqualTo(XID_79);
             assertThat(row.get("open").asBoolean()).isTrue();
-            assertThat(admin().get("/api/v1/health-events?nodeId=" + node).json().get("total").asLong()).isEqualTo(1);
             assertThat(fixtures.member(fixtures.tenant()).get("/api/v1/health-events?nodeId=" + node).json().get("total").asLong())
                     .isZero();
-            assertThat(fixtures.member(tenant).get("/api/v1/health-events?nodeId=" + node).json().get("total").asLong()).isEqualTo(1);
+            assertThat(xidEvent(fixtures.member(tenant), node).get("id").asLong()).isEqualTo(row.get("id").asLong());
         }
+    }
+
+    /** The node's one Xid event, or null while there is none; the node's other monitors may report what this machine has. */
+    private static JsonNode xidEvent(io.devops.platform.support.Api user, long node) {
+        List<JsonNode> xids = new java.util.ArrayList<>();
+        user.get("/api/v1/health-events?size=500&nodeId=" + node).json().get("items").forEach(item -> {
+            if (item.get("component").asString().equals("xid")) {
+                xids.add(item);
+            }
+        });
+        assertThat(xids).hasSizeLessThanOrEqualTo(1);
+        return xids.isEmpty() ? null : xids.get(0);
     }
 
     private long nodeOf(String ip, AgentProcess agent) throws InterruptedException {
