@@ -38,6 +38,7 @@ final class HealthMonitor {
     private final LogTail fabricManagerLog;
     private final HostHealth host = new HostHealth();
     private final PcieReplays replays = new PcieReplays();
+    private final Set<String> blind = new HashSet<>();
     private boolean oldClockFieldNames;
     private Integer firstGpuCount;
     private boolean nodeHasNvlink;
@@ -95,12 +96,19 @@ final class HealthMonitor {
         return events;
     }
 
-    private static void look(String monitor, Optional<List<HealthFinding>> result, Set<String> looked,
-                             Map<String, List<HealthFinding>> findings) {
-        result.ifPresent(list -> {
+    /** Records what a monitor found; one that cannot look says so in the agent's log once, and again when it can. */
+    private void look(String monitor, Optional<List<HealthFinding>> result, Set<String> looked,
+                      Map<String, List<HealthFinding>> findings) {
+        if (result.isPresent()) {
             looked.add(monitor);
-            findings.put(monitor, list);
-        });
+            findings.put(monitor, result.get());
+            if (blind.remove(monitor)) {
+                Log.info("health monitor " + monitor + " is watching again");
+            }
+        } else if (blind.add(monitor)) {
+            Log.warn("health monitor " + monitor + " cannot look (its tool or file is missing, unreadable or failing): "
+                    + "its conditions are not watched and none of them clears");
+        }
     }
 
     private Optional<List<HealthFinding>> gpus() {

@@ -117,7 +117,7 @@ interface LogTail {
                     lines.add(line);
                 }
             }
-            return Optional.of(cursor == null ? List.of() : lines);
+            return cursor == null ? Optional.empty() : Optional.of(lines); // no cursor: no journal to follow
         }
 
         @Override
