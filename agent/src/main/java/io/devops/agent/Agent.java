@@ -65,6 +65,9 @@ final class Agent {
             daemon("heartbeat", () -> heartbeats(!enrolledNow));
             daemon("reporter", new Reporter(client, outbox, this::refused)::run);
             daemon("poller", this::pollLoop);
+            if (config.health().enabled()) {
+                daemon("health", new HealthMonitor(config.health(), outbox, config.workDir(), json, java.time.Clock.systemUTC())::run);
+            }
         } catch (AgentStop stop) {
             return stop.code;
         } catch (CredentialStore.ExposedSecretException e) {

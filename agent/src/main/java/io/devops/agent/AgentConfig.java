@@ -16,11 +16,12 @@ import java.util.Map;
  * {@code allow-insecure-http} says otherwise (loopback tests).
  */
 record AgentConfig(URI server, String enrollmentToken, Path workDir, String nodeIp, Path caFile, String pinnedCertSha256,
-                   boolean allowInsecureHttp) {
+                   boolean allowInsecureHttp, HealthSettings health) {
 
     static final Path DEFAULT_FILE = Path.of("/etc/devops-agent/agent.yml");
-    static final List<String> KEYS = List.of("server", "enrollment-token", "work-dir", "node-ip", "ca-file",
-            "pinned-cert-sha256", "config", "allow-insecure-http");
+    static final List<String> KEYS = java.util.stream.Stream.concat(java.util.stream.Stream.of("server", "enrollment-token",
+            "work-dir", "node-ip", "ca-file", "pinned-cert-sha256", "config", "allow-insecure-http"),
+            HealthSettings.KEYS.stream()).toList();
     /** Flags that take no value: {@code --allow-insecure-http} alone means true. */
     static final List<String> SWITCHES = List.of("allow-insecure-http");
 
@@ -44,7 +45,7 @@ record AgentConfig(URI server, String enrollmentToken, Path workDir, String node
         requireSecureScheme(uri, allowHttp);
         return new AgentConfig(uri, blankToNull(values.get("enrollment-token")), Path.of(workDir),
                 blankToNull(values.get("node-ip")), values.containsKey("ca-file") ? Path.of(values.get("ca-file")) : null,
-                blankToNull(values.get("pinned-cert-sha256")), allowHttp);
+                blankToNull(values.get("pinned-cert-sha256")), allowHttp, HealthSettings.of(values));
     }
 
     private static void requireSecureScheme(URI server, boolean allowHttp) {

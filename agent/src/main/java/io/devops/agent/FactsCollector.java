@@ -161,7 +161,8 @@ final class FactsCollector {
         return devices;
     }
 
-    private static List<Path> list(Path dir) {
+    /** The entries of a directory, sorted; none when it is absent or unreadable. */
+    static List<Path> list(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

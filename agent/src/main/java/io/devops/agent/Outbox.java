@@ -37,7 +37,13 @@ final class Outbox {
     /** After this many refused batches, a command's refused output is dropped without a note (the note was refused too). */
     private static final int MAX_NOTES = 3;
 
+    /** Health events waiting for the server, at most this many; past that the oldest give way (said in the log). */
+    static final int MAX_HEALTH_EVENTS = 1000;
+    static final int MAX_HEALTH_PER_BATCH = 100;
+
     private final Map<Long, Entry> entries = new LinkedHashMap<>();
+    /** The latest event per condition instance (key and first seen): a newer one replaces one not yet sent. */
+    private final Map<String, HealthEvent> health = new LinkedHashMap<>();
     private final int maxPendingChars;
     private int batchBytes = MAX_BATCH_BYTES;
     private long pendingChars;
@@ -220,6 +226,34 @@ final class Outbox {
             pendingChars -= entry.pendingChars();
             notifyAll();
         }
+    }
+
+    /** Queues health events; an unsent event of the same condition is replaced by the newer one. */
+    synchronized void health(List<HealthEvent> events) {
+        for (HealthEvent event : events) {
+            String key = event.key() + "|" + event.firstSeen();
+            health.remove(key);
+            health.put(key, event);
+        }
+        while (health.size() > MAX_HEALTH_EVENTS) {
+            var oldest = health.keySet().iterator();
+            Log.warn("health outbox full: dropping the oldest unsent event " + oldest.next());
+            oldest.remove();
+        }
+    }
+
+    /** The oldest health events, at most {@link #MAX_HEALTH_PER_BATCH}. */
+    synchronized List<HealthEvent> dueHealth() {
+        return health.values().stream().limit(MAX_HEALTH_PER_BATCH).toList();
+    }
+
+    /** The server stored these: they leave, unless a newer event of the same condition came meanwhile. */
+    synchronized void healthStored(List<HealthEvent> stored) {
+        stored.forEach(event -> health.remove(event.key() + "|" + event.firstSeen(), event));
+    }
+
+    synchronized List<HealthEvent> pendingHealth() {
+        return List.copyOf(health.values());
     }
 
     /** The size of a chunk in a request body: its content as JSON string (UTF-8, escaped) and the fields around it. */

@@ -2,6 +2,7 @@ package io.devops.agent;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -50,6 +51,7 @@ final class Reporter {
     }
 
     void sendDue() throws IOException, InterruptedException {
+        sendHealth();
         for (Outbox.Batch batch : outbox.due()) {
             if (!batch.chunks().isEmpty() && !sendOutput(batch)) {
                 continue; // smaller, as a note, or not at all: the next round sends what is left, then the result
@@ -58,6 +60,24 @@ final class Reporter {
                 sendResult(batch);
             }
         }
+    }
+
+    /** Health events go before output: they are few, and what the fleet's policy acts on. */
+    private void sendHealth() throws IOException, InterruptedException {
+        List<HealthEvent> due = outbox.dueHealth();
+        if (due.isEmpty()) {
+            return;
+        }
+        try {
+            client.health(Map.of("events", due));
+        } catch (ServerClient.Refused refused) {
+            if (refused.isUnauthorized()) {
+                throw refused;
+            }
+            // 400/403/413: the server will never take these as they are; keeping them would block the ones after.
+            Log.warn("the server refused " + due.size() + " health event(s): " + refused.getMessage());
+        }
+        outbox.healthStored(due);
     }
 
     /** True when the server stored the batch; otherwise the outbox has been told why it did not. */

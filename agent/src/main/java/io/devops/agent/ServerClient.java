@@ -62,6 +62,11 @@ final class ServerClient {
         return send("POST", "/api/v1/agent/commands/" + commandId + "/result", body, REQUEST_TIMEOUT, true);
     }
 
+    /** Health events; the server stores each once per condition, so a re-sent batch changes nothing. */
+    void health(Object body) throws IOException, InterruptedException {
+        send("POST", "/api/v1/agent/health-events", body, REQUEST_TIMEOUT, true);
+    }
+
     byte[] script(String sha256) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = http.send(request("GET", "/api/v1/agent/scripts/" + sha256, null, REQUEST_TIMEOUT, true),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -33,6 +33,25 @@ class AgentConfigTests {
     }
 
     @Test
+    void healthMonitorsPollEveryMinuteUnlessTheConfigSaysOtherwise() throws Exception {
+        AgentConfig defaults = AgentConfig.parse(new String[] {"--server", "https://p", "--config", "/dev/null"});
+        assertThat(defaults.health().interval()).hasSeconds(60);
+        assertThat(defaults.health().kernelLog()).isEqualTo("journal");
+        assertThat(defaults.health().expectedGpus()).isNull();
+
+        Path file = dir.resolve("agent.yml");
+        Files.writeString(file, "server: https://p\nhealth-interval: 5\nkernel-log: /var/log/kern.log\nexpected-gpus: 8\n");
+        AgentConfig set = AgentConfig.parse(new String[] {"--config", file.toString()});
+        assertThat(set.health().interval()).hasSeconds(5);
+        assertThat(set.health().kernelLog()).isEqualTo("/var/log/kern.log");
+        assertThat(set.health().expectedGpus()).isEqualTo(8);
+        assertThat(AgentConfig.parse(new String[] {"--server", "https://p", "--config", "/dev/null", "--health-interval", "0"})
+                .health().enabled()).isFalse();
+        assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--server", "https://p", "--config", "/dev/null",
+                "--health-interval", "soon"})).hasMessage("health-interval must be a whole number, 0 or more, not 'soon'");
+    }
+
+    @Test
     void refusesUnknownFlagsAndAMissingServer() {
         assertThatThrownBy(() -> AgentConfig.parse(new String[] {"--sever", "x"}))
                 .hasMessageContaining("unknown option --sever");

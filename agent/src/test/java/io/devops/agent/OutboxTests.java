@@ -278,4 +278,22 @@ class OutboxTests {
     private static boolean isWholeText(String text) {
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(text);
     }
+
+    @Test
+    void aNewerHealthEventReplacesTheUnsentOneOfItsConditionAndAStoredOneLeaves() {
+        Outbox outbox = new Outbox();
+        HealthEvent first = new HealthEvent("xid", "79", "0000:18:00", "CRITICAL", "m", "e", "2026-12-07T10:00:00Z",
+                "2026-12-07T10:00:00Z", 1, true);
+        HealthEvent later = new HealthEvent("xid", "79", "0000:18:00", "CRITICAL", "m", "e", "2026-12-07T10:00:00Z",
+                "2026-12-07T10:10:00Z", 3, true);
+        outbox.health(java.util.List.of(first));
+        java.util.List<HealthEvent> sending = outbox.dueHealth();
+        outbox.health(java.util.List.of(later));
+
+        outbox.healthStored(sending);
+
+        assertThat(outbox.pendingHealth()).containsExactly(later);
+        outbox.healthStored(outbox.dueHealth());
+        assertThat(outbox.pendingHealth()).isEmpty();
+    }
 }

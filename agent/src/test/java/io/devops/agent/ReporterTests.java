@@ -68,6 +68,29 @@ class ReporterTests {
         assertThat(outbox.isEmpty()).isTrue();
     }
 
+    @Test
+    void healthEventsWaitWhileTheServerIsDownAndLeaveOnceItStoredThem() throws Exception {
+        Outbox outbox = new Outbox();
+        HealthEvent xid = new HealthEvent("xid", "79", "0000:18:00", "CRITICAL", "Xid 79", "NVRM: Xid (PCI:0000:18:00): 79",
+                "2026-12-07T10:00:00Z", "2026-12-07T10:00:00Z", 1, true);
+        outbox.health(List.of(xid));
+        Reporter reporter = new Reporter(new ServerClient(server.uri(), HttpClient.newHttpClient(), JSON), outbox, refused -> {
+            throw new AssertionError(refused);
+        });
+        server.healthStatus = 503; // restarting
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(reporter::sendDue).isInstanceOf(IOException.class);
+        assertThat(outbox.pendingHealth()).containsExactly(xid);
+
+        server.healthStatus = 200;
+        reporter.sendDue();
+        assertThat(server.health).singleElement().satisfies(event -> {
+            assertThat(event.get("code").asText()).isEqualTo("79");
+            assertThat(event.get("firstSeen").asText()).isEqualTo("2026-12-07T10:00:00Z");
+        });
+        assertThat(outbox.pendingHealth()).isEmpty();
+    }
+
     private void sendAll(Outbox outbox) throws Exception {
         Reporter reporter = new Reporter(new ServerClient(server.uri(), HttpClient.newHttpClient(), JSON), outbox, refused -> {
             throw new AssertionError(refused);
@@ -83,6 +106,8 @@ class ReporterTests {
         final TreeMap<Integer, String> chunks = new TreeMap<>();
         volatile int limitBytes = Integer.MAX_VALUE;
         volatile String refuseContaining;
+        volatile int healthStatus = 200;
+        final List<JsonNode> health = new ArrayList<>();
         int tooLarge;
         JsonNode result;
         int resultAfterChunks = -1;
@@ -110,7 +135,12 @@ class ReporterTests {
                 return;
             }
             JsonNode request = JSON.readTree(body);
-            if (path.endsWith("/output")) {
+            if (path.endsWith("/health-events")) {
+                if (healthStatus == 200) {
+                    request.get("events").forEach(health::add);
+                }
+                answer(exchange, healthStatus, healthStatus == 200 ? "{\"stored\":1}" : "{\"detail\":\"restarting\"}");
+            } else if (path.endsWith("/output")) {
                 List<JsonNode> received = new ArrayList<>();
                 request.get("chunks").forEach(received::add);
                 if (refuseContaining != null && received.stream().anyMatch(c -> c.get("content").asText().contains(refuseContaining))) {

@@ -4,6 +4,7 @@ import io.devops.platform.agentgateway.Enrolment.Enrolled;
 import io.devops.platform.agentgateway.Enrolment.Outcome;
 import io.devops.platform.agentgateway.Enrolment.Waiting;
 import io.devops.platform.shared.InvalidInputException;
+import io.devops.platform.shared.PrintableText;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -45,6 +46,7 @@ class AgentProtocolController {
     private final AgentChannel channel;
     private final OutputIntake intake;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final boolean seesAgentsDirectly;
 
     /**
@@ -52,7 +54,9 @@ class AgentProtocolController {
      * connection's address is the proxy's and cannot be compared with the address an agent declares.
      */
     AgentProtocolController(Enrolment enrolment, AgentChannel channel, OutputIntake intake, Clock clock,
+                            org.springframework.context.ApplicationEventPublisher events,
                             @Value("${devops.agent.sees-connections-directly:true}") boolean seesAgentsDirectly) {
+        this.events = events;
         this.enrolment = enrolment;
         this.seesAgentsDirectly = seesAgentsDirectly;
         this.channel = channel;
@@ -141,6 +145,16 @@ class AgentProtocolController {
         return chunks == null ? List.of() : chunks.stream().map(c -> new OutputChunk(c.seq(), c.stream(), c.content(), null)).toList();
     }
 
+    /**
+     * The agent's health events (see {@link AgentHealthReported}): 200 once the health module has
+     * stored them; 400 naming the bad field, storing none.
+     */
+    @PostMapping("/health-events")
+    Stored health(@AuthenticationPrincipal AgentNode agent, @Valid @RequestBody HealthRequest request) {
+        events.publishEvent(new AgentHealthReported(agent.nodeId(), request.events().stream().map(HealthEvent::checked).toList()));
+        return new Stored(request.events().size());
+    }
+
     @GetMapping(value = "/scripts/{sha256}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
     byte[] script(@AuthenticationPrincipal AgentNode agent, @PathVariable String sha256) {
         return channel.script(agent, sha256);
@@ -184,6 +198,38 @@ class AgentProtocolController {
     }
 
     record Chunk(int seq, String stream, String content) {
+    }
+
+    record HealthRequest(@NotNull @Size(max = 100) List<@Valid @NotNull HealthEvent> events) {
+    }
+
+    /**
+     * Evidence, message and subject are cut to what the server keeps, control characters shown as '?'
+     * (a kernel line may carry anything); component, code and severity are plain identifiers.
+     */
+    record HealthEvent(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String component,
+                       @NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String code,
+                       @NotBlank @Size(max = 128) String subject,
+                       @NotNull @jakarta.validation.constraints.Pattern(regexp = "CRITICAL|WARNING|INFO") String severity,
+                       @NotBlank String message, String evidence, @NotNull Instant firstSeen, @NotNull Instant lastSeen,
+                       @Min(1) long count, boolean open) {
+
+        static final int MAX_MESSAGE = 500;
+        static final int MAX_EVIDENCE = 2000;
+
+        AgentHealthReported.Event checked() {
+            if (lastSeen.isBefore(firstSeen)) {
+                throw new InvalidInputException("lastSeen", "must not be before firstSeen");
+            }
+            return new AgentHealthReported.Event(component, code, PrintableText.of(subject, 127), severity,
+                    PrintableText.of(message, MAX_MESSAGE - 1), evidence == null ? null : PrintableText.of(evidence, MAX_EVIDENCE - 1),
+                    micros(firstSeen), micros(lastSeen), count, open);
+        }
+
+        /** The database keeps microseconds: the key must compare equal when the same event comes again. */
+        private static Instant micros(Instant at) {
+            return at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        }
     }
 
     record Stored(int stored) {

@@ -3,23 +3,13 @@ package io.devops.platform.agentgateway;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Polls a condition until a deadline: tests never sleep blindly. */
+/** The gateway tests' name for {@link io.devops.platform.support.Eventually}. */
 final class Eventually {
 
     private Eventually() {
     }
 
     static <T> T within(Duration timeout, String what, Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = probe.get();
-            if (value != null && !Boolean.FALSE.equals(value)) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(50);
-        }
+        return io.devops.platform.support.Eventually.within(timeout, what, probe);
     }
 }

@@ -1,0 +1,62 @@
+package io.devops.platform.health;
+
+import io.devops.platform.identity.TenantScope;
+import io.devops.platform.identity.TenantScopes;
+import io.devops.platform.shared.DbTime;
+import io.devops.platform.shared.PageQuery;
+import io.devops.platform.shared.PageResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The filtered, paged list of health events, newest first, scoped as the node list is: a tenant
+ * user sees the events of its tenants' nodes only (a node through its pool's tenant; the spare
+ * pool's only the operations team).
+ */
+@Component
+class HealthEventSearch {
+
+    private final JdbcClient jdbc;
+    private final TenantScopes scopes;
+
+    HealthEventSearch(JdbcClient jdbc, TenantScopes scopes) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+    }
+
+    record Filter(Long nodeId, Long poolId, String severity, Boolean open) {
+    }
+
+    PageResult<HealthEventView> page(Filter filter, PageQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        TenantScope scope = scopes.current();
+        if (!scope.global()) {
+            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
+        }
+        add(conditions, params, "e.node_id = ?", filter.nodeId());
+        add(conditions, params, "n.node_pool_id = ?", filter.poolId());
+        add(conditions, params, "e.severity = ?", filter.severity());
+        add(conditions, params, "e.is_open = ?", filter.open());
+        String from = " FROM health_events e JOIN nodes n ON n.id = e.node_id"
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
+        List<HealthEventView> items = jdbc.sql("SELECT e.*" + from + " ORDER BY e.last_seen DESC, e.id DESC" + query.limitOffset())
+                .params(params)
+                .query((rs, row) -> new HealthEventView(rs.getLong("id"), rs.getLong("node_id"), rs.getString("component"),
+                        rs.getString("code"), rs.getString("subject"), rs.getString("severity"), rs.getString("message"),
+                        rs.getString("evidence"), DbTime.read(rs, "first_seen"), DbTime.read(rs, "last_seen"),
+                        rs.getLong("event_count"), rs.getBoolean("is_open"), null, null))
+                .list();
+        return PageResult.of(items, total, query);
+    }
+
+    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+        if (value != null) {
+            conditions.add(condition);
+            params.add(value);
+        }
+    }
+}

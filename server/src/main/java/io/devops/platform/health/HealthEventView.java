@@ -1,0 +1,14 @@
+package io.devops.platform.health;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * One condition of one node as the API shows it, every field always present. {@code policyVersion}
+ * and {@code action} stay null until health policies decide what to do about conditions.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record HealthEventView(long id, long nodeId, String component, String code, String subject, String severity, String message,
+                       String evidence, Instant firstSeen, Instant lastSeen, long count, boolean open, Long policyVersion,
+                       String action) {
+}
