@@ -33,11 +33,11 @@ class EndpointWalkApiTests extends ApiTest {
     /** Resources that belong to a tenant: the path's first variable is replaced by the other tenant's id. */
     private static final Set<String> TENANT_OWNED = Set.of("tenants", "node-pools", "nodes", "jobs", "runs", "schedules");
     /**
-     * Global resources tenant users may read (the catalog, pass lines), that are their own (sign-in,
-     * tokens) or that read nothing stored (the schedule preview).
+     * Global resources tenant users may read (the catalog, pass lines, the public key that verifies
+     * their certificates), that are their own (sign-in, tokens) or that read nothing stored (the schedule preview).
      */
     private static final Set<String> GLOBAL_FOR_ALL = Set.of("roles", "operators", "shells", "templates", "acceptance-thresholds",
-            "auth", "api-tokens", "schedules");
+            "auth", "api-tokens", "schedules", "certificates");
     /** Lists whose items belong to tenants: checked for the other tenant's objects. */
     private static final Set<String> SCOPED_LISTS = Set.of("/api/v1/tenants", "/api/v1/node-pools", "/api/v1/nodes", "/api/v1/jobs",
             "/api/v1/runs", "/api/v1/audit-events", "/api/v1/overview", "/api/v1/health-events");
