@@ -106,7 +106,7 @@ final class Tarball {
         return (length + body).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] header(String name, long size, char type) {
+    static byte[] header(String name, long size, char type) {
         byte[] header = new byte[BLOCK];
         put(header, 0, 100, name.getBytes(StandardCharsets.US_ASCII));
         octal(header, 100, 8, type == '5' ? 0755 : 0644);
@@ -135,7 +135,7 @@ final class Tarball {
         System.arraycopy(value, 0, header, offset, Math.min(length, value.length));
     }
 
-    private static void writePadded(OutputStream out, byte[] content) throws IOException {
+    static void writePadded(OutputStream out, byte[] content) throws IOException {
         out.write(content);
         int rest = content.length % BLOCK;
         if (rest != 0) {
@@ -165,7 +165,11 @@ final class Tarball {
                     case 'L' -> longName = cString(data);
                     case 'g' -> { } // global PAX settings: nothing this reader uses
                     case '0', '\0', '7' -> entries.add(new Entry(safeName(name), data));
-                    case '5' -> entries.add(new Entry(safeName(name), null));
+                    case '5' -> {
+                        if (!isRoot(name)) {
+                            entries.add(new Entry(safeName(name), null));
+                        }
+                    }
                     case '1', '2' -> throw CliException.failed("the archive holds a link (" + name + "): refused, nothing written");
                     default -> throw CliException.failed("the archive holds a special file (" + name + ", type " + type
                             + "): refused, nothing written");
@@ -198,6 +202,11 @@ final class Tarball {
             }
         }
         return (int) entries.stream().filter(entry -> !entry.folder()).count();
+    }
+
+    /** {@code ./}: the folder being unpacked into, which {@code tar -C dir .} lists first. */
+    private static boolean isRoot(String name) {
+        return name.matches("(\\./*)+");
     }
 
     /** The name, refused when absolute or when it steps up with {@code ..}; {@code ./} and trailing slashes dropped. */
