@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # devopsctl against a real server (embedded H2) and two SSH test nodes on loopback: an API token
 # from the environment, `nodes list -o json` parsed by Python, `runs start JOB --watch` exiting 0
-# for a run that succeeds and 1 for one where a node fails, `runs results -o json`, `runs logs`,
+# for a run that succeeds and 1 for one where a node fails, `runs results -o json`, `runs logs`
+# (whole and --follow), `--limit` by IP,
 # exit 3 for a wrong token and for a server that is not there, exit 2 for a bad flag, and the
 # token never printed.
 # Needs root, openssh-server and ansible-core (scripts/test.sh installs them); the test nodes are
@@ -91,6 +92,15 @@ expect_exit 0 "runs logs" ctl runs logs "$run"
 grep -q "PLAY RECAP" "$WORK/out" || fail "runs logs printed no playbook output: $(head -c 2000 "$WORK/out")"
 expect_exit 1 "runs logs --follow of a failed run" ctl runs logs "$run" --follow
 grep -q "PLAY RECAP" "$WORK/out" || fail "runs logs --follow printed no playbook output"
+[ ! -s "$WORK/err" ] || fail "runs logs --follow complained: $(cat "$WORK/err")"
+expect_exit 0 "runs start --limit IP --watch: the same job on its good node only" \
+    ctl runs start cli-bad --limit 127.0.4.1 --watch --interval 0.5 -o json
+python3 -c '
+import json, sys
+run = json.load(open(sys.argv[1]))
+nodes = [node["ip"] for item in run["items"] for node in item["nodes"]]
+assert run["status"] == "SUCCEEDED" and nodes == ["127.0.4.1"], (run["status"], nodes)
+' "$WORK/out" || fail "the limited run: $(head -c 2000 "$WORK/out")"
 
 expect_exit 3 "a wrong token" env DEVOPSCTL_TOKEN=wrong-token scripts/devopsctl nodes list
 grep -q "401" "$WORK/err" || fail "the refusal does not show the server's answer: $(cat "$WORK/err")"

@@ -152,7 +152,14 @@ final class Api {
 
     private <T> HttpResponse<T> sendRaw(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         try {
-            return http.send(request.build(), handler);
+            HttpResponse<T> response = http.send(request.build(), handler);
+            if (response.statusCode() >= 300 && response.statusCode() < 400) {
+                // Redirects are not followed: the token would travel to wherever they point.
+                throw CliException.usage("the server answered " + response.statusCode() + ", a redirect to "
+                        + response.headers().firstValue("Location").orElse("another address")
+                        + ": give --server (or DEVOPSCTL_SERVER) the address it redirects to");
+            }
+            return response;
         } catch (ConnectException e) {
             throw new CliException(ExitCodes.UNAVAILABLE, "cannot connect to " + settings.server() + ": connection refused or no route"
                     + " (is the server running, and is --server right?)", e);
@@ -183,8 +190,12 @@ final class Api {
             message.append(": ").append(detail);
         }
         if (json != null && json.path("errors").isArray()) {
-            json.path("errors").forEach(error -> message.append("\n  ").append(error.path("field").asText("?")).append(": ")
-                    .append(error.path("message").asText("")));
+            for (JsonNode error : json.path("errors")) {
+                String line = error.path("field").asText("?") + ": " + error.path("message").asText("");
+                if (detail == null || !detail.contains(line)) {
+                    message.append("\n  ").append(line);
+                }
+            }
         }
         return new ApiException(status, message.toString(), json);
     }

@@ -22,7 +22,8 @@ final class CatalogCommand {
     @Command(name = "export", description = {"Write the catalog into a folder (made if missing): one file per object, as the server lays",
             "it out. Files of the same names are overwritten; other files in the folder are left alone."},
             footerHeading = "%nExamples:%n",
-            footer = {"  devopsctl catalog export ./catalog && git -C ./catalog diff", "  devopsctl catalog export ./catalog --include templates,jobs"})
+            footer = {"  devopsctl catalog export ./catalog && git -C ./catalog diff",
+                    "  devopsctl catalog export ./catalog --include templates,jobs"})
     static final class Export extends ApiCommand {
 
         @Parameters(paramLabel = "DIR", description = "The folder to write into.")
@@ -51,7 +52,8 @@ final class CatalogCommand {
     @Command(name = "import", description = {"Send a folder's catalog to the server. With --dry-run, only print the plan (CREATE,",
             "NEW_VERSION, UNCHANGED, CONFLICT per object); without it, the same as 'catalog apply'.",
             "Exit code: 1 when the plan has conflicts (nothing is applied then)."},
-            footerHeading = "%nExamples:%n", footer = {"  devopsctl catalog import ./catalog --dry-run", "  devopsctl catalog import ./catalog --dry-run -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  devopsctl catalog import ./catalog --dry-run",
+                    "  devopsctl catalog import ./catalog --dry-run -o json"})
     static final class Import extends ApiCommand {
 
         @Parameters(paramLabel = "DIR", description = "The folder, as 'catalog export' writes it.")
@@ -68,7 +70,8 @@ final class CatalogCommand {
 
     @Command(name = "apply", description = {"Apply a folder's catalog: all of it, or nothing when the plan has a conflict",
             "(then the plan is printed and the exit code is 1)."},
-            footerHeading = "%nExamples:%n", footer = {"  devopsctl catalog apply ./catalog", "  devopsctl catalog import ./catalog --dry-run && devopsctl catalog apply ./catalog"})
+            footerHeading = "%nExamples:%n", footer = {"  devopsctl catalog apply ./catalog",
+                    "  devopsctl catalog import ./catalog --dry-run && devopsctl catalog apply ./catalog"})
     static final class Apply extends ApiCommand {
 
         @Parameters(paramLabel = "DIR", description = "The folder, as 'catalog export' writes it.")

@@ -23,7 +23,8 @@ final class NodesCommand {
 
     static final List<Column> COLUMNS = List.of(Column.of("ID", "id"), Column.of("IP", "ip"), Column.of("HOSTNAME", "hostname"),
             Column.of("POOL", "nodePoolName"),
-            new Column("GPU", node -> Output.text(node.path("gpuType")) + (node.path("gpuCount").isNumber() ? " x" + node.path("gpuCount").asInt() : "")),
+            new Column("GPU", node -> Output.text(node.path("gpuType"))
+                    + (node.path("gpuCount").isNumber() ? " x" + node.path("gpuCount").asInt() : "")),
             Column.of("LIFECYCLE", "lifecycle"), Column.of("LOCKED", "locked"), Column.of("AGENT", "/agent/status"),
             new Column("LABELS", NodesCommand::labels));
 

@@ -16,7 +16,10 @@ final class RunResults {
     private RunResults() {
     }
 
-    /** The rows: {@code [{"item","template","nodeId","ip","hostname","status","steps":[{"sequence","step","status","rc","durationMs","message"}]}]}. */
+    /**
+     * The rows: {@code [{"item","template","nodeId","ip","hostname","status",
+     * "steps":[{"sequence","step","status","rc","durationMs","message"}]}]}.
+     */
     static ArrayNode rows(JsonNode run) {
         ArrayNode rows = Api.JSON.createArrayNode();
         for (JsonNode item : run.path("items")) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,8 @@ final class RunsCommand {
     }
 
     @Command(name = "list", description = "List runs, newest first.",
-            footerHeading = "%nExamples:%n", footer = {"  devopsctl runs list --job delivery --status FAILED", "  devopsctl runs list --last 5 -o json"})
+            footerHeading = "%nExamples:%n", footer = {"  devopsctl runs list --job delivery --status FAILED",
+                    "  devopsctl runs list --last 5 -o json"})
     static final class ListRuns extends ApiCommand {
 
         @Option(names = "--job", paramLabel = "JOB", description = "Only this job's runs (id or name).")
@@ -90,7 +92,7 @@ final class RunsCommand {
             "Exit code with --watch: 0 when the run SUCCEEDED, 1 when it failed, was cancelled or interrupted."},
             footerHeading = "%nExamples:%n",
             footer = {"  devopsctl runs start delivery --watch",
-                    "  devopsctl runs start 7 --version 3 --limit pool:gpu_pool_a --exclude node:12 --watch",
+                    "  devopsctl runs start 7 --version 3 --limit pool:gpu_pool_a --exclude 10.0.3.17 --watch",
                     "  devopsctl runs start burn-in --limit label:rack=r1 --var hours:=4 --var operator=alice --batch-size 8",
                     "  devopsctl runs start delivery --check -o json"})
     static final class Start extends ApiCommand {
@@ -102,8 +104,8 @@ final class RunsCommand {
         Integer version;
 
         @Option(names = "--limit", paramLabel = "SELECTOR",
-                description = "Run only on the job's nodes that match (repeatable, any may match): node:ID, pool:ID|NAME, label:KEY=VALUE,"
-                        + " or a bare node id.")
+                description = "Run only on the job's nodes that match (repeatable, any may match): node:ID|IP|HOSTNAME, pool:ID|NAME,"
+                        + " label:KEY=VALUE, or a bare node id, IP or host name.")
         List<String> limit = new ArrayList<>();
 
         @Option(names = "--exclude", paramLabel = "SELECTOR", description = "Leave out the nodes that match (same forms as --limit).")
@@ -130,9 +132,9 @@ final class RunsCommand {
 
         @Override
         int run() throws InterruptedException {
-            ObjectNode body = StartBody.of(version, StartBody.selector(limit, "--limit", pool -> Lookup.pool(api(), pool)),
-                    StartBody.selector(exclude, "--exclude", pool -> Lookup.pool(api(), pool)), StartBody.vars(vars), check, batchSize,
-                    skipLocked);
+            ObjectNode body = StartBody.of(version, StartBody.selector(limit, "--limit", pool -> Lookup.pool(api(), pool),
+                    node -> Lookup.node(api(), node)), StartBody.selector(exclude, "--exclude", pool -> Lookup.pool(api(), pool),
+                    node -> Lookup.node(api(), node)), StartBody.vars(vars), check, batchSize, skipLocked);
             JsonNode run = api().post("/api/v1/jobs/" + Lookup.job(api(), job) + "/runs", body);
             if (!watch) {
                 print(run, COLUMNS);
@@ -201,6 +203,9 @@ final class RunsCommand {
             for (int attempt = 0; attempt < 100; attempt++) {
                 try (Stream<String> lines = api().eventLines("/api/v1/runs/" + run + "/events", lastId.get())) {
                     lines.forEach(events::accept);
+                } catch (UncheckedIOException dropped) {
+                    // The connection ended mid-stream (the server closes it once the run has ended, or drops a slow
+                    // reader): what arrived counts, and a run that has not ended is followed again from there.
                 }
                 events.end();
                 RunProgress ended = new RunProgress(run, status.get(), 0, 0, 0, 0, 0, 0);
@@ -221,8 +226,10 @@ final class RunsCommand {
         }
     }
 
-    @Command(name = "results", description = "Show a run's results: a table of nodes × steps, then why each cell that did not succeed failed.",
-            footerHeading = "%nExamples:%n", footer = {"  devopsctl runs results 42", "  devopsctl runs results 42 -o json | jq '.[] | select(.status != \"SUCCEEDED\")'"})
+    @Command(name = "results",
+            description = "Show a run's results: a table of nodes × steps, then why each cell that did not succeed failed.",
+            footerHeading = "%nExamples:%n", footer = {"  devopsctl runs results 42",
+                    "  devopsctl runs results 42 -o json | jq '.[] | select(.status != \"SUCCEEDED\")'"})
     static final class Results extends ApiCommand {
 
         @Parameters(paramLabel = "RUN", description = "The run's id.")

@@ -41,10 +41,11 @@ final class StartBody {
     }
 
     /**
-     * {@code {"nodeIds","poolIds","labels"}} from selectors {@code node:ID}, {@code pool:ID|NAME},
-     * {@code label:KEY=VALUE} or a bare node id; null when there are none.
+     * {@code {"nodeIds","poolIds","labels"}} from selectors {@code node:ID|IP|HOSTNAME}, {@code pool:ID|NAME},
+     * {@code label:KEY=VALUE} or a bare node id, IP or host name; null when there are none.
      */
-    static ObjectNode selector(List<String> selectors, String option, ToLongFunction<String> poolByName) {
+    static ObjectNode selector(List<String> selectors, String option, ToLongFunction<String> poolByName,
+                               ToLongFunction<String> nodeByAddress) {
         if (selectors.isEmpty()) {
             return null;
         }
@@ -56,8 +57,11 @@ final class StartBody {
             int colon = text.indexOf(':');
             String kind = colon < 0 ? "node" : text.substring(0, colon);
             String value = colon < 0 ? text : text.substring(colon + 1);
+            if (value.isEmpty()) {
+                throw CliException.usage(option + " " + text + ": nothing after '" + kind + ":'");
+            }
             switch (kind) {
-                case "node" -> nodeIds.add(id(value, option, text));
+                case "node" -> nodeIds.add(Lookup.isId(value) ? Long.parseLong(value) : nodeByAddress.applyAsLong(value));
                 case "pool" -> poolIds.add(Lookup.isId(value) ? Long.parseLong(value) : poolByName.applyAsLong(value));
                 case "label" -> {
                     int equals = value.indexOf('=');
@@ -66,7 +70,8 @@ final class StartBody {
                     }
                     labels.put(value.substring(0, equals), value.substring(equals + 1));
                 }
-                default -> throw CliException.usage(option + " " + text + ": use node:ID, pool:ID|NAME, label:KEY=VALUE or a node id");
+                default -> throw CliException.usage(option + " " + text
+                        + ": use node:ID|IP|HOSTNAME, pool:ID|NAME, label:KEY=VALUE, or a node's id, IP or host name");
             }
         }
         return selector;
@@ -105,12 +110,5 @@ final class StartBody {
             // The value may be a secret: the message names the variable only.
             throw CliException.usage("--var " + name + ":= is not valid JSON");
         }
-    }
-
-    private static long id(String value, String option, String text) {
-        if (!Lookup.isId(value)) {
-            throw CliException.usage(option + " " + text + ": a node is given by its id");
-        }
-        return Long.parseLong(value);
     }
 }

@@ -121,6 +121,15 @@ class ExitCodesTests {
     }
 
     @Test
+    void aRedirectIsNotFollowedButNamed() {
+        answer(302, "");
+
+        assertThat(devopsctl("nodes", "list")).isEqualTo(ExitCodes.USAGE);
+        assertThat(authorizations).hasSize(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("302", "redirect");
+    }
+
+    @Test
     void aServerThatIsNotListeningExitsThree() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

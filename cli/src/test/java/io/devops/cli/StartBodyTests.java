@@ -10,26 +10,27 @@ class StartBodyTests {
 
     @Test
     void selectorsBecomeNodePoolAndLabelLists() {
-        var selector = StartBody.selector(List.of("5", "node:6", "pool:2", "pool:gpu_pool_a", "label:rack=r1", "label:row=a=b"), "--limit",
-                name -> name.equals("gpu_pool_a") ? 7 : -1);
+        var selector = StartBody.selector(List.of("5", "node:6", "10.0.0.8", "node:gpu-8", "pool:2", "pool:gpu_pool_a", "label:rack=r1",
+                "label:row=a=b"), "--limit", name -> name.equals("gpu_pool_a") ? 7 : -1, address -> address.equals("10.0.0.8") ? 8 : 9);
 
-        assertThat(selector.toString()).isEqualTo("{\"nodeIds\":[5,6],\"poolIds\":[2,7],\"labels\":{\"rack\":\"r1\",\"row\":\"a=b\"}}");
+        assertThat(selector.toString()).isEqualTo("{\"nodeIds\":[5,6,8,9],\"poolIds\":[2,7],\"labels\":{\"rack\":\"r1\",\"row\":\"a=b\"}}");
     }
 
     @Test
     void noSelectorsMeanNoLimit() {
-        assertThat(StartBody.selector(List.of(), "--limit", name -> 0)).isNull();
+        assertThat(StartBody.selector(List.of(), "--limit", name -> 0, node -> 0)).isNull();
     }
 
     @Test
     void anUnknownSelectorIsAUsageErrorNamingTheForms() {
-        assertThatThrownBy(() -> StartBody.selector(List.of("rack:r1"), "--exclude", name -> 0)).isInstanceOfSatisfying(CliException.class,
+        assertThatThrownBy(() -> StartBody.selector(List.of("rack:r1"), "--exclude", name -> 0, node -> 0))
+                .isInstanceOfSatisfying(CliException.class,
                 e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCodes.USAGE);
                     assertThat(e.getMessage()).contains("--exclude rack:r1", "node:ID", "label:KEY=VALUE");
                 });
-        assertThatThrownBy(() -> StartBody.selector(List.of("node:web1"), "--limit", name -> 0)).hasMessageContaining("by its id");
-        assertThatThrownBy(() -> StartBody.selector(List.of("label:rack"), "--limit", name -> 0)).hasMessageContaining("KEY=VALUE");
+        assertThatThrownBy(() -> StartBody.selector(List.of("node:"), "--limit", name -> 0, node -> 0)).hasMessageContaining("nothing after");
+        assertThatThrownBy(() -> StartBody.selector(List.of("label:rack"), "--limit", name -> 0, node -> 0)).hasMessageContaining("KEY=VALUE");
     }
 
     @Test
