@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** problem+json as well, so that an error answer can be written in the form it is read. */
+    private static final String ACCEPT_JSON = "application/json, application/problem+json";
     private static final int PAGE_SIZE = 500;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -41,7 +43,7 @@ final class Api {
     }
 
     JsonNode get(String path, Map<String, ?> query) {
-        return json(send(request(path, query).GET().header("Accept", "application/json"), HttpResponse.BodyHandlers.ofByteArray()));
+        return json(send(request(path, query).GET().header("Accept", ACCEPT_JSON), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     JsonNode get(String path) {
@@ -71,7 +73,7 @@ final class Api {
     JsonNode post(String path, Map<String, ?> query, Object body) {
         byte[] content = bytes(body);
         HttpRequest.Builder request = request(path, query).header("Content-Type", "application/json")
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(content));
+                .header("Accept", ACCEPT_JSON).POST(HttpRequest.BodyPublishers.ofByteArray(content));
         return json(send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
@@ -86,14 +88,15 @@ final class Api {
                 + "\"\r\nContent-Type: application/gzip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = request(path, query).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json")
+                .header("Accept", ACCEPT_JSON)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail)));
         return json(send(request, HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** The answer's body as a stream (a log, an archive); the caller closes it. */
     InputStream download(String path, Map<String, ?> query, String accept) {
-        HttpResponse<InputStream> response = sendRaw(request(path, query).timeout(Duration.ofDays(1)).GET().header("Accept", accept),
+        HttpResponse<InputStream> response = sendRaw(request(path, query).timeout(Duration.ofDays(1)).GET()
+                        .header("Accept", accept + ", application/problem+json"),
                 HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
             try (InputStream body = response.body()) {
@@ -107,7 +110,8 @@ final class Api {
 
     /** The lines of an event stream ({@code text/event-stream}), as they arrive; the caller closes the stream. */
     Stream<String> eventLines(String path, Long lastEventId) {
-        HttpRequest.Builder request = request(path, Map.of()).timeout(Duration.ofDays(1)).GET().header("Accept", "text/event-stream");
+        HttpRequest.Builder request = request(path, Map.of()).timeout(Duration.ofDays(1)).GET()
+                .header("Accept", "text/event-stream, application/problem+json");
         if (lastEventId != null) {
             request.header("Last-Event-ID", String.valueOf(lastEventId));
         }

@@ -37,7 +37,7 @@ final class CatalogCommand {
             Map<String, Object> query = new LinkedHashMap<>();
             query.put("include", include);
             byte[] archive;
-            try (InputStream in = api().download("/api/v1/catalog/export", query, "application/gzip")) {
+            try (InputStream in = api().download("/api/v1/catalog/export", query, "application/gzip, application/octet-stream")) {
                 archive = in.readAllBytes();
             }
             int files = Tarball.unpack(archive, dir);
