@@ -27,8 +27,8 @@ final class RunsCommand {
             Column.of("STATUS", "status"), Column.of("BY", "executedBy"), Column.of("STARTED", "startedAt"),
             Column.of("FINISHED", "finishedAt"), Column.of("MESSAGE", "message"));
 
-    /** {@code --watch} and {@code --interval}, for every command that starts or follows a run. */
-    static final class WatchOptions {
+    /** {@code --interval}, for every command that follows a run. */
+    static class WatchOptions {
 
         @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
                 description = "How often to ask the server for the run's progress (default: ${DEFAULT-VALUE}).")
@@ -52,6 +52,23 @@ final class RunsCommand {
             } else {
                 command.print(run, List.of());
             }
+        }
+    }
+
+    /** {@code --watch} with {@code --interval}, for the commands that start a run. */
+    static final class WatchFlag extends WatchOptions {
+
+        @Option(names = {"-w", "--watch"}, description = "Follow the run to its end (progress on stderr) and exit with its outcome.")
+        boolean watch;
+
+        /** Prints the run the command started, or with --watch follows it to its end and exits with its outcome. */
+        int printOrWatch(ApiCommand command, JsonNode run, String started) throws InterruptedException {
+            if (!watch) {
+                command.print(run, COLUMNS);
+                return ExitCodes.OK;
+            }
+            command.err().println(started);
+            return watch(command, run.path("id").asLong());
         }
     }
 
@@ -124,11 +141,8 @@ final class RunsCommand {
         @Option(names = "--skip-locked", description = "Leave locked nodes out instead of refusing to start.")
         boolean skipLocked;
 
-        @Option(names = {"-w", "--watch"}, description = "Follow the run to its end (progress on stderr) and exit with its outcome.")
-        boolean watch;
-
         @Mixin
-        WatchOptions watchOptions;
+        WatchFlag watchFlag;
 
         @Override
         int run() throws InterruptedException {
@@ -136,12 +150,7 @@ final class RunsCommand {
                     node -> Lookup.node(api(), node)), StartBody.selector(exclude, "--exclude", pool -> Lookup.pool(api(), pool),
                     node -> Lookup.node(api(), node)), StartBody.vars(vars), check, batchSize, skipLocked);
             JsonNode run = api().post("/api/v1/jobs/" + Lookup.job(api(), job) + "/runs", body);
-            if (!watch) {
-                print(run, COLUMNS);
-                return ExitCodes.OK;
-            }
-            err().println("started run " + run.path("id").asLong() + " of job " + run.path("jobName").asText(job));
-            return watchOptions.watch(this, run.path("id").asLong());
+            return watchFlag.printOrWatch(this, run, "started run " + run.path("id").asLong() + " of job " + run.path("jobName").asText(job));
         }
     }
 
@@ -269,20 +278,13 @@ final class RunsCommand {
         @Parameters(paramLabel = "RUN", description = "The run's id.")
         long run;
 
-        @Option(names = {"-w", "--watch"}, description = "Follow the run to its end and exit with its outcome.")
-        boolean watch;
-
         @Mixin
-        WatchOptions watchOptions;
+        WatchFlag watchFlag;
 
         @Override
         int run() throws InterruptedException {
             JsonNode resumed = api().post("/api/v1/runs/" + run + "/resume", Map.of());
-            if (!watch) {
-                print(resumed, COLUMNS);
-                return ExitCodes.OK;
-            }
-            return watchOptions.watch(this, resumed.path("id").asLong());
+            return watchFlag.printOrWatch(this, resumed, "resumed run " + run);
         }
     }
 
@@ -301,11 +303,8 @@ final class RunsCommand {
         @Option(names = "--from-failed-step", description = "Start each node at its first step that did not succeed (not with --latest).")
         boolean fromFailedStep;
 
-        @Option(names = {"-w", "--watch"}, description = "Follow the new run to its end and exit with its outcome.")
-        boolean watch;
-
         @Mixin
-        WatchOptions watchOptions;
+        WatchFlag watchFlag;
 
         @Override
         int run() throws InterruptedException {
@@ -316,12 +315,8 @@ final class RunsCommand {
             body.put("version", latest ? "LATEST" : "SAME");
             body.put("fromFailedStep", fromFailedStep);
             JsonNode rerun = api().post("/api/v1/runs/" + run + "/rerun-failed", body);
-            if (!watch) {
-                print(rerun, COLUMNS);
-                return ExitCodes.OK;
-            }
-            err().println("started run " + rerun.path("id").asLong() + " (re-run of the failed nodes of run " + run + ")");
-            return watchOptions.watch(this, rerun.path("id").asLong());
+            return watchFlag.printOrWatch(this, rerun, "started run " + rerun.path("id").asLong() + " (re-run of the failed nodes of run "
+                    + run + ")");
         }
     }
 }

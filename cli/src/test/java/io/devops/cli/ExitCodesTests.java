@@ -3,18 +3,11 @@ package io.devops.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,53 +21,35 @@ class ExitCodesTests {
     @TempDir
     Path home;
 
-    private HttpServer server;
-    private final List<String> authorizations = new CopyOnWriteArrayList<>();
-    private int status = 200;
-    private String body = "{\"items\":[],\"total\":0,\"page\":0,\"size\":500}";
-    private String contentType = "application/json";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private LoopbackServer server;
 
     @BeforeEach
     void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        server = new LoopbackServer();
+        server.answer(200, "{\"items\":[],\"total\":0,\"page\":0,\"size\":500}");
     }
 
     @AfterEach
     void stopServer() {
-        server.stop(0);
+        server.close();
     }
 
     private int devopsctl(String... args) {
-        Map<String, String> env = Map.of("DEVOPSCTL_SERVER", "http://127.0.0.1:" + server.getAddress().getPort(), "DEVOPSCTL_TOKEN", TOKEN);
-        return Devopsctl.execute(args, env, home, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Api::new);
+        return server.devopsctl(home, TOKEN, args);
     }
 
     private void answer(int status, String body) {
-        this.status = status;
-        this.body = body;
-        this.contentType = status >= 400 ? "application/problem+json" : "application/json";
+        server.answer(status, body);
     }
 
-    private String printed() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    private List<String> authorizations() {
+        return server.received().stream().map(LoopbackServer.Received::authorization).toList();
     }
 
     @Test
     void aCallThatWorksExitsZeroAndSendsTheTokenAsBearer() {
         assertThat(devopsctl("nodes", "list")).isEqualTo(ExitCodes.OK);
-        assertThat(authorizations).containsOnly("Bearer " + TOKEN);
+        assertThat(authorizations()).containsOnly("Bearer " + TOKEN);
     }
 
     @Test
@@ -82,7 +57,7 @@ class ExitCodesTests {
         answer(401, "{\"title\":\"Unauthorized\",\"status\":401,\"detail\":\"The API token is unknown, revoked or expired\"}");
 
         assertThat(devopsctl("nodes", "list")).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 401", "The API token is unknown, revoked or expired");
+        assertThat(server.stderr()).contains("HTTP 401", "The API token is unknown, revoked or expired");
     }
 
     @Test
@@ -100,7 +75,7 @@ class ExitCodesTests {
         answer(400, "{\"detail\":\"Invalid input\",\"errors\":[{\"field\":\"limit.nodeIds\",\"message\":\"node 99 is not a target of the job\"}]}");
 
         assertThat(devopsctl("runs", "start", "3", "--limit", "99")).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("limit.nodeIds: node 99 is not a target of the job");
+        assertThat(server.stderr()).contains("limit.nodeIds: node 99 is not a target of the job");
     }
 
     @Test
@@ -108,7 +83,7 @@ class ExitCodesTests {
         answer(404, "{\"detail\":\"Run 77 does not exist\"}");
 
         assertThat(devopsctl("runs", "results", "77")).isEqualTo(ExitCodes.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Run 77 does not exist");
+        assertThat(server.stderr()).contains("Run 77 does not exist");
     }
 
     @Test
@@ -117,7 +92,7 @@ class ExitCodesTests {
         assertThat(devopsctl("runs", "watch")).isEqualTo(ExitCodes.USAGE);
         assertThat(devopsctl("nodes", "list", "-o", "xml")).isEqualTo(ExitCodes.USAGE);
         assertThat(devopsctl("runs", "start", "3", "--limit", "rack:r1")).isEqualTo(ExitCodes.USAGE);
-        assertThat(authorizations).isEmpty();
+        assertThat(authorizations()).isEmpty();
     }
 
     @Test
@@ -125,8 +100,8 @@ class ExitCodesTests {
         answer(302, "");
 
         assertThat(devopsctl("nodes", "list")).isEqualTo(ExitCodes.USAGE);
-        assertThat(authorizations).hasSize(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("302", "redirect");
+        assertThat(authorizations()).hasSize(1);
+        assertThat(server.stderr()).contains("302", "redirect");
     }
 
     @Test
@@ -136,16 +111,16 @@ class ExitCodesTests {
             closed = socket.getLocalPort();
         }
         assertThat(devopsctl("nodes", "list", "--server", "http://127.0.0.1:" + closed)).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot connect");
+        assertThat(server.stderr()).contains("cannot connect");
     }
 
     @Test
     void aWatchedRunExitsZeroWhenItSucceededAndOneWhenItFailed() throws IOException {
         answer(200, run("SUCCEEDED", "SUCCEEDED", "SUCCEEDED"));
         assertThat(devopsctl("runs", "watch", "9", "-o", "json")).isEqualTo(ExitCodes.OK);
-        JsonNode printed = Api.JSON.readTree(out.toByteArray());
+        JsonNode printed = Api.JSON.readTree(server.out.toByteArray());
         assertThat(printed.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("2/2 nodes: 2 succeeded, 0 failed, 0 running");
+        assertThat(server.stderr()).contains("2/2 nodes: 2 succeeded, 0 failed, 0 running");
 
         answer(200, run("FAILED", "SUCCEEDED", "FAILED"));
         assertThat(devopsctl("runs", "watch", "9")).isEqualTo(ExitCodes.FAILED);
@@ -160,7 +135,7 @@ class ExitCodesTests {
         devopsctl("nodes", "list", "--help");
         devopsctl("runs", "start", "--bogus");
 
-        assertThat(printed()).doesNotContain(TOKEN);
+        assertThat(server.stdout() + server.stderr()).doesNotContain(TOKEN);
     }
 
     @Test
@@ -169,7 +144,7 @@ class ExitCodesTests {
 
         assertThat(devopsctl("nodes", "list", "-o", "json")).isEqualTo(ExitCodes.OK);
 
-        JsonNode nodes = Api.JSON.readTree(out.toByteArray());
+        JsonNode nodes = Api.JSON.readTree(server.out.toByteArray());
         assertThat(nodes.isArray()).isTrue();
         assertThat(nodes.findValuesAsText("ip")).containsExactly("10.0.0.1", "10.0.0.2");
     }
@@ -177,8 +152,8 @@ class ExitCodesTests {
     @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
         assertThat(devopsctl("completion", "bash")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("complete -F", "nodes", "rerun-failed");
-        assertThat(authorizations).isEmpty();
+        assertThat(server.stdout()).contains("complete -F", "nodes", "rerun-failed");
+        assertThat(authorizations()).isEmpty();
     }
 
     private static String run(String status, String first, String second) {
