@@ -150,6 +150,16 @@ class ExitCodesTests {
     }
 
     @Test
+    void theOutputFlagWorksBeforeTheCommandAndAfterIt() throws IOException {
+        answer(200, "{\"items\":[{\"id\":1,\"name\":\"gpu_pool_a\"}],\"total\":1,\"page\":0,\"size\":500}");
+
+        assertThat(devopsctl("-o", "json", "pools", "list")).isEqualTo(ExitCodes.OK);
+        assertThat(devopsctl("pools", "-o", "yaml", "list")).isEqualTo(ExitCodes.OK);
+
+        assertThat(server.stdout()).startsWith("[ {").contains("- id: 1\n  name: gpu_pool_a");
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
         assertThat(devopsctl("completion", "bash")).isEqualTo(ExitCodes.OK);
         assertThat(server.stdout()).contains("complete -F", "nodes", "rerun-failed");
