@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "runs", description = "Start, watch and inspect runs of jobs.",
         subcommands = {RunsCommand.ListRuns.class, RunsCommand.Start.class, RunsCommand.Watch.class, RunsCommand.Logs.class,
@@ -30,15 +32,12 @@ final class RunsCommand {
     /** {@code --interval}, for every command that follows a run. */
     static class WatchOptions {
 
-        @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
-                description = "How often to ask the server for the run's progress (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2", converter = Interval.class,
+                description = "How often to ask the server for the run's progress, at least 0.2 (default: ${DEFAULT-VALUE}).")
         double interval;
 
         /** Follows the run to its end (progress on stderr, results on stdout); exit 0 when it SUCCEEDED, else 1. */
         int watch(ApiCommand command, long runId) throws InterruptedException {
-            if (interval < 0.2) {
-                throw CliException.usage("--interval must be at least 0.2 seconds");
-            }
             JsonNode run = new RunWatcher(command.api(), command.err(), Duration.ofMillis((long) (interval * 1000)),
                     System.console() != null).watch(runId);
             printEnded(command, run);
@@ -52,6 +51,23 @@ final class RunsCommand {
             } else {
                 command.print(run, List.of());
             }
+        }
+    }
+
+    /** Seconds, at least 0.2: checked while the command line is read, before anything is started. */
+    static final class Interval implements ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double seconds;
+            try {
+                seconds = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw new TypeConversionException("'" + value + "' is not a number of seconds");
+            }
+            if (!(seconds >= 0.2 && seconds <= 3600)) {
+                throw new TypeConversionException("give 0.2 to 3600 seconds, not " + value);
+            }
+            return seconds;
         }
     }
 

@@ -92,6 +92,7 @@ class ExitCodesTests {
         assertThat(devopsctl("runs", "watch")).isEqualTo(ExitCodes.USAGE);
         assertThat(devopsctl("nodes", "list", "-o", "xml")).isEqualTo(ExitCodes.USAGE);
         assertThat(devopsctl("runs", "start", "3", "--limit", "rack:r1")).isEqualTo(ExitCodes.USAGE);
+        assertThat(devopsctl("runs", "start", "3", "--watch", "--interval", "0.01")).isEqualTo(ExitCodes.USAGE);
         assertThat(authorizations()).isEmpty();
     }
 
