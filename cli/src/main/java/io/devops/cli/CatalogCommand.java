@@ -71,7 +71,8 @@ final class CatalogCommand {
     @Command(name = "apply", description = {"Apply a folder's catalog: all of it, or nothing when the plan has a conflict",
             "(then the plan is printed and the exit code is 1)."},
             footerHeading = "%nExamples:%n", footer = {"  devopsctl catalog apply ./catalog",
-                    "  devopsctl catalog import ./catalog --dry-run && devopsctl catalog apply ./catalog"})
+                    "  devopsctl catalog import ./catalog --dry-run && \\",
+                    "    devopsctl catalog apply ./catalog"})
     static final class Apply extends ApiCommand {
 
         @Parameters(paramLabel = "DIR", description = "The folder, as 'catalog export' writes it.")

@@ -76,6 +76,7 @@ public final class Devopsctl implements Runnable {
     static CommandLine commandLine(Devopsctl root) {
         CommandLine line = new CommandLine(root);
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        line.setUsageHelpAutoWidth(true);
         line.setOut(new java.io.PrintWriter(root.out, true));
         line.setErr(new java.io.PrintWriter(root.err, true));
         line.setExecutionExceptionHandler((failure, command, parsed) -> {

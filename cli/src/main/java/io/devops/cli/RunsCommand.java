@@ -125,8 +125,10 @@ final class RunsCommand {
             "Exit code with --watch: 0 when the run SUCCEEDED, 1 when it failed, was cancelled or interrupted."},
             footerHeading = "%nExamples:%n",
             footer = {"  devopsctl runs start delivery --watch",
-                    "  devopsctl runs start 7 --version 3 --limit pool:gpu_pool_a --exclude 10.0.3.17 --watch",
-                    "  devopsctl runs start burn-in --limit label:rack=r1 --var hours:=4 --var operator=alice --batch-size 8",
+                    "  devopsctl runs start 7 --version 3 --limit pool:gpu_pool_a \\",
+                    "    --exclude 10.0.3.17 --watch",
+                    "  devopsctl runs start burn-in --limit label:rack=r1 --batch-size 8 \\",
+                    "    --var hours:=4 --var operator=alice",
                     "  devopsctl runs start delivery --check -o json"})
     static final class Start extends ApiCommand {
 

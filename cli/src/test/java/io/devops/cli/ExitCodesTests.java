@@ -161,6 +161,16 @@ class ExitCodesTests {
     }
 
     @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : List.of("nodes list", "runs start", "runs watch", "reports get", "catalog apply", "completion")) {
+            server.out.reset();
+            assertThat(devopsctl((command + " --help").split(" "))).as(command).isEqualTo(ExitCodes.OK);
+            assertThat(server.stdout()).as(command).contains("Usage: devopsctl " + command, "Examples:");
+        }
+        assertThat(authorizations()).isEmpty();
+    }
+
+    @Test
     void completionPrintsABashScriptThatKnowsTheCommands() {
         assertThat(devopsctl("completion", "bash")).isEqualTo(ExitCodes.OK);
         assertThat(server.stdout()).contains("complete -F", "nodes", "rerun-failed");
