@@ -102,6 +102,30 @@ nodes = [node["ip"] for item in run["items"] for node in item["nodes"]]
 assert run["status"] == "SUCCEEDED" and nodes == ["127.0.4.1"], (run["status"], nodes)
 ' "$WORK/out" || fail "the limited run: $(head -c 2000 "$WORK/out")"
 
+# The catalog as code against the real endpoints: the export imports unchanged; a script changed in
+# the folder is planned as a new version and applied.
+expect_exit 0 "catalog export DIR" ctl catalog export "$WORK/catalog"
+if [ ! -f "$WORK/catalog/catalog.yaml" ] || [ ! -f "$WORK/catalog/scripts/cli_ok.yaml" ]; then
+    fail "the export lacks catalog.yaml or scripts/cli_ok.yaml: $(cd "$WORK/catalog" && find . -maxdepth 2 | head -20)"
+fi
+expect_exit 0 "catalog import DIR --dry-run of the export" ctl catalog import "$WORK/catalog" --dry-run -o json
+python3 -c '
+import json, sys
+plan = json.load(open(sys.argv[1]))["plan"]
+changed = [(e["kind"], e["name"], e["action"]) for e in plan if e["action"] != "UNCHANGED"]
+assert plan and not changed, changed
+' "$WORK/out" || fail "the export does not import unchanged: $(head -c 2000 "$WORK/out")"
+sed -i 's/echo fine/echo finer/' "$WORK/catalog/scripts/cli_ok.yaml"
+expect_exit 0 "catalog apply DIR with a changed script" ctl catalog apply "$WORK/catalog" -o json
+python3 -c '
+import json, sys
+plan = json.load(open(sys.argv[1]))["plan"]
+actions = {(e["kind"], e["name"]): e["action"] for e in plan}
+assert actions[("script", "cli_ok")] == "NEW_VERSION", actions
+' "$WORK/out" || fail "the changed script was not applied as a new version: $(head -c 2000 "$WORK/out")"
+api "$port" GET "/api/v1/shells?name=cli_ok" | json "d['items'][0]['command']" | grep -qx "echo finer" ||
+    fail "the script's latest version is not the folder's"
+
 expect_exit 3 "a wrong token" env DEVOPSCTL_TOKEN=wrong-token scripts/devopsctl nodes list
 grep -q "401" "$WORK/err" || fail "the refusal does not show the server's answer: $(cat "$WORK/err")"
 expect_exit 3 "a server that is not there" ctl nodes list --server "http://127.0.0.1:$(free_port 127.0.0.1)"
