@@ -203,7 +203,7 @@ public class CatalogAsCode {
         }
         List<CatalogSpec.RoleVariable> vars = variables.ofRole(role.id()).stream()
                 .map(v -> new CatalogSpec.RoleVariable(v.name(), v.actionType(), v.type().apiName(), v.required(),
-                        v.defaultValue(), v.choices(), v.description()))
+                        v.defaultValue(), v.choices(), v.description(), v.schema() == null ? null : v.schema().toString()))
                 .toList();
         return new CatalogSpec.Role(role.name(), role.description(), vars, reports.ofRole(role.id()),
                 new CatalogSpec.RoleFiles(bodies, links));
@@ -263,7 +263,19 @@ public class CatalogAsCode {
             }
         }
         return new VariableDraft(variable.name(), variable.actionType(), variable.type(), variable.required(),
-                defaultValue, variable.choices(), variable.description());
+                defaultValue, variable.choices(), variable.description(), schema(variable.schema()));
+    }
+
+    /** A schema that is not JSON reaches the variable's own check as text, which names the problem. */
+    private static JsonNode schema(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return JsonMapper.shared().readTree(text);
+        } catch (JacksonException e) {
+            return JsonNodeFactory.instance.stringNode(text);
+        }
     }
 
     private static RoleContent content(CatalogSpec.RoleFiles files) {

@@ -23,9 +23,12 @@ public final class CatalogSpec {
                        RoleFiles files) {
     }
 
-    /** {@code defaultValue} is the canonical text of the default (null: none). */
+    /**
+     * {@code defaultValue} is the canonical text of the default, {@code schema} the compact JSON of the
+     * value's JSON Schema (null: none).
+     */
     public record RoleVariable(String name, String actionType, String type, boolean required, String defaultValue,
-                               List<String> choices, String description) {
+                               List<String> choices, String description, String schema) {
     }
 
     /** A role's files by path; links by path and target. Equal when their content hash is. */

@@ -73,6 +73,7 @@ final class TreeFormat {
                 variable.put("choices", v.choices());
             }
             putIfSet(variable, "description", v.description());
+            putIfSet(variable, "schema", v.schema());
             variables.add(variable);
         }
         doc.put("variables", variables);
@@ -277,9 +278,10 @@ final class TreeFormat {
             throw doc.problem("name: is " + name + ", but the folder is roles/" + folder + "; they must be the same");
         }
         List<CatalogSpec.RoleVariable> variables = doc.documents("variables").stream().map(v -> {
-            v.allowOnly(Set.of("name", "actionType", "type", "required", "default", "choices", "description"));
+            v.allowOnly(Set.of("name", "actionType", "type", "required", "default", "choices", "description", "schema"));
             return new CatalogSpec.RoleVariable(v.requiredText("name"), v.text("actionType"), v.text("type"),
-                    v.bool("required", false), v.text("default"), v.texts("choices"), v.text("description"));
+                    v.bool("required", false), v.text("default"), v.texts("choices"), v.text("description"),
+                    v.text("schema"));
         }).toList();
         var links = new TreeMap<>(doc.textMap("links"));
         links.forEach((path, target) -> checkLink(doc, path, target));

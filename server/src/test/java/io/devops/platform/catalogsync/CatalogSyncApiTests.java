@@ -73,13 +73,15 @@ class CatalogSyncApiTests extends ApiTest {
     }
 
     @Test
-    void anOperatorsListAndMapValuesRoundTripAndItsSecretNeverLeavesThePlatform() {
+    void anOperatorsListAndMapValuesAndTheirSchemaRoundTripAndItsSecretNeverLeavesThePlatform() {
         String roleName = unique("structured");
         long role = admin().post("/api/v1/roles", "{\"name\":\"" + roleName + "\"}").json().get("id").asLong();
+        String schema = "{\"type\":\"array\",\"items\":{\"type\":\"object\",\"required\":[\"name\"]}}";
         for (String variable : List.of("vhosts:list", "sysctl:map", "token:secret")) {
             String[] nameAndType = variable.split(":");
+            String withSchema = nameAndType[1].equals("list") ? ",\"schema\":" + schema : "";
             assertThat(admin().post("/api/v1/roles/" + role + "/variables", "{\"name\":\"" + nameAndType[0]
-                    + "\",\"type\":\"" + nameAndType[1] + "\",\"required\":false}").status()).isEqualTo(201);
+                    + "\",\"type\":\"" + nameAndType[1] + "\",\"required\":false" + withSchema + "}").status()).isEqualTo(201);
         }
         String secret = unique("secret-text");
         Api.Response operator = admin().post("/api/v1/operators", """
@@ -92,6 +94,8 @@ class CatalogSyncApiTests extends ApiTest {
                 .map(java.util.Map.Entry::getValue).findFirst().orElseThrow();
         assertThat(operatorYaml).contains("8080").contains("somaxconn").doesNotContain(secret);
         assertThat(new String(tree, StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        assertThat(files(tree).get("roles/" + roleName + "/role.yaml")).as("the list's schema travels with its role")
+                .contains("\"required\":[\"name\"]");
 
         Api.Response applied = importTree(admin(), tree, false);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(200);
