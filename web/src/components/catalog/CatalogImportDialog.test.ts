@@ -69,8 +69,7 @@ describe('CatalogImportDialog', () => {
     ]))
 
     expect(shownActions()).toEqual(['CONFLICT', 'NEW_VERSION'])
-    expect(all('[data-test=catalog-plan-action]').find((t) => t.dataset.action === 'CONFLICT')!.querySelector('.el-tag')?.className
-      ?? '').toContain('el-tag--danger')
+    expect(all('[data-test=catalog-plan-action]').find((t) => t.dataset.action === 'CONFLICT')!.className).toContain('el-tag--danger')
     expect(text('[data-test=catalog-plan-problem]')).toBe('Uses something that does not exist')
     expect(applyButton().disabled).toBe(true)
   })
