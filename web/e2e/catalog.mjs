@@ -1,4 +1,5 @@
 // End-to-end walk through the catalog in the system Chromium (never a downloaded browser): roles,
+// the catalog as code (the console's export, imported back as an all-UNCHANGED plan that cannot be applied),
 // an operator's version diff, a new script, a template built in the step editor (drag and drop and
 // keyboard) and previewed, a job targeting a node pool made with the form; screenshots in en and zh-CN.
 // Needs a server whose built-in catalog is loaded; makes its own node pool when there is none.
