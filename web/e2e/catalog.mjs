@@ -1,4 +1,5 @@
 // End-to-end walk through the catalog in the system Chromium (never a downloaded browser): roles,
+// the catalog as code (the console's export, imported back as an all-UNCHANGED plan that cannot be applied),
 // an operator's version diff, a new script, a template built in the step editor (drag and drop and
 // keyboard) and previewed, a job targeting a node pool made with the form; screenshots in en and zh-CN.
 // Needs a server whose built-in catalog is loaded; makes its own node pool when there is none.
@@ -8,7 +9,7 @@
 // the matrix turns green, the log streams (its event stream is dropped and then refused once: the page
 // reconnects and still shows every line once), a report opens (needs reachable nodes in that pool).
 import { chromium, request } from 'playwright-core'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 
 const [base, username, password, shots] = process.argv.slice(2)
 const CHROMIUM = '/usr/bin/chromium'
@@ -85,6 +86,38 @@ try {
   await page.locator('[data-test=role-variables]').getByText('local_nvidia_driver_path').waitFor()
   await page.locator('[data-test=role-files]').getByText('main.yml').first().waitFor()
   await page.screenshot({ path: `${shots}/role-en.png`, fullPage: true })
+
+  step('catalog as code: the console downloads the export, and that tree imports as all UNCHANGED with Apply off')
+  // Jobs are left out: their targets are inventory, which the other walks change and delete.
+  await page.getByRole('menuitem', { name: 'Roles', exact: true }).click()
+  await page.locator('[data-test=roles-table]').waitFor()
+  await page.locator('[data-test=catalog-export]').click()
+  await page.locator('[data-test=catalog-export-kind-jobs]').click()
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=catalog-export-download]').click()])
+  expect(download.suggestedFilename() === 'catalog.tar.gz', `the export downloads as ${download.suggestedFilename()}`)
+  const downloaded = readFileSync(await download.path())
+  const exporter = await request.newContext({ baseURL: base, httpCredentials: { username, password, send: 'always' } })
+  const exported = await exporter.get('/api/v1/catalog/export?include=roles,operators,scripts,templates')
+  expect(exported.ok(), `the API export failed: ${exported.status()}`)
+  const tree = await exported.body()
+  await exporter.dispose()
+  expect(downloaded.equals(tree), 'the console downloads another archive than the API exports for the same kinds')
+  await page.locator('[data-test=catalog-import]').click()
+  await page.locator('[data-test=catalog-import-file]').setInputFiles({ name: 'catalog.tar.gz', mimeType: 'application/gzip', buffer: tree })
+  await page.locator('[data-test=catalog-plan-counts]').waitFor()
+  const planned = {}
+  for (const action of ['CREATE', 'NEW_VERSION', 'UNCHANGED', 'CONFLICT']) {
+    planned[action] = Number(await page.locator(`[data-test=catalog-plan-count-${action}]`).getAttribute('data-count'))
+  }
+  expect(planned.UNCHANGED > 0 && planned.CREATE + planned.NEW_VERSION + planned.CONFLICT === 0,
+    `the plan of an unchanged tree is not all UNCHANGED: ${JSON.stringify(planned)}`)
+  await page.locator('[data-test=catalog-plan-why-not]').getByText('nothing would change').waitFor()
+  expect(await page.locator('[data-test=catalog-import-apply]').isDisabled(), 'Apply is enabled for a plan that changes nothing')
+  await page.locator('[data-test=catalog-plan-only-changes]').click()
+  await page.locator('[data-test=catalog-plan-table] [data-action=UNCHANGED]').first().waitFor()
+  await page.screenshot({ path: `${shots}/catalog-import-en.png` })
+  await page.locator('[data-test=catalog-import-close]').click()
+  await page.locator('[data-test=catalog-plan-table]').waitFor({ state: 'hidden' })
 
   step('operators: version 2 of the 550 operator leaves the driver out, as the diff shows')
   await page.getByRole('menuitem', { name: 'Operators' }).click()
@@ -276,7 +309,7 @@ try {
   for (const path of ['/templates', '/operators', '/scripts', '/roles', '/jobs']) {
     await viewing.goto(`${base}/#${path}`)
     await viewing.locator('.el-table__row').first().waitFor()
-    expect(await viewing.locator('[data-test^=new-], [data-test^=edit-], [data-test^=run-job]').count() === 0, `a viewer sees an edit button on ${path}`)
+    expect(await viewing.locator('[data-test^=new-], [data-test^=edit-], [data-test^=run-job], [data-test=catalog-import]').count() === 0, `a viewer sees an edit button on ${path}`)
   }
 
   expect(pageErrors.length === 0, `page errors: ${pageErrors.join('; ')}`)

@@ -1,5 +1,6 @@
 // Typed calls for the catalog (roles, operators, scripts, templates) and for editing jobs.
-import { ApiError, readCookie, request } from './http'
+import { problemOf, readCookie, request, toQueryString } from './http'
+import type { CatalogImportResult } from '../lib/catalogPlan'
 import type { PageRequest } from './index'
 import type {
   CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
@@ -32,13 +33,8 @@ async function upload<T>(path: string, file: File, version?: number): Promise<T>
   const token = readCookie('XSRF-TOKEN')
   if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
   const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
-  const body: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    const problem = (body ?? {}) as { detail?: string; errors?: { field: string; message: string }[] }
-    throw new ApiError(response.status, problem.detail ?? `${response.status} ${response.statusText}`, problem.errors ?? [],
-      (body ?? {}) as Record<string, unknown>)
-  }
-  return body as T
+  if (!response.ok) throw await problemOf(response)
+  return (await response.json()) as T
 }
 
 export const roles = {
@@ -84,4 +80,19 @@ export const jobEditing = {
   versions: (id: number) => get<Job[]>(`/jobs/${id}/versions`),
   create: (draft: JobDraft) => post<Job>('/jobs', draft),
   update: (id: number, draft: JobDraft, version?: number) => put<Job>(`/jobs/${id}`, draft, version),
+}
+
+/** Catalog as code: the catalog as a tar.gz, and the plan (or the applied result) of importing one. */
+export const catalogCode = {
+  /** The tree as a tar.gz; include: e.g. 'roles,templates' (all kinds when left out). */
+  async export(include?: string): Promise<Blob> {
+    const response = await fetch(`/api/v1/catalog/export${toQueryString({ include })}`,
+      { headers: { Accept: 'application/gzip, application/problem+json' }, credentials: 'same-origin' })
+    if (!response.ok) throw await problemOf(response)
+    return response.blob()
+  },
+  /** The dry run: what importing the tree would do; nothing changes (ADMIN only). */
+  plan: (file: File) => upload<CatalogImportResult>('/catalog/import?dryRun=true', file),
+  /** Applies the tree: 409 (with the plan) when it has conflicts, 400 naming the file it refuses. */
+  apply: (file: File) => upload<CatalogImportResult>('/catalog/import', file),
 }

@@ -45,7 +45,8 @@ export function toQueryString(query: Query = {}): string {
   return text ? `?${text}` : ''
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The ApiError of a failed answer (its problem+json in the user's language where known). */
+export async function problemOf(response: Response): Promise<ApiError> {
   let detail = `${response.status} ${response.statusText}`
   let fields: RuleError[] = []
   let properties: Record<string, unknown> = {}
