@@ -247,8 +247,8 @@ public class CatalogAsCode {
 
     private static JsonNode typed(VariableType type, String text) {
         try {
-            return type.structured() ? JsonMapper.shared().readTree(text) : type.toJson(type.normalize(text, List.of()));
-        } catch (IllegalArgumentException | JacksonException e) {
+            return type.structured() ? jsonOrText(text) : type.toJson(type.normalize(text, List.of()));
+        } catch (IllegalArgumentException e) {
             return JsonNodeFactory.instance.stringNode(text); // the operator's own check names the problem
         }
     }
@@ -263,14 +263,12 @@ public class CatalogAsCode {
             }
         }
         return new VariableDraft(variable.name(), variable.actionType(), variable.type(), variable.required(),
-                defaultValue, variable.choices(), variable.description(), schema(variable.schema()));
+                defaultValue, variable.choices(), variable.description(),
+                variable.schema() == null ? null : jsonOrText(variable.schema()));
     }
 
-    /** A schema that is not JSON reaches the variable's own check as text, which names the problem. */
-    private static JsonNode schema(String text) {
-        if (text == null) {
-            return null;
-        }
+    /** JSON text as data; text that is not JSON reaches the catalog's own checks as text, which name the problem. */
+    private static JsonNode jsonOrText(String text) {
         try {
             return JsonMapper.shared().readTree(text);
         } catch (JacksonException e) {

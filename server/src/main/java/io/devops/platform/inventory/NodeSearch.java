@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NodeSearch {
 
-    /** Up to this many matches, a free-text page is read by id (see {@link #matching}). */
+    /** Up to this many matches, a free-text page is read by id (see {@link #fewMatches}). */
     private static final int FEW_MATCHES = 1_000;
     private static final Map<String, String> SORTABLE = Map.of(
             "id", "n.id", "ip", "n.ip", "hostname", "n.hostname", "gpuType", "n.gpu_type", "gpuCount", "n.gpu_count",
@@ -52,8 +52,10 @@ class NodeSearch {
     PageResult<NodeView> page(NodeFilter filter, PageQuery query) {
         Where where = where(filter);
         String orderBy = query.orderBy(SORTABLE, "n.id");
-        long total = jdbc.sql("SELECT COUNT(*) FROM nodes n" + where.sql()).params(where.params()).query(Long.class).single();
-        Where paged = filter.text() != null && total <= FEW_MATCHES ? matching(where) : where;
+        List<Long> few = filter.text() == null ? null : fewMatches(where);
+        Where paged = few == null ? where : byIds(few);
+        long total = few != null ? few.size()
+                : jdbc.sql("SELECT COUNT(*) FROM nodes n" + where.sql()).params(where.params()).query(Long.class).single();
         List<Long> ids = total == 0 ? List.of() : jdbc.sql("SELECT n.id FROM nodes n" + paged.sql() + orderBy + query.limitOffset())
                 .params(paged.params()).query(Long.class).list();
         Map<Long, NodeView> byId = nodes.byIds(ids).stream().collect(Collectors.toMap(NodeView::id, Function.identity()));
@@ -67,12 +69,18 @@ class NodeSearch {
     }
 
     /**
-     * The same nodes named by id. A free-text search usually matches a few nodes, which the page
-     * query, walking the rows in the sort order to fill its page, would find only by reading all of
-     * them (MySQL does: 100,000 rows for 10 matches); the ids come from the narrow search index instead.
+     * Every match of a free-text search when there are at most {@value #FEW_MATCHES} (null: more),
+     * read from the narrow search index; their number is the total. A search usually matches a few
+     * nodes, which the page query, walking the rows in the sort order to fill its page, would find
+     * only by reading all of them (MySQL does: 100,000 rows for 10 matches).
      */
-    private Where matching(Where where) {
-        List<Long> ids = jdbc.sql("SELECT n.id FROM nodes n" + where.sql()).params(where.params()).query(Long.class).list();
+    private List<Long> fewMatches(Where where) {
+        List<Long> ids = jdbc.sql("SELECT n.id FROM nodes n" + where.sql() + " LIMIT " + (FEW_MATCHES + 1))
+                .params(where.params()).query(Long.class).list();
+        return ids.size() > FEW_MATCHES ? null : ids;
+    }
+
+    private static Where byIds(List<Long> ids) {
         if (ids.isEmpty()) {
             return new Where(" WHERE 1 = 0", List.of());
         }
