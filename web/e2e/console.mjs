@@ -217,7 +217,8 @@ try {
   const starts = await page.locator('[data-test=schedule-preview] [data-test=preview-start]').allTextContents()
   expect(starts.length === 5 && starts.every((s) => / 02:30 /.test(s)), `preview: ${starts.join(', ')}`)
   await page.locator('[data-test=schedule-cron]').fill('0 3 * *')
-  await page.locator('[data-test=schedule-preview-problem]').getByText('5 fields').waitFor()
+  // The server's refusal, in the console's language (Accept-Language): "“0 3 * *”有 4 个字段；请使用 5 个字段…"
+  await page.locator('[data-test=schedule-preview-problem]').getByText('有 4 个字段').waitFor()
   await page.locator('[data-test=schedule-cron]').fill('30 2 * * *')
   await page.locator('[data-test=schedule-preview] [data-test=preview-start]', { hasText: ' 02:30 ' }).nth(4).waitFor()
   await page.screenshot({ path: `${shots}/schedule-dialog.png` })

@@ -1,5 +1,5 @@
 // Typed calls for the catalog (roles, operators, scripts, templates) and for editing jobs.
-import { problemOf, readCookie, request, toQueryString } from './http'
+import { languageHeader, problemOf, readCookie, request, toQueryString } from './http'
 import type { CatalogImportResult } from '../lib/catalogPlan'
 import type { PageRequest } from './index'
 import type {
@@ -29,7 +29,7 @@ const remove = (path: string, version?: number) => request<void>('DELETE', path,
 async function upload<T>(path: string, file: File, version?: number): Promise<T> {
   const form = new FormData()
   form.append('file', file)
-  const headers: Record<string, string> = { Accept: 'application/json', ...basedOn(version) }
+  const headers: Record<string, string> = { Accept: 'application/json', ...languageHeader(), ...basedOn(version) }
   const token = readCookie('XSRF-TOKEN')
   if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
   const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
@@ -87,7 +87,7 @@ export const catalogCode = {
   /** The tree as a tar.gz; include: e.g. 'roles,templates' (all kinds when left out). */
   async export(include?: string): Promise<Blob> {
     const response = await fetch(`/api/v1/catalog/export${toQueryString({ include })}`,
-      { headers: { Accept: 'application/gzip, application/problem+json' }, credentials: 'same-origin' })
+      { headers: { Accept: 'application/gzip, application/problem+json', ...languageHeader() }, credentials: 'same-origin' })
     if (!response.ok) throw await problemOf(response)
     return response.blob()
   },

@@ -1,6 +1,7 @@
 // The one place that talks HTTP to the server: JSON in and out, the CSRF header on changes,
 // problem+json errors turned into ApiError (refusals that name their rule in the user's language),
 // and a hook for "the session has ended".
+import { i18n } from '../i18n'
 import { localizeProblem, type RuleError } from '../lib/problemRules'
 
 export class ApiError extends Error {
@@ -22,6 +23,11 @@ let onUnauthorized: Unauthorized = () => {}
 /** Called with every 401 except the sign-in's own (the session expired or was never there). */
 export function setUnauthorizedHandler(handler: Unauthorized): void {
   onUnauthorized = handler
+}
+
+/** The console's language, so that the server writes its refusals in it (problem details by Accept-Language). */
+export function languageHeader(): Record<string, string> {
+  return { 'Accept-Language': String(i18n.global.locale.value) }
 }
 
 export function readCookie(name: string): string | undefined {
@@ -70,7 +76,7 @@ export async function problemOf(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query, accept = 'application/json',
   extraHeaders: Record<string, string> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: accept, ...extraHeaders }
+  const headers: Record<string, string> = { Accept: accept, ...languageHeader(), ...extraHeaders }
   if (body !== undefined) headers['Content-Type'] = 'application/json'
   if (method !== 'GET' && method !== 'HEAD') {
     const token = readCookie('XSRF-TOKEN')

@@ -1,6 +1,6 @@
 // Refusals that name their rule (errors[].rule, e.g. "name.length") are shown in the user's
-// language; the server keeps its precise English text for the API and logs. A rule the console
-// does not know keeps the server's message.
+// language; the server answers its own text in the language the console asks for (Accept-Language), and
+// a rule the console does not know keeps the server's message.
 import { i18n } from '../i18n'
 
 export interface RuleError {

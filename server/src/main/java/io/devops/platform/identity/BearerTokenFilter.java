@@ -54,13 +54,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         var owner = tokens.ownerOf(TokenCodec.sha256(header.substring(BEARER.length()).trim()), now);
         if (owner.isEmpty()) {
             log.info("Refused an unknown, revoked or expired API token from {}", request.getRemoteAddr());
-            problems.write(response, HttpStatus.UNAUTHORIZED,
+            problems.write(request, response, HttpStatus.UNAUTHORIZED,
                     "The API token is unknown, revoked or expired; create a new one with POST /api/v1/api-tokens");
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!TokenScope.allow(owner.get().scopes(), request.getMethod(), path)) {
-            problems.write(response, HttpStatus.FORBIDDEN, "This API token's scopes " + TokenScope.apiNames(owner.get().scopes())
+            problems.write(request, response, HttpStatus.FORBIDDEN, "This API token's scopes " + TokenScope.apiNames(owner.get().scopes())
                     + " do not allow " + request.getMethod() + " " + path + ": read allows GET only, run starts and"
                     + " cancels runs, admin allows what the owner's role allows. Create a token with the scope it needs");
             return;

@@ -1,5 +1,7 @@
 package io.devops.platform.identity;
 
+import io.devops.platform.shared.ProblemLanguage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -28,18 +30,20 @@ final class ProblemResponses {
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
     private final JsonMapper json;
+    private final ProblemLanguage language;
 
-    ProblemResponses(JsonMapper json) {
+    ProblemResponses(JsonMapper json, ProblemLanguage language) {
         this.json = json;
+        this.language = language;
     }
 
     AuthenticationEntryPoint unauthenticated() {
         return (request, response, e) -> {
             if (e instanceof SignInThrottledException throttled) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-                write(response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                write(request, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
             } else {
-                write(response, HttpStatus.UNAUTHORIZED,
+                write(request, response, HttpStatus.UNAUTHORIZED,
                         e instanceof InsufficientAuthenticationException ? SIGN_IN_FIRST : CREDENTIALS_REFUSED);
             }
         };
@@ -49,23 +53,27 @@ final class ProblemResponses {
         return (request, response, e) -> {
             if (e instanceof CsrfException && !isSignedIn()) {
                 // The CSRF check runs before sign-in is required; for an anonymous caller, signing in is the fix.
-                write(response, HttpStatus.UNAUTHORIZED, SIGN_IN_FIRST);
+                write(request, response, HttpStatus.UNAUTHORIZED, SIGN_IN_FIRST);
             } else if (e instanceof AuthorizationDeniedException denied
                     && denied.getAuthorizationResult() instanceof PasswordSignInOnly.TokenRefused) {
-                write(response, HttpStatus.FORBIDDEN, PasswordSignInOnly.TOKEN_REFUSED_DETAIL);
+                write(request, response, HttpStatus.FORBIDDEN, PasswordSignInOnly.TOKEN_REFUSED_DETAIL);
             } else if (e instanceof CsrfException) {
-                write(response, HttpStatus.FORBIDDEN, "Changes made with the session cookie need the CSRF token: "
+                write(request, response, HttpStatus.FORBIDDEN, "Changes made with the session cookie need the CSRF token: "
                         + "send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header (scripts: use an API token instead)");
             } else {
-                write(response, HttpStatus.FORBIDDEN, "Your role does not allow this: " + request.getMethod() + " "
+                write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this: " + request.getMethod() + " "
                         + request.getRequestURI() + " needs a higher role (VIEWER reads, OPERATOR changes inventory,"
                         + " catalog and runs, ADMIN manages users)");
             }
         };
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        HttpHeaders headers = new HttpHeaders();
+        language.localize(problem, request, headers);
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

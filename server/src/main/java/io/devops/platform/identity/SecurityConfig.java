@@ -2,6 +2,7 @@ package io.devops.platform.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import io.devops.platform.shared.ProblemLanguage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -34,9 +35,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, Users users,
-                                    ApiTokens tokens, TenantMemberships memberships, CsrfTokenRepository csrfTokens, JsonMapper json, Clock clock)
+                                    ApiTokens tokens, TenantMemberships memberships, CsrfTokenRepository csrfTokens, JsonMapper json, Clock clock,
+                                    ProblemLanguage language)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+        ProblemResponses problems = new ProblemResponses(json, language);
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.VIEWER.name())
