@@ -1,5 +1,6 @@
 package db.migration;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.shared.Slug;
@@ -12,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** V31 and V32 on data that existed before them: slugs for every tenant and pool, and operator clashes resolved, nothing lost. */
+@DatabaseIndependent
 class NameMigrationsTests {
 
     private final DataSource db = new DriverManagerDataSource("jdbc:h2:mem:names_" + System.nanoTime()

@@ -1,5 +1,6 @@
 package io.devops.platform;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The style rules that Modulith's verification does not cover. */
+@DatabaseIndependent
 class ArchitectureRulesTests {
 
     private final JavaClasses classes = new ClassFileImporter()

@@ -1,5 +1,6 @@
 package io.devops.platform.acceptance;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * The performance checks on outputs real machines printed (shared reference gpu-outputs/, not copied
  * into the project). Skipped, saying so, where that folder is not present.
  */
+@DatabaseIndependent
 class PerfChecksOnRealOutputsTests {
 
     private static final Path REAL = Path.of("/work/shared/reference/gpu-outputs");

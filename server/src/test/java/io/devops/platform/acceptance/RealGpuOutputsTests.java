@@ -1,5 +1,6 @@
 package io.devops.platform.acceptance;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * SOURCES.md): several driver generations of nvidia-smi -q, nvlink status with tabs or spaces, and
  * real kernel logs. Skipped, saying so, where that folder is not there.
  */
+@DatabaseIndependent
 class RealGpuOutputsTests {
 
     private static final NodeContext ANY = NodeContext.single(null, null);

@@ -1,5 +1,6 @@
 package io.devops.platform.ansible;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Real ansible-playbook over real SSH to the shared loopback test nodes. */
+@DatabaseIndependent
 class AnsiblePlaybooksTests {
 
     private static TestNodes nodes;

@@ -1,5 +1,6 @@
 package io.devops.platform.ansible;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The known_hosts files and per-host ssh options behind host key checking, without ssh. */
+@DatabaseIndependent
 class HostKeyCheckingTests {
 
     private static final HostKey ED25519 = new HostKey("ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIItA/aZa5NprupyRrQsq2Lj7gk1T4RaTaA0v5JDXFqfH");

@@ -1,5 +1,6 @@
 package io.devops.platform.content;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with fake GPU tools and fake installers (test resources fake-bin/, fake-installers/): what it
  * decides, what it runs and in which order, what it refuses, what it leaves alone.
  */
+@DatabaseIndependent
 class InsDriverCudaRoleTests {
 
     private static final String DRIVER = "NVIDIA-Linux-x86_64-550.54.14.run";

@@ -1,5 +1,6 @@
 package io.devops.platform.content;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The built-in roles collect_net_driver_info and user_set, run by ansible-playbook on an SSH test node. */
+@DatabaseIndependent
 class NetAndUserRolesTests {
 
     @TempDir

@@ -1,5 +1,6 @@
 package io.devops.platform.content;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Markdown report and writes torchrun's output where the platform judges it
  * ({@code acceptance/torch_all_reduce.txt}), with a fake torchrun replaying the script's output.
  */
+@DatabaseIndependent
 class TorchAllReduceScriptTests {
 
     static final Path SCRIPTS = Path.of("..", "content", "scripts").toAbsolutePath().normalize();

@@ -1,5 +1,6 @@
 package io.devops.platform.execution.dispatch;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** A batch size becomes Ansible's {@code serial} on every play of the step's playbook, or the step is not run. */
+@DatabaseIndependent
 class BatchedPlaybookTests {
 
     @Test

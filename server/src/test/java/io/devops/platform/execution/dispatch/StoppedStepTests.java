@@ -1,5 +1,6 @@
 package io.devops.platform.execution.dispatch;
 
+import io.devops.platform.support.DatabaseIndependent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.ansible.PlaybookOutcome;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** At which template step of a playbook a node stopped, from the step each of its events belongs to. */
+@DatabaseIndependent
 class StoppedStepTests {
 
     private static final RunNode NODE = new RunNode(1, "10.0.0.1", "gpu-1", 22, "root", 1, "pool", null, null);
