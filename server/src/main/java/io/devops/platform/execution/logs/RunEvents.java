@@ -36,8 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter.SseEvent
  * <p>A client that stops reading must hold up nobody but itself. A write to it blocks (Tomcat's
  * blocking write waits up to its write timeout, a minute, and cannot be interrupted), so one
  * ticker thread reads the database and never writes: it hands each stream its next batch (at
- * most {@value #CHUNKS_PER_TICK} chunks) to a bounded pool of sender threads, and a stream whose
- * previous batch is still being written is skipped, so it never holds more than one batch. A
+ * most {@value #CHUNKS_PER_TICK} chunks; a full one is followed by the next as soon as it is
+ * written) to a bounded pool of sender threads, and a stream whose previous batch is still being
+ * written is skipped, so it never holds more than one batch. A
  * stream whose write has not moved for {@code devops.execution.events.send-timeout} is dropped:
  * nothing more is read for it, and its sender ends it as soon as the write returns (the client
  * resumes with Last-Event-ID). Until then it keeps its thread and its user's slot, so one user
@@ -54,8 +55,12 @@ public class RunEvents implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RunEvents.class);
     private static final Duration TIMEOUT = Duration.ofHours(12);
-    /** Up to 4 MB a batch: with 20, followers of a 50 MB step fell 13 s behind it (docs/BENCHMARKS.md). */
-    private static final int CHUNKS_PER_TICK = 64;
+    /**
+     * Up to 1 MB a batch. A stream that got a full batch is served again as soon as its sender is
+     * done, not at the next tick, so a follower of a fast log is held back by its own connection
+     * only; a small batch keeps the heap that three followers of a 50 MB step need small.
+     */
+    private static final int CHUNKS_PER_TICK = 16;
     private static final long TICK_MILLIS = 300;
 
     private final Runs runs;
@@ -132,7 +137,7 @@ public class RunEvents implements DisposableBean {
         Map<Long, List<LogChunk>> chunksAfter = new HashMap<>();
         for (RunEventStream stream : waiting) {
             if (run == null) {
-                dispatch(stream, List.of(), true, null, stream.lastSeq(), now);
+                dispatch(stream, List.of(), true, null, stream.lastSeq(), now, false);
                 continue;
             }
             String status = run.status() + "|" + run.waitingReason() + "|" + run.cancelRequested();
@@ -155,19 +160,43 @@ public class RunEvents implements DisposableBean {
                 events.add(SseEmitter.event().comment(""));
             }
             long seq = chunks.isEmpty() ? stream.lastSeq() : chunks.get(chunks.size() - 1).seq();
-            dispatch(stream, events, last, status, seq, now);
+            dispatch(stream, events, last, status, seq, now, chunks.size() == CHUNKS_PER_TICK);
         }
     }
 
-    private void dispatch(RunEventStream stream, List<SseEventBuilder> events, boolean last, String status, long seq, long now) {
+    /** {@code more}: the batch is full, so more of the log is probably waiting for this stream. */
+    private void dispatch(RunEventStream stream, List<SseEventBuilder> events, boolean last, String status, long seq, long now,
+                          boolean more) {
         if (!stream.startBatch(now)) {
             return;
         }
         try {
-            senders.execute(() -> stream.send(events, last));
+            senders.execute(() -> {
+                stream.send(events, last);
+                if (more && !last) {
+                    serveAgainSoon(stream);
+                }
+            });
             stream.advance(status, seq);
         } catch (RejectedExecutionException busy) {
             stream.batchNotStarted();
+        }
+    }
+
+    /** More of the log is probably waiting: the ticker's thread serves this stream now, between ticks. */
+    private void serveAgainSoon(RunEventStream stream) {
+        try {
+            ticker.execute(() -> {
+                try {
+                    if (stream.idle() && streams.contains(stream)) {
+                        serve(stream.runId(), List.of(stream), System.nanoTime());
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Reading run events failed; trying again on the next tick", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // the server is stopping: the stream ends with it
         }
     }
 
