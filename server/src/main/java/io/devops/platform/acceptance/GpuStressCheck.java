@@ -2,6 +2,7 @@ package io.devops.platform.acceptance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -27,11 +28,9 @@ class GpuStressCheck implements AcceptanceCheck {
     @Override
     public CheckResult judge(String output, NodeContext node) {
         ToolOutput tool = ToolOutput.of(output);
-        if (tool.toolMissing()) {
-            return tool.missingToolError(NAME);
-        }
-        if (tool.text().isEmpty()) {
-            return CheckResult.missingEvidence(NAME, "gpu_burn printed nothing" + Figures.exitNote(tool, "it"));
+        Optional<CheckResult> nothing = tool.nothingToJudge(NAME, "gpu_burn");
+        if (nothing.isPresent()) {
+            return nothing.get();
         }
         Matcher tested = TESTED.matcher(tool.text());
         if (!tested.find()) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,7 @@ class DeliveryRules {
         String has = reached.isEmpty() ? "it has passed no burn-in tier" : "it has " + describe(reached.get(0), now);
         String old = enough.filter(run -> run != reached.get(0)).map(run -> ", and " + describe(run, now)).orElse("");
         missing.add("pool " + pool.name() + " needs a " + needed + " burn-in passed within " + spec.tierDays() + " day(s); " + has
-                + old + ": run the built-in template 'Burn-in " + needed.name().toLowerCase(java.util.Locale.ROOT) + "' on it");
+                + old + ": run the built-in template 'Burn-in " + needed.name().toLowerCase(Locale.ROOT) + "' on it");
     }
 
     private static String describe(TierEvidence.Reached run, Instant now) {

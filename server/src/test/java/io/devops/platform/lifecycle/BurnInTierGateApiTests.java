@@ -3,42 +3,22 @@ package io.devops.platform.lifecycle;
 import static io.devops.platform.lifecycle.LifecycleWorld.h100Spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.CheckResult;
 import io.devops.platform.acceptance.CheckVerdict;
-import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A pool's burn-in tier requirement at the delivery gate, through the real API. */
-class BurnInTierGateApiTests extends ApiTest {
+class BurnInTierGateApiTests extends LifecycleWorldTest {
 
     private static final AtomicLong RUNS = new AtomicLong(910_000_000L + System.nanoTime() % 1_000_000);
-
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    AcceptanceVerdicts verdicts;
-    @Autowired
-    ApplicationEventPublisher events;
-
-    private LifecycleWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new LifecycleWorld(admin(), ApiTest::unique, ApiTest::uniqueIp, registry, verdicts, events);
-    }
 
     @Test
     void aPoolNeedingStandardRefusesANodeThatPassedOnlyQuickNamingTheTierAndAge() {
