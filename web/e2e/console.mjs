@@ -100,9 +100,15 @@ try {
   await page.getByText('A whole number').waitFor()
   await page.locator('input[name=spec-gpuCount]').fill('8')
   await page.locator('input[name=spec-driverVersion]').fill('550.54.15')
+  // The burn-in tier delivery needs, and how long it stays good.
+  await page.locator('[data-test=spec-deliveryTier]').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: 'Standard (under 30 min)' }).first().click()
+  await page.locator('input[name=spec-tierValidForDays]').fill('7')
   await page.locator('[data-test=spec-save]').click()
   await page.locator('[data-test=spec-saved]').waitFor()
   await page.locator('[data-test=spec-value-gpuCount]').getByText('8').waitFor()
+  await page.locator('[data-test=spec-value-deliveryTier]').getByText('Standard (under 30 min)').waitFor()
+  await page.locator('[data-test=spec-value-tierValidForDays]').getByText('7').waitFor()
   await page.screenshot({ path: `${shots}/pool-en.png`, fullPage: true })
 
   step('the nodes table shows the node with its lock')

@@ -737,6 +737,8 @@ export interface RunVerdict {
   message: string
   /** Null on PASS. */
   reason?: FailureReason | null
+  /** How long the check's tool ran on the node, in ms; absent when its report did not say. */
+  wallMs?: number | null
 }
 
 /** What a pool's nodes must be (PUT /node-pools/{id}/spec); a null field declares nothing. */
@@ -750,7 +752,14 @@ export interface PoolSpec {
   cudaVersion?: string | null
   fabricManagerVersion?: string | null
   acceptanceMaxAgeDays?: number | null
+  /** The burn-in tier delivery needs (a higher one satisfies it); null: every check's latest verdict passing, as before tiers. */
+  deliveryTier?: BurnInTier | null
+  /** Days that tier's passing run stays good; null: acceptanceMaxAgeDays. */
+  tierValidForDays?: number | null
 }
+
+export type BurnInTier = 'QUICK' | 'STANDARD' | 'FULL'
+export const BURN_IN_TIERS: BurnInTier[] = ['QUICK', 'STANDARD', 'FULL']
 
 export type StateCounts = Partial<Record<LifecycleState, number>>
 

@@ -435,7 +435,7 @@ const en = {
     title: 'Acceptance verdicts', PASS: 'Pass', WARN: 'Warn', FAIL: 'Fail', ERROR: 'Error', failuresOnly: 'Failures only',
     noFailures: 'No check failed in this run', counts: '{PASS} passed, {WARN} warned, {FAIL} failed, {ERROR} could not be judged',
     check: 'Check', verdict: 'Verdict', measured: 'Measured', threshold: 'Line', message: 'Message',
-    reason: 'Reason', allReasons: 'All reasons',
+    reason: 'Reason', allReasons: 'All reasons', wall: 'Ran for',
     reasons: { THRESHOLD: 'Below its line', HARDWARE: 'Hardware fault', COULD_NOT_RUN: 'Could not run', MISSING_EVIDENCE: 'Missing evidence' },
   },
   poolPage: {
@@ -450,7 +450,10 @@ const en = {
       gpuModel: 'GPU model', gpuCount: 'GPUs per node', nvswitch: 'NVSwitch', nicCount: 'NICs (InfiniBand HCAs)',
       nicLinkRateGbps: 'NIC link rate (Gb/s)', driverVersion: 'Driver version', cudaVersion: 'CUDA version',
       fabricManagerVersion: 'Fabric Manager version', acceptanceMaxAgeDays: 'Acceptance valid for (days)',
+      deliveryTier: 'Burn-in tier needed for delivery', tierValidForDays: 'Burn-in tier valid for (days)',
     },
+    noTier: 'None (every check passing, as before)', sameAsAcceptance: 'As the acceptance',
+    tiers: { QUICK: 'Quick (minutes)', STANDARD: 'Standard (under 30 min)', FULL: 'Full (hours, with stress and multi-node)' },
   },
   notify: {
     title: 'Notifications', hint: 'Tell people when runs end or a node fails acceptance: channels are where messages go, rules say which events go there. Sending never slows or fails a run; every try is listed under Deliveries.',

@@ -435,7 +435,7 @@ const zhCN: Messages = {
     title: '验收结论', PASS: '通过', WARN: '警告', FAIL: '未通过', ERROR: '无法判定', failuresOnly: '只看未通过',
     noFailures: '本次执行没有未通过的检查', counts: '{PASS} 项通过，{WARN} 项警告，{FAIL} 项未通过，{ERROR} 项无法判定',
     check: '检查项', verdict: '结论', measured: '实测值', threshold: '判定线', message: '说明',
-    reason: '原因', allReasons: '全部原因',
+    reason: '原因', allReasons: '全部原因', wall: '耗时',
     reasons: { THRESHOLD: '低于判定线', HARDWARE: '硬件故障', COULD_NOT_RUN: '无法运行', MISSING_EVIDENCE: '缺少证据' },
   },
   poolPage: {
@@ -450,7 +450,10 @@ const zhCN: Messages = {
       gpuModel: 'GPU 型号', gpuCount: '每节点 GPU 数', nvswitch: 'NVSwitch', nicCount: '网卡数（InfiniBand HCA）',
       nicLinkRateGbps: '网卡速率（Gb/s）', driverVersion: '驱动版本', cudaVersion: 'CUDA 版本',
       fabricManagerVersion: 'Fabric Manager 版本', acceptanceMaxAgeDays: '验收有效期（天）',
+      deliveryTier: '交付所需的老化测试级别', tierValidForDays: '老化测试有效期（天）',
     },
+    noTier: '不限（所有检查项通过即可，与原规则相同）', sameAsAcceptance: '同验收有效期',
+    tiers: { QUICK: '快速（数分钟）', STANDARD: '标准（30 分钟内）', FULL: '完整（数小时，含压力测试与多节点测试）' },
   },
   notify: {
     title: '通知', hint: '在运行结束或节点验收未通过时通知相关人员：通知渠道决定消息发往何处，通知规则决定哪些事件发往该渠道。发送不会拖慢运行，也不会导致运行失败；每次发送尝试都可在“发送记录”中查看。',

@@ -1,5 +1,5 @@
 // The pool spec form: text fields as typed, turned into the PUT body (an empty field declares nothing).
-import type { PoolSpec } from '../api/types'
+import type { BurnInTier, PoolSpec } from '../api/types'
 
 export interface SpecForm {
   gpuModel: string
@@ -11,6 +11,8 @@ export interface SpecForm {
   cudaVersion: string
   fabricManagerVersion: string
   acceptanceMaxAgeDays: string
+  deliveryTier: '' | BurnInTier
+  tierValidForDays: string
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value))
@@ -22,6 +24,7 @@ export function specForm(spec: PoolSpec | null | undefined): SpecForm {
     nicCount: text(spec?.nicCount), nicLinkRateGbps: text(spec?.nicLinkRateGbps), driverVersion: text(spec?.driverVersion),
     cudaVersion: text(spec?.cudaVersion), fabricManagerVersion: text(spec?.fabricManagerVersion),
     acceptanceMaxAgeDays: text(spec?.acceptanceMaxAgeDays),
+    deliveryTier: spec?.deliveryTier ?? '', tierValidForDays: text(spec?.tierValidForDays),
   }
 }
 
@@ -41,11 +44,12 @@ export function specBody(form: SpecForm): PoolSpec {
     driverVersion: trimmed(form.driverVersion), cudaVersion: trimmed(form.cudaVersion),
     fabricManagerVersion: trimmed(form.fabricManagerVersion),
     acceptanceMaxAgeDays: count(form.acceptanceMaxAgeDays) as number | null,
+    deliveryTier: form.deliveryTier || null, tierValidForDays: count(form.tierValidForDays) as number | null,
   }
 }
 
 /** Fields the form can tell are not whole numbers before sending. */
 export function specProblems(form: SpecForm): (keyof SpecForm)[] {
-  const counts: (keyof SpecForm)[] = ['gpuCount', 'nicCount', 'nicLinkRateGbps', 'acceptanceMaxAgeDays']
+  const counts: (keyof SpecForm)[] = ['gpuCount', 'nicCount', 'nicLinkRateGbps', 'acceptanceMaxAgeDays', 'tierValidForDays']
   return counts.filter((field) => form[field].trim() !== '' && !/^\d+$/.test(form[field].trim()))
 }

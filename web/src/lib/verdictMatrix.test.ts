@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { RunVerdict } from '../api/types'
-import { reasonCounts, verdictCounts, verdictMatrix } from './verdictMatrix'
+import { reasonCounts, verdictCounts, verdictMatrix, wallTime } from './verdictMatrix'
 
 const v = (nodeId: number, ip: string, check: string, verdict: RunVerdict['verdict'], message = ''): RunVerdict =>
   ({ nodeId, ip, check, verdict, message, measured: null, threshold: null })
@@ -56,5 +56,14 @@ describe('the reason filter', () => {
 
   it('counts the verdicts per reason, a PASS under none', () => {
     expect(reasonCounts(withReasons)).toEqual({ THRESHOLD: 1, HARDWARE: 1, COULD_NOT_RUN: 0, MISSING_EVIDENCE: 2 })
+  })
+})
+
+describe('wall time', () => {
+  it('reads as milliseconds, seconds, minutes or hours', () => {
+    expect(wallTime(850)).toBe('850 ms')
+    expect(wallTime(12_400)).toBe('12.4 s')
+    expect(wallTime(185_000)).toBe('3 min 5 s')
+    expect(wallTime(3_601_250)).toBe('1 h 0 min')
   })
 })

@@ -65,3 +65,12 @@ function compareIp(a: string, b: string): number {
   }
   return a.localeCompare(b)
 }
+
+/** A check's wall time as people read it: 850 ms, 12.4 s, 3 min 5 s, 1 h 0 min. */
+export function wallTime(ms: number): string {
+  if (ms < 1000) return `${ms} ms`
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${seconds % 60} s`
+  return `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`
+}

@@ -3,13 +3,15 @@
 # stderr, to $1/acceptance/<check>.txt, exactly as the tool printed it, plus the two platform lines:
 #   devops-acceptance: missing tool <tool> (install <package>)   the tool is not on this node
 #   devops-acceptance: exit status <n>                           the tool exited non-zero
+#   devops-acceptance: wall <ms>                                 how long the check ran (last line)
 # A check that is not chosen gets the single line "devops-acceptance: not selected". A failing tool
 # never fails this script (the platform's verdict decides); a report it cannot write does (exit 1).
 # Arguments: <dir> <dcgm level 1-3> <GPUs for all_reduce_perf, 0 = all> <timeout minutes> <checks>
+#            <seconds of GPU stress>
 set -u
-dir=$1 level=$2 gpus=$3 minutes=$4 chosen=$5
+dir=$1 level=$2 gpus=$3 minutes=$4 chosen=$5 stress=${6:-3600}
 out=$dir/acceptance
-all="gpu_inventory pcie ecc row_remap xid nvlink fabric_manager dcgm_diag nvbandwidth nccl_all_reduce ib_write_bw"
+all="gpu_inventory pcie ecc row_remap xid nvlink fabric_manager dcgm_diag nvbandwidth nccl_all_reduce ib_write_bw gpu_stress"
 
 have() { command -v "$1" >/dev/null 2>&1; }
 limited() { if have timeout; then timeout "$((minutes * 60))" "$@"; else "$@"; fi; }
@@ -105,6 +107,19 @@ ib_write_bw() {
   done
 }
 
+# The sustained load: gpu_burn for the chosen seconds, stopped only 10 minutes past them whatever the
+# tool timeout (an hour of stress must not be cut by a 60-minute limit).
+gpu_stress() {
+  minutes=$(( (stress + 600 + 59) / 60 ))
+  needs gpu_burn "gpu-burn (github.com/wilicc/gpu-burn)" gpu_burn "$stress"
+}
+
+# Milliseconds since the epoch; whole seconds where date has no %N.
+now_ms() {
+  ms=$(date +%s%3N 2>/dev/null)
+  case $ms in ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;; *) echo "$ms" ;; esac
+}
+
 run() {
   case $1 in
     gpu_inventory) smi --query-gpu=index,name,serial,uuid,pci.bus_id,persistence_mode,driver_version --format=csv,noheader ;;
@@ -118,6 +133,7 @@ run() {
     nvbandwidth) needs nvbandwidth "nvbandwidth (github.com/NVIDIA/nvbandwidth)" nvbandwidth -t host_to_device_memcpy_ce -t device_to_host_memcpy_ce -t device_to_device_memcpy_read_ce ;;
     nccl_all_reduce) nccl_all_reduce ;;
     ib_write_bw) ib_write_bw ;;
+    gpu_stress) (gpu_stress) ;;
   esac
 }
 
@@ -128,7 +144,9 @@ for check in $all; do
     *",$check,"*)
       echo "$check: running"
       # The tool's status is in the report; only a report that cannot be written stops the role.
+      started=$(now_ms)
       run "$check" >"$report.part" </dev/null
+      echo "devops-acceptance: wall $(( $(now_ms) - started ))" >>"$report.part"
       mv "$report.part" "$report" || { echo "cannot write the report $report" >&2; exit 1; } ;;
     *) echo "devops-acceptance: not selected" >"$report" || { echo "cannot write the report $report" >&2; exit 1; } ;;
   esac

@@ -23,7 +23,8 @@ public class AcceptanceVerdicts {
     }
 
     /** A stored verdict: the check's result on a node, and where and when it was judged. */
-    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256) {
+    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
+                              Long wallMs) {
     }
 
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at) {
@@ -32,13 +33,19 @@ public class AcceptanceVerdicts {
 
     /** {@code outputSha256}: the hex sha256 of the stored report the verdict was judged from, null without one. */
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at, String outputSha256) {
+        record(runId, taskId, nodeId, ip, result, at, outputSha256, null);
+    }
+
+    /** {@code wallMs}: how long the check's tool ran on the node, null when its report did not say. */
+    public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at, String outputSha256,
+                       Long wallMs) {
         jdbc.sql("""
                 INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, reason, measured, threshold, unit,
-                                                 message, judged_at, output_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 message, judged_at, output_sha256, wall_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(),
                         result.reason() == null ? null : result.reason().name(), result.measured(), result.threshold(),
-                        result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256)
+                        result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256, wallMs)
                 .update();
     }
 
@@ -49,6 +56,12 @@ public class AcceptanceVerdicts {
                 WHERE v.node_id = ? AND v.id = (SELECT MAX(l.id) FROM acceptance_verdicts l
                                                 WHERE l.node_id = v.node_id AND l.check_name = v.check_name)
                 ORDER BY v.check_name""")
+                .param(nodeId).query((rs, n) -> read(rs)).list();
+    }
+
+    /** Every verdict of a node, newest run first (the burn-in tiers a node has passed are read from them). */
+    public List<NodeVerdict> ofNode(long nodeId) {
+        return jdbc.sql("SELECT * FROM acceptance_verdicts WHERE node_id = ? ORDER BY run_id DESC, check_name, id")
                 .param(nodeId).query((rs, n) -> read(rs)).list();
     }
 
@@ -63,7 +76,8 @@ public class AcceptanceVerdicts {
                 rs.getObject("measured", Double.class), rs.getObject("threshold", Double.class), rs.getString("unit"),
                 rs.getString("message"), reason(rs.getString("reason")));
         return new NodeVerdict(rs.getLong("node_id"), rs.getString("ip"), rs.getLong("run_id"), rs.getObject("task_id", Long.class),
-                result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"));
+                result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"),
+                rs.getObject("wall_ms", Long.class));
     }
 
     /** The stored reason (V38 filled it in for the verdicts judged before it); PASS has none. */

@@ -54,6 +54,18 @@ public record ToolOutput(String text, String missingTool, String installHint, Op
     }
 
     /**
+     * What a check answers before reading the output, when there is nothing to read: the tool is not
+     * on the node (ERROR, install it), or it printed nothing (MISSING_EVIDENCE); empty otherwise.
+     */
+    java.util.Optional<CheckResult> nothingToJudge(String check, String tool) {
+        if (toolMissing()) {
+            return java.util.Optional.of(missingToolError(check));
+        }
+        return text.isEmpty() ? java.util.Optional.of(CheckResult.missingEvidence(check, tool + " printed nothing"
+                + Figures.exitNote(this, "it"))) : java.util.Optional.empty();
+    }
+
+    /**
      * The performance checks' {@link HealthOutput#settle}: a PASS from a tool that exited non-zero is
      * ERROR ("..., but nvbandwidth exited with status 1"), as its run did not end cleanly.
      */

@@ -42,10 +42,13 @@ class AcceptanceController {
         this.scopes = scopes;
     }
 
-    /** {@code reason}: null on PASS, and shown as null; {@code outputSha256}: of the stored report judged (absent: none arrived). */
+    /**
+     * {@code reason}: null on PASS, and shown as null; {@code outputSha256}: of the stored report judged (absent: none arrived);
+     * {@code wallMs}: how long the check's tool ran on the node (absent: its report did not say).
+     */
     record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict,
                       @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason, Double measured, Double threshold, String unit,
-                      String message, String outputSha256) {
+                      String message, String outputSha256, Long wallMs) {
     }
 
     record CheckView(String check, CheckVerdict verdict, @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason,
@@ -60,7 +63,7 @@ class AcceptanceController {
         runAccess.visible(id);
         return verdicts.ofRun(id).stream().map(verdict -> new RunVerdict(verdict.nodeId(), verdict.ip(), verdict.result().check(),
                 verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
-                verdict.result().message(), verdict.outputSha256())).toList();
+                verdict.result().message(), verdict.outputSha256(), verdict.wallMs())).toList();
     }
 
     @GetMapping("/nodes/{id}/acceptance")

@@ -42,16 +42,19 @@ class PoolManifests {
         PoolManifest m = manifest.withDefaults();
         jdbc.sql("""
                 INSERT INTO node_pool_specs (node_pool_id, gpu_model, gpu_count, nvswitch, nic_count, nic_link_rate_gbps,
-                                             driver_version, cuda_version, fabric_manager_version, acceptance_max_age_days)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                             driver_version, cuda_version, fabric_manager_version, acceptance_max_age_days,
+                                             delivery_tier, tier_valid_for_days)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(poolId, m.gpuModel(), m.gpuCount(), m.nvswitch(), m.nicCount(), m.nicLinkRateGbps(), m.driverVersion(),
-                        m.cudaVersion(), m.fabricManagerVersion(), m.acceptanceMaxAgeDays())
+                        m.cudaVersion(), m.fabricManagerVersion(), m.acceptanceMaxAgeDays(),
+                        m.deliveryTier(), m.tierValidForDays())
                 .update();
     }
 
     private static PoolManifest map(ResultSet rs, int row) throws SQLException {
         return new PoolManifest(rs.getString("gpu_model"), Rows.nullableInt(rs, "gpu_count"), rs.getObject("nvswitch", Boolean.class),
                 Rows.nullableInt(rs, "nic_count"), Rows.nullableInt(rs, "nic_link_rate_gbps"), rs.getString("driver_version"),
-                rs.getString("cuda_version"), rs.getString("fabric_manager_version"), rs.getInt("acceptance_max_age_days"));
+                rs.getString("cuda_version"), rs.getString("fabric_manager_version"), rs.getInt("acceptance_max_age_days"),
+                rs.getString("delivery_tier"), Rows.nullableInt(rs, "tier_valid_for_days"));
     }
 }

@@ -117,6 +117,30 @@ class BuiltinCatalogTests extends ApiTest {
     }
 
     @Test
+    void theBurnInTiersAreOperatorsOfTheAcceptanceRoleAtDcgmLevels123AndFullAddsStressAndTheMultiNodeStep() {
+        assertThat(values(builtin("operators", "gpu_acceptance quick"))).containsEntry("gpu_acceptance_dcgm_level", "1")
+                .containsEntry("gpu_acceptance_nccl_all_reduce", "false").containsEntry("gpu_acceptance_nvbandwidth", "false");
+        assertThat(values(builtin("operators", "gpu_acceptance standard"))).containsEntry("gpu_acceptance_dcgm_level", "2")
+                .containsEntry("gpu_acceptance_ib_write_bw", "true");
+        assertThat(values(builtin("operators", "gpu_acceptance full"))).containsEntry("gpu_acceptance_dcgm_level", "3")
+                .containsEntry("gpu_acceptance_gpu_stress", "true").containsEntry("gpu_acceptance_stress_seconds", "3600");
+
+        JsonNode quick = plan(builtin("templates", "Burn-in quick"));
+        JsonNode full = plan(builtin("templates", "Burn-in full"));
+
+        assertThat(quick.size()).isEqualTo(1);
+        assertThat(quick.get(0).get("reports").toString()).contains("acceptance/dcgm_diag.txt").contains("acceptance/gpu_stress.txt");
+        assertThat(full.size()).isEqualTo(2);
+        assertThat(full.get(1).get("dispatch").asString()).isEqualTo("launcher");
+        assertThat(full.get(1).get("command").asString()).contains("multi_test.sh nccl all");
+        assertThat(plan(builtin("templates", "Burn-in standard")).size()).isEqualTo(1);
+    }
+
+    private JsonNode plan(JsonNode template) {
+        return admin().get("/api/v1/templates/" + template.get("id").asLong() + "/plan").json().get("tasks");
+    }
+
+    @Test
     void theBuiltinRolesDeclareTheirReportsAndUserSetItsVariables() {
         var fixture = new CatalogFixture(admin());
         JsonNode install = admin().get("/api/v1/roles/" + fixture.builtinRole("ins_driver_cuda")).json();

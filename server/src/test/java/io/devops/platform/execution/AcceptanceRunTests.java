@@ -99,6 +99,35 @@ class AcceptanceRunTests extends ApiTest {
     }
 
     /**
+     * The built-in "Burn-in quick" on one healthy node: the quick tier's checks only (no NCCL,
+     * nvbandwidth, InfiniBand or stress), each passing with the wall time the role measured.
+     */
+    @Test
+    void theQuickBurnInJudgesOnlyItsChecksEachWithItsWallTime() {
+        assumeTrue(TestNodes.available(), "needs root, openssh-server and ansible-core: run scripts/test.sh");
+        AcceptanceTestNodes testNodes = AcceptanceTestNodes.shared(PROFILES);
+        RunFixtures fixtures = new RunFixtures(admin(), TestNodes.shared());
+        long node = fixtures.node(testNodes.ip(0), testNodes.port(), "gpu-1");
+        declareGpus(node, testNodes.ip(0), testNodes.port(), "gpu-1");
+        assertThat(admin().post("/api/v1/nodes/" + node + "/lifecycle", "{\"to\":\"MAINTENANCE\",\"reason\":\"retest\"}").status())
+                .isEqualTo(200);
+
+        long runId = fixtures.start(fixtures.job(unique("burn-in"), "CONTINUE", builtinTemplate("Burn-in quick"), List.of(node)));
+        JsonNode run = fixtures.awaitEnd(runId, Duration.ofMinutes(5));
+
+        String log = admin().get("/api/v1/runs/" + runId + "/log").body();
+        assertThat(run.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
+        Map<String, JsonNode> byCheck = verdictsOf(admin().get("/api/v1/runs/" + runId + "/verdicts").json(), node);
+        assertThat(byCheck.keySet()).as(log).containsExactlyInAnyOrder("gpu_inventory", "pcie", "ecc", "row_remap", "xid", "nvlink",
+                "fabric_manager", "dcgm_diag");
+        byCheck.values().forEach(verdict -> {
+            assertThat(verdict.get("verdict").asString()).as(verdict.toString()).isEqualTo("PASS");
+            assertThat(verdict.get("wallMs").isIntegralNumber()).as(verdict.toString()).isTrue();
+            assertThat(verdict.get("wallMs").asLong()).as(verdict.toString()).isBetween(0L, 60_000L);
+        });
+    }
+
+    /**
      * The multi-node NCCL test (the built-in nccl_multi_test, a launcher step over the run's host list)
      * through the fake mpirun on groups of these nodes, each group in a run of its own after a
      * gpu_inventory-only acceptance step: the launcher's all_reduce_perf is judged once against the

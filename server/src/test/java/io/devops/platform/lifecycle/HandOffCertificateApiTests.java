@@ -3,13 +3,10 @@ package io.devops.platform.lifecycle;
 import static io.devops.platform.lifecycle.LifecycleWorld.h100Spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.CheckResult;
 import io.devops.platform.acceptance.CheckVerdict;
-import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.shared.Sha256;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,26 +27,13 @@ import tools.jackson.databind.JsonNode;
  * tenant to: with the openssl command line, as a real process. And the delivery gate's side of the
  * failure reasons: missing evidence never delivers.
  */
-class HandOffCertificateApiTests extends ApiTest {
+class HandOffCertificateApiTests extends LifecycleWorldTest {
 
     private static final AtomicLong RUNS = new AtomicLong(950_000_000L + System.nanoTime() % 1_000_000);
     private static final String NCCL_REPORT = "# nccl-tests version 2.13.9\n# Avg bus bandwidth    : 412.7\n";
 
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    AcceptanceVerdicts verdicts;
-    @Autowired
-    ApplicationEventPublisher events;
     @TempDir
     Path dir;
-
-    private LifecycleWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new LifecycleWorld(admin(), ApiTest::unique, ApiTest::uniqueIp, registry, verdicts, events);
-    }
 
     @Test
     void aDeliveredNodesCertificateVerifiesWithOpensslAndOneChangedByteFailsIt() throws Exception {

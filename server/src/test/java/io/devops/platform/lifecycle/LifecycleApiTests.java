@@ -5,43 +5,23 @@ import static io.devops.platform.lifecycle.LifecycleWorld.facts;
 import static io.devops.platform.lifecycle.LifecycleWorld.h100Spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.acceptance.NodeAcceptanceConcluded;
 import io.devops.platform.acceptance.NodeAcceptanceStarted;
-import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /** The node lifecycle through the real API: commissioning, the acceptance events, delivery and its gate, release. */
-class LifecycleApiTests extends ApiTest {
+class LifecycleApiTests extends LifecycleWorldTest {
 
     private static final AtomicLong RUNS = new AtomicLong(900_000_000L + System.nanoTime() % 1_000_000);
     private static final String H100 = "NVIDIA H100 80GB HBM3";
-
-    @Autowired
-    NodeRegistry registry;
-    @Autowired
-    AcceptanceVerdicts verdicts;
-    @Autowired
-    ApplicationEventPublisher events;
-
-    private LifecycleWorld world;
-
-    @BeforeEach
-    void world() {
-        world = new LifecycleWorld(admin(), ApiTest::unique, ApiTest::uniqueIp, registry, verdicts, events);
-    }
 
     @Test
     void aNewNodeIsNewWithoutAcceptanceAndItsHistoryIsEmpty() {

@@ -80,8 +80,9 @@ public class StepVerdicts {
             CheckResult judgedOnce = judgeOne(report, context);
             CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce, judged, nodes) : judgedOnce;
             String sha256 = report.content() == null ? null : Sha256.hex(report.content());
+            Long wallMs = AcceptanceReports.wallMs(report.content()).stream().boxed().findFirst().orElse(null);
             for (RunNode node : nodes) {
-                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant(), sha256);
+                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant(), sha256, wallMs);
             }
             out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
             if (!result.verdict().passes()) {
@@ -111,7 +112,7 @@ public class StepVerdicts {
             return CheckResult.error(name, "no such check: " + name);
         }
         try {
-            CheckResult result = check.judge(report.content(), context);
+            CheckResult result = check.judge(AcceptanceReports.withoutWall(report.content()), context);
             return result.check().equals(name) ? result : result.renamed(name, result.message());
         } catch (RuntimeException e) {
             log.error("Acceptance check {} failed on a report", name, e);

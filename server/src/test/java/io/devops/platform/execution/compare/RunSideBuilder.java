@@ -57,7 +57,7 @@ final class RunSideBuilder {
 
     RunSideBuilder verdict(String ip, String check, CheckVerdict verdict, Double measured) {
         verdicts.add(new NodeVerdict(nodeId(ip), ip, runId, null, CheckResult.measured(check, verdict, measured, 180.0, "GB/s", check),
-                Instant.EPOCH, null));
+                Instant.EPOCH, null, null));
         return this;
     }
 
