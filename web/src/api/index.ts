@@ -1,7 +1,7 @@
 // Typed calls to the REST API, one function per call the console makes.
 import { http, type Query } from './http'
 import type {
-  ApprovalRule, InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunVerdict, StartPreview, StartRequest, Tenant, User,
+  ApprovalRule, InventoryNode, Job, LifecycleTransition, LogWindow, NodePool, Overview, Page, PoolHistoryEntry, Report, NodesComparison, Run, RunComparison, RunSummary, RunGroup, RunVerdict, StartPreview, StartRequest, Tenant, User,
 } from './types'
 
 export { ApiError } from './http'
@@ -70,6 +70,7 @@ export const runs = {
   get: (id: number) => http.get<Run>(`/runs/${id}`),
   reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
   verdicts: (id: number) => http.get<RunVerdict[]>(`/runs/${id}/verdicts`),
+  groups: (id: number) => http.get<RunGroup[]>(`/runs/${id}/groups`),
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),
   rerunFailed: (id: number, version: 'SAME' | 'LATEST' = 'SAME', fromFailedStep = false) =>
     http.post<RunSummary>(`/runs/${id}/rerun-failed`, { version, fromFailedStep }),

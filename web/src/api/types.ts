@@ -726,6 +726,23 @@ export type FailureReason = 'THRESHOLD' | 'HARDWARE' | 'COULD_NOT_RUN' | 'MISSIN
 export const FAILURE_REASONS: FailureReason[] = ['THRESHOLD', 'HARDWARE', 'COULD_NOT_RUN', 'MISSING_EVIDENCE']
 
 /** One check judged on one node in a run: GET /runs/{id}/verdicts. */
+/** One all_reduce run of a multi-node step at a scale or of the bisection (server: GET /runs/{id}/groups). */
+export interface RunGroup {
+  taskId?: number | null
+  number: number
+  scale: 'PAIR' | 'GROUP' | 'ALL'
+  nodes: number[]
+  check: string
+  measured?: number | null
+  threshold?: number | null
+  unit?: string | null
+  verdict: CheckVerdict
+  reason?: FailureReason | null
+  message: string
+  /** Round 0 is a planned scale; the suspects are the nodes of a low group not cleared, that this run tested. */
+  bisection: { round: number; suspects: number[] }
+}
+
 export interface RunVerdict {
   nodeId: number
   ip: string

@@ -431,6 +431,11 @@ const en = {
     busBw: 'NCCL all_reduce bus bandwidth per GPU model (daily average, last {days} days)', samples: '{n} node(s), {min}–{max} GB/s',
     noChartData: 'No acceptance data in the last {days} days',
   },
+  groups: {
+    title: 'Groups', scale: 'Scale', nodes: 'Nodes', measured: 'Measured', line: 'Line', verdict: 'Verdict',
+    round: 'Bisection round', suspects: 'Suspects', planned: 'planned', message: 'Message',
+    scales: { PAIR: 'Pair', GROUP: 'Group', ALL: 'Whole pool' },
+  },
   verdicts: {
     title: 'Acceptance verdicts', PASS: 'Pass', WARN: 'Warn', FAIL: 'Fail', ERROR: 'Error', failuresOnly: 'Failures only',
     noFailures: 'No check failed in this run', counts: '{PASS} passed, {WARN} warned, {FAIL} failed, {ERROR} could not be judged',

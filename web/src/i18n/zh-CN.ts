@@ -431,6 +431,11 @@ const zhCN: Messages = {
     busBw: '各 GPU 型号 NCCL all_reduce 总线带宽（每日平均，最近 {days} 天）', samples: '{n} 个节点，{min}–{max} GB/s',
     noChartData: '最近 {days} 天没有验收数据',
   },
+  groups: {
+    title: '分组测试', scale: '规模', nodes: '节点', measured: '实测值', line: '判定线', verdict: '结论',
+    round: '二分轮次', suspects: '嫌疑节点', planned: '计划内', message: '说明',
+    scales: { PAIR: '两两成对', GROUP: '分组', ALL: '全部节点' },
+  },
   verdicts: {
     title: '验收结论', PASS: '通过', WARN: '警告', FAIL: '未通过', ERROR: '无法判定', failuresOnly: '只看未通过',
     noFailures: '本次执行没有未通过的检查', counts: '{PASS} 项通过，{WARN} 项警告，{FAIL} 项未通过，{ERROR} 项无法判定',

@@ -52,8 +52,8 @@ class TenantIsolationApiTests extends ApiTest {
         var b = world.b();
         List<String> reads = List.of("/api/v1/tenants/%d", "/api/v1/node-pools/%d", "/api/v1/nodes/%d", "/api/v1/nodes/%d/pool-history",
                 "/api/v1/jobs/%d", "/api/v1/jobs/%d/versions", "/api/v1/runs/%d", "/api/v1/runs/%d/log", "/api/v1/runs/%d/log/window",
-                "/api/v1/runs/%d/reports", "/api/v1/runs/%d/judgements");
-        List<Long> theirs = List.of(b.id(), b.pool(), b.node(), b.node(), b.job(), b.job(), b.run(), b.run(), b.run(), b.run(), b.run());
+                "/api/v1/runs/%d/reports", "/api/v1/runs/%d/judgements", "/api/v1/runs/%d/groups");
+        List<Long> theirs = List.of(b.id(), b.pool(), b.node(), b.node(), b.job(), b.job(), b.run(), b.run(), b.run(), b.run(), b.run(), b.run());
         for (int i = 0; i < reads.size(); i++) {
             assertSameAsMissing(a.get(reads.get(i).formatted(theirs.get(i))), a.get(reads.get(i).formatted(MISSING)),
                     theirs.get(i));
