@@ -18,6 +18,7 @@ declare module 'vue' {
     CatalogAsCode: typeof import('./components/catalog/CatalogAsCode.vue')['default']
     CatalogExportButton: typeof import('./components/catalog/CatalogExportButton.vue')['default']
     CatalogImportDialog: typeof import('./components/catalog/CatalogImportDialog.vue')['default']
+    CatalogPlanTable: typeof import('./components/catalog/CatalogPlanTable.vue')['default']
     ChangeTable: typeof import('./components/ChangeTable.vue')['default']
     CheckVerdictTag: typeof import('./components/CheckVerdictTag.vue')['default']
     CredentialDialog: typeof import('./components/credentials/CredentialDialog.vue')['default']

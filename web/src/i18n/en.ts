@@ -166,7 +166,7 @@ const en = {
     PENDING_APPROVAL: 'Awaiting approval', QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled',
     INTERRUPTED: 'Interrupted', SKIPPED: 'Skipped', UNREACHABLE: 'Unreachable', PENDING: 'Pending', NOT_RUN: 'Not run',
   },
-  catalogNav: { group: 'Catalog', roles: 'Roles', operators: 'Operators', scripts: 'Scripts', templates: 'Templates' },
+  catalogNav: { group: 'Catalog', roles: 'Roles', operators: 'Operators', scripts: 'Scripts', templates: 'Templates', gitSources: 'Git sources' },
   catalog: {
     staleTitle: 'Changed by someone else',
     staleDetail: 'This was changed after you opened it (it is now at version {version}); your change was not saved. Reload to see the current version, then make your change again.',
@@ -187,6 +187,19 @@ const en = {
       removed: 'Removed', changed: 'Changed', same: 'Same', none: 'Neither version sets any value',
       summary: '{added} added, {removed} removed, {changed} changed', pickTwo: 'Pick two versions to compare', field: 'Field',
     },
+  },
+  gitSources: {
+    title: 'Git sources', hint: 'Git repositories the catalog is kept in. A sync fetches the branch (or tag) and shows what its commit would change; nothing changes until that commit is applied.',
+    register: 'Register source', registered: 'Registered {url}', reload: 'Reload', url: 'Repository URL', ref: 'Branch or tag',
+    refKinds: { BRANCH: 'Branch', TAG: 'Tag' }, path: 'Folder', pathHint: 'Folder of the catalog tree inside the repository (empty: the top)',
+    schedule: 'Schedule', scheduleHint: 'Cron, 5 fields, UTC (e.g. 0 3 * * *); empty: sync on demand only',
+    autoApply: 'Apply automatically', autoApplyHint: 'A scheduled sync applies a plan without conflicts by itself; otherwise the plan waits here for approval.',
+    approve: 'Plans wait for approval', onDemand: 'On demand only', lastCommit: 'Last applied commit', never: 'Never synced',
+    pending: 'Waiting plan / last scheduled sync', pendingCommit: 'Commit {commit} waits for approval',
+    syncNow: 'Sync now', planTitle: 'Plan of {url}', planOf: 'Plan of commit', fetching: 'Fetching the repository…',
+    syncFailed: 'The sync failed and nothing changed: {detail}', applyCommit: 'Apply commit {commit}',
+    moved: 'Nothing was applied: the branch moved to commit {commit} after this plan. Sync again and review the new plan.',
+    fixConflicts: 'Apply is off: the plan has conflicts. Fix them in the repository (or in the platform), then sync again.',
   },
   catalogCode: {
     export: 'Export', exportHint: 'Download the catalog as code: a tar.gz to keep and review in Git.', exportKinds: 'Kinds to export',

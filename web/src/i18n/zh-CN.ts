@@ -167,7 +167,7 @@ const zhCN: Messages = {
     PENDING_APPROVAL: '待审批', QUEUED: '排队中', RUNNING: '执行中', SUCCEEDED: '成功', FAILED: '失败', CANCELLED: '已取消',
     INTERRUPTED: '已中断', SKIPPED: '已跳过', UNREACHABLE: '不可达', PENDING: '等待中', NOT_RUN: '未执行',
   },
-  catalogNav: { group: '目录', roles: '角色', operators: '操作项', scripts: '脚本', templates: '模板' },
+  catalogNav: { group: '目录', roles: '角色', operators: '操作项', scripts: '脚本', templates: '模板', gitSources: 'Git 源' },
   catalog: {
     staleTitle: '已被他人修改',
     staleDetail: '你打开之后它已被修改（当前为版本 {version}），你的修改未保存。请重新加载查看当前版本，再重新修改。',
@@ -188,6 +188,19 @@ const zhCN: Messages = {
       removed: '删除', changed: '修改', same: '不变', none: '两个版本都没有设置任何值',
       summary: '新增 {added} 个，删除 {removed} 个，修改 {changed} 个', pickTwo: '请选择两个版本进行对比', field: '字段',
     },
+  },
+  gitSources: {
+    title: 'Git 源', hint: '存放目录代码的 Git 仓库。同步会拉取分支（或标签），并显示其提交将带来的变更；应用该提交之前不会有任何改动。',
+    register: '登记 Git 源', registered: '已登记 {url}', reload: '刷新', url: '仓库地址', ref: '分支或标签',
+    refKinds: { BRANCH: '分支', TAG: '标签' }, path: '目录', pathHint: '目录代码在仓库中的文件夹（留空：仓库根目录）',
+    schedule: '定时', scheduleHint: 'Cron 表达式，5 个字段，UTC 时间（如 0 3 * * *）；留空：仅手动同步',
+    autoApply: '自动应用', autoApplyHint: '定时同步时，若计划没有冲突则自动应用；否则计划保留在此等待审批。',
+    approve: '计划需审批', onDemand: '仅手动同步', lastCommit: '最近应用的提交', never: '从未同步',
+    pending: '待审批计划 / 最近一次定时同步', pendingCommit: '提交 {commit} 等待审批',
+    syncNow: '立即同步', planTitle: '{url} 的变更计划', planOf: '变更计划对应提交', fetching: '正在拉取仓库…',
+    syncFailed: '同步失败，未做任何改动：{detail}', applyCommit: '应用提交 {commit}',
+    moved: '未应用任何内容：生成此计划后分支已移动到提交 {commit}。请重新同步并查看新的计划。',
+    fixConflicts: '无法应用：计划中存在冲突。请在仓库（或平台）中解决后重新同步。',
   },
   catalogCode: {
     export: '导出', exportHint: '将目录以代码形式下载：一个 tar.gz，可放进 Git 保存和评审。', exportKinds: '导出的类别',
