@@ -126,8 +126,9 @@ class GitSourceService {
                     "git-source#" + source.id());
             if (!applied.hasConflicts()) {
                 sources.synced(source.id(), commit, clock.instant());
-                sources.planned(source.id(), null, json.writeValueAsString(applied), "applied commit " + commit
-                        + ": " + counts(applied));
+                String outcome = applied.applied() ? "applied commit " + commit + ": " + counts(applied)
+                        : "commit " + commit + " changes nothing in the platform";
+                sources.planned(source.id(), null, json.writeValueAsString(applied), outcome);
                 return;
             }
             plan = applied; // the platform changed between the plan and the apply
