@@ -70,6 +70,7 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     ElTooltip: typeof import('element-plus/es')['ElTooltip']
     FormProblem: typeof import('./components/catalog/FormProblem.vue')['default']
+    ImportCommit: typeof import('./components/catalog/ImportCommit.vue')['default']
     ImportNodesDialog: typeof import('./components/inventory/ImportNodesDialog.vue')['default']
     JobSchedules: typeof import('./components/schedules/JobSchedules.vue')['default']
     JudgementTable: typeof import('./components/JudgementTable.vue')['default']

@@ -1,7 +1,7 @@
 // Typed calls for the catalog (roles, operators, scripts, templates) and for editing jobs.
 import { problemOf, readCookie, request, toQueryString } from './http'
 import type { CatalogImportResult } from '../lib/catalogPlan'
-import type { GitSource, GitSync } from '../lib/gitSources'
+import type { GitSource, GitSync, ImportRecord } from '../lib/gitSources'
 import type { PageRequest } from './index'
 import type {
   CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
@@ -107,4 +107,6 @@ export const gitSources = {
   /** Applies the plan of {@code commit}: 409 when the branch moved since or the plan has conflicts. */
   apply: (id: number, commit: string) =>
     request<GitSync>('POST', `/catalog/git-sources/${id}/sync`, undefined, { apply: true, commit }),
+  /** The versions imports made of one item (kind: script, template, ...), newest first, with their commits. */
+  importsOf: (kind: string, name: string) => get<ImportRecord[]>('/catalog/imports', { kind, name, limit: 1000 }),
 }

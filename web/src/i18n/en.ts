@@ -168,6 +168,7 @@ const en = {
   },
   catalogNav: { group: 'Catalog', roles: 'Roles', operators: 'Operators', scripts: 'Scripts', templates: 'Templates', gitSources: 'Git sources' },
   catalog: {
+    importCommit: 'Git commit',
     staleTitle: 'Changed by someone else',
     staleDetail: 'This was changed after you opened it (it is now at version {version}); your change was not saved. Reload to see the current version, then make your change again.',
     staleReload: 'Reload', staleKeep: 'Keep my edits',

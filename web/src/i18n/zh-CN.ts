@@ -169,6 +169,7 @@ const zhCN: Messages = {
   },
   catalogNav: { group: '目录', roles: '角色', operators: '操作项', scripts: '脚本', templates: '模板', gitSources: 'Git 源' },
   catalog: {
+    importCommit: 'Git 提交',
     staleTitle: '已被他人修改',
     staleDetail: '你打开之后它已被修改（当前为版本 {version}），你的修改未保存。请重新加载查看当前版本，再重新修改。',
     staleReload: '重新加载', staleKeep: '保留我的编辑',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { draftOf, refusalOf, shortCommit } from './gitSources'
+import { commitsByVersion, draftOf, refusalOf, shortCommit } from './gitSources'
 
 describe('git sources', () => {
   it('sends a tag as tag, trims, and leaves out an empty schedule with its auto-apply', () => {
@@ -20,5 +20,17 @@ describe('git sources', () => {
     expect(conflicts).toEqual({ conflicts: { plan, dryRun: true, applied: false, counts: { CONFLICT: 1 } } })
     expect(refusalOf({ detail: 'moved', commit: 'def' })).toEqual({ moved: 'def' })
     expect(refusalOf({ detail: 'other' })).toBeUndefined()
+  })
+})
+
+describe('import records', () => {
+  it('maps each version to the commit it was imported from, leaving out uploads', () => {
+    const base = { importId: 1, kind: 'script', name: 'a', action: 'NEW_VERSION', importedAt: '', importedBy: 'x' }
+    const commits = commitsByVersion([
+      { ...base, version: 3, commit: null },
+      { ...base, version: 2, commit: 'c2' },
+      { ...base, version: 1, commit: 'c1' },
+    ])
+    expect([...commits.entries()]).toEqual([[2, 'c2'], [1, 'c1']])
   })
 })

@@ -61,3 +61,25 @@ export function refusalOf(properties: Record<string, unknown>): SyncRefusal | un
   if (typeof properties.commit === 'string') return { moved: properties.commit }
   return undefined
 }
+
+/** One version an applied import made (`GET /catalog/imports`), with the commit it came from (null: an uploaded tree). */
+export interface ImportRecord {
+  importId: number
+  sourceId?: number | null
+  commit?: string | null
+  kind: string
+  name: string
+  action: string
+  version: number
+  importedAt: string
+  importedBy: string
+}
+
+/** version → commit of the versions of one item that came from a Git commit. */
+export function commitsByVersion(records: ImportRecord[]): Map<number, string> {
+  const commits = new Map<number, string>()
+  for (const record of records) {
+    if (record.commit && !commits.has(record.version)) commits.set(record.version, record.commit)
+  }
+  return commits
+}

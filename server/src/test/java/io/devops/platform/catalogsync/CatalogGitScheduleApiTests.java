@@ -91,6 +91,9 @@ class CatalogGitScheduleApiTests extends ApiTest {
 
             syncWhenDue(id);
             assertThat(scriptVersions(script)).as("an unchanged commit changes nothing").hasSize(2);
+            JsonNode ofScript = admin().get("/api/v1/catalog/imports?kind=script&name=" + script).json();
+            assertThat(ofScript.valueStream().map(r -> r.get("version").asInt() + "@" + r.get("commit").asString()))
+                    .containsExactly("2@" + second, "1@" + first);
         }
     }
 
