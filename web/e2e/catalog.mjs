@@ -1,15 +1,20 @@
 // End-to-end walk through the catalog in the system Chromium (never a downloaded browser): roles,
-// the catalog as code (the console's export, imported back as an all-UNCHANGED plan that cannot be applied),
+// the catalog as code (the console's export, imported back as an all-UNCHANGED plan that cannot be applied;
+// a Git source registered, synced and its commit applied),
 // an operator's version diff, a new script, a template built in the step editor (drag and drop and
 // keyboard) and previewed, a job targeting a node pool made with the form; screenshots in en and zh-CN.
-// Needs a server whose built-in catalog is loaded; makes its own node pool when there is none.
+// Needs a server whose built-in catalog is loaded; makes its own node pool when there is none, and a
+// Git repository in a temporary folder (the git command; the server reads it as a file:// Git source).
 // Usage: node e2e/catalog.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
 // E2E_POOL names the node pool to target; E2E_OPERATOR the operator to put in the template (default
 // "ins_driver_cuda 550"); with E2E_RUN=1 the job is then run from its page and followed to the end:
 // the matrix turns green, the log streams (its event stream is dropped and then refused once: the page
 // reconnects and still shows every line once), a report opens (needs reachable nodes in that pool).
 import { chromium, request } from 'playwright-core'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const [base, username, password, shots] = process.argv.slice(2)
 const CHROMIUM = '/usr/bin/chromium'
@@ -17,6 +22,7 @@ const suffix = Date.now().toString(36)
 const scriptName = `e2e_hello_${suffix}`
 const templateName = `e2e_catalog_${suffix}`
 const jobName = `e2e_catalog_job_${suffix}`
+const gitScriptName = `e2e_git_${suffix}`
 const operatorName = process.env.E2E_OPERATOR ?? 'ins_driver_cuda 550'
 const runIt = process.env.E2E_RUN === '1'
 const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -42,6 +48,20 @@ async function poolWithNodes() {
   } finally {
     await api.dispose()
   }
+}
+
+/** A Git repository in a temporary folder with one commit: a script under catalog/; answers its file:// URL and commit. */
+function gitRepository() {
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-catalog-git-'))
+  const git = (...args) => execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args],
+    { cwd: dir, encoding: 'utf8' }).trim()
+  git('init', '-q', '-b', 'main')
+  mkdirSync(join(dir, 'catalog/scripts'), { recursive: true })
+  writeFileSync(join(dir, `catalog/scripts/${gitScriptName}.yaml`),
+    `kind: script\nname: ${gitScriptName}\ndispatch: ansible\ncommand: echo from git\n`)
+  git('add', '.')
+  git('commit', '-q', '-m', 'a script')
+  return { url: `file://${dir}`, commit: git('rev-parse', 'HEAD') }
 }
 
 /** Opens an Element Plus select, types to search, and picks the option whose text matches. */
@@ -118,6 +138,33 @@ try {
   await page.screenshot({ path: `${shots}/catalog-import-en.png` })
   await page.locator('[data-test=catalog-import-close]').click()
   await page.locator('[data-test=catalog-plan-table]').waitFor({ state: 'hidden' })
+
+  step('Git sources: register a file:// repository, sync it, see its plan, apply its commit; the version shows the commit')
+  const repo = gitRepository()
+  await page.locator('[data-test=nav-git-sources]').click()
+  await page.locator('[data-test=git-sources-table]').waitFor()
+  await page.locator('[data-test=git-source-new]').click()
+  await page.locator('[data-test=git-source-form-url]').fill(repo.url)
+  await page.locator('[data-test=git-source-form-path]').fill('catalog')
+  await page.locator('[data-test=git-source-form-save]').click()
+  const sourceRow = page.locator('[data-test=git-sources-table] tr', { hasText: repo.url })
+  await sourceRow.waitFor()
+  await sourceRow.locator('[data-test=git-source-sync]').click()
+  await page.locator(`[data-test=git-source-plan-dialog] [data-test=catalog-plan-name]:text-is("${gitScriptName}")`).waitFor()
+  expect(await page.locator('[data-test=git-source-plan-dialog] [data-test=catalog-plan-count-CREATE]').getAttribute('data-count') === '1',
+    'the plan of the repository does not create its one script')
+  await page.locator('[data-test=git-source-plan-commit]').getByText(repo.commit.slice(0, 10)).waitFor()
+  await page.screenshot({ path: `${shots}/catalog-git-plan-en.png` })
+  await page.locator('[data-test=git-source-plan-apply]').click()
+  await page.locator('[data-test=git-source-plan-applied]').waitFor()
+  await page.locator('[data-test=git-source-plan-close]').click()
+  await sourceRow.locator('[data-test=git-source-last-commit]').getByText(repo.commit.slice(0, 10)).waitFor()
+  await page.getByRole('menuitem', { name: 'Scripts' }).click()
+  await page.locator('[data-test=scripts-table]').waitFor()
+  await page.getByRole('search').getByPlaceholder('Name').fill(gitScriptName)
+  await page.keyboard.press('Enter')
+  await page.locator('[data-test=scripts-table]').getByRole('link', { name: gitScriptName, exact: true }).click()
+  await page.locator(`[data-test=script-versions] [data-test=version-commit][data-commit="${repo.commit}"]`).waitFor()
 
   step('operators: version 2 of the 550 operator leaves the driver out, as the diff shows')
   await page.getByRole('menuitem', { name: 'Operators' }).click()

@@ -1,6 +1,7 @@
 // Typed calls for the catalog (roles, operators, scripts, templates) and for editing jobs.
 import { languageHeader, problemOf, readCookie, request, toQueryString } from './http'
 import type { CatalogImportResult } from '../lib/catalogPlan'
+import type { GitSource, GitSync, ImportRecord } from '../lib/gitSources'
 import type { PageRequest } from './index'
 import type {
   CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
@@ -95,4 +96,17 @@ export const catalogCode = {
   plan: (file: File) => upload<CatalogImportResult>('/catalog/import?dryRun=true', file),
   /** Applies the tree: 409 (with the plan) when it has conflicts, 400 naming the file it refuses. */
   apply: (file: File) => upload<CatalogImportResult>('/catalog/import', file),
+}
+
+/** Git sources of catalog trees: register (ADMIN), sync (the plan of the branch's commit now), apply an approved commit. */
+export const gitSources = {
+  list: () => get<GitSource[]>('/catalog/git-sources'),
+  create: (draft: Record<string, unknown>) => post<GitSource>('/catalog/git-sources', draft),
+  /** The plan of the commit the branch (tag) is at now; nothing changes. */
+  sync: (id: number) => post<GitSync>(`/catalog/git-sources/${id}/sync`, undefined),
+  /** Applies the plan of {@code commit}: 409 when the branch moved since or the plan has conflicts. */
+  apply: (id: number, commit: string) =>
+    request<GitSync>('POST', `/catalog/git-sources/${id}/sync`, undefined, { apply: true, commit }),
+  /** The versions imports made of one item (kind: script, template, ...), newest first, with their commits. */
+  importsOf: (kind: string, name: string) => get<ImportRecord[]>('/catalog/imports', { kind, name, limit: 1000 }),
 }

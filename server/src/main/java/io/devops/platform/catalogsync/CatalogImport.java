@@ -78,6 +78,12 @@ class CatalogImport {
     /** Applies the plan when it has no conflict; any failure rolls every change back. */
     @Transactional
     Result apply(SortedMap<String, byte[]> files, Origin origin) {
+        return apply(files, origin, CurrentActor.name());
+    }
+
+    /** As {@link #apply(SortedMap, Origin)}, recorded as done by {@code by} (a scheduled sync: its source). */
+    @Transactional
+    Result apply(SortedMap<String, byte[]> files, Origin origin, String by) {
         CatalogTree tree = TreeFormat.read(files);
         List<PlanEntry> plan = planner.plan(tree);
         Result planned = Result.of(plan, false, false);
@@ -95,7 +101,7 @@ class CatalogImport {
         Result applied = Result.of(done, false, !changing.isEmpty());
         if (!changing.isEmpty()) {
             List<PlanEntry> changed = done.stream().filter(PlanEntry::changes).toList();
-            long id = records.insert(origin, changed, clock.instant(), CurrentActor.name());
+            long id = records.insert(origin, changed, clock.instant(), by);
             audit.record("catalog.imported", "catalog_import", id, "Imported the catalog tree"
                     + (origin.commit() == null ? "" : " of commit " + origin.commit()) + ": "
                     + applied.counts().get(PlanEntry.CREATE) + " created, " + applied.counts().get(PlanEntry.NEW_VERSION)

@@ -73,9 +73,15 @@ class CatalogSyncController {
         return ResponseEntity.status(refused ? HttpStatus.CONFLICT : HttpStatus.OK).body(synced);
     }
 
-    /** The versions applied imports made, newest first, with the commit each came from. */
+    /** The versions applied imports made, newest first, with the commit each came from (of one item: kind and name). */
     @GetMapping("/imports")
-    List<ImportRecords.Recorded> imports(@RequestParam(defaultValue = "100") int limit) {
-        return records.recent(Math.max(1, Math.min(limit, 1000)));
+    List<ImportRecords.Recorded> imports(@RequestParam(defaultValue = "100") int limit,
+                                         @RequestParam(required = false) String kind,
+                                         @RequestParam(required = false) String name) {
+        return records.recent(Math.max(1, Math.min(limit, 1000)), blankAsNull(kind), blankAsNull(name));
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 }

@@ -9,10 +9,12 @@ import io.devops.platform.shared.NotFoundException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Git sources of catalog trees. A sync fetches the branch or tag and answers the plan with the
@@ -26,17 +28,22 @@ class GitSourceService {
     private final GitTrees trees;
     private final CatalogImport imports;
     private final AuditTrail audit;
+    private final JsonMapper json;
     private final Clock clock;
 
-    GitSourceService(GitSources sources, GitTrees trees, CatalogImport imports, AuditTrail audit, Clock clock) {
+    GitSourceService(GitSources sources, GitTrees trees, CatalogImport imports, AuditTrail audit, JsonMapper json,
+                     Clock clock) {
         this.sources = sources;
         this.trees = trees;
         this.imports = imports;
         this.audit = audit;
+        this.json = json;
         this.clock = clock;
     }
 
-    record Draft(String url, String branch, String tag, String path, String credential) {
+    /** {@code schedule}: a 5-field cron expression (UTC), left out for on-demand syncs only. */
+    record Draft(String url, String branch, String tag, String path, String credential, String schedule,
+                 Boolean autoApply) {
     }
 
     /** A sync's answer: the commit fetched and the plan for it (applied or not). */
@@ -59,7 +66,15 @@ class GitSourceService {
             throw new InvalidInputException(branch ? "branch" : "tag", "must be a Git branch or tag name such as main or v1.2");
         }
         String path = checkedPath(draft.path());
-        long id = sources.insert(url, branch ? "BRANCH" : "TAG", ref, path, clock.instant(), CurrentActor.name());
+        SyncSchedule schedule = SyncSchedule.parse(draft.schedule());
+        boolean autoApply = Boolean.TRUE.equals(draft.autoApply());
+        if (autoApply && schedule == null) {
+            throw new InvalidInputException("autoApply", "applies the plans of scheduled syncs; give a schedule too");
+        }
+        Instant now = clock.instant();
+        long id = sources.insert(new GitSources.NewSource(url, branch ? "BRANCH" : "TAG", ref, path,
+                schedule == null ? null : schedule.cron(), autoApply, schedule == null ? null : schedule.next(now)),
+                now, CurrentActor.name());
         GitSource created = sources.byId(id).orElseThrow();
         audit.record("catalog.git-source.created", "catalog_git_source", id, "Added Git source " + url + " (" + ref + ")",
                 null, created);
@@ -90,6 +105,41 @@ class GitSourceService {
             sources.synced(id, fetched.commit(), clock.instant());
         }
         return new Synced(id, fetched.commit(), result);
+    }
+
+    /**
+     * A scheduled sync: an unchanged commit does nothing; a new one is planned, and applied when the
+     * source says so and the plan has no conflict (recorded as done by the source); otherwise the plan
+     * waits for a person, who applies it with its commit as for any sync.
+     */
+    void scheduledSync(GitSource source) {
+        GitTrees.Fetched fetched = trees.fetch(source);
+        String commit = fetched.commit();
+        if (commit.equals(source.lastCommit()) || commit.equals(source.pendingCommit())) {
+            return; // seen already: applied, or its plan waits for a person
+
+        }
+        CatalogImport.Result plan = imports.dryRun(fetched.files());
+        boolean changes = plan.counts().get(PlanEntry.CREATE) + plan.counts().get(PlanEntry.NEW_VERSION) > 0;
+        if (!plan.hasConflicts() && (source.autoApply() || !changes)) {
+            CatalogImport.Result applied = imports.apply(fetched.files(), new ImportRecords.Origin(source.id(), commit),
+                    "git-source#" + source.id());
+            if (!applied.hasConflicts()) {
+                sources.synced(source.id(), commit, clock.instant());
+                String outcome = applied.applied() ? "applied commit " + commit + ": " + counts(applied)
+                        : "commit " + commit + " changes nothing in the platform";
+                sources.planned(source.id(), null, json.writeValueAsString(applied), outcome);
+                return;
+            }
+            plan = applied; // the platform changed between the plan and the apply
+        }
+        String waits = plan.hasConflicts() ? "has conflicts, nothing applied: " : "waits for approval: ";
+        sources.planned(source.id(), commit, json.writeValueAsString(plan), "commit " + commit + " " + waits + counts(plan));
+    }
+
+    private static String counts(CatalogImport.Result result) {
+        return result.counts().get(PlanEntry.CREATE) + " to create, " + result.counts().get(PlanEntry.NEW_VERSION)
+                + " new versions, " + result.counts().get(PlanEntry.CONFLICT) + " conflicts";
     }
 
     private static String checkedUrl(String text) {

@@ -2,6 +2,7 @@ package io.devops.platform.catalogsync;
 
 import io.devops.platform.shared.DbTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -41,11 +42,23 @@ class ImportRecords {
     }
 
     /** Newest first. */
-    List<Recorded> recent(int limit) {
+    /** The newest records; {@code kind} and {@code name}, when given, narrow them to one item's versions. */
+    List<Recorded> recent(int limit, String kind, String name) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (kind != null) {
+            where.append(" AND t.kind = ?");
+            params.add(kind);
+        }
+        if (name != null) {
+            where.append(" AND t.name = ?");
+            params.add(name);
+        }
+        params.add(limit);
         return jdbc.sql("""
                 SELECT i.id, i.source_id, i.commit_id, i.imported_at, i.imported_by, t.kind, t.name, t.action, t.version
-                FROM catalog_imports i JOIN catalog_import_items t ON t.import_id = i.id
-                ORDER BY i.id DESC, t.id LIMIT ?""").param(limit)
+                FROM catalog_imports i JOIN catalog_import_items t ON t.import_id = i.id""" + where
+                + " ORDER BY i.id DESC, t.id LIMIT ?").params(params)
                 .query((rs, n) -> new Recorded(rs.getLong("id"), (Long) rs.getObject("source_id", Long.class),
                         rs.getString("commit_id"), rs.getString("kind"), rs.getString("name"), rs.getString("action"),
                         rs.getInt("version"), DbTime.read(rs, "imported_at"), rs.getString("imported_by")))
