@@ -23,7 +23,13 @@ public class AcceptanceVerdicts {
     }
 
     /** A stored verdict: the check's result on a node, and where and when it was judged. */
-    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256) {
+    public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
+                              BaselineRef baseline) {
+
+        /** A verdict judged without a baseline. */
+        public NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256) {
+            this(nodeId, ip, runId, taskId, result, at, outputSha256, null);
+        }
     }
 
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at) {
@@ -32,13 +38,22 @@ public class AcceptanceVerdicts {
 
     /** {@code outputSha256}: the hex sha256 of the stored report the verdict was judged from, null without one. */
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at, String outputSha256) {
+        record(runId, taskId, nodeId, ip, Baselined.without(result), at, outputSha256);
+    }
+
+    /** The verdict with the baseline it was judged against, as that baseline was then (none: {@code judged.baseline()} null). */
+    public void record(long runId, Long taskId, long nodeId, String ip, Baselined judged, Instant at, String outputSha256) {
+        CheckResult result = judged.result();
+        BaselineRef baseline = judged.baseline();
         jdbc.sql("""
                 INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, reason, measured, threshold, unit,
-                                                 message, judged_at, output_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 message, judged_at, output_sha256, baseline_id, baseline_value, baseline_samples)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(),
                         result.reason() == null ? null : result.reason().name(), result.measured(), result.threshold(),
-                        result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256)
+                        result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256,
+                        baseline == null ? null : baseline.id(), baseline == null ? null : baseline.value(),
+                        baseline == null ? null : baseline.samples())
                 .update();
     }
 
@@ -63,7 +78,12 @@ public class AcceptanceVerdicts {
                 rs.getObject("measured", Double.class), rs.getObject("threshold", Double.class), rs.getString("unit"),
                 rs.getString("message"), reason(rs.getString("reason")));
         return new NodeVerdict(rs.getLong("node_id"), rs.getString("ip"), rs.getLong("run_id"), rs.getObject("task_id", Long.class),
-                result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"));
+                result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"), baseline(rs));
+    }
+
+    private static BaselineRef baseline(ResultSet rs) throws SQLException {
+        Long id = rs.getObject("baseline_id", Long.class);
+        return id == null ? null : new BaselineRef(id, rs.getDouble("baseline_value"), rs.getInt("baseline_samples"));
     }
 
     /** The stored reason (V38 filled it in for the verdicts judged before it); PASS has none. */
