@@ -1,7 +1,6 @@
 package io.devops.platform.acceptance;
 
 import io.devops.platform.acceptance.LinesController.AdminOnly;
-import io.devops.platform.identity.Role;
 import io.devops.platform.shared.InvalidInputException;
 import java.time.Instant;
 import java.util.List;
@@ -52,7 +51,7 @@ class BaselinesController {
 
     @PostMapping("/api/v1/baselines/{id}/pin")
     BaselineView pin(@PathVariable long id, @RequestBody(required = false) PinRequest request, Authentication caller) {
-        requireAdmin(caller, "Only an ADMIN pins a baseline");
+        AdminOnly.require(caller, "Only an ADMIN pins a baseline");
         String comment = request == null || request.comment() == null ? "" : request.comment().strip();
         if (comment.isEmpty() || comment.length() > MAX_COMMENT) {
             throw new InvalidInputException("comment", "say why the baseline is pinned (1 to " + MAX_COMMENT + " characters)");
@@ -62,7 +61,7 @@ class BaselinesController {
 
     @PostMapping("/api/v1/baselines/{id}/unpin")
     BaselineView unpin(@PathVariable long id, @RequestBody(required = false) PinRequest request, Authentication caller) {
-        requireAdmin(caller, "Only an ADMIN unpins a baseline");
+        AdminOnly.require(caller, "Only an ADMIN unpins a baseline");
         String comment = request == null || request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         if (comment != null && comment.length() > MAX_COMMENT) {
             throw new InvalidInputException("comment", "must be at most " + MAX_COMMENT + " characters");
@@ -77,7 +76,7 @@ class BaselinesController {
 
     @PutMapping("/api/v1/acceptance-judging-modes/{check}")
     JudgingRule setMode(@PathVariable String check, @RequestBody ModeRequest request, Authentication caller) {
-        requireAdmin(caller, "Only an ADMIN changes how a check is judged: it decides which nodes may be delivered");
+        AdminOnly.require(caller, "Only an ADMIN changes how a check is judged: it decides which nodes may be delivered");
         return baselines.setMode(request.validated(check));
     }
 
@@ -90,14 +89,6 @@ class BaselinesController {
 
     private static List<String> checks() {
         return FleetBaselines.METRICS.keySet().stream().sorted().toList();
-    }
-
-    private static void requireAdmin(Authentication caller, String why) {
-        boolean admin = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
-        if (!admin) {
-            throw new AdminOnly(why);
-        }
     }
 
     /** {@code used}: whether verdicts are judged against it now (pinned, or at least {@code minSamples} results). */

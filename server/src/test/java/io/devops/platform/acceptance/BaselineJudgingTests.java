@@ -11,7 +11,6 @@ import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.FactsSummary;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -33,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * collected report is, with the check judged by BASELINE. Each test has a driver branch of its own, so
  * that no other test's results move its baselines.
  */
-class BaselineJudgingTests extends ApiTest {
+class BaselineJudgingTests extends AcceptanceApiTest {
 
     private static final String MODES = "/api/v1/acceptance-judging-modes/nccl_all_reduce";
     private static final String HEALTHY_BUSBW = "472.31";
@@ -193,14 +192,5 @@ class BaselineJudgingTests extends ApiTest {
                 VALUES (0, 0, 1, 'baseline-tests', 'STOP', 'SUCCEEDED', 'admin', 'RUN', ?, ?, ?, NULL, 'baseline-tests')""")
                 .params(now, now, now).update(keys, "id");
         return keys.getKey().longValue();
-    }
-
-    private Api user(String role) {
-        String name = unique("baselines").toLowerCase();
-        String password = "pw-" + unique("secret") + "-Long";
-        Api.Response created = admin().post("/api/v1/users", """
-                {"username":"%s","displayName":"Test","password":"%s","role":"%s"}""".formatted(name, password, role));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return anonymous().basic(name, password);
     }
 }
