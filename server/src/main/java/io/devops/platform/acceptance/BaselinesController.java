@@ -111,7 +111,7 @@ class BaselinesController {
             try {
                 parsed = JudgingMode.valueOf(mode == null ? "" : mode.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("mode", "one of ABSOLUTE, BASELINE, BOTH");
+                throw new InvalidInputException("mode", "must be one of ABSOLUTE, BASELINE, BOTH");
             }
             double fail = failBelowPercent == null ? JudgingRule.DEFAULT_FAIL_BELOW_PERCENT : failBelowPercent;
             double warn = warnBelowPercent == null ? JudgingRule.DEFAULT_WARN_BELOW_PERCENT : warnBelowPercent;
