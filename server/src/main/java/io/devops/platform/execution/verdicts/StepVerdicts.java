@@ -33,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * ERROR does, with the failing checks' messages ("acceptance nvlink: GPU 3 link 5 inactive"). A
  * report that did not arrive or was too large is an ERROR for MISSING_EVIDENCE, one that names no
  * known check an ERROR that COULD_NOT_RUN: nothing passes by default. Each verdict keeps the sha256
- * of the report as stored. A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
+ * of the report as stored, and the baseline it was judged against when its check's judging mode
+ * uses one (FleetBaselines: judged before it is stored, learnt from after). A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
  * report (a multi-node test over the run's host list) is judged once, for the group's node count, and
  * its verdict is every node's of the group, its message naming the group and the launcher.
  */
@@ -97,13 +98,22 @@ public class StepVerdicts {
                 verdicts.record(runId, taskId, node.nodeId(), node.ip(), new Baselined(result, judgedOnce.baseline()), clock.instant(),
                         sha256);
             }
-            baselines.learn(judgedOnce, context, driverVersion, runId, judged.nodeId());
+            learn(judgedOnce, context, driverVersion, runId, judged.nodeId());
             out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
             if (!result.verdict().passes()) {
                 failing.add("acceptance " + result.check() + ": " + result.message());
             }
         }
         return failing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failing));
+    }
+
+    /** A sample the baseline could not take (a lock timeout) costs the fleet one sample, never the node its stored verdict. */
+    private void learn(Baselined judged, NodeContext context, String driverVersion, long runId, long nodeId) {
+        try {
+            baselines.learn(judged, context, driverVersion, runId, nodeId);
+        } catch (RuntimeException e) {
+            log.warn("The baseline of {} did not take the result of node {} in run {}", judged.result().check(), nodeId, runId, e);
+        }
     }
 
     /** A group's verdict, as each of its nodes keeps it: which nodes it speaks for, and where it was measured. */
