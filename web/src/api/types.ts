@@ -748,6 +748,8 @@ export interface RunVerdict {
   ip: string
   check: string
   verdict: CheckVerdict
+  /** The baseline it was judged against, as it was then; absent when judged by its line alone. */
+  baseline?: { id: number; value: number; samples: number } | null
   measured?: number | null
   threshold?: number | null
   unit?: string | null

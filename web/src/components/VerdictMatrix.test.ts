@@ -33,6 +33,18 @@ describe('VerdictMatrix', () => {
     expect(matrix.get('[data-test=verdict-counts]').text()).toBe('3 passed, 0 warned, 1 failed, 0 could not be judged')
   })
 
+  it('shows the baseline a verdict was judged against on hover and in its detail', async () => {
+    const judged: RunVerdict = { nodeId: 3, ip: '10.0.0.3', check: 'nccl_all_reduce', verdict: 'FAIL', measured: 446.4, threshold: 456,
+      unit: 'GB/s', message: '446.40 GB/s is 7.00 % below the baseline of 480.00 GB/s', reason: 'THRESHOLD',
+      baseline: { id: 7, value: 480, samples: 8 } }
+    const matrix = mountMatrix([judged, ...VERDICTS])
+    const cell = matrix.get('tr[data-node="3"] [data-check=nccl_all_reduce]')
+    expect(cell.attributes('title')).toContain('Baseline (samples): 480.00 GB/s (8)')
+    expect(matrix.get('tr[data-node="2"] [data-check=nccl_all_reduce]').attributes('title')).not.toContain('Baseline')
+    await cell.trigger('click')
+    expect(matrix.get('[data-test=verdict-baseline]').text()).toBe('480.00 GB/s (8)')
+  })
+
   it('opens the message of a clicked cell', async () => {
     const matrix = mountMatrix(VERDICTS)
     await matrix.get('tr[data-node="2"] [data-check=nccl_all_reduce]').trigger('click')

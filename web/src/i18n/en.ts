@@ -1,7 +1,7 @@
 // English messages. The internal unit of execution is never named: users see steps.
 const en = {
   app: { title: 'GPU node delivery', skipToContent: 'Skip to content', menu: 'Menu', mainMenu: 'Main menu' },
-  nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs' },
+  nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs', baselines: 'Baselines' },
   common: {
     pageSize: 'Rows per page', search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
     confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
@@ -454,8 +454,17 @@ const en = {
     title: 'Acceptance verdicts', PASS: 'Pass', WARN: 'Warn', FAIL: 'Fail', ERROR: 'Error', failuresOnly: 'Failures only',
     noFailures: 'No check failed in this run', counts: '{PASS} passed, {WARN} warned, {FAIL} failed, {ERROR} could not be judged',
     check: 'Check', verdict: 'Verdict', measured: 'Measured', threshold: 'Line', message: 'Message',
-    reason: 'Reason', allReasons: 'All reasons', wall: 'Ran for',
+    reason: 'Reason', allReasons: 'All reasons', wall: 'Ran for', baseline: 'Baseline (samples)',
     reasons: { THRESHOLD: 'Below its line', HARDWARE: 'Hardware fault', COULD_NOT_RUN: 'Could not run', MISSING_EVIDENCE: 'Missing evidence' },
+  },
+  baselines: {
+    title: 'Baselines', gpuModel: 'GPU model', driverBranch: 'Driver branch', check: 'Check', value: 'Baseline',
+    help: 'Per GPU model, driver branch, check and metric: the median of the latest passing results. A check judged by its baseline fails more than 5 % below it and warns more than 3 % below it (see docs/ACCEPTANCE.md, "Baselines").',
+    samples: 'Samples', samplesOf: '{samples} of {window}', notUsed: 'not used before {min}', pinned: 'Pinned',
+    pinnedBy: 'pinned by {by}', history: 'History', pin: 'Pin', unpin: 'Unpin', branch: 'driver {branch}',
+    chartTitle: 'Baseline of {check} on {model} over time', pinTitle: 'Pin this baseline (its value stays until unpinned)',
+    unpinTitle: 'Unpin this baseline (it follows the latest results again)', comment: 'Comment: why',
+    commentRequired: 'Say why the baseline is pinned',
   },
   poolPage: {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',

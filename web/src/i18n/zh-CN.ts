@@ -3,7 +3,7 @@ import type { Messages } from './en'
 
 const zhCN: Messages = {
   app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文', menu: '菜单', mainMenu: '主菜单' },
-  nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录' },
+  nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录', baselines: '性能基线' },
   common: {
     pageSize: '每页条数', search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
     confirm: '确定', loading: '加载中…', empty: '暂无数据', details: '详情', back: '返回',
@@ -454,8 +454,17 @@ const zhCN: Messages = {
     title: '验收结论', PASS: '通过', WARN: '警告', FAIL: '未通过', ERROR: '无法判定', failuresOnly: '只看未通过',
     noFailures: '本次执行没有未通过的检查', counts: '{PASS} 项通过，{WARN} 项警告，{FAIL} 项未通过，{ERROR} 项无法判定',
     check: '检查项', verdict: '结论', measured: '实测值', threshold: '判定线', message: '说明',
-    reason: '原因', allReasons: '全部原因', wall: '耗时',
+    reason: '原因', allReasons: '全部原因', wall: '耗时', baseline: '基线（样本数）',
     reasons: { THRESHOLD: '低于判定线', HARDWARE: '硬件故障', COULD_NOT_RUN: '无法运行', MISSING_EVIDENCE: '缺少证据' },
+  },
+  baselines: {
+    title: '性能基线', gpuModel: 'GPU 型号', driverBranch: '驱动分支', check: '检查项', value: '基线值',
+    help: '按 GPU 型号、驱动分支、检查项和指标统计：取最近若干次通过结果的中位数。按基线判定的检查项：低于基线超过 5% 判为不通过，超过 3% 判为警告（详见 docs/ACCEPTANCE.md“Baselines”一节）。',
+    samples: '样本数', samplesOf: '{samples} / {window}', notUsed: '不足 {min} 个样本，暂不启用', pinned: '已固定',
+    pinnedBy: '由 {by} 固定', history: '历史', pin: '固定', unpin: '取消固定', branch: '驱动 {branch}',
+    chartTitle: '{model} 上 {check} 的基线变化', pinTitle: '固定此基线（取消固定前基线值保持不变）',
+    unpinTitle: '取消固定（基线重新跟随最新结果）', comment: '备注：原因',
+    commentRequired: '请填写固定基线的原因',
   },
   poolPage: {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',

@@ -18,6 +18,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'pools/:id', name: 'pool', component: () => import('../views/PoolView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'tenants', name: 'tenants', component: () => import('../views/TenantsView.vue') },
       { path: 'jobs', name: 'jobs', component: () => import('../views/JobsView.vue') },
+      { path: 'baselines', name: 'baselines', component: () => import('../views/BaselinesView.vue') },
       { path: 'runs', name: 'runs', component: () => import('../views/RunsView.vue') },
       { path: 'runs/:id/compare', name: 'run-compare', component: () => import('../views/RunCompareView.vue'),
         props: (r) => ({ id: Number(r.params.id), a: r.query.a ? Number(r.query.a) : undefined }) },

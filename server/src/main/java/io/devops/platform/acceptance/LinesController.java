@@ -46,11 +46,7 @@ class LinesController {
 
     @PutMapping
     Lines replace(@RequestBody LinesRequest request, Authentication caller) {
-        boolean admin = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
-        if (!admin) {
-            throw new AdminOnly("Only an ADMIN changes the acceptance lines: they decide which nodes may be delivered");
-        }
+        AdminOnly.require(caller, "Only an ADMIN changes the acceptance lines: they decide which nodes may be delivered");
         return Lines.of(settings.replace(request.lines(), request.comment()));
     }
 
@@ -77,6 +73,15 @@ class LinesController {
 
         AdminOnly(String detail) {
             super(detail);
+        }
+
+        /** 403 with {@code why} unless the caller is an ADMIN. */
+        static void require(Authentication caller, String why) {
+            boolean admin = caller != null && caller.getAuthorities().stream()
+                    .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
+            if (!admin) {
+                throw new AdminOnly(why);
+            }
         }
 
         @Override

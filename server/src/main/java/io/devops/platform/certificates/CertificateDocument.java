@@ -81,6 +81,11 @@ public final class CertificateDocument {
         check.put("runId", verdict.runId());
         check.put("judgedAt", verdict.at().toString());
         check.put("outputSha256", verdict.outputSha256());
+        if (verdict.baseline() != null) {
+            // Only when judged by one: a check judged by its line alone keeps the entry it always had.
+            check.put("baseline", map("id", verdict.baseline().id(), "value", verdict.baseline().value(),
+                    "samples", verdict.baseline().samples()));
+        }
         return check;
     }
 

@@ -3,6 +3,7 @@ package io.devops.platform.execution;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.devops.platform.acceptance.AcceptanceVerdicts;
 import io.devops.platform.acceptance.AcceptanceVerdicts.NodeVerdict;
+import io.devops.platform.acceptance.BaselineRef;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.acceptance.FailureReason;
 import io.devops.platform.identity.TenantAware;
@@ -44,15 +45,17 @@ class AcceptanceController {
 
     /**
      * {@code reason}: null on PASS, and shown as null; {@code outputSha256}: of the stored report judged (absent: none arrived);
-     * {@code wallMs}: how long the check's tool ran on the node (absent: its report did not say).
+     * {@code wallMs}: how long the check's tool ran on the node (absent: its report did not say); {@code baseline}: the one
+     * it was judged against, as it was then (absent: judged by its line alone).
      */
     record RunVerdict(long nodeId, String ip, String check, CheckVerdict verdict,
                       @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason, Double measured, Double threshold, String unit,
-                      String message, String outputSha256, Long wallMs) {
+                      String message, String outputSha256, Long wallMs, BaselineRef baseline) {
     }
 
     record CheckView(String check, CheckVerdict verdict, @JsonInclude(JsonInclude.Include.ALWAYS) FailureReason reason,
-                     Double measured, Double threshold, String unit, String message, long runId, Instant at, String outputSha256) {
+                     Double measured, Double threshold, String unit, String message, long runId, Instant at, String outputSha256,
+                     BaselineRef baseline) {
     }
 
     record NodeAcceptance(long nodeId, List<CheckView> checks) {
@@ -63,7 +66,7 @@ class AcceptanceController {
         runAccess.visible(id);
         return verdicts.ofRun(id).stream().map(verdict -> new RunVerdict(verdict.nodeId(), verdict.ip(), verdict.result().check(),
                 verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(), verdict.result().threshold(), verdict.result().unit(),
-                verdict.result().message(), verdict.outputSha256(), verdict.wallMs())).toList();
+                verdict.result().message(), verdict.outputSha256(), verdict.wallMs(), verdict.baseline())).toList();
     }
 
     @GetMapping("/nodes/{id}/acceptance")
@@ -84,7 +87,7 @@ class AcceptanceController {
     private static CheckView view(NodeVerdict verdict) {
         return new CheckView(verdict.result().check(), verdict.result().verdict(), verdict.result().reason(), verdict.result().measured(),
                 verdict.result().threshold(), verdict.result().unit(), verdict.result().message(), verdict.runId(), verdict.at(),
-                verdict.outputSha256());
+                verdict.outputSha256(), verdict.baseline());
     }
 
     private KnownNode visibleNode(long id) {

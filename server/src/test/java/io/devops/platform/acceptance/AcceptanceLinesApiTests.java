@@ -3,7 +3,6 @@ package io.devops.platform.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
-class AcceptanceLinesApiTests extends ApiTest {
+class AcceptanceLinesApiTests extends AcceptanceApiTest {
 
     private static final String PATH = "/api/v1/acceptance-lines";
 
@@ -152,14 +151,5 @@ class AcceptanceLinesApiTests extends ApiTest {
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("detail").asString()).isEqualTo("acceptance lines version 987654 does not exist");
-    }
-
-    private Api user(String role) {
-        String name = unique("lines").toLowerCase();
-        String password = "pw-" + unique("secret") + "-Long";
-        Api.Response created = admin().post("/api/v1/users", """
-                {"username":"%s","displayName":"Test","password":"%s","role":"%s"}""".formatted(name, password, role));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return anonymous().basic(name, password);
     }
 }

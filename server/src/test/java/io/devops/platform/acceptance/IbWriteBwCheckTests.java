@@ -34,6 +34,19 @@ class IbWriteBwCheckTests {
     }
 
     @Test
+    void withoutALineItIsAnErrorThatStillCarriesTheWorstFigure() {
+        IbWriteBwCheck noLines = new IbWriteBwCheck(() -> PerfFixtures.book(java.util.List.of()));
+
+        CheckResult result = noLines.judge(output("h100-8-healthy", "ib_write_bw"), node("h100-8-healthy"));
+
+        assertThat(result.verdict()).isEqualTo(CheckVerdict.ERROR);
+        assertThat(result.reason()).isEqualTo(FailureReason.COULD_NOT_RUN);
+        assertThat(result.measured()).isNotNull();
+        assertThat(result.threshold()).isNull();
+        assertThat(result.message()).startsWith("no line for bw_avg_gbits of ").contains("(measured worst mlx5_");
+    }
+
+    @Test
     void anHcaWithoutAResultFailsNamingWhatItSaid() {
         String full = output("h100-8-healthy", "ib_write_bw");
         int start = full.indexOf("== mlx5_6 ==");

@@ -3,13 +3,12 @@ package io.devops.platform.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class ThresholdsApiTests extends ApiTest {
+class ThresholdsApiTests extends AcceptanceApiTest {
 
     private static final String PATH = "/api/v1/acceptance-thresholds";
     private String original;
@@ -90,14 +89,5 @@ class ThresholdsApiTests extends ApiTest {
         Api.Response refused = viewer.put(PATH, original);
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.isProblem()).isTrue();
-    }
-
-    private Api user(String role) {
-        String name = unique("thresholds").toLowerCase();
-        String password = "pw-" + unique("secret") + "-Long";
-        Api.Response created = admin().post("/api/v1/users", """
-                {"username":"%s","displayName":"Test","password":"%s","role":"%s"}""".formatted(name, password, role));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return anonymous().basic(name, password);
     }
 }

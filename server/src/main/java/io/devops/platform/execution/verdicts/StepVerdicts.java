@@ -3,13 +3,17 @@ package io.devops.platform.execution.verdicts;
 import io.devops.platform.acceptance.AcceptanceCheck;
 import io.devops.platform.acceptance.AcceptanceReports;
 import io.devops.platform.acceptance.AcceptanceVerdicts;
+import io.devops.platform.acceptance.Baselined;
 import io.devops.platform.acceptance.CheckResult;
 import io.devops.platform.acceptance.CheckVerdict;
+import io.devops.platform.acceptance.FleetBaselines;
 import io.devops.platform.acceptance.NodeContext;
 import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.run.RunContents.RunNode;
+import io.devops.platform.inventory.NodePlacement;
 import io.devops.platform.inventory.NodeRegistry;
 import io.devops.platform.inventory.NodeRegistry.KnownNode;
+import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -21,6 +25,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Judges a node's acceptance reports of one step (paths {@code .../acceptance/<check>.txt}) with the
@@ -28,7 +33,8 @@ import org.springframework.stereotype.Component;
  * ERROR does, with the failing checks' messages ("acceptance nvlink: GPU 3 link 5 inactive"). A
  * report that did not arrive or was too large is an ERROR for MISSING_EVIDENCE, one that names no
  * known check an ERROR that COULD_NOT_RUN: nothing passes by default. Each verdict keeps the sha256
- * of the report as stored. A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
+ * of the report as stored, and the baseline it was judged against when its check's judging mode
+ * uses one (FleetBaselines: judged before it is stored, learnt from after). A report the role wrote as "not selected" was not due and gets no verdict. A launcher's
  * report (a multi-node test over the run's host list) is judged once, for the group's node count, and
  * its verdict is every node's of the group, its message naming the group and the launcher.
  */
@@ -41,13 +47,18 @@ public class StepVerdicts {
 
     private final Map<String, AcceptanceCheck> checks;
     private final AcceptanceVerdicts verdicts;
+    private final FleetBaselines baselines;
     private final NodeRegistry inventory;
+    private final NodePlacement placement;
     private final Clock clock;
 
-    StepVerdicts(List<AcceptanceCheck> checks, AcceptanceVerdicts verdicts, NodeRegistry inventory, Clock clock) {
+    StepVerdicts(List<AcceptanceCheck> checks, AcceptanceVerdicts verdicts, FleetBaselines baselines, NodeRegistry inventory,
+                 NodePlacement placement, Clock clock) {
         this.checks = checks.stream().collect(Collectors.toMap(AcceptanceCheck::name, Function.identity()));
         this.verdicts = verdicts;
+        this.baselines = baselines;
         this.inventory = inventory;
+        this.placement = placement;
         this.clock = clock;
     }
 
@@ -74,22 +85,36 @@ public class StepVerdicts {
         if (due.isEmpty()) {
             return Optional.empty();
         }
-        NodeContext context = context(judged, nodes.size());
+        Optional<KnownNode> known = inventory.known(judged.nodeId());
+        NodeContext context = context(known, nodes.size());
+        String driverVersion = known.isPresent() ? driverVersion(judged.nodeId()) : null;
         List<String> failing = new ArrayList<>();
         for (ReportFile report : due) {
-            CheckResult judgedOnce = judgeOne(report, context);
-            CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce, judged, nodes) : judgedOnce;
+            // Judged against the baseline as it stands, stored, and only then learnt from: never judged against itself.
+            Baselined judgedOnce = baselines.judge(judgeOne(report, context), context, driverVersion);
+            CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce.result(), judged, nodes) : judgedOnce.result();
             String sha256 = report.content() == null ? null : Sha256.hex(report.content());
             Long wallMs = AcceptanceReports.wallMs(report.content()).stream().boxed().findFirst().orElse(null);
             for (RunNode node : nodes) {
-                verdicts.record(runId, taskId, node.nodeId(), node.ip(), result, clock.instant(), sha256, wallMs);
+                verdicts.record(runId, taskId, node.nodeId(), node.ip(), new Baselined(result, judgedOnce.baseline()), clock.instant(),
+                        sha256, wallMs);
             }
+            learn(judgedOnce, context, driverVersion, runId, judged.nodeId());
             out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
             if (!result.verdict().passes()) {
                 failing.add("acceptance " + result.check() + ": " + result.message());
             }
         }
         return failing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failing));
+    }
+
+    /** A sample the baseline could not take (a lock timeout) costs the fleet one sample, never the node its stored verdict. */
+    private void learn(Baselined judged, NodeContext context, String driverVersion, long runId, long nodeId) {
+        try {
+            baselines.learn(judged, context, driverVersion, runId, nodeId);
+        } catch (RuntimeException e) {
+            log.warn("The baseline of {} did not take the result of node {} in run {}", judged.result().check(), nodeId, runId, e);
+        }
     }
 
     /** A group's verdict, as each of its nodes keeps it: which nodes it speaks for, and where it was measured. */
@@ -120,8 +145,19 @@ public class StepVerdicts {
         }
     }
 
-    private NodeContext context(RunNode node, int nodeCount) {
-        Optional<KnownNode> known = inventory.known(node.nodeId());
+    /** The driver version the node's agent reported in its facts ({@code gpu.driverVersion}), null without one. */
+    private String driverVersion(long nodeId) {
+        JsonNode facts;
+        try {
+            facts = placement.node(nodeId).facts();
+        } catch (NotFoundException gone) {
+            return null;
+        }
+        JsonNode version = facts == null ? null : facts.path("gpu").path("driverVersion");
+        return version == null || !version.isValueNode() || version.asString().isBlank() ? null : version.asString().strip();
+    }
+
+    private static NodeContext context(Optional<KnownNode> known, int nodeCount) {
         return new NodeContext(known.map(KnownNode::gpuType).orElse(null), known.map(KnownNode::gpuCount).orElse(null), nodeCount);
     }
 
