@@ -115,27 +115,27 @@ class RoleInterfaceApiTests extends ApiTest {
 
     @Test
     void aMalformedArgumentSpecIs400NamingTheFileAndKeyAndStoresNoVersion() {
-        long role = newRole();
-        String bad = "argument_specs:\n  main:\n    options:\n      web_port:\n        type: int\n        required: maybe\n";
-
-        Api.Response uploaded = upload(role, bad, "?declare=true");
-
-        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(400);
-        assertThat(uploaded.isProblem()).isTrue();
-        assertThat(uploaded.json().get("detail").asString())
-                .contains("meta/argument_specs.yml", "argument_specs.main.options.web_port.required");
-        assertThat(admin().get("/api/v1/roles/" + role).json().get("version").isNull()).isTrue();
+        assertRefused("argument_specs:\n  main:\n    options:\n      web_port:\n        type: int\n        required: maybe\n",
+                "meta/argument_specs.yml", "argument_specs.main.options.web_port.required");
     }
 
     @Test
     void aDefaultThatDoesNotFitItsTypeIs400NamingTheKey() {
-        long role = newRole();
-        String bad = "argument_specs:\n  main:\n    options:\n      web_port: {type: int, default: eighty}\n";
+        assertRefused("argument_specs:\n  main:\n    options:\n      web_port: {type: int, default: eighty}\n",
+                "argument_specs.main.options.web_port", "must be an integer");
+    }
 
-        Api.Response uploaded = upload(role, bad, "");
+    private void assertRefused(String spec, String... detail) {
+        long role = newRole();
+
+        Api.Response uploaded = upload(role, spec, "?declare=true");
 
         assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(400);
-        assertThat(uploaded.json().get("detail").asString()).contains("argument_specs.main.options.web_port");
+        assertThat(uploaded.isProblem()).isTrue();
+        assertThat(uploaded.json().get("detail").asString()).contains(detail);
+        JsonNode after = admin().get("/api/v1/roles/" + role).json();
+        assertThat(after.get("version").isNull()).isTrue();
+        assertThat(after.get("variables").size()).isZero();
     }
 
     @Test
