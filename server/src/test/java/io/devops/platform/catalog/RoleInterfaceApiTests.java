@@ -18,24 +18,15 @@ import tools.jackson.databind.JsonNode;
 class RoleInterfaceApiTests extends ApiTest {
 
     private static final String TASKS = "- ansible.builtin.debug: {msg: hi}\n";
+    /** Version 1 of the role's interface; version 2 turns the port into a choice, drops web_mode, adds web_root. */
     private static final String V1_SPEC = """
             argument_specs:
               main:
                 options:
-                  web_vhosts:
-                    type: list
-                    elements: dict
-                    description: The sites to serve.
-                    options:
-                      name: {type: str, required: true}
-                      port: {type: int}
-                  web_mode:
-                    type: str
-                    choices: [fast, safe]
-                    default: safe
-                  web_password:
-                    type: str
-                    no_log: true
+                  web_vhosts: {type: list, elements: dict, description: The sites to serve.,
+                               options: {name: {type: str, required: true}, port: {type: int}}}
+                  web_mode: {type: str, choices: [fast, safe], default: safe}
+                  web_password: {type: str, no_log: true}
             """;
     private static final String V2_SPEC = """
             argument_specs:
@@ -47,12 +38,8 @@ class RoleInterfaceApiTests extends ApiTest {
                     options:
                       name: {type: str, required: true}
                       port: {type: str, choices: ["80", "443"]}
-                  web_password:
-                    type: str
-                    no_log: true
-                  web_root:
-                    type: path
-                    required: true
+                  web_password: {type: str, no_log: true}
+                  web_root: {type: path, required: true}
             """;
 
     @Test
