@@ -84,7 +84,7 @@ try {
 
   step('operator editor: a list value with an error is marked, fixed and saved')
   await page.goto(`${base}/#/operators/new?roleId=${role.id}`)
-  await page.locator('[data-test=operator-pkg] input').fill('1')
+  await page.locator('input[data-test=operator-pkg]').fill('1')
   const list = page.locator('textarea[data-test=value-web_vhosts]')
   await list.fill('[{"port": 8080}]')
   await page.locator('input[data-test=value-web_password]').fill(`pw-${suffix}`)
