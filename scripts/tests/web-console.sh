@@ -4,7 +4,8 @@
 # system Chromium with playwright-core through four walks: web/e2e/console.mjs (sign-in, the home
 # page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/start-options.mjs
 # (the start dialog with a limit and check mode, in zh-CN and en), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
-# web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
+# web/e2e/role-interface.mjs (an archive's argument spec reviewed and declared, a list value fixed and a
+# secret set in the operator editor), web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
 # web/e2e/catalog.mjs (the catalog, a template built in the step editor, a job made with the form
 # and run on three SSH test nodes on loopback until its matrix is green, a report opened), then web/e2e/a11y.mjs
 # (axe-core on the main pages in zh-CN and en, Tab through the menu, dialog focus, the folded sidebar).
@@ -49,6 +50,8 @@ shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 (cd web && node e2e/start-options.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 (cd web && node e2e/admin.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
+# A role archive's argument spec reviewed and declared; a list value fixed and a secret set in the operator editor.
+(cd web && node e2e/role-interface.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")
 
 # A run that waits for approval: a job whose rule asks for it on DELIVERED nodes, on gpu-a (DELIVERED
 # in the tenant's pool), started by the admin; an OPERATOR approves it from the browser.

@@ -106,6 +106,7 @@ declare module 'vue' {
     StepPicker: typeof import('./components/catalog/StepPicker.vue')['default']
     TenantDialog: typeof import('./components/inventory/TenantDialog.vue')['default']
     ThresholdsDialog: typeof import('./components/ThresholdsDialog.vue')['default']
+    UploadReviewDialog: typeof import('./components/catalog/UploadReviewDialog.vue')['default']
     UserMenu: typeof import('./components/UserMenu.vue')['default']
     ValueDiff: typeof import('./components/catalog/ValueDiff.vue')['default']
     VariableDialog: typeof import('./components/catalog/VariableDialog.vue')['default']

@@ -27,13 +27,13 @@ const put = <T>(path: string, body: unknown, version?: number) =>
 const remove = (path: string, version?: number) => request<void>('DELETE', path, undefined, undefined, 'application/json', basedOn(version))
 
 /** Sends a file as multipart (the browser sets the boundary), with the CSRF header. */
-async function upload<T>(path: string, file: File, version?: number): Promise<T> {
+async function upload<T>(path: string, file: File, version?: number, query = ''): Promise<T> {
   const form = new FormData()
   form.append('file', file)
   const headers: Record<string, string> = { Accept: 'application/json', ...languageHeader(), ...basedOn(version) }
   const token = readCookie('XSRF-TOKEN')
   if (token) headers['X-XSRF-TOKEN'] = decodeURIComponent(token)
-  const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
+  const response = await fetch(`/api/v1${path}${query}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
   if (!response.ok) throw await problemOf(response)
   return (await response.json()) as T
 }
@@ -44,6 +44,8 @@ export const roles = {
   create: (name: string, description?: string) => post<RoleDetails>('/roles', { name, description }),
   // Changing role code (files, variables, reports) is ADMIN's alone; each names the role's revision.
   uploadArchive: (id: number, file: File, revision?: number) => upload<RoleDetails>(`/roles/${id}/archive`, file, revision),
+  // What an upload would change and break, saving nothing.
+  previewArchive: (id: number, file: File) => upload<RoleDiff>(`/roles/${id}/archive`, file, undefined, '?dryRun=true'),
   addVariable: (id: number, draft: VariableDraft, revision?: number) => post<RoleVariable>(`/roles/${id}/variables`, draft, revision),
   deleteVariable: (id: number, variableId: number, revision?: number) => remove(`/roles/${id}/variables/${variableId}`, revision),
   versions: (id: number) => get<RoleVersion[]>(`/roles/${id}/versions`),

@@ -395,6 +395,29 @@ export interface RoleDiff {
   from: number
   to: number
   files: RoleFileChange[]
+  /** An upload's preview only: the variables the new files declare, and how they differ from the declared ones. */
+  proposedVariables?: ProposedVariable[]
+  variables?: VariableChanges
+}
+
+/** A variable as a role's files declare it (meta/argument_specs.yml, else defaults/main.yml). */
+export interface ProposedVariable {
+  name: string
+  type: VariableTypeName
+  required: boolean
+  default?: JsonValue
+  description?: string
+  choices: string[]
+  schema?: JsonValue
+  /** The file and key it was read from. */
+  source: string
+}
+
+export interface VariableChanges {
+  added: string[]
+  removed: string[]
+  changed: { name: string; changes: string[] }[]
+  brokenOperators: { id: number; name: string; version: number; reasons: string[] }[]
 }
 
 export interface VariableDraft {

@@ -228,6 +228,15 @@ const en = {
     noChanges: 'No changes: everything in the tree is the same as in the platform',
     apply: 'Apply', close: 'Close',
   },
+  roleUpload: {
+    title: 'Review the upload', intro: 'Nothing is saved yet. Files version {from} → {to}, {files} file(s) changed.',
+    changes: 'Variables the new files change', added: 'Added', removed: 'Removed', changed: 'Changed',
+    onlyAdded: 'Only added variables are declared here; change or remove the others in the variables table once no operator needs them.',
+    broken: 'This change breaks {n} operator(s): update their values after the upload',
+    proposed: 'Variables the role declares (meta/argument_specs.yml, else defaults/main.yml)', noneProposed: 'The files declare no variables',
+    declare: 'Declare', declareNamed: 'Declare {name}', alreadyDeclared: 'Already declared',
+    uploadAndDeclare: 'Upload and declare {n}', uploadOnly: 'Upload', declared: 'declared {n} variable(s)',
+  },
   catalogRoles: {
     schema: 'JSON Schema of the value (optional)',
     title: 'Roles', new: 'New role', detailTitle: 'Role {name}', source: 'Source',

@@ -229,6 +229,15 @@ const zhCN: Messages = {
     noChanges: '无变更：目录文件中的内容与平台一致',
     apply: '应用', close: '关闭',
   },
+  roleUpload: {
+    title: '确认上传', intro: '尚未保存任何内容。文件版本 {from} → {to}，变更 {files} 个文件。',
+    changes: '新文件带来的变量变化', added: '新增', removed: '移除', changed: '变更',
+    onlyAdded: '此处只声明新增变量；其他变量请在不再被操作项使用后，在变量表中修改或删除。',
+    broken: '此变更将使 {n} 个操作项失效：上传后请更新它们的变量值',
+    proposed: '角色声明的变量（来自 meta/argument_specs.yml，否则来自 defaults/main.yml）', noneProposed: '文件未声明任何变量',
+    declare: '声明', declareNamed: '声明 {name}', alreadyDeclared: '已声明',
+    uploadAndDeclare: '上传并声明 {n} 个变量', uploadOnly: '上传', declared: '已声明 {n} 个变量',
+  },
   catalogRoles: {
     schema: '取值的 JSON Schema（可选）',
     title: '角色', new: '新建角色', detailTitle: '角色 {name}', source: '来源',

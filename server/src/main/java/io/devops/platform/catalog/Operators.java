@@ -109,6 +109,12 @@ class Operators {
         return PageResult.of(items, total, query);
     }
 
+    /** The operators (latest, not deleted) that use the role. */
+    List<Row> activeOfRole(long roleId) {
+        return jdbc.sql(SELECT + " WHERE o.role_id = ? AND o.is_latest = TRUE AND o.is_deleted = FALSE ORDER BY o.id")
+                .param(roleId).query(Operators::row).list();
+    }
+
     /** Names of the operators (latest, not deleted) that use the role. */
     List<String> activeNamesUsingRole(long roleId) {
         return jdbc.sql("SELECT name FROM operators WHERE role_id = ? AND is_latest = TRUE AND is_deleted = FALSE ORDER BY id")

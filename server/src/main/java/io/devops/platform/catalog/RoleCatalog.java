@@ -28,18 +28,21 @@ class RoleCatalog {
     private final RoleVersions versions;
     private final Variables variables;
     private final Operators operators;
+    private final ValueSets valueSets;
     private final RoleFileCache cache;
     private final RoleReports reports;
     private final CatalogProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    RoleCatalog(Roles roles, RoleVersions versions, Variables variables, Operators operators, RoleFileCache cache,
+    RoleCatalog(Roles roles, RoleVersions versions, Variables variables, Operators operators, ValueSets valueSets,
+                RoleFileCache cache,
                 RoleReports reports, CatalogProperties properties, AuditTrail audit, Clock clock) {
         this.roles = roles;
         this.versions = versions;
         this.variables = variables;
         this.operators = operators;
+        this.valueSets = valueSets;
         this.cache = cache;
         this.reports = reports;
         this.properties = properties;
@@ -87,30 +90,88 @@ class RoleCatalog {
 
     /**
      * Validates the whole archive before anything changes, then stores its files as the role's new
-     * version. The same files as the newest version add no version.
+     * version (the same files as the newest version add none) and answers the variables they declare.
+     * With {@code declare} those not declared yet are added; changed and removed ones are only shown:
+     * operators' stored values still name them.
      */
-    RoleDetails upload(long id, InputStream archive, BasedOn basedOn) {
+    RoleDetails upload(long id, InputStream archive, BasedOn basedOn, boolean declare) {
         CatalogRole role = lockedAt(id, basedOn);
-        RoleContent content;
+        RoleContent content = read(role, archive);
+        RoleDiff preview = preview(role, content);
+        RoleVersion before = versions.head(id).orElse(null);
+        if (before == null || !before.hash().equals(content.hash())) {
+            addVersion(role, content, CatalogRole.UPLOADED);
+            roles.touch(id, CatalogRole.UPLOADED, clock.instant(), CurrentActor.name());
+        }
+        if (declare) {
+            declareAdded(role, preview);
+        }
+        return details(id).withProposal(preview.proposedVariables(), preview.variables());
+    }
+
+    /** What uploading {@code archive} would change, files and variables, and which operators it breaks; saves nothing. */
+    @Transactional(readOnly = true)
+    RoleDiff preview(long id, InputStream archive) {
+        CatalogRole role = role(id);
+        return preview(role, read(role, archive));
+    }
+
+    private RoleDiff preview(CatalogRole role, RoleContent content) {
+        List<ProposedVariable> proposed = RoleInterface.of(content);
+        List<Variable> declared = variables.ofRole(role.id());
+        VariableChanges changes = VariableChanges.between(declared, checked(role, proposed), operatorValues(role.id()));
+        RoleVersion head = versions.head(role.id()).orElse(null);
+        RoleContent current = head == null ? new RoleContent(List.of()) : versions.content(head.hash()).orElseThrow();
+        int from = head == null ? 0 : head.version();
+        int to = head != null && head.hash().equals(content.hash()) ? from : from + 1;
+        return RoleDiff.between(from, current, to, content).withVariables(proposed, changes);
+    }
+
+    /** The proposal as variables, each checked as a declared one would be; a bad one names its file and key. */
+    private static List<Variable> checked(CatalogRole role, List<ProposedVariable> proposed) {
+        return proposed.stream().map(p -> {
+            try {
+                return p.draft().toVariable(role.id());
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("archive", "The role archive declares a variable the catalog cannot take: "
+                        + p.source() + ": " + e.getMessage());
+            }
+        }).toList();
+    }
+
+    private void declareAdded(CatalogRole role, RoleDiff preview) {
+        List<String> added = preview.variables().added();
+        for (ProposedVariable proposal : preview.proposedVariables()) {
+            if (added.contains(proposal.name())) {
+                Variable variable = proposal.draft().toVariable(role.id());
+                long variableId = variables.insert(variable, clock.instant(), CurrentActor.name());
+                audit.record("variable.created", "variable", variableId, "Declared variable " + variable.name()
+                        + " of role " + role.name() + " from its files", null, variables.byId(variableId).orElseThrow().view());
+            }
+        }
+        if (!added.isEmpty()) {
+            roles.touch(role.id(), CatalogRole.UPLOADED, clock.instant(), CurrentActor.name());
+        }
+    }
+
+    private List<VariableChanges.OperatorValues> operatorValues(long roleId) {
+        return operators.activeOfRole(roleId).stream().map(row -> new VariableChanges.OperatorValues(row.id(), row.name(),
+                row.optVersion(), valueSets.byId(row.valueSetId()).values())).toList();
+    }
+
+    private RoleContent read(CatalogRole role, InputStream archive) {
         try {
             Path work = cache.newWorkDir();
             try {
                 Path folder = new RoleArchive(properties.maxExtractedSize().toBytes(), properties.maxArchiveEntries())
                         .extract(archive, work);
-                content = RoleContent.read(folder);
+                return RoleContent.read(folder);
             } finally {
                 RoleFileCache.deleteTree(work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the files of role " + role.name(), e);
         }
-        RoleVersion before = versions.head(id).orElse(null);
-        if (before != null && before.hash().equals(content.hash())) {
-            return details(id);
-        }
-        addVersion(role, content, CatalogRole.UPLOADED);
-        roles.touch(id, CatalogRole.UPLOADED, clock.instant(), CurrentActor.name());
-        return details(id);
     }
 
     /** Stores {@code content} as the role's next version; the caller holds the role's row lock. */

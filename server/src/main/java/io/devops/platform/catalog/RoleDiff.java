@@ -17,9 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * What changed between two versions of a role's files: each added, removed or changed path, with a
- * unified diff (3 lines of context) for text, or a note for binary and very large files.
+ * unified diff (3 lines of context) for text, or a note for binary and very large files. An upload's
+ * preview adds the variables the new files declare and how they differ from the declared ones
+ * (null elsewhere).
  */
-record RoleDiff(int from, int to, List<FileChange> files) {
+record RoleDiff(int from, int to, List<FileChange> files, List<ProposedVariable> proposedVariables,
+                VariableChanges variables) {
 
     enum Change { ADDED, REMOVED, CHANGED }
 
@@ -42,7 +45,11 @@ record RoleDiff(int from, int to, List<FileChange> files) {
             Change change = a == null ? Change.ADDED : b == null ? Change.REMOVED : Change.CHANGED;
             changes.add(fileChange(path, change, a, b));
         }
-        return new RoleDiff(from, to, changes);
+        return new RoleDiff(from, to, changes, null, null);
+    }
+
+    RoleDiff withVariables(List<ProposedVariable> proposed, VariableChanges changes) {
+        return new RoleDiff(from, to, files, proposed, changes);
     }
 
     private static FileChange fileChange(String path, Change change, RoleContent.Entry a, RoleContent.Entry b) {

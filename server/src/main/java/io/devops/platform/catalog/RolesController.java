@@ -63,20 +63,39 @@ class RolesController {
 
     /**
      * The role's files as a {@code .tar.gz} in the multipart part {@code file}: they become the role's
-     * next version (the same files as the newest add none). ADMIN only: role files run as root.
+     * next version (the same files as the newest add none). The answer proposes the variables the
+     * files declare; {@code declare=true} declares those not declared yet. ADMIN only: role files run as root.
      */
     @PostMapping("/{id}/archive")
     @ResponseStatus(HttpStatus.CREATED)
     RoleDetails upload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file,
+                       @RequestParam(defaultValue = "false") boolean declare,
                        @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "send the role as a .tar.gz in the multipart part 'file'");
-        }
-        try (InputStream in = file.getInputStream()) {
-            return catalog.upload(id, in, BasedOn.ifMatch(ifMatch));
+        try (InputStream in = archive(file)) {
+            return catalog.upload(id, in, BasedOn.ifMatch(ifMatch), declare);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@code dryRun=true}: what the upload would change (files and variables) and which operators it
+     * would break, saving nothing.
+     */
+    @PostMapping(path = "/{id}/archive", params = "dryRun=true")
+    RoleDiff previewUpload(@PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file) {
+        try (InputStream in = archive(file)) {
+            return catalog.preview(id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream archive(MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", "send the role as a .tar.gz in the multipart part 'file'");
+        }
+        return file.getInputStream();
     }
 
     /** The versions of the role's files, newest first. */
