@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ class RoleCatalog {
     RoleDetails upload(long id, InputStream archive, BasedOn basedOn, boolean declare) {
         CatalogRole role = lockedAt(id, basedOn);
         RoleContent content = read(role, archive);
-        RoleDiff preview = preview(role, content);
+        RoleDiff preview = preview(role, content, declare);
         RoleVersion before = versions.head(id).orElse(null);
         if (before == null || !before.hash().equals(content.hash())) {
             addVersion(role, content, CatalogRole.UPLOADED);
@@ -113,13 +114,18 @@ class RoleCatalog {
     @Transactional(readOnly = true)
     RoleDiff preview(long id, InputStream archive) {
         CatalogRole role = role(id);
-        return preview(role, read(role, archive));
+        return preview(role, read(role, archive), false);
     }
 
-    private RoleDiff preview(CatalogRole role, RoleContent content) {
+    /**
+     * {@code declaring}: a proposed variable the catalog cannot take (a default longer than it keeps)
+     * refuses the upload, naming it; otherwise it is left out of the comparison, so that a role Ansible
+     * runs is never refused for what the catalog would only have proposed.
+     */
+    private RoleDiff preview(CatalogRole role, RoleContent content, boolean declaring) {
         List<ProposedVariable> proposed = RoleInterface.of(content);
         List<Variable> declared = variables.ofRole(role.id());
-        VariableChanges changes = VariableChanges.between(declared, checked(role, proposed), operatorValues(role.id()));
+        VariableChanges changes = VariableChanges.between(declared, checked(role, proposed, declaring), operatorValues(role.id()));
         RoleVersion head = versions.head(role.id()).orElse(null);
         RoleContent current = head == null ? new RoleContent(List.of()) : versions.content(head.hash()).orElseThrow();
         int from = head == null ? 0 : head.version();
@@ -128,15 +134,19 @@ class RoleCatalog {
     }
 
     /** The proposal as variables, each checked as a declared one would be; a bad one names its file and key. */
-    private static List<Variable> checked(CatalogRole role, List<ProposedVariable> proposed) {
-        return proposed.stream().map(p -> {
+    private static List<Variable> checked(CatalogRole role, List<ProposedVariable> proposed, boolean strict) {
+        List<Variable> taken = new ArrayList<>();
+        for (ProposedVariable p : proposed) {
             try {
-                return p.draft().toVariable(role.id());
+                taken.add(p.draft().toVariable(role.id()));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("archive", "The role archive declares a variable the catalog cannot take: "
-                        + p.source() + ": " + e.getMessage());
+                if (strict) {
+                    throw new InvalidInputException("archive", "The role archive declares a variable the catalog cannot take: "
+                            + p.source() + ": " + e.getMessage());
+                }
             }
-        }).toList();
+        }
+        return taken;
     }
 
     private void declareAdded(CatalogRole role, RoleDiff preview) {

@@ -112,6 +112,21 @@ class RoleInterfaceApiTests extends ApiTest {
                 "argument_specs.main.options.web_port", "must be an integer");
     }
 
+    @Test
+    void aDefaultTooLongForTheCatalogRefusesOnlyTheDeclarationNotTheRoleItself() {
+        long role = newRole();
+        TarGz archive = TarGz.archive().file("tasks/main.yml", TASKS)
+                .file("defaults/main.yml", "web_banner: \"" + "x".repeat(5000) + "\"\nweb_workers: 4\n");
+
+        Api.Response uploaded = send(role, archive, "");
+        Api.Response declared = send(newRole(), archive, "?declare=true");
+
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+        assertThat(admin().get("/api/v1/roles/" + role).json().get("version").asInt()).isEqualTo(1);
+        assertThat(declared.status()).as(declared.toString()).isEqualTo(400);
+        assertThat(declared.json().get("detail").asString()).contains("web_banner");
+    }
+
     private void assertRefused(String spec, String... detail) {
         long role = newRole();
 
