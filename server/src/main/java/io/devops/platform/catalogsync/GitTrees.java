@@ -15,6 +15,7 @@ import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
@@ -43,6 +44,7 @@ class GitTrees {
             throw new UncheckedIOException("Could not make a folder to fetch into", e);
         }
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
+            withoutAutoGc(git.getRepository());
             git.fetch().setRemote(source.url()).setRefSpecs(new RefSpec("+" + source.ref() + ":" + source.ref()))
                     .setTagOpt(TagOpt.NO_TAGS).call();
             Repository repository = git.getRepository();
@@ -101,11 +103,23 @@ class GitTrees {
         return files;
     }
 
+    /**
+     * JGit packs a repository after a fetch, by default in a thread of its own, which then writes
+     * into the folder while it is being deleted (a sync failed with NoSuchFileException on
+     * gc.log.lock). A repository read once and thrown away needs no packing.
+     */
+    private static void withoutAutoGc(Repository repository) throws IOException {
+        StoredConfig config = repository.getConfig();
+        config.setInt("gc", null, "auto", 0);
+        config.setBoolean("gc", null, "autoDetach", false);
+        config.save();
+    }
+
     private static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary folder only costs disk space
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temporary folder only costs disk space; a file gone meanwhile is no failure of the sync
         }
     }
 }
