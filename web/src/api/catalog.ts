@@ -3,7 +3,7 @@ import { problemOf, readCookie, request, toQueryString } from './http'
 import type { CatalogImportResult } from '../lib/catalogPlan'
 import type { PageRequest } from './index'
 import type {
-  CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
+  AnsibleCollection, CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
   ShellDraft, Template, TemplateDraft, TemplatePlan, VariableDraft,
 } from './types'
 
@@ -35,6 +35,12 @@ async function upload<T>(path: string, file: File, version?: number): Promise<T>
   const response = await fetch(`/api/v1${path}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
   if (!response.ok) throw await problemOf(response)
   return (await response.json()) as T
+}
+
+export const collections = {
+  list: () => get<AnsibleCollection[]>('/collections'),
+  // ADMIN only: a collection's modules run as root on every node.
+  upload: (file: File) => upload<AnsibleCollection>('/collections', file),
 }
 
 export const roles = {
