@@ -69,6 +69,19 @@ class RoleNeeds {
         }
     }
 
+    /**
+     * Refuses a new operator version of {@code role} while a role its newest version depends on is
+     * deleted: what was deleted is not offered for new work, even though pinned files stay runnable.
+     */
+    void requireDependenciesKept(CatalogRole role) {
+        versions.head(role.id()).ifPresent(head -> dependencies(head.id()).forEach(dependency -> {
+            if (roles.byId(dependency.roleId()).map(CatalogRole::deleted).orElse(true)) {
+                throw new InvalidInputException("roleId", "role " + role.name() + " depends on role '"
+                        + dependency.roleName() + "', which was deleted; upload " + role.name() + " without it first");
+            }
+        }));
+    }
+
     void pin(long roleVersionId, Resolved resolved) {
         int position = 0;
         for (PinnedRole dependency : resolved.dependencies()) {

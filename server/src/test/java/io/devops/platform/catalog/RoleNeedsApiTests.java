@@ -77,6 +77,23 @@ class RoleNeedsApiTests extends ApiTest {
         assertThat(admin().get("/api/v1/roles/" + firstId).json().get("dependencies").size()).isZero();
     }
 
+    @Test
+    void anOperatorOfARoleWhoseDependencyWasDeletedIsRefusedNamingIt() {
+        String baseName = unique("gone");
+        RoleUpload.create(admin(), baseName, Map.of("tasks/main.yml", TASKS));
+        long baseId = admin().get("/api/v1/roles?name=" + baseName).json().get("items").get(0).get("id").asLong();
+        RoleUpload user = RoleUpload.create(admin(), unique("orphan"), Map.of("tasks/main.yml", TASKS,
+                "meta/main.yml", "dependencies: [" + baseName + "]\n"));
+        assertThat(admin().delete("/api/v1/roles/" + baseId).status()).isEqualTo(204);
+        long userId = admin().get("/api/v1/roles?name=" + user.name()).json().get("items").get(0).get("id").asLong();
+
+        Api.Response operator = admin().post("/api/v1/operators", RunFixtures.object().put("roleId", userId)
+                .put("pkgVersion", "1").toString());
+
+        assertThat(operator.status()).as(operator.toString()).isEqualTo(400);
+        assertThat(operator.body()).contains(baseName, "roleId");
+    }
+
     private long newRole(String name) {
         Api.Response role = admin().post("/api/v1/roles", RunFixtures.object().put("name", name).toString());
         assertThat(role.status()).as(role.toString()).isEqualTo(201);
