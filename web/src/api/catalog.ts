@@ -4,7 +4,7 @@ import type { CatalogImportResult } from '../lib/catalogPlan'
 import type { GitSource, GitSync, ImportRecord } from '../lib/gitSources'
 import type { PageRequest } from './index'
 import type {
-  CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
+  AnsibleCollection, CatalogRole, Job, JobDraft, Operator, OperatorDraft, Page, RoleDetails, RoleDiff, RoleVariable, RoleVersion, Shell,
   ShellDraft, Template, TemplateDraft, TemplatePlan, VariableDraft,
 } from './types'
 
@@ -36,6 +36,12 @@ async function upload<T>(path: string, file: File, version?: number, query = '')
   const response = await fetch(`/api/v1${path}${query}`, { method: 'POST', headers, body: form, credentials: 'same-origin' })
   if (!response.ok) throw await problemOf(response)
   return (await response.json()) as T
+}
+
+export const collections = {
+  list: () => get<AnsibleCollection[]>('/collections'),
+  // ADMIN only: a collection's modules run as root on every node.
+  upload: (file: File) => upload<AnsibleCollection>('/collections', file),
 }
 
 export const roles = {

@@ -368,6 +368,28 @@ export interface RoleDetails extends CatalogRole {
   hash: string | null
   /** Counts every change to the role: what a change names in If-Match. */
   revision: number
+  /** Roles meta/main.yml depends on and collections the role names, as its newest version pinned them. */
+  dependencies?: string[]
+  collections?: string[]
+  needs?: RoleNeed[]
+}
+
+/** A role (its files version) or a collection (its version and SHA-256) a role version pinned. */
+export interface RoleNeed {
+  kind: 'role' | 'collection'
+  name: string
+  version: string
+  sha256: string
+}
+
+/** An uploaded Ansible collection artifact, named by its MANIFEST.json. */
+export interface AnsibleCollection {
+  id: number
+  namespace: string
+  name: string
+  version: string
+  sha256: string
+  size: number
 }
 
 /** One immutable version of a role's files, named by the hash of its content. */

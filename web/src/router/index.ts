@@ -25,6 +25,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'runs/:id', name: 'run', component: () => import('../views/RunView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'roles', name: 'roles', component: () => import('../views/catalog/RolesView.vue') },
       { path: 'roles/:id', name: 'role', component: () => import('../views/catalog/RoleDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'collections', name: 'collections', component: () => import('../views/catalog/CollectionsView.vue') },
       { path: 'operators', name: 'operators', component: () => import('../views/catalog/OperatorsView.vue') },
       { path: 'operators/new', name: 'operator-new', component: () => import('../views/catalog/OperatorEditView.vue') },
       { path: 'operators/:id', name: 'operator', component: () => import('../views/catalog/OperatorDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },

@@ -34,9 +34,11 @@ class OperatorCatalog {
     private final OperatorSecrets secrets;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RoleNeeds needs;
 
     OperatorCatalog(Operators operators, ValueSets valueSets, Roles roles, RoleVersions roleVersions, Variables variables,
-                    OperatorSecrets secrets, AuditTrail audit, Clock clock) {
+                    OperatorSecrets secrets, AuditTrail audit, Clock clock, RoleNeeds needs) {
+        this.needs = needs;
         this.secrets = secrets;
         this.roleVersions = roleVersions;
         this.operators = operators;
@@ -144,6 +146,7 @@ class OperatorCatalog {
         }
         CatalogRole role = roles.byId(draft.roleId()).filter(r -> !r.deleted())
                 .orElseThrow(() -> new InvalidInputException("roleId", "role " + draft.roleId() + " does not exist"));
+        needs.requireDependenciesKept(role);
         List<Variable> declared = variables.ofRole(role.id());
         Set<String> setBefore = declared.stream().filter(v -> sealedBefore.containsKey(v.id())).map(Variable::name)
                 .collect(Collectors.toSet());

@@ -35,10 +35,12 @@ class RoleCatalog {
     private final CatalogProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RoleNeeds needs;
 
     RoleCatalog(Roles roles, RoleVersions versions, Variables variables, Operators operators, ValueSets valueSets,
-                RoleFileCache cache,
-                RoleReports reports, CatalogProperties properties, AuditTrail audit, Clock clock) {
+                RoleFileCache cache, RoleReports reports, CatalogProperties properties, AuditTrail audit, Clock clock,
+                RoleNeeds needs) {
+        this.needs = needs;
         this.roles = roles;
         this.versions = versions;
         this.variables = variables;
@@ -60,8 +62,10 @@ class RoleCatalog {
         CatalogRole role = role(id);
         RoleVersion head = versions.head(id).orElse(null);
         RoleContent files = head == null ? null : versions.content(head.hash()).orElseThrow();
+        RoleNeeds.Resolved pinned = head == null ? new RoleNeeds.Resolved(List.of(), List.of())
+                : new RoleNeeds.Resolved(needs.dependencies(head.id()), needs.collections(head.id()));
         return RoleDetails.of(role, head, files, variables.ofRole(id).stream().map(Variable::view).toList(),
-                reports.ofRole(id));
+                reports.ofRole(id), pinned);
     }
 
     /** Replaces the report files the role declares; templates saved from now on collect them. */
@@ -186,10 +190,12 @@ class RoleCatalog {
 
     /** Stores {@code content} as the role's next version; the caller holds the role's row lock. */
     RoleVersion addVersion(CatalogRole role, RoleContent content, String source) {
+        RoleNeeds.Resolved resolved = needs.resolve(role, content); // refused before anything is written
         RoleVersion added = versions.add(role.id(), content, source, clock.instant(), CurrentActor.name());
+        needs.pin(added.id(), resolved);
         audit.record("role.uploaded", "role", role.id(), "Role " + role.name() + " has files version " + added.version()
                 + " (" + added.hash() + ")", null, Map.of("version", added.version(), "hash", added.hash(),
-                "source", source, "files", content.paths()));
+                "source", source, "files", content.paths(), "needs", RoleDetails.Need.of(resolved)));
         return added;
     }
 

@@ -1,5 +1,6 @@
 package io.devops.platform.catalog;
 
+import io.devops.platform.collections.CollectionFiles;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
@@ -32,11 +33,16 @@ class TemplateCatalog implements TemplatePlans {
     private final OperatorCatalog operators;
     private final Shells shells;
     private final RoleFileCache roleFiles;
+    private final RoleNeeds needs;
+    private final CollectionFiles collectionFiles;
     private final AuditTrail audit;
     private final Clock clock;
 
     TemplateCatalog(Templates templates, CompiledTasks tasks, StepResolver resolver, OperatorCatalog operators,
-                    Shells shells, RoleFileCache roleFiles, AuditTrail audit, Clock clock) {
+                    Shells shells, RoleFileCache roleFiles, AuditTrail audit, Clock clock, RoleNeeds needs,
+                    CollectionFiles collectionFiles) {
+        this.needs = needs;
+        this.collectionFiles = collectionFiles;
         this.templates = templates;
         this.tasks = tasks;
         this.resolver = resolver;
@@ -115,8 +121,26 @@ class TemplateCatalog implements TemplatePlans {
     @Override
     @Transactional(readOnly = true)
     public List<Path> rolesPaths(List<PlannedStep> steps) {
+        List<Path> own = steps.stream().filter(step -> step.type().equals("operator")).map(PlannedStep::refId).distinct()
+                .map(roleFiles::materialisePinnedBy).flatMap(Optional::stream).toList();
+        // Then the roles they depend on, at the versions their role versions pinned.
+        List<Path> dependencies = pinnedClosure(steps).stream()
+                .map(role -> roleFiles.materialise(role.hash(), role.roleName())).toList();
+        return java.util.stream.Stream.concat(own.stream(), dependencies.stream()).distinct().toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> collectionsPath(List<PlannedStep> steps) {
+        var collections = needs.collectionsOf(pinnedClosure(steps));
+        return collections.isEmpty() ? Optional.empty() : Optional.of(collectionFiles.collectionsPath(collections.values()));
+    }
+
+    /** The role versions the steps' operator versions pinned and all they depend on, each once. */
+    private List<RoleNeeds.PinnedRole> pinnedClosure(List<PlannedStep> steps) {
         return steps.stream().filter(step -> step.type().equals("operator")).map(PlannedStep::refId).distinct()
-                .map(roleFiles::materialisePinnedBy).flatMap(Optional::stream).distinct().toList();
+                .map(needs::pinnedBy).flatMap(Optional::stream).flatMap(role -> needs.closure(role).stream())
+                .distinct().toList();
     }
 
     @Override

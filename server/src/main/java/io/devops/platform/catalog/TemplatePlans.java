@@ -27,6 +27,13 @@ public interface TemplatePlans {
     List<Path> rolesPaths(List<PlannedStep> steps);
 
     /**
+     * {@code ANSIBLE_COLLECTIONS_PATH} for these steps: exactly the collection versions their role
+     * versions (and the roles those depend on) pinned, installed offline from the stored artifacts;
+     * empty when they name none.
+     */
+    Optional<String> collectionsPath(List<PlannedStep> steps);
+
+    /**
      * The secret values these steps' operator versions hold, in clear, as the extra variables their
      * compiled playbook refers to ({@code devops_secret_<step>_<name>}). Only for handing to Ansible
      * in a file of the owner's only, and for masking the step's output: never to be stored or shown.

@@ -4,5 +4,5 @@
  * internal tasks a run executes. Secret values are sealed through the credentials module. Other
  * modules use {@link io.devops.platform.catalog.TemplatePlans}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = {"shared", "identity", "ansible", "credentials"})
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog", allowedDependencies = {"shared", "identity", "ansible", "credentials", "collections"})
 package io.devops.platform.catalog;

@@ -59,6 +59,8 @@ class SecurityConfig {
                         // on every node: changing them is its own permission, "role code", held by ADMIN alone.
                         .requestMatchers("/api/v1/roles/*/archive", "/api/v1/roles/*/reports", "/api/v1/roles/*/variables",
                                 "/api/v1/roles/*/variables/**").hasRole(Role.ADMIN.name())
+                        // A collection's modules run as root on every node, like role files.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/collections", "/api/v1/collections/**").hasRole(Role.ADMIN.name())
                         // An imported catalog tree holds role files too.
                         .requestMatchers("/api/v1/catalog/import", "/api/v1/catalog/git-sources/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_OPERATOR)

@@ -109,8 +109,10 @@ class AnsibleDispatch implements Dispatcher {
         Map<String, Object> extraVars = new LinkedHashMap<>(asked.extraVars());
         extraVars.putAll(secrets);
         // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
+        Map<String, String> environment = new LinkedHashMap<>(localMarks(executor.name(), runId, task.id()));
+        plans.collectionsPath(task.steps()).ifPresent(path -> environment.putAll(onlyCollections(path)));
         PlaybookRun run = new PlaybookRun(workDir, playbook, inventory.forPlaybook(targets, accesses, recorded), plans.rolesPaths(task.steps()),
-                properties.taskTimeout(), localMarks(executor.name(), runId, task.id()), asked.checkMode(), extraVars);
+                properties.taskTimeout(), environment, asked.checkMode(), extraVars);
         MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values())).with(secrets.values());
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
@@ -149,6 +151,14 @@ class AnsibleDispatch implements Dispatcher {
     }
 
     static final String EXECUTOR_MARK = "DEVOPS_EXECUTOR";
+
+    /**
+     * The step's pinned collections and no others: not the machine's own (Python's site-packages,
+     * ~/.ansible/collections), so a step runs the same collection bytes on every instance.
+     */
+    static Map<String, String> onlyCollections(String collectionsPath) {
+        return Map.of("ANSIBLE_COLLECTIONS_PATH", collectionsPath, "ANSIBLE_COLLECTIONS_SCAN_SYS_PATH", "False");
+    }
 
     /** A script step's processes on the nodes (a playbook step leaves none: its tasks end with the playbook). */
     @Override
