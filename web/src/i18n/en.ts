@@ -236,6 +236,7 @@ const en = {
     proposed: 'Variables the role declares (meta/argument_specs.yml, else defaults/main.yml)', noneProposed: 'The files declare no variables',
     declare: 'Declare', declareNamed: 'Declare {name}', alreadyDeclared: 'Already declared',
     uploadAndDeclare: 'Upload and declare {n}', uploadOnly: 'Upload', declared: 'declared {n} variable(s)',
+  },
   collections: {
     title: 'Ansible collections',
     hint: 'Upload the .tar.gz that "ansible-galaxy collection build" makes. A role names the collections it needs in meta/main.yml or requirements.yml; each step installs exactly the versions its roles pinned, from these stored artifacts.',

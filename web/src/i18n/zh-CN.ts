@@ -237,6 +237,7 @@ const zhCN: Messages = {
     proposed: '角色声明的变量（来自 meta/argument_specs.yml，否则来自 defaults/main.yml）', noneProposed: '文件未声明任何变量',
     declare: '声明', declareNamed: '声明 {name}', alreadyDeclared: '已声明',
     uploadAndDeclare: '上传并声明 {n} 个变量', uploadOnly: '上传', declared: '已声明 {n} 个变量',
+  },
   collections: {
     title: 'Ansible 集合',
     hint: '上传由 "ansible-galaxy collection build" 生成的 .tar.gz 文件。角色在 meta/main.yml 或 requirements.yml 中声明所需集合；每个步骤只安装其角色固定的版本，来源为此处存储的制品。',
