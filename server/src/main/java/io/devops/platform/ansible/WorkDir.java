@@ -114,7 +114,7 @@ final class WorkDir {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (InventoryHost host : hosts) {
             // Ansible templates every inventory string: pool and node values, facts included, are taken as typed.
-            Map<String, Object> vars = guarded(host.vars());
+            Map<String, Object> vars = ExtraVarsFile.guarded(host.vars());
             vars.put("ansible_host", host.address());
             vars.put("ansible_port", host.port());
             if (host.user() != null) {
@@ -152,17 +152,11 @@ final class WorkDir {
             entry.put("hosts", names);
             Map<String, Object> vars = groupVars.getOrDefault(group, Map.of());
             if (!vars.isEmpty()) {
-                entry.put("vars", guarded(vars));
+                entry.put("vars", ExtraVarsFile.guarded(vars));
             }
             children.put(group, entry);
         });
         return children;
-    }
-
-    private static Map<String, Object> guarded(Map<String, Object> vars) {
-        Map<String, Object> guarded = new LinkedHashMap<>();
-        vars.forEach((name, value) -> guarded.put(name, ExtraVarsFile.guard(value)));
-        return guarded;
     }
 
     private String config(PlaybookRun run, AnsibleProperties properties, Path plugins) {
