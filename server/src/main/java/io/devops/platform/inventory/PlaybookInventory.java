@@ -66,7 +66,8 @@ public class PlaybookInventory {
             Stored own = nodeVars.getOrDefault(row.nodeId(), Stored.NONE);
             Map<String, Object> hostVars = vars.readVars(own.varsJson());
             hostVars.put("devops_node_id", row.nodeId());
-            hostVars.put("devops_facts", row.factsJson() == null ? Map.of() : json.readValue(row.factsJson(), Object.class));
+            Object facts = row.factsJson() == null ? null : json.readValue(row.factsJson(), Object.class);
+            hostVars.put("devops_facts", facts == null ? Map.of() : facts);
             hosts.put(row.nodeId(), new Host(row.nodeId(), groups(row, nodeLabels.getOrDefault(row.nodeId(), Map.of())),
                     hostVars, opened(own)));
             Stored pool = poolVars.getOrDefault(row.poolId(), Stored.NONE);

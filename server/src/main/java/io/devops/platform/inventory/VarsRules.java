@@ -27,7 +27,12 @@ final class VarsRules {
     /** @throws InvalidInputException naming every refused field; nothing is stored then */
     static void check(Map<String, Object> vars, Map<String, String> secretVars, Set<String> keptSecrets, JsonMapper json) {
         List<InputError> errors = new ArrayList<>();
-        vars.keySet().forEach(name -> nameProblem(name).ifPresent(problem -> errors.add(new InputError("vars." + name, problem))));
+        vars.forEach((name, value) -> {
+            nameProblem(name).ifPresent(problem -> errors.add(new InputError("vars." + name, problem)));
+            if (value == null) {
+                errors.add(new InputError("vars." + name, "needs a value: leave the name out to unset it"));
+            }
+        });
         secretVars.forEach((name, value) -> {
             nameProblem(name).ifPresent(problem -> errors.add(new InputError("secretVars." + name, problem)));
             if (value != null && (value.isEmpty() || value.length() > MAX_SECRET_LENGTH)) {

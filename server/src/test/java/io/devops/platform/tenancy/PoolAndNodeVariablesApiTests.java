@@ -63,7 +63,7 @@ class PoolAndNodeVariablesApiTests extends ApiTest {
         assertThat(admin().put(path, "{\"vars\":{\"rack\":\"r1\"}}").status()).isEqualTo(200);
 
         for (String body : List.of("{\"vars\":{\"devops_facts\":1}}", "{\"vars\":{\"hostvars\":1}}",
-                "{\"vars\":{\"gpu driver\":1}}", "{\"vars\":{\"ansible_user\":\"root\"}}", "{\"secretVars\":{\"token\":\"\"}}",
+                "{\"vars\":{\"gpu driver\":1}}", "{\"vars\":{\"ansible_user\":\"root\"}}", "{\"vars\":{\"rack\":null}}", "{\"secretVars\":{\"token\":\"\"}}",
                 "{\"vars\":{\"token\":\"a\"},\"secretVars\":{\"token\":\"b\"}}")) {
             Api.Response refused = admin().put(path, body);
             String field = JSON.readTree(body).has("vars") ? "vars." + JSON.readTree(body).get("vars").propertyNames().iterator().next()
