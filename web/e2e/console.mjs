@@ -106,7 +106,7 @@ try {
 
   step('the pool page sets the pool variables: JSON values and a write-only secret')
   const vars = page.locator('[data-test=inventory-vars]')
-  await vars.locator('[data-test=vars-json] textarea').fill('{"driver_version": "550.54.15", "nccl": {"hca": ["mlx5_0"]}}')
+  await vars.locator('[data-test=vars-json]').fill('{"driver_version": "550.54.15", "nccl": {"hca": ["mlx5_0"]}}')
   await vars.locator('[data-test=new-secret-name]').fill('registry_token')
   await vars.locator('[data-test=add-secret]').click()
   await vars.locator('[data-test=secret-input-registry_token]').fill('e2e-secret-text')
