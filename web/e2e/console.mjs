@@ -109,6 +109,17 @@ try {
   await page.locator('[data-test=spec-value-gpuCount]').getByText('8').waitFor()
   await page.locator('[data-test=spec-value-deliveryTier]').getByText('Standard (under 30 min)').waitFor()
   await page.locator('[data-test=spec-value-tierValidForDays]').getByText('7').waitFor()
+
+  step('the pool page sets the pool variables: JSON values and a write-only secret')
+  const vars = page.locator('[data-test=inventory-vars]')
+  await vars.locator('[data-test=vars-json]').fill('{"driver_version": "550.54.15", "nccl": {"hca": ["mlx5_0"]}}')
+  await vars.locator('[data-test=new-secret-name]').fill('registry_token')
+  await vars.locator('[data-test=add-secret]').click()
+  await vars.locator('[data-test=secret-input-registry_token]').fill('e2e-secret-text')
+  await vars.locator('[data-test=save-vars]').click()
+  await vars.getByText('Variables saved').waitFor()
+  await vars.locator('[data-test=secret-registry_token]').getByText('set', { exact: true }).waitFor()
+  expect(await vars.locator('[data-test=secret-input-registry_token]').inputValue() === '', 'a saved secret is shown again')
   await page.screenshot({ path: `${shots}/pool-en.png`, fullPage: true })
 
   step('the nodes table shows the node with its lock')

@@ -6,6 +6,20 @@ import type {
 } from './types'
 import type { PageRequest } from './index'
 
+/** A pool's or node's variables: plain values in full, secrets by name only (write-only). */
+export interface InventoryVars {
+  vars: Record<string, unknown>
+  secretVarsSet: string[]
+}
+
+/** A PUT of variables: `vars` replaces the plain values; a secret left out keeps its value, `null` removes it. */
+export interface InventoryVarsChange {
+  vars: Record<string, unknown>
+  secretVars: Record<string, string | null>
+}
+
+export type VarsOwner = 'node-pools' | 'nodes'
+
 /** What POST /nodes/{id}/test-connection or /credentials/{id}/test found. */
 export interface ConnectionTest {
   reachable: boolean
@@ -36,6 +50,8 @@ export const inventoryChanges = {
   lockPool: (id: number, reason: string) => http.post<NodePool>(`/node-pools/${id}/lock`, { reason }),
   unlockPool: (id: number) => http.post<NodePool>(`/node-pools/${id}/unlock`, {}),
   putPoolSpec: (id: number, spec: PoolSpec) => put<NodePool>(`/node-pools/${id}/spec`, spec),
+  vars: (owner: VarsOwner, id: number) => http.get<InventoryVars>(`/${owner}/${id}/vars`),
+  putVars: (owner: VarsOwner, id: number, change: InventoryVarsChange) => put<InventoryVars>(`/${owner}/${id}/vars`, change),
   /** Delivery into a tenant's pool; {@code comment} with an override (ADMIN only). */
   deliverNode: (id: number, nodePoolId: number, override?: { comment: string }) =>
     http.post<InventoryNode>(`/nodes/${id}/deliver`, override ? { nodePoolId, override: true, comment: override.comment } : { nodePoolId }),

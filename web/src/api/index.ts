@@ -65,10 +65,19 @@ export interface RunFilter {
   to?: string
 }
 
+/** The inventory a run's playbooks used (secrets as "<secret>"): groups with their hosts, group and host variables. */
+export interface RunInventory {
+  runId: number
+  groups: Record<string, string[]>
+  groupVars: Record<string, Record<string, unknown>>
+  hostVars: Record<string, Record<string, unknown>>
+}
+
 export const runs = {
   list: (filter: RunFilter, page: PageRequest) => http.get<Page<RunSummary>>('/runs', { ...filter, ...page } as Query),
   get: (id: number) => http.get<Run>(`/runs/${id}`),
   reports: (id: number) => http.get<Report[]>(`/runs/${id}/reports`),
+  inventory: (id: number) => http.get<RunInventory>(`/runs/${id}/inventory`),
   verdicts: (id: number) => http.get<RunVerdict[]>(`/runs/${id}/verdicts`),
   groups: (id: number) => http.get<RunGroup[]>(`/runs/${id}/groups`),
   cancel: (id: number) => http.post<RunSummary>(`/runs/${id}/cancel`),

@@ -496,6 +496,16 @@ const en = {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',
     noFailingChecks: 'No node of this pool fails a check', failingNodes: 'Nodes failing',
   },
+  runInventory: { title: 'Inventory the playbooks used', hint: 'As each step started; secret values are shown masked.', group: 'Group', hosts: 'Hosts', groupVars: 'Group variables', hostVars: 'Host variables', none: 'No Ansible step has run yet' },
+  inventoryVars: {
+    title: 'Variables',
+    hint: 'What the playbooks see on these nodes. Precedence, lowest first: role defaults, pool variables, node variables, operator values. Values are taken literally (never as Jinja); secrets are never shown again: leave a field empty to keep it.',
+    plain: 'Variables (a JSON object; lists and maps allowed)', secrets: 'Secret variables', noSecrets: 'No secret variables',
+    notJson: 'Not JSON: {detail}', notObject: 'Must be a JSON object of name: value pairs',
+    badName: '“{name}” is not a variable name Ansible accepts here (letters, digits, _; not devops_* or ansible_*)',
+    newSecret: 'New secret variable name', add: 'Add', remove: 'Remove', undo: 'Keep', removing: 'to be removed',
+    save: 'Save variables', saved: 'Variables saved',
+  },
   poolSpec: {
     title: 'Spec: what the nodes of this pool must be',
     hint: 'Commissioning and the delivery gate compare each node with the fields that are set; an empty field declares nothing.',

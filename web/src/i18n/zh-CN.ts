@@ -496,6 +496,16 @@ const zhCN: Messages = {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',
     noFailingChecks: '本节点池没有未通过检查的节点', failingNodes: '未通过的节点数',
   },
+  runInventory: { title: 'Playbook 使用的清单', hint: '按各步骤开始时记录；密钥值以掩码显示。', group: '分组', hosts: '主机', groupVars: '分组变量', hostVars: '主机变量', none: '尚无 Ansible 步骤运行' },
+  inventoryVars: {
+    title: '变量',
+    hint: 'Playbook 在这些节点上看到的变量。优先级由低到高：角色默认值、节点池变量、节点变量、算子取值。取值按原样使用（不作 Jinja 解析）；密钥保存后不再显示，留空即保持原值。',
+    plain: '变量（JSON 对象，可含列表和映射）', secrets: '密钥变量', noSecrets: '暂无密钥变量',
+    notJson: '不是合法的 JSON：{detail}', notObject: '必须是由“名称: 值”组成的 JSON 对象',
+    badName: '“{name}”不是可用的变量名（仅限字母、数字和 _，且不能以 devops_ 或 ansible_ 开头）',
+    newSecret: '新密钥变量名', add: '添加', remove: '删除', undo: '保留', removing: '将删除',
+    save: '保存变量', saved: '变量已保存',
+  },
   poolSpec: {
     title: '规格：本节点池的节点应满足的条件',
     hint: '上架检查和交付检查只比对已填写的字段；留空表示不限。',

@@ -23,8 +23,7 @@ final class ExtraVarsFile {
 
     /** Writes the file in {@code dir} and answers its name there. */
     static String write(Path dir, Map<String, Object> vars) {
-        Map<String, Object> guarded = new LinkedHashMap<>();
-        vars.forEach((name, value) -> guarded.put(name, guard(value)));
+        Map<String, Object> guarded = guarded(vars);
         try {
             // Secret values ride here: readable by the owner only from the moment the file exists.
             Path file = dir.resolve(NAME);
@@ -44,6 +43,13 @@ final class ExtraVarsFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the extra variables under " + dir, e);
         }
+    }
+
+    /** Every text in these variables, nested too, as {@link UnsafeText}. */
+    static Map<String, Object> guarded(Map<String, Object> vars) {
+        Map<String, Object> guarded = new LinkedHashMap<>();
+        vars.forEach((name, value) -> guarded.put(name, guard(value)));
+        return guarded;
     }
 
     static Object guard(Object value) {

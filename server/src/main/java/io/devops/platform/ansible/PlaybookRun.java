@@ -15,9 +15,17 @@ import java.util.regex.Pattern;
  * @param checkMode a dry run: {@code ansible-playbook --check}
  * @param extraVars Ansible extra variables, written to a file (never on the command line) with
  *                  every text value {@code !unsafe}, so no value is ever evaluated as Jinja
+ * @param groupVars variables of inventory groups, by group name: written into the inventory file
+ *                  (owner only, removed after the playbook), every text {@code !unsafe}
  */
 public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost> hosts, List<Path> rolesPaths,
-                          Duration timeout, Map<String, String> environment, boolean checkMode, Map<String, Object> extraVars) {
+                          Duration timeout, Map<String, String> environment, boolean checkMode, Map<String, Object> extraVars,
+                          Map<String, Map<String, Object>> groupVars) {
+
+    public PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost> hosts, List<Path> rolesPaths, Duration timeout,
+                       Map<String, String> environment, boolean checkMode, Map<String, Object> extraVars) {
+        this(workDir, playbookYaml, hosts, rolesPaths, timeout, environment, checkMode, extraVars, Map.of());
+    }
 
     public PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost> hosts, List<Path> rolesPaths, Duration timeout,
                        Map<String, String> environment) {
@@ -26,6 +34,7 @@ public record PlaybookRun(Path workDir, String playbookYaml, List<InventoryHost>
 
     public PlaybookRun {
         extraVars = extraVars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraVars));
+        groupVars = groupVars == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(groupVars));
         hosts = List.copyOf(hosts);
         rolesPaths = List.copyOf(rolesPaths);
         environment = Map.copyOf(environment);

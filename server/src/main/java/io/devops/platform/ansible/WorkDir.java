@@ -93,7 +93,7 @@ final class WorkDir {
         Files.writeString(root.resolve("playbook.yml"), run.playbookYaml());
         Path inventory = Files.createFile(root.resolve("inventory.yml"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(inventory, UnsafeText.dumper().dump(inventory(run.hosts(), keyFiles, ssh)));
+        Files.writeString(inventory, UnsafeText.dumper().dump(inventory(run.hosts(), run.groupVars(), keyFiles, ssh)));
         Path plugins = Files.createDirectories(root.resolve("callback_plugins"));
         try (InputStream callback = WorkDir.class.getResourceAsStream(CALLBACK_RESOURCE)) {
             Files.copy(callback, plugins.resolve(CALLBACK + ".py"));
@@ -109,11 +109,12 @@ final class WorkDir {
         return file;
     }
 
-    private static Map<String, Object> inventory(List<InventoryHost> hosts, Map<String, Path> keyFiles,
-                                                 Map<String, HostSsh> ssh) {
+    private static Map<String, Object> inventory(List<InventoryHost> hosts, Map<String, Map<String, Object>> groupVars,
+                                                 Map<String, Path> keyFiles, Map<String, HostSsh> ssh) {
         Map<String, Object> byName = new LinkedHashMap<>();
         for (InventoryHost host : hosts) {
-            Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+            // Ansible templates every inventory string: pool and node values, facts included, are taken as typed.
+            Map<String, Object> vars = ExtraVarsFile.guarded(host.vars());
             vars.put("ansible_host", host.address());
             vars.put("ansible_port", host.port());
             if (host.user() != null) {
@@ -132,7 +133,7 @@ final class WorkDir {
         }
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("hosts", byName);
-        Map<String, Object> children = groups(hosts);
+        Map<String, Object> children = groups(hosts, groupVars);
         if (!children.isEmpty()) {
             all.put("children", children);
         }
@@ -140,13 +141,21 @@ final class WorkDir {
     }
 
     /** {@code children: {pool_x: {hosts: {10.0.0.1: {}}}}}: each group with its hosts, in order. */
-    private static Map<String, Object> groups(List<InventoryHost> hosts) {
+    private static Map<String, Object> groups(List<InventoryHost> hosts, Map<String, Map<String, Object>> groupVars) {
         Map<String, Map<String, Object>> members = new LinkedHashMap<>();
         for (InventoryHost host : hosts) {
             host.groups().forEach(group -> members.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(host.name(), Map.of()));
         }
         Map<String, Object> children = new LinkedHashMap<>();
-        members.forEach((group, names) -> children.put(group, Map.of("hosts", names)));
+        members.forEach((group, names) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("hosts", names);
+            Map<String, Object> vars = groupVars.getOrDefault(group, Map.of());
+            if (!vars.isEmpty()) {
+                entry.put("vars", ExtraVarsFile.guarded(vars));
+            }
+            children.put(group, entry);
+        });
         return children;
     }
 

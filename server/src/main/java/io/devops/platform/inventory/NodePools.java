@@ -106,6 +106,8 @@ class NodePools {
     }
 
     void delete(long id) {
+        // Its variables go with it: the rows name their owner without a foreign key (V46).
+        jdbc.sql("DELETE FROM inventory_vars WHERE owner_kind = 'POOL' AND owner_id = ?").param(id).update();
         jdbc.sql("DELETE FROM node_pools WHERE id = ?").param(id).update();
     }
 

@@ -152,6 +152,8 @@ class Nodes {
     }
 
     void delete(long id) {
+        // Its variables go with it: the rows name their owner without a foreign key (V46).
+        jdbc.sql("DELETE FROM inventory_vars WHERE owner_kind = 'NODE' AND owner_id = ?").param(id).update();
         jdbc.sql("DELETE FROM nodes WHERE id = ?").param(id).update();
     }
 

@@ -50,10 +50,12 @@ class AnsibleDispatch implements Dispatcher {
     private final ExecutorIdentity executor;
     private final RunOptionsStore options;
     private final RunContents contents;
+    private final RunInventories inventories;
 
     AnsibleDispatch(AnsiblePlaybooks playbooks, TemplatePlans plans, SshAccess ssh, InventoryHosts inventory,
                     HostKeyRecords hostKeys, ExecutionProperties properties, ExecutorIdentity executor, RunOptionsStore options,
-                    RunContents contents) {
+                    RunContents contents, RunInventories inventories) {
+        this.inventories = inventories;
         this.options = options;
         this.playbooks = playbooks;
         this.plans = plans;
@@ -108,12 +110,15 @@ class AnsibleDispatch implements Dispatcher {
         Map<String, String> secrets = "PLAYBOOK".equals(task.type()) ? plans.secretVariables(task.steps()) : Map.of();
         Map<String, Object> extraVars = new LinkedHashMap<>(asked.extraVars());
         extraVars.putAll(secrets);
+        // Pool and node secrets ride in the inventory file (owner only, removed after the step) and are masked like operator ones.
+        PlaybookHosts hosts = inventory.forPlaybook(targets, accesses, recorded);
+        inventories.record(runId, task.id(), hosts.record());
         // Exactly the role files the task's operator versions pinned, whatever was uploaded since.
         Map<String, String> environment = new LinkedHashMap<>(localMarks(executor.name(), runId, task.id()));
         plans.collectionsPath(task.steps()).ifPresent(path -> environment.putAll(onlyCollections(path)));
-        PlaybookRun run = new PlaybookRun(workDir, playbook, inventory.forPlaybook(targets, accesses, recorded), plans.rolesPaths(task.steps()),
-                properties.taskTimeout(), environment, asked.checkMode(), extraVars);
-        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values())).with(secrets.values());
+        PlaybookRun run = new PlaybookRun(workDir, playbook, hosts.hosts(), plans.rolesPaths(task.steps()),
+                properties.taskTimeout(), environment, asked.checkMode(), extraVars, hosts.groupVars());
+        MaskingSecrets masking = ssh.maskingFor(List.copyOf(accesses.values())).with(secrets.values()).with(hosts.secrets());
         RemoteStop remoteStop = new RemoteStop(() -> stopRemote(runId, task, targets, workDir, log));
         BooleanSupplier stop = UnwrittenLog.orFailing(cancelled, log);
         BooleanSupplier cancelledThenStop = "SHELL".equals(task.type()) ? remoteStop.onFirst(stop) : stop;

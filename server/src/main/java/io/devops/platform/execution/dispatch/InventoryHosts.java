@@ -2,8 +2,9 @@ package io.devops.platform.execution.dispatch;
 
 import io.devops.platform.ansible.PlaybookRun.InventoryHost;
 import io.devops.platform.execution.run.RunContents.RunNode;
-import io.devops.platform.inventory.InventoryGroups;
 import io.devops.platform.inventory.NodeHostKeys;
+import io.devops.platform.inventory.PlaybookInventory;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,12 @@ public class InventoryHosts {
 
     private final SshAccess ssh;
     private final HostKeyRecords hostKeys;
-    private final InventoryGroups groups;
+    private final PlaybookInventory inventory;
 
-    InventoryHosts(SshAccess ssh, HostKeyRecords hostKeys, InventoryGroups groups) {
+    InventoryHosts(SshAccess ssh, HostKeyRecords hostKeys, PlaybookInventory inventory) {
         this.ssh = ssh;
         this.hostKeys = hostKeys;
-        this.groups = groups;
+        this.inventory = inventory;
     }
 
     /** The inventory entries of these nodes, in order. */
@@ -39,25 +40,38 @@ public class InventoryHosts {
         return accesses;
     }
 
-    /** As a step's playbook sees them: also in their pool's and tenant's groups, so that a play may target {@code pool_<slug>}. */
-    List<InventoryHost> forPlaybook(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
-                                    Map<Long, List<NodeHostKeys.HostKey>> recorded) {
-        return of(nodes, accesses, recorded, groups.ofPools(nodes.stream().map(RunNode::nodePoolId).toList()));
+    /**
+     * As a step's playbook sees them: in their tenant's, pool's, GPU type's and labels' groups, with
+     * pool variables on the pool group and node variables, {@code devops_node_id} and
+     * {@code devops_facts} on each host.
+     */
+    PlaybookHosts forPlaybook(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
+                              Map<Long, List<NodeHostKeys.HostKey>> recorded) {
+        PlaybookInventory.Inventory now = inventory.of(nodes.stream().map(RunNode::nodeId).toList());
+        Map<Long, List<String>> groupsByNode = new HashMap<>();
+        Map<Long, Map<String, Object>> varsByNode = new HashMap<>();
+        now.hosts().forEach((id, host) -> {
+            groupsByNode.put(id, host.groups());
+            Map<String, Object> vars = new LinkedHashMap<>(host.vars());
+            vars.putAll(host.secretVars());
+            varsByNode.put(id, vars);
+        });
+        List<InventoryHost> hosts = nodes.stream().map(node -> host(node, accesses.get(node), recorded,
+                varsByNode.getOrDefault(node.nodeId(), Map.of("devops_node_id", node.nodeId())),
+                groupsByNode.getOrDefault(node.nodeId(), List.of()))).toList();
+        return PlaybookHosts.of(hosts, nodes, now);
     }
 
     static List<InventoryHost> of(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
                                   Map<Long, List<NodeHostKeys.HostKey>> recorded) {
-        return of(nodes, accesses, recorded, Map.of());
+        return nodes.stream().map(node -> host(node, accesses.get(node), recorded, Map.of("devops_node_id", node.nodeId()),
+                List.of())).toList();
     }
 
-    static List<InventoryHost> of(List<RunNode> nodes, Map<RunNode, SshAccess.Access> accesses,
-                                  Map<Long, List<NodeHostKeys.HostKey>> recorded, Map<Long, List<String>> groupsByPool) {
-        return nodes.stream().map(node -> {
-            SshAccess.Access access = accesses.get(node);
-            String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
-            return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
-                    Map.of("devops_node_id", node.nodeId()), HostKeyRecords.forSsh(recorded.get(node.nodeId())),
-                    groupsByPool.getOrDefault(node.nodePoolId(), List.of()));
-        }).toList();
+    private static InventoryHost host(RunNode node, SshAccess.Access access, Map<Long, List<NodeHostKeys.HostKey>> recorded,
+                                      Map<String, Object> vars, List<String> groups) {
+        String becomePassword = access.credential() == null ? null : access.credential().becomePassword();
+        return new InventoryHost(node.ip(), node.ip(), node.sshPort(), access.user(), access.key(), becomePassword,
+                vars, HostKeyRecords.forSsh(recorded.get(node.nodeId())), groups);
     }
 }
