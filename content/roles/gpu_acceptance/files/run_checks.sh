@@ -3,6 +3,7 @@
 # stderr, to $1/acceptance/<check>.txt, exactly as the tool printed it, plus the two platform lines:
 #   devops-acceptance: missing tool <tool> (install <package>)   the tool is not on this node
 #   devops-acceptance: exit status <n>                           the tool exited non-zero
+#   devops-acceptance: level <n>                                 the level dcgmi diag ran at (its report only)
 #   devops-acceptance: wall <ms>                                 how long the check ran (last line)
 # A check that is not chosen gets the single line "devops-acceptance: not selected". A failing tool
 # never fails this script (the platform's verdict decides); a report it cannot write does (exit 1).
@@ -146,6 +147,8 @@ for check in $all; do
       # The tool's status is in the report; only a report that cannot be written stops the role.
       started=$(now_ms)
       run "$check" >"$report.part" </dev/null
+      # The level DCGM ran at decides which burn-in tier the run can prove.
+      if [ "$check" = dcgm_diag ]; then echo "devops-acceptance: level $level" >>"$report.part"; fi
       echo "devops-acceptance: wall $(( $(now_ms) - started ))" >>"$report.part"
       mv "$report.part" "$report" || { echo "cannot write the report $report" >&2; exit 1; } ;;
     *) echo "devops-acceptance: not selected" >"$report" || { echo "cannot write the report $report" >&2; exit 1; } ;;

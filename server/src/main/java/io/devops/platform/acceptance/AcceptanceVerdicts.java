@@ -23,13 +23,20 @@ public class AcceptanceVerdicts {
     }
 
     /** A stored verdict: the check's result on a node, and where and when it was judged. */
+    /** {@code level}: the depth the check ran at (DCGM's {@code -r}), null when its report did not say. */
     public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
-                              Long wallMs, BaselineRef baseline) {
+                              Long wallMs, BaselineRef baseline, Integer level) {
 
-        /** A verdict judged without a baseline. */
+        /** A verdict judged without a baseline, of a check without levels. */
         public NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
                            Long wallMs) {
-            this(nodeId, ip, runId, taskId, result, at, outputSha256, wallMs, null);
+            this(nodeId, ip, runId, taskId, result, at, outputSha256, wallMs, null, null);
+        }
+
+        /** A verdict of a check without levels. */
+        public NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
+                           Long wallMs, BaselineRef baseline) {
+            this(nodeId, ip, runId, taskId, result, at, outputSha256, wallMs, baseline, null);
         }
     }
 
@@ -39,26 +46,28 @@ public class AcceptanceVerdicts {
 
     /** {@code outputSha256}: the hex sha256 of the stored report the verdict was judged from, null without one. */
     public void record(long runId, Long taskId, long nodeId, String ip, CheckResult result, Instant at, String outputSha256) {
-        record(runId, taskId, nodeId, ip, Baselined.without(result), at, outputSha256, null);
+        record(runId, taskId, nodeId, ip, Baselined.without(result), at, outputSha256, null, null);
     }
 
     /**
      * The verdict with the baseline it was judged against, as that baseline was then (none: {@code judged.baseline()}
-     * null); {@code wallMs}: how long the check's tool ran on the node, null when its report did not say.
+     * null); {@code wallMs}: how long the check's tool ran on the node, and {@code level}: the depth it ran at,
+     * each null when its report did not say.
      */
     public void record(long runId, Long taskId, long nodeId, String ip, Baselined judged, Instant at, String outputSha256,
-                       Long wallMs) {
+                       Long wallMs, Integer level) {
         CheckResult result = judged.result();
         BaselineRef baseline = judged.baseline();
         jdbc.sql("""
                 INSERT INTO acceptance_verdicts (run_id, task_id, node_id, ip, check_name, verdict, reason, measured, threshold, unit,
-                                                 message, judged_at, output_sha256, wall_ms, baseline_id, baseline_value, baseline_samples)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 message, judged_at, output_sha256, wall_ms, baseline_id, baseline_value, baseline_samples,
+                                                 check_level)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(runId, taskId, nodeId, ip, result.check(), result.verdict().name(),
                         result.reason() == null ? null : result.reason().name(), result.measured(), result.threshold(),
                         result.unit(), cut(result.message()), DbTime.toDb(at), outputSha256, wallMs,
                         baseline == null ? null : baseline.id(), baseline == null ? null : baseline.value(),
-                        baseline == null ? null : baseline.samples())
+                        baseline == null ? null : baseline.samples(), level)
                 .update();
     }
 
@@ -90,7 +99,7 @@ public class AcceptanceVerdicts {
                 rs.getString("message"), reason(rs.getString("reason")));
         return new NodeVerdict(rs.getLong("node_id"), rs.getString("ip"), rs.getLong("run_id"), rs.getObject("task_id", Long.class),
                 result, DbTime.read(rs, "judged_at"), rs.getString("output_sha256"),
-                rs.getObject("wall_ms", Long.class), baseline(rs));
+                rs.getObject("wall_ms", Long.class), baseline(rs), rs.getObject("check_level", Integer.class));
     }
 
     private static BaselineRef baseline(ResultSet rs) throws SQLException {

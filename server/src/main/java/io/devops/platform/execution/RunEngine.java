@@ -207,7 +207,8 @@ class RunEngine {
                 .map(HostResult::nodeId).collect(Collectors.toSet());
         List<RunNode> succeeded = nodes.stream().filter(node -> succeededIds.contains(node.nodeId())).toList();
         if (!checkMode) {
-            outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, outcome.reportsFetched(), out));
+            outcome = outcome.failing(reports.collect(run.id(), task, succeeded, nodes, workDir, outcome.reportsFetched(),
+                    outcome.reportMasking(), out));
         }
         Instant finished = clock.instant();
         RunStatus status = outcome.status();

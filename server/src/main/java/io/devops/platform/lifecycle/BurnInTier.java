@@ -13,15 +13,20 @@ import java.util.Set;
 enum BurnInTier {
 
     /** Inventory against the pool's spec, the XID / ECC / remap scan and DCGM level 1: minutes. */
-    QUICK(List.of("gpu_inventory", "xid", "ecc", "row_remap", "dcgm_diag")),
+    QUICK(1, List.of("gpu_inventory", "xid", "ecc", "row_remap", "dcgm_diag")),
     /** Adds DCGM level 2, single-node NCCL, nvbandwidth and GPUDirect RDMA loopback: under 30 minutes. */
-    STANDARD(List.of("nccl_all_reduce", "nvbandwidth", "ib_write_bw")),
+    STANDARD(2, List.of("nccl_all_reduce", "nvbandwidth", "ib_write_bw")),
     /** Adds DCGM level 3, the sustained GPU stress and the multi-node all-reduce: hours. */
-    FULL(List.of("gpu_stress", "nccl_all_reduce_multi"));
+    FULL(3, List.of("gpu_stress", "nccl_all_reduce_multi"));
 
+    /** The check whose level a tier names: DCGM's {@code -r}. */
+    static final String LEVELLED_CHECK = "dcgm_diag";
+
+    private final int dcgmLevel;
     private final List<String> added;
 
-    BurnInTier(List<String> added) {
+    BurnInTier(int dcgmLevel, List<String> added) {
+        this.dcgmLevel = dcgmLevel;
         this.added = added;
     }
 
@@ -41,11 +46,15 @@ enum BurnInTier {
         return compareTo(needed) >= 0;
     }
 
-    /** The highest tier whose checks are all among {@code passed}; empty when not even QUICK's are. */
-    static Optional<BurnInTier> reachedBy(Set<String> passed) {
+    /**
+     * The highest tier whose checks are all among {@code passed} with DCGM at least at its level;
+     * empty when not even QUICK's are. {@code dcgmLevel}: the level the run's DCGM diagnostic ran at,
+     * 1 when its report did not say (a run never proves more than it shows).
+     */
+    static Optional<BurnInTier> reachedBy(Set<String> passed, int dcgmLevel) {
         BurnInTier reached = null;
         for (BurnInTier tier : values()) {
-            if (!passed.containsAll(tier.checks())) {
+            if (!passed.containsAll(tier.checks()) || dcgmLevel < tier.dcgmLevel) {
                 break;
             }
             reached = tier;

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * The burn-in tiers a node reached, one per run: a run reaches the highest tier whose checks all
  * passed (PASS or WARN) on the node in that run, and none when any of the node's verdicts in that run
- * did not pass. Its time is that of its last verdict, when the run's evidence was complete.
+ * did not pass, and DCGM ran at least at the tier's level (its report says which; unsaid is level 1).
+ * Its time is that of its last verdict, when the run's evidence was complete.
  */
 final class TierEvidence {
 
@@ -42,7 +44,9 @@ final class TierEvidence {
             return Optional.empty();
         }
         Set<String> passed = verdicts.stream().map(verdict -> verdict.result().check()).collect(Collectors.toSet());
+        int dcgmLevel = verdicts.stream().filter(verdict -> verdict.result().check().equals(BurnInTier.LEVELLED_CHECK))
+                .map(NodeVerdict::level).filter(Objects::nonNull).mapToInt(Integer::intValue).min().orElse(1);
         Instant at = verdicts.stream().map(NodeVerdict::at).max(Comparator.naturalOrder()).orElseThrow();
-        return BurnInTier.reachedBy(passed).map(tier -> new Reached(runId, tier, at));
+        return BurnInTier.reachedBy(passed, dcgmLevel).map(tier -> new Reached(runId, tier, at));
     }
 }

@@ -25,4 +25,13 @@ class WallTimeTests {
     void aToolPrintingSomethingLikeAWallLineMidLineIsNotTakenForOne() {
         assertThat(AcceptanceReports.wallMs("note devops-acceptance: wall 5\n")).isEmpty();
     }
+
+    @Test
+    void theDcgmReportsLevelLineGivesTheLevelAndIsTakenOffBeforeTheCheckReadsIt() {
+        String report = "{\"DCGM Diagnostic\": {}}\ndevops-acceptance: level 2\ndevops-acceptance: wall 61000\n";
+
+        assertThat(AcceptanceReports.level(report)).hasValue(2);
+        assertThat(AcceptanceReports.level("GPU 0: OK\n")).isEmpty();
+        assertThat(AcceptanceReports.withoutWall(report)).isEqualTo("{\"DCGM Diagnostic\": {}}\n");
+    }
 }

@@ -54,6 +54,7 @@ class StructuredValuesRunTests extends ApiTest {
         RunFixtures fixtures = RunFixtures.onTestNodes(admin());
         Path out = Files.createDirectories(Path.of("target", "structured-values").toAbsolutePath()).resolve(unique("received") + ".json");
         String secret = unique("s3cr3t-{{ 7 * 7 }}-token");
+        String report = "/tmp/" + unique("structured-report") + ".md";
         RoleUpload role = RoleUpload.create(admin(), unique("received"), Map.of("tasks/main.yml", """
                 - name: write what the role received
                   copy:
@@ -63,7 +64,13 @@ class StructuredValuesRunTests extends ApiTest {
                 - name: say the token
                   debug:
                     msg: "token is {{ registry_token }}"
-                """));
+                - name: write the token into a report, as a careless role would
+                  copy:
+                    content: "token is {{ registry_token }}\\n"
+                    dest: "%s"
+                    mode: "0600"
+                """.formatted(report)));
+        role.reports(report);
         long roleId = admin().get("/api/v1/roles?name=" + role.name()).json().get("items").get(0).get("id").asLong();
         declare(roleId, "nginx_vhosts", "list", """
                 {"type":"array","items":{"type":"object","required":["name","port"]}}""");
@@ -93,6 +100,8 @@ class StructuredValuesRunTests extends ApiTest {
         assertThat(received).isEqualTo(given.deepCopy().put("registry_token", secret));
         assertThat(received.get("workers").isIntegralNumber()).isTrue();
         assertThat(log).contains("token is ***");
+        String reports = admin().get("/api/v1/runs/" + runId + "/reports").body();
+        assertThat(reports).as("the report the role wrote, masked as the log is").contains("token is ***");
         List<String> answers = List.of(run.toString(), log, operator.body(),
                 admin().get("/api/v1/runs/" + runId + "/reports").body(),
                 admin().get("/api/v1/runs/" + runId + "/log/window").body(),

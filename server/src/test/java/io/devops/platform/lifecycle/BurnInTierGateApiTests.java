@@ -84,7 +84,7 @@ class BurnInTierGateApiTests extends LifecycleWorldTest {
     private void passed(long node, BurnInTier tier, Instant at) {
         Map<CheckResult, String> results = new LinkedHashMap<>();
         tier.checks().forEach(check -> results.put(CheckResult.fault(check, CheckVerdict.PASS, 0.0, 0.0, "x", check + " passed"), "0".repeat(64)));
-        world.judge(node, RUNS.incrementAndGet(), at, results);
+        world.judge(node, RUNS.incrementAndGet(), at, results, tier.ordinal() + 1); // DCGM at the tier's level
     }
 
     private Api.Response deliver(long node, long pool) {

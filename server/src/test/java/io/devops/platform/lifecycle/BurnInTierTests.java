@@ -30,11 +30,28 @@ class BurnInTierTests {
 
     @Test
     void theTierReachedIsTheHighestWhoseChecksAllPassed() {
-        assertThat(BurnInTier.reachedBy(BurnInTier.STANDARD.checks())).hasValue(BurnInTier.STANDARD);
+        assertThat(BurnInTier.reachedBy(BurnInTier.STANDARD.checks(), 3)).hasValue(BurnInTier.STANDARD);
         Set<String> standardWithoutIb = new java.util.HashSet<>(BurnInTier.STANDARD.checks());
         standardWithoutIb.remove("ib_write_bw");
-        assertThat(BurnInTier.reachedBy(standardWithoutIb)).hasValue(BurnInTier.QUICK);
-        assertThat(BurnInTier.reachedBy(Set.of("gpu_inventory", "xid"))).isEmpty();
+        assertThat(BurnInTier.reachedBy(standardWithoutIb, 3)).hasValue(BurnInTier.QUICK);
+        assertThat(BurnInTier.reachedBy(Set.of("gpu_inventory", "xid"), 3)).isEmpty();
+    }
+
+    @Test
+    void aTierNeedsDcgmAtItsOwnLevelNotAnyLevel() {
+        assertThat(BurnInTier.reachedBy(BurnInTier.FULL.checks(), 1)).hasValue(BurnInTier.QUICK);
+        assertThat(BurnInTier.reachedBy(BurnInTier.FULL.checks(), 2)).hasValue(BurnInTier.STANDARD);
+        assertThat(BurnInTier.reachedBy(BurnInTier.FULL.checks(), 3)).hasValue(BurnInTier.FULL);
+    }
+
+    @Test
+    void aRunWhoseDcgmReportDoesNotSayItsLevelProvesQuickAtMost() {
+        List<NodeVerdict> unsaid = BurnInTier.FULL.checks().stream()
+                .map(check -> new NodeVerdict(7, "10.0.0.7", 9, null, CheckResult.fault(check, CheckVerdict.PASS, 0.0, 0.0, "x", check),
+                        T, null, 1000L))
+                .toList();
+
+        assertThat(TierEvidence.of(unsaid)).extracting(TierEvidence.Reached::tier).containsExactly(BurnInTier.QUICK);
     }
 
     @Test
@@ -60,8 +77,12 @@ class BurnInTierTests {
                 .isEqualTo(T.minusSeconds(86_400 * 20));
     }
 
+    /** Every check of {@code tier} passed, DCGM at the tier's level. */
     static List<NodeVerdict> run(long runId, BurnInTier tier, Instant at) {
-        return tier.checks().stream().map(check -> verdict(runId, check, CheckVerdict.PASS, at)).toList();
+        return tier.checks().stream().map(check -> check.equals(BurnInTier.LEVELLED_CHECK)
+                ? new NodeVerdict(7, "10.0.0.7", runId, null, CheckResult.fault(check, CheckVerdict.PASS, 0.0, 0.0, "x", check), at,
+                        null, 1000L, null, tier.ordinal() + 1)
+                : verdict(runId, check, CheckVerdict.PASS, at)).toList();
     }
 
     private static NodeVerdict verdict(long runId, String check, CheckVerdict verdict, Instant at) {

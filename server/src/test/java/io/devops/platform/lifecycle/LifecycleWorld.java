@@ -3,6 +3,7 @@ package io.devops.platform.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.acceptance.AcceptanceVerdicts;
+import io.devops.platform.acceptance.Baselined;
 import io.devops.platform.acceptance.CheckResult;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.inventory.NodeRegistry;
@@ -57,8 +58,14 @@ final class LifecycleWorld {
      * worst of them. READY when they pass and include gpu_inventory; FAILED_TESTING otherwise.
      */
     void judge(long node, long run, Instant at, Map<CheckResult, String> results) {
+        judge(node, run, at, results, null);
+    }
+
+    /** As {@link #judge(long, long, Instant, Map)}, the DCGM diagnostic's report saying it ran at {@code dcgmLevel}. */
+    void judge(long node, long run, Instant at, Map<CheckResult, String> results, Integer dcgmLevel) {
         events.publishEvent(new NodeAcceptanceStarted(node, run, at));
-        results.forEach((result, sha256) -> verdicts.record(run, null, node, "127.0.0.1", result, at, sha256));
+        results.forEach((result, sha256) -> verdicts.record(run, null, node, "127.0.0.1", Baselined.without(result), at, sha256,
+                null, result.check().equals("dcgm_diag") ? dcgmLevel : null));
         CheckVerdict worst = results.keySet().stream().map(CheckResult::verdict).reduce(CheckVerdict.PASS, CheckVerdict::worse);
         events.publishEvent(new NodeAcceptanceConcluded(node, run, worst, "", at));
     }

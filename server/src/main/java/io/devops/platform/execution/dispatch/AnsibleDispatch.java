@@ -142,7 +142,8 @@ class AnsibleDispatch implements Dispatcher {
         if (log.writeFailure().isPresent()) {
             return UnwrittenLog.failed(log.writeFailure().get(), results);
         }
-        TaskOutcome done = new TaskOutcome(status(outcome.ending()), outcome.exitCode(), masking.mask(outcome.message()), results);
+        TaskOutcome done = new TaskOutcome(status(outcome.ending()), outcome.exitCode(), masking.mask(outcome.message()), results)
+                .withReportMasking(masking::mask);
         return withReports.isPresent() ? done.withReportsFetched() : done;
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,8 +71,9 @@ public class ReportCollector {
      *     speaks for them all
      */
     public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
-                                     boolean fetchedInStep, LogAppender log) {
-        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, fetchedInStep, log);
+                                     boolean fetchedInStep, UnaryOperator<String> masking, LogAppender log) {
+        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, fetchedInStep,
+                masking, log);
         if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
             return missing;
         }
@@ -89,7 +91,7 @@ public class ReportCollector {
 
     /** @return the nodes a declared report is missing from, or a check failed on, each with the first reason */
     private Map<Long, String> collectFrom(long runId, RunTask task, List<RunNode> nodes, List<RunNode> all, Path workDir,
-                                          boolean fetchedInStep, LogAppender log) {
+                                          boolean fetchedInStep, UnaryOperator<String> masking, LogAppender log) {
         if (task.reports().isEmpty() || nodes.isEmpty()) {
             return Map.of();
         }
@@ -104,7 +106,7 @@ public class ReportCollector {
             for (int i = 0; i < task.reports().size(); i++) {
                 String path = task.reports().get(i);
                 ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)),
-                        arrived.of(i), fetchFailure);
+                        arrived.of(i), fetchFailure, masking);
                 if (stored.missingReason() != null) {
                     missing.putIfAbsent(node.nodeId(), "report " + path + " " + stored.missingReason());
                     log.line("[platform] " + node.ip() + ": report " + path + " " + stored.missingReason());
@@ -133,10 +135,11 @@ public class ReportCollector {
 
     /** @return the report as stored: its content, that it was too large, or why it is missing */
     private ReportFile store(long runId, RunTask task, RunNode node, String path, Path fetched, Optional<Arrived.Report> seen,
-                             Function<String, String> fetchFailure) {
+                             Function<String, String> fetchFailure, UnaryOperator<String> masking) {
         try {
             if (Files.exists(fetched)) {
-                String content = new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8);
+                // A secret the step was given never reaches the stored report, its page or the hash a verdict keeps.
+                String content = masking.apply(new String(Files.readAllBytes(fetched), StandardCharsets.UTF_8));
                 reports.save(runId, task.id(), node.nodeId(), node.ip(), path, content, Files.size(fetched), false, clock.instant());
                 return new ReportFile(path, content, false, Files.size(fetched), null);
             }

@@ -95,9 +95,10 @@ public class StepVerdicts {
             CheckResult result = nodes.size() > 1 ? ofGroup(judgedOnce.result(), judged, nodes) : judgedOnce.result();
             String sha256 = report.content() == null ? null : Sha256.hex(report.content());
             Long wallMs = AcceptanceReports.wallMs(report.content()).stream().boxed().findFirst().orElse(null);
+            Integer level = AcceptanceReports.level(report.content()).stream().boxed().findFirst().orElse(null);
             for (RunNode node : nodes) {
                 verdicts.record(runId, taskId, node.nodeId(), node.ip(), new Baselined(result, judgedOnce.baseline()), clock.instant(),
-                        sha256, wallMs);
+                        sha256, wallMs, level);
             }
             learn(judgedOnce, context, driverVersion, runId, judged.nodeId());
             out.line("[platform] " + judged.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
