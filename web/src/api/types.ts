@@ -357,6 +357,8 @@ export interface RoleVariable {
   description?: string
   /** JSON Schema of the value (list and map variables above all). */
   schema?: JsonValue
+  /** Its values reach Ansible as templates (declared so by an ADMIN); every other value is literal. */
+  templated?: boolean
 }
 
 export interface RoleDetails extends CatalogRole {
@@ -451,6 +453,7 @@ export interface VariableDraft {
   choices?: string[]
   description?: string
   schema?: JsonValue
+  templated?: boolean
 }
 
 export interface Operator {

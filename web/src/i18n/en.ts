@@ -260,6 +260,7 @@ const en = {
     sources: { builtin: 'Built-in', created: 'Created', uploaded: 'Uploaded', imported: 'Imported' }, sourceLine: 'Source: {source}',
     showOperators: 'Operators', variables: 'Variables', variable: 'Variable', actionType: 'Group', type: 'Type',
     required: 'Required', requiredHint: 'Operators must give a value', default: 'Default', choices: 'Choices',
+    templated: 'Templated', templatedHint: 'Ansible evaluates its values as Jinja templates; every other value is passed literally (ADMIN only)',
     choicesHint: 'Type a choice, then Enter', addVariable: 'Add variable', editVariable: 'Edit variable {name}',
     deleteVariable: 'Remove variable', deleteVariableNamed: 'Remove variable {name}',
     deleteConfirm: 'Remove variable {name}? Operators that hold values for it keep it.',

@@ -261,6 +261,7 @@ const zhCN: Messages = {
     sources: { builtin: '内置', created: '手动创建', uploaded: '上传', imported: '导入' }, sourceLine: '来源：{source}',
     showOperators: '操作项', variables: '变量', variable: '变量', actionType: '分组', type: '类型',
     required: '必填', requiredHint: '操作项必须提供取值', default: '默认值', choices: '可选值',
+    templated: '模板求值', templatedHint: 'Ansible 会将其取值作为 Jinja 模板求值；其他变量的取值按原文传递（仅管理员）',
     choicesHint: '输入可选值后按回车', addVariable: '添加变量', editVariable: '编辑变量 {name}',
     deleteVariable: '删除变量', deleteVariableNamed: '删除变量 {name}',
     deleteConfirm: '确定删除变量 {name}？已有操作项取值的变量会保留。',

@@ -203,7 +203,8 @@ public class CatalogAsCode {
         }
         List<CatalogSpec.RoleVariable> vars = variables.ofRole(role.id()).stream()
                 .map(v -> new CatalogSpec.RoleVariable(v.name(), v.actionType(), v.type().apiName(), v.required(),
-                        v.defaultValue(), v.choices(), v.description(), v.schema() == null ? null : v.schema().toString()))
+                        v.defaultValue(), v.choices(), v.description(), v.schema() == null ? null : v.schema().toString(),
+                        v.templated()))
                 .toList();
         return new CatalogSpec.Role(role.name(), role.description(), vars, reports.ofRole(role.id()),
                 new CatalogSpec.RoleFiles(bodies, links));
@@ -264,7 +265,7 @@ public class CatalogAsCode {
         }
         return new VariableDraft(variable.name(), variable.actionType(), variable.type(), variable.required(),
                 defaultValue, variable.choices(), variable.description(),
-                variable.schema() == null ? null : jsonOrText(variable.schema()));
+                variable.schema() == null ? null : jsonOrText(variable.schema()), variable.templated());
     }
 
     /** JSON text as data; text that is not JSON reaches the catalog's own checks as text, which name the problem. */

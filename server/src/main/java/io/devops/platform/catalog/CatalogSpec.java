@@ -28,7 +28,12 @@ public final class CatalogSpec {
      * value's JSON Schema (null: none).
      */
     public record RoleVariable(String name, String actionType, String type, boolean required, String defaultValue,
-                               List<String> choices, String description, String schema) {
+                               List<String> choices, String description, String schema, boolean templated) {
+
+        public RoleVariable(String name, String actionType, String type, boolean required, String defaultValue,
+                            List<String> choices, String description, String schema) {
+            this(name, actionType, type, required, defaultValue, choices, description, schema, false);
+        }
     }
 
     /** A role's files by path; links by path and target. Equal when their content hash is. */

@@ -48,7 +48,8 @@ final class PlaybookYaml {
             if (!step.values().isEmpty()) {
                 Map<String, Object> vars = new LinkedHashMap<>();
                 step.values().forEach((name, value) -> vars.put(name, value instanceof OperatorSecrets.Reference secret
-                        ? secret.jinja(step.sequence()) : guarded(value)));
+                        ? secret.jinja(step.sequence())
+                        : step.templated().contains(name) ? value : guarded(value))); // templated: declared so by an ADMIN
                 include.put("vars", vars);
             }
             tasks.add(include);

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import io.devops.platform.identity.TenantAware;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -139,7 +140,8 @@ class RolesController {
     @PostMapping("/{id}/variables")
     @ResponseStatus(HttpStatus.CREATED)
     Variable.View addVariable(@PathVariable long id, @RequestBody VariableDraft request,
-                              @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+                              @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication caller) {
+        TemplatedVariableRule.check(request, caller);
         return catalog.addVariable(id, request.toVariable(id), BasedOn.ifMatch(ifMatch)).view();
     }
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,10 @@ class StepResolver {
 
     private final OperatorCatalog operators;
     private final Shells shells;
+    private final Variables variables;
 
-    StepResolver(OperatorCatalog operators, Shells shells) {
+    StepResolver(OperatorCatalog operators, Shells shells, Variables variables) {
+        this.variables = variables;
         this.operators = operators;
         this.shells = shells;
     }
@@ -64,9 +68,11 @@ class StepResolver {
         Map<String, Object> values = new LinkedHashMap<>();
         operator.values().forEach((name, value) -> values.put(name, VariableType.yaml(value)));
         operator.secretsSet().forEach(name -> values.put(name, new OperatorSecrets.Reference(name)));
+        Set<String> templated = variables.ofRole(operator.roleId()).stream().filter(Variable::templated)
+                .map(Variable::name).filter(values::containsKey).collect(Collectors.toSet());
         rows.add(new Templates.StepRow(sequence, "operator", operator.id(), Dispatch.ANSIBLE, Map.of()));
         steps.add(new TemplateStep.OperatorStep(sequence, operator.id(), operator.name(), operator.optVersion(),
-                operator.roleName(), operator.roleHash(), values));
+                operator.roleName(), operator.roleHash(), values, templated));
     }
 
     private void scriptStep(int sequence, TemplateDraft.StepDraft draft, String field, List<Templates.StepRow> rows,

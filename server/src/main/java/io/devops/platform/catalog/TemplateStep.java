@@ -2,6 +2,7 @@ package io.devops.platform.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A resolved step of a template version, as the compiler receives it. */
 sealed interface TemplateStep permits TemplateStep.OperatorStep, TemplateStep.ScriptStep {
@@ -15,10 +16,15 @@ sealed interface TemplateStep permits TemplateStep.OperatorStep, TemplateStep.Sc
      * none) and its typed values (Long, Boolean or String), in variable order.
      */
     record OperatorStep(int sequence, long operatorId, String name, int version, String role, String roleHash,
-                        Map<String, Object> values) implements TemplateStep {
+                        Map<String, Object> values, Set<String> templated) implements TemplateStep {
 
         OperatorStep(int sequence, long operatorId, String name, int version, String role, Map<String, Object> values) {
             this(sequence, operatorId, name, version, role, null, values);
+        }
+
+        OperatorStep(int sequence, long operatorId, String name, int version, String role, String roleHash,
+                     Map<String, Object> values) {
+            this(sequence, operatorId, name, version, role, roleHash, values, Set.of());
         }
 
         @Override

@@ -8,9 +8,16 @@ import tools.jackson.databind.JsonNode;
 /**
  * A typed variable of a role; {@code actionType} groups them (driver, cuda, fabric). {@code schema}
  * (a {@link ValueSchema}, null when none) further constrains the value, nested fields included.
+ * {@code templated}: its values reach Ansible as templates ({@code "{{ ansible_hostname }}"} is
+ * evaluated); every other value is written literally. Only an ADMIN declares one.
  */
 record Variable(long id, long roleId, String name, String actionType, VariableType type, List<String> choices,
-                boolean required, String defaultValue, String description, JsonNode schema) {
+                boolean required, String defaultValue, String description, JsonNode schema, boolean templated) {
+
+    Variable(long id, long roleId, String name, String actionType, VariableType type, List<String> choices,
+             boolean required, String defaultValue, String description, JsonNode schema) {
+        this(id, roleId, name, actionType, type, choices, required, defaultValue, description, schema, false);
+    }
 
     String normalize(JsonNode value) {
         List<InputError> errors = new ArrayList<>();
@@ -49,11 +56,11 @@ record Variable(long id, long roleId, String name, String actionType, VariableTy
 
     /** How the API shows a variable: the type in lower case, the default typed. */
     record View(long id, long roleId, String name, String actionType, String type, List<String> choices,
-                boolean required, JsonNode defaultValue, String description, JsonNode schema) {
+                boolean required, JsonNode defaultValue, String description, JsonNode schema, boolean templated) {
     }
 
     View view() {
         return new View(id, roleId, name, actionType, type.apiName(), choices.isEmpty() ? null : choices, required,
-                defaultValue == null ? null : type.toJson(defaultValue), description, schema);
+                defaultValue == null ? null : type.toJson(defaultValue), description, schema, templated);
     }
 }

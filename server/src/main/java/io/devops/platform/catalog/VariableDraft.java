@@ -11,11 +11,24 @@ import tools.jackson.databind.JsonNode;
 /** A new variable as the API receives it, checked field by field into a {@link Variable}. */
 record VariableDraft(String name, String actionType, String type, Boolean required,
                      @JsonAlias("default") JsonNode defaultValue, List<String> choices, String description,
-                     JsonNode schema) {
+                     JsonNode schema, Boolean templated) {
+
+    /** The types whose values Ansible may template: text, and the texts inside lists and maps. */
+    private static final java.util.Set<VariableType> TEMPLATABLE =
+            java.util.EnumSet.of(VariableType.STRING, VariableType.PATH, VariableType.LIST, VariableType.MAP);
 
     VariableDraft(String name, String actionType, String type, Boolean required, JsonNode defaultValue,
                   List<String> choices, String description) {
-        this(name, actionType, type, required, defaultValue, choices, description, null);
+        this(name, actionType, type, required, defaultValue, choices, description, null, null);
+    }
+
+    VariableDraft(String name, String actionType, String type, Boolean required, JsonNode defaultValue,
+                  List<String> choices, String description, JsonNode schema) {
+        this(name, actionType, type, required, defaultValue, choices, description, schema, null);
+    }
+
+    boolean isTemplated() {
+        return Boolean.TRUE.equals(templated);
     }
 
     private static final Pattern ACTION_TYPE = Pattern.compile("[a-z][a-z0-9_]{0,31}");
@@ -49,6 +62,9 @@ record VariableDraft(String name, String actionType, String type, Boolean requir
         if (checkedSchema != null) {
             errors.addAll(ValueSchema.problems(checkedSchema, "schema"));
         }
+        if (isTemplated() && !TEMPLATABLE.contains(parsed)) {
+            errors.add(new InputError("templated", "only a string, path, list or map variable can be templated"));
+        }
         String canonicalDefault = null;
         if (hasDefault && errors.isEmpty()) {
             var variable = new Variable(0, roleId, name, action, parsed, allowed, false, null, description, checkedSchema);
@@ -59,6 +75,6 @@ record VariableDraft(String name, String actionType, String type, Boolean requir
                     + errors.get(0).message(), errors);
         }
         return new Variable(0, roleId, name, action, parsed, parsed == VariableType.CHOICE ? allowed : List.of(),
-                Boolean.TRUE.equals(required), canonicalDefault, description, checkedSchema);
+                Boolean.TRUE.equals(required), canonicalDefault, description, checkedSchema, isTemplated());
     }
 }

@@ -26,11 +26,11 @@ class Variables {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO variables (role_id, var_name, action_type, var_type, choices, is_required, default_value,
-                                       description, value_schema, created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       description, value_schema, templated, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(v.roleId(), v.name(), v.actionType(), v.type().name(),
                         v.choices().isEmpty() ? null : String.join("\n", v.choices()), v.required(), v.defaultValue(),
-                        v.description(), v.schema() == null ? null : v.schema().toString(), DbTime.toDb(at), by)
+                        v.description(), v.schema() == null ? null : v.schema().toString(), v.templated(), DbTime.toDb(at), by)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -70,6 +70,6 @@ class Variables {
                 rs.getString("action_type"), VariableType.valueOf(rs.getString("var_type")),
                 choices == null ? List.of() : Arrays.asList(choices.split("\n")), rs.getBoolean("is_required"),
                 rs.getString("default_value"), rs.getString("description"),
-                schema == null ? null : JsonMapper.shared().readTree(schema));
+                schema == null ? null : JsonMapper.shared().readTree(schema), rs.getBoolean("templated"));
     }
 }

@@ -74,6 +74,9 @@ final class TreeFormat {
             }
             putIfSet(variable, "description", v.description());
             putIfSet(variable, "schema", v.schema());
+            if (v.templated()) {
+                variable.put("templated", true); // written only when set: exports of other variables stay as they were
+            }
             variables.add(variable);
         }
         doc.put("variables", variables);
@@ -278,10 +281,11 @@ final class TreeFormat {
             throw doc.problem("name: is " + name + ", but the folder is roles/" + folder + "; they must be the same");
         }
         List<CatalogSpec.RoleVariable> variables = doc.documents("variables").stream().map(v -> {
-            v.allowOnly(Set.of("name", "actionType", "type", "required", "default", "choices", "description", "schema"));
+            v.allowOnly(Set.of("name", "actionType", "type", "required", "default", "choices", "description", "schema",
+                    "templated"));
             return new CatalogSpec.RoleVariable(v.requiredText("name"), v.text("actionType"), v.text("type"),
                     v.bool("required", false), v.text("default"), v.texts("choices"), v.text("description"),
-                    v.text("schema"));
+                    v.text("schema"), v.bool("templated", false));
         }).toList();
         var links = new TreeMap<>(doc.textMap("links"));
         links.forEach((path, target) -> checkLink(doc, path, target));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -108,6 +109,16 @@ class PlaybookYamlTests {
         String yaml = PlaybookYaml.render(List.of(operator(1, "r", Map.of("v", "{{ lookup('pipe', 'id') }}"))));
         assertThat(yaml).contains("v: !unsafe \"{{ lookup('pipe', 'id') }}\"");
         assertThat(parse(yaml).toString()).contains("Unsafe[text={{ lookup('pipe', 'id') }}]");
+    }
+
+    @Test
+    void onlyAVariableDeclaredTemplatedReachesAnsibleAsATemplate() {
+        var step = new TemplateStep.OperatorStep(1, 1, "r", 1, "r", null,
+                new LinkedHashMap<>(Map.of("host", "{{ ansible_hostname }}", "other", "{{ ansible_hostname }}")), Set.of("host"));
+
+        String yaml = PlaybookYaml.render(List.of(step));
+
+        assertThat(yaml).contains("host: '{{ ansible_hostname }}'").contains("other: !unsafe \"{{ ansible_hostname }}\"");
     }
 
     @Test

@@ -107,6 +107,31 @@ class StructuredValuesApiTests extends ApiTest {
     }
 
     @Test
+    void onlyAnAdminDeclaresATemplatedVariableAndOnlyOfATypeThatHoldsText() {
+        String name = unique("coder").toLowerCase();
+        String password = "pw-" + unique("secret") + "-Long";
+        assertThat(admin().post("/api/v1/users", """
+                {"username":"%s","displayName":"Test","password":"%s","role":"OPERATOR"}""".formatted(name, password)).status())
+                .isEqualTo(201);
+        Api operator = anonymous().basic(name, password);
+
+        Api.Response byOperator = operator.post("/api/v1/roles/" + role + "/variables",
+                variable("web_host", "string").put("templated", true).toString());
+        Api.Response byAdmin = admin().post("/api/v1/roles/" + role + "/variables",
+                variable("web_host", "string").put("templated", true).toString());
+        Api.Response templatedSecret = admin().post("/api/v1/roles/" + role + "/variables",
+                variable("web_key", "secret").put("templated", true).toString());
+
+        assertThat(byOperator.status()).as(byOperator.toString()).isEqualTo(403);
+        assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(201);
+        assertThat(byAdmin.json().get("templated").asBoolean()).isTrue();
+        assertThat(templatedSecret.status()).isEqualTo(400);
+        assertThat(errors(templatedSecret)).singleElement().asString().startsWith("templated: only a string, path, list or map");
+        assertThat(admin().get("/api/v1/roles/" + role + "/variables").json().valueStream()
+                .filter(v -> v.get("templated").asBoolean()).map(v -> v.get("name").asString())).containsExactly("web_host");
+    }
+
+    @Test
     void aSecretTakesNoDefaultAndNoScriptParameterIsAListOrASecret() {
         Api.Response withDefault = admin().post("/api/v1/roles/" + role + "/variables",
                 variable("bmc_password", "secret").put("default", "calvin").toString());

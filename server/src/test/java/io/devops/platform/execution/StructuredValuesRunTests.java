@@ -58,7 +58,7 @@ class StructuredValuesRunTests extends ApiTest {
         RoleUpload role = RoleUpload.create(admin(), unique("received"), Map.of("tasks/main.yml", """
                 - name: write what the role received
                   copy:
-                    content: "{{ {'nginx_vhosts': nginx_vhosts, 'settings': settings, 'motd': motd, 'workers': workers, 'registry_token': registry_token} | to_json }}"
+                    content: "{{ {'nginx_vhosts': nginx_vhosts, 'settings': settings, 'motd': motd, 'workers': workers, 'registry_token': registry_token, 'greeting': greeting} | to_json }}"
                     dest: "{{ out }}"
                     mode: "0600"
                 - name: say the token
@@ -79,13 +79,16 @@ class StructuredValuesRunTests extends ApiTest {
         declare(roleId, "workers", "integer", null);
         declare(roleId, "registry_token", "secret", null);
         declare(roleId, "out", "path", null);
+        ObjectNode templated = RunFixtures.object().put("name", "greeting").put("type", "string").put("required", true)
+                .put("templated", true);
+        assertThat(admin().post("/api/v1/roles/" + roleId + "/variables", templated.toString()).status()).isEqualTo(201);
         ObjectNode given = (ObjectNode) JSON.readTree("""
                 {"nginx_vhosts":[{"name":"a.example","port":8080,"aliases":["www","{{ inventory_hostname }}"]},{"name":"b","port":443}],
                  "settings":{"nccl":{"NCCL_DEBUG":"INFO","NCCL_IB_HCA":["mlx5_0","mlx5_1"]},"retries":3,"strict":false},
                  "motd":"{{ lookup('pipe','id') }}",
                  "workers":12}""");
         ObjectNode body = RunFixtures.object().put("roleId", roleId).put("pkgVersion", "1");
-        body.set("values", given.deepCopy().put("registry_token", secret).put("out", out.toString()));
+        body.set("values", given.deepCopy().put("registry_token", secret).put("out", out.toString()).put("greeting", "{{ 6 * 7 }}"));
         Api.Response operator = admin().post("/api/v1/operators", body.toString());
         assertThat(operator.status()).as(operator.toString()).isEqualTo(201);
         long template = fixtures.template(unique("received"), steps -> RunFixtures.operatorStep(steps, operator.id()));
@@ -97,6 +100,8 @@ class StructuredValuesRunTests extends ApiTest {
         assertThat(run.get("status").asString()).as(log).isEqualTo("SUCCEEDED");
         JsonNode received = JSON.readTree(Files.readString(out));
         Files.delete(out);
+        assertThat(received.get("greeting").asString()).as("a variable an ADMIN declared templated is evaluated").isEqualTo("42");
+        ((ObjectNode) received).remove("greeting");
         assertThat(received).isEqualTo(given.deepCopy().put("registry_token", secret));
         assertThat(received.get("workers").isIntegralNumber()).isTrue();
         assertThat(log).contains("token is ***");
