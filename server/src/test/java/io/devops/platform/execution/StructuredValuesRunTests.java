@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Lists, maps, Jinja-looking text and a secret reach a role on real Ansible over SSH as the data
- * they are: the role writes what it received as JSON, and the file equals what was given (the text
- * unevaluated, integers still integers). The secret's text is then in no answer about the run, not
+ * Lists, maps, Jinja-looking text and a secret reach a role (whose own argument spec Ansible checks
+ * them against) on real Ansible over SSH as the data they are: the role writes what it received as
+ * JSON, and the file equals what was given (the text unevaluated, integers still integers), except
+ * the value of a variable an ADMIN declared templated, which Ansible evaluates. The secret's text is then in no answer about the run, not
  * in its log (masked there), not in the server's log, and in no text column of the database.
  */
 @ExtendWith(OutputCaptureExtension.class)
@@ -69,7 +70,27 @@ class StructuredValuesRunTests extends ApiTest {
                     content: "token is {{ registry_token }}\\n"
                     dest: "%s"
                     mode: "0600"
-                """.formatted(report)));
+                """.formatted(report),
+                // Ansible checks the values against the role's own argument spec before its tasks run.
+                "meta/argument_specs.yml", """
+                argument_specs:
+                  main:
+                    options:
+                      nginx_vhosts:
+                        type: list
+                        elements: dict
+                        required: true
+                        options:
+                          name: {type: str, required: true}
+                          port: {type: int, required: true}
+                          aliases: {type: list, elements: str}
+                      settings: {type: dict, required: true}
+                      motd: {type: str, required: true}
+                      workers: {type: int, required: true}
+                      registry_token: {type: str, required: true, no_log: true}
+                      greeting: {type: str, required: true}
+                      out: {type: path, required: true}
+                """));
         role.reports(report);
         long roleId = admin().get("/api/v1/roles?name=" + role.name()).json().get("items").get(0).get("id").asLong();
         declare(roleId, "nginx_vhosts", "list", """
