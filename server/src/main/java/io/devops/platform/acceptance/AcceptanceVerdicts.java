@@ -27,6 +27,11 @@ public class AcceptanceVerdicts {
     public record NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
                               Long wallMs, BaselineRef baseline, Integer level) {
 
+        /** A verdict judged without a baseline, of a check without levels, whose report gave no wall time. */
+        public NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256) {
+            this(nodeId, ip, runId, taskId, result, at, outputSha256, null, null, null);
+        }
+
         /** A verdict judged without a baseline, of a check without levels. */
         public NodeVerdict(long nodeId, String ip, long runId, Long taskId, CheckResult result, Instant at, String outputSha256,
                            Long wallMs) {
