@@ -77,9 +77,7 @@ class LinesController {
 
         /** 403 with {@code why} unless the caller is an ADMIN. */
         static void require(Authentication caller, String why) {
-            boolean admin = caller != null && caller.getAuthorities().stream()
-                    .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
-            if (!admin) {
+            if (!Role.ADMIN.heldBy(caller)) {
                 throw new AdminOnly(why);
             }
         }

@@ -102,9 +102,7 @@ class EnrollmentTokensController {
 
     /** The URL rules let OPERATORs write under /api; enrolment tokens let machines in, so they are ADMIN only. */
     static void requireAdmin(Authentication caller) {
-        boolean admin = caller != null && caller.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
-        if (!admin) {
+        if (!Role.ADMIN.heldBy(caller)) {
             throw AgentRefusedException.forbidden("Only an ADMIN manages agent enrolment tokens");
         }
     }

@@ -16,9 +16,7 @@ final class TemplatedVariableRule {
 
     /** 403 when {@code draft} asks for a templated variable and {@code caller} is no ADMIN. */
     static void check(VariableDraft draft, Authentication caller) {
-        boolean admin = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
-        if (draft.isTemplated() && !admin) {
+        if (draft.isTemplated() && !Role.ADMIN.heldBy(caller)) {
             throw new AdminOnly();
         }
     }

@@ -116,7 +116,7 @@ class ApiTokensController {
     }
 
     private static boolean isAdmin(Authentication caller) {
-        return caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+        return Role.ADMIN.heldBy(caller);
     }
 
     /** {@code scopes} absent or null: all three, as every token had before scopes existed (see docs/SECURITY.md). */

@@ -121,9 +121,7 @@ class NodesController {
      */
     @PostMapping("/{id}/host-key/forget")
     NodeView forgetHostKey(@PathVariable long id, Authentication caller) {
-        boolean admin = caller != null && caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Role.ADMIN.authority()));
-        if (!admin) {
+        if (!Role.ADMIN.heldBy(caller)) {
             throw new AdminOnlyException("Only an ADMIN accepts a node's new SSH host key: ask one to check the node's new"
                     + " key fingerprint out of band, then forget the recorded key");
         }
