@@ -741,7 +741,7 @@ export interface AuditEvent {
 }
 
 export type LifecycleState = 'NEW' | 'COMMISSIONING' | 'TESTING' | 'READY' | 'FAILED_TESTING' | 'DELIVERED' | 'RELEASING'
-  | 'BROKEN' | 'MAINTENANCE'
+  | 'BROKEN' | 'MAINTENANCE' | 'REPAIR' | 'RMA'
 
 export interface NodeAcceptance {
   verdict: 'PASS' | 'WARN' | 'FAIL' | 'ERROR' | null

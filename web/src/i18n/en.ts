@@ -56,7 +56,7 @@ const en = {
     gateHint: 'The node is delivered only when it is READY, every check of its latest acceptance passed, the acceptance is recent enough for the pool and its versions match the pool\'s spec.',
     states: {
       NEW: 'New', COMMISSIONING: 'Commissioning', TESTING: 'Testing', READY: 'Ready', FAILED_TESTING: 'Failed testing',
-      DELIVERED: 'Delivered', RELEASING: 'Releasing', BROKEN: 'Broken', MAINTENANCE: 'Maintenance',
+      DELIVERED: 'Delivered', RELEASING: 'Releasing', BROKEN: 'Broken', MAINTENANCE: 'Maintenance', REPAIR: 'In repair', RMA: 'RMA',
     },
   },
   pools: { title: 'Node pools', nodeCount: 'Nodes', spare: 'Spare pool', showNodes: 'Show nodes' },

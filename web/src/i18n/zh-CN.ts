@@ -57,7 +57,7 @@ const zhCN: Messages = {
     gateHint: '只有状态为就绪、最近一次验收的每项检查都通过、验收结果未超过节点池的有效期且版本符合节点池规格的节点才能交付。',
     states: {
       NEW: '新节点', COMMISSIONING: '上架检查中', TESTING: '测试中', READY: '就绪', FAILED_TESTING: '测试未通过',
-      DELIVERED: '已交付', RELEASING: '回收中', BROKEN: '故障', MAINTENANCE: '维护中',
+      DELIVERED: '已交付', RELEASING: '回收中', BROKEN: '故障', MAINTENANCE: '维护中', REPAIR: '维修中', RMA: '返厂',
     },
   },
   pools: { title: '节点池', nodeCount: '节点数', spare: '备用节点池', showNodes: '查看节点' },

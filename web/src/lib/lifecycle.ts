@@ -3,7 +3,7 @@
 import type { LifecycleState, StateCounts } from '../api/types'
 
 export const LIFECYCLE_STATES: LifecycleState[] = [
-  'NEW', 'COMMISSIONING', 'TESTING', 'READY', 'FAILED_TESTING', 'DELIVERED', 'RELEASING', 'MAINTENANCE', 'BROKEN',
+  'NEW', 'COMMISSIONING', 'TESTING', 'READY', 'FAILED_TESTING', 'DELIVERED', 'RELEASING', 'MAINTENANCE', 'BROKEN', 'REPAIR', 'RMA',
 ]
 
 export type TagType = 'success' | 'danger' | 'warning' | 'info' | 'primary'
@@ -11,8 +11,8 @@ export type TagType = 'success' | 'danger' | 'warning' | 'info' | 'primary'
 export function stateTagType(state: string | undefined | null): TagType {
   switch (state) {
     case 'READY': case 'DELIVERED': return 'success'
-    case 'FAILED_TESTING': case 'BROKEN': return 'danger'
-    case 'MAINTENANCE': case 'RELEASING': return 'warning'
+    case 'FAILED_TESTING': case 'BROKEN': case 'RMA': return 'danger'
+    case 'MAINTENANCE': case 'RELEASING': case 'REPAIR': return 'warning'
     case 'COMMISSIONING': case 'TESTING': return 'primary'
     default: return 'info'
   }

@@ -2,8 +2,12 @@
  * Health: the conditions node agents report (Xid and SXid lines, GPU counters, NVLink, Fabric
  * Manager, InfiniBand, disk), one row per condition instance, and the tenant-scoped list of them.
  * It hears agents through the gateway's {@link io.devops.platform.agentgateway.AgentHealthReported}
- * event, so that the gateway depends on nothing here. Policies, repairs and RMA records come later.
- * No public API yet.
+ * event, so that the gateway depends on nothing here. Public API: the policy contract
+ * ({@link io.devops.platform.health.HealthPolicies}, {@link io.devops.platform.health.HealthPolicyVersion},
+ * {@link io.devops.platform.health.HealthRule}, {@link io.devops.platform.health.HealthLimits},
+ * {@link io.devops.platform.health.RepairAction}), the {@link io.devops.platform.health.RepairRequested}
+ * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
+ * the repair module implements for the node's health page.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway"})
 package io.devops.platform.health;

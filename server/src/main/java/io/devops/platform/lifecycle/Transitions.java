@@ -8,6 +8,8 @@ import static io.devops.platform.lifecycle.NodeState.MAINTENANCE;
 import static io.devops.platform.lifecycle.NodeState.NEW;
 import static io.devops.platform.lifecycle.NodeState.READY;
 import static io.devops.platform.lifecycle.NodeState.RELEASING;
+import static io.devops.platform.lifecycle.NodeState.REPAIR;
+import static io.devops.platform.lifecycle.NodeState.RMA;
 import static io.devops.platform.lifecycle.NodeState.TESTING;
 
 import java.util.Collections;
@@ -33,14 +35,17 @@ final class Transitions {
         Map<NodeState, Set<NodeState>> table = new EnumMap<>(NodeState.class);
         table.put(NEW, EnumSet.of(COMMISSIONING));
         table.put(COMMISSIONING, EnumSet.of(TESTING, FAILED_TESTING));
-        table.put(TESTING, EnumSet.of(READY, FAILED_TESTING));
+        table.put(TESTING, EnumSet.of(READY, FAILED_TESTING, REPAIR));
         // Retest; and recommission once the hardware or the pool's spec was fixed.
-        table.put(FAILED_TESTING, EnumSet.of(TESTING, COMMISSIONING));
-        table.put(READY, EnumSet.of(TESTING, DELIVERED));
+        table.put(FAILED_TESTING, EnumSet.of(TESTING, COMMISSIONING, REPAIR));
+        table.put(READY, EnumSet.of(TESTING, DELIVERED, REPAIR));
         table.put(DELIVERED, EnumSet.of(RELEASING));
         table.put(RELEASING, EnumSet.of(NEW));
         table.put(BROKEN, EnumSet.of(TESTING, NEW));
-        table.put(MAINTENANCE, EnumSet.of(TESTING, NEW));
+        table.put(MAINTENANCE, EnumSet.of(TESTING, NEW, REPAIR));
+        // A repaired node earns READY again only through a passing re-acceptance (TESTING).
+        table.put(REPAIR, EnumSet.of(TESTING, RMA));
+        table.put(RMA, EnumSet.of(NEW));
         for (NodeState from : NodeState.values()) {
             Set<NodeState> targets = table.get(from);
             EnumSet.of(BROKEN, MAINTENANCE).stream().filter(out -> out != from).forEach(targets::add);

@@ -8,6 +8,8 @@ import static io.devops.platform.lifecycle.NodeState.MAINTENANCE;
 import static io.devops.platform.lifecycle.NodeState.NEW;
 import static io.devops.platform.lifecycle.NodeState.READY;
 import static io.devops.platform.lifecycle.NodeState.RELEASING;
+import static io.devops.platform.lifecycle.NodeState.REPAIR;
+import static io.devops.platform.lifecycle.NodeState.RMA;
 import static io.devops.platform.lifecycle.NodeState.TESTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,16 +22,19 @@ import org.junit.jupiter.api.Test;
 /** Every pair of states, against the lifecycle as the issue states it (written out here, not read from the table). */
 class TransitionsTests {
 
-    private static final Map<NodeState, Set<NodeState>> EXPECTED = new EnumMap<>(Map.of(
-            NEW, EnumSet.of(COMMISSIONING, BROKEN, MAINTENANCE),
-            COMMISSIONING, EnumSet.of(TESTING, FAILED_TESTING, BROKEN, MAINTENANCE),
-            TESTING, EnumSet.of(READY, FAILED_TESTING, BROKEN, MAINTENANCE),
-            READY, EnumSet.of(TESTING, DELIVERED, BROKEN, MAINTENANCE),
-            FAILED_TESTING, EnumSet.of(TESTING, COMMISSIONING, BROKEN, MAINTENANCE),
-            DELIVERED, EnumSet.of(RELEASING, BROKEN, MAINTENANCE),
-            RELEASING, EnumSet.of(NEW, BROKEN, MAINTENANCE),
-            BROKEN, EnumSet.of(TESTING, NEW, MAINTENANCE),
-            MAINTENANCE, EnumSet.of(TESTING, NEW, BROKEN)));
+    private static final Map<NodeState, Set<NodeState>> EXPECTED = new EnumMap<>(Map.ofEntries(
+            Map.entry(NEW, EnumSet.of(COMMISSIONING, BROKEN, MAINTENANCE)),
+            Map.entry(COMMISSIONING, EnumSet.of(TESTING, FAILED_TESTING, BROKEN, MAINTENANCE)),
+            Map.entry(TESTING, EnumSet.of(READY, FAILED_TESTING, REPAIR, BROKEN, MAINTENANCE)),
+            Map.entry(READY, EnumSet.of(TESTING, DELIVERED, REPAIR, BROKEN, MAINTENANCE)),
+            Map.entry(FAILED_TESTING, EnumSet.of(TESTING, COMMISSIONING, REPAIR, BROKEN, MAINTENANCE)),
+            Map.entry(DELIVERED, EnumSet.of(RELEASING, BROKEN, MAINTENANCE)),
+            Map.entry(RELEASING, EnumSet.of(NEW, BROKEN, MAINTENANCE)),
+            Map.entry(BROKEN, EnumSet.of(TESTING, NEW, MAINTENANCE)),
+            Map.entry(MAINTENANCE, EnumSet.of(TESTING, NEW, REPAIR, BROKEN)),
+            // Out of repair only through re-acceptance or to the vendor; a replaced part starts over.
+            Map.entry(REPAIR, EnumSet.of(TESTING, RMA, BROKEN, MAINTENANCE)),
+            Map.entry(RMA, EnumSet.of(NEW, BROKEN, MAINTENANCE))));
 
     @Test
     void everyAllowedTransitionIsPermittedAndEveryOtherForbidden() {
@@ -47,7 +52,7 @@ class TransitionsTests {
             }
         }
         assertThat(allowed).isEqualTo(EXPECTED.values().stream().mapToInt(Set::size).sum());
-        assertThat(allowed + forbidden).isEqualTo(81);
+        assertThat(allowed + forbidden).isEqualTo(121);
     }
 
     @Test
