@@ -66,11 +66,23 @@ export interface RunFilter {
 }
 
 /** The inventory a run's playbooks used (secrets as "<secret>"): groups with their hosts, group and host variables. */
-export interface RunInventory {
-  runId: number
+export interface InventoryView {
   groups: Record<string, string[]>
   groupVars: Record<string, Record<string, unknown>>
   hostVars: Record<string, Record<string, unknown>>
+}
+
+/** One Ansible playbook's inventory, as recorded when it started; stepNames: the template steps it ran. */
+export interface StepInventory extends InventoryView {
+  taskId: number
+  recordedAt: string
+  stepNames: string[]
+}
+
+export interface RunInventory extends InventoryView {
+  runId: number
+  /** Each playbook's own, in the order they ran (absent from servers before per-step records). */
+  steps?: StepInventory[]
 }
 
 export const runs = {

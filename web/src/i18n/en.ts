@@ -497,7 +497,7 @@ const en = {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',
     noFailingChecks: 'No node of this pool fails a check', failingNodes: 'Nodes failing',
   },
-  runInventory: { title: 'Inventory the playbooks used', hint: 'As each step started; secret values are shown masked.', group: 'Group', hosts: 'Hosts', groupVars: 'Group variables', hostVars: 'Host variables', none: 'No Ansible step has run yet' },
+  runInventory: { wholeRun: 'Whole run (later steps over earlier ones)', stepChoice: 'Whose inventory', unnamedStep: 'step', title: 'Inventory the playbooks used', hint: 'As each step started; secret values are shown masked.', group: 'Group', hosts: 'Hosts', groupVars: 'Group variables', hostVars: 'Host variables', none: 'No Ansible step has run yet' },
   inventoryVars: {
     title: 'Variables',
     hint: 'What the playbooks see on these nodes. Precedence, lowest first: role defaults, pool variables, node variables, operator values. Values are taken literally (never as Jinja); secrets are never shown again: leave a field empty to keep it.',

@@ -497,7 +497,7 @@ const zhCN: Messages = {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',
     noFailingChecks: '本节点池没有未通过检查的节点', failingNodes: '未通过的节点数',
   },
-  runInventory: { title: 'Playbook 使用的清单', hint: '按各步骤开始时记录；密钥值以掩码显示。', group: '分组', hosts: '主机', groupVars: '分组变量', hostVars: '主机变量', none: '尚无 Ansible 步骤运行' },
+  runInventory: { wholeRun: '整个运行（后面步骤覆盖前面）', stepChoice: '查看哪个步骤的清单', unnamedStep: '步骤', title: 'Playbook 使用的清单', hint: '按各步骤开始时记录；密钥值以掩码显示。', group: '分组', hosts: '主机', groupVars: '分组变量', hostVars: '主机变量', none: '尚无 Ansible 步骤运行' },
   inventoryVars: {
     title: '变量',
     hint: 'Playbook 在这些节点上看到的变量。优先级由低到高：角色默认值、节点池变量、节点变量、算子取值。取值按原样使用（不作 Jinja 解析）；密钥保存后不再显示，留空即保持原值。',

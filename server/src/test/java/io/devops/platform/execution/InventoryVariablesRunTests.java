@@ -105,6 +105,8 @@ class InventoryVariablesRunTests extends ApiTest {
             assertThat(used.get("hostVars").get(ip).get("node_token").asString()).isEqualTo("<secret>");
             assertThat(used.get("hostVars").get(ip).get("at_node").asString()).isEqualTo("node");
             assertThat(used.get("hostVars").get(ip).get("devops_node_id").asLong()).isEqualTo(nodeId);
+            assertThat(used.get("steps").get(0).get("stepNames").toString()).as("the step the recorded inventory belongs to")
+                    .isEqualTo("[\"" + run.get("items").get(0).get("steps").get(0).get("name").asString() + "\"]");
             List<String> records = jdbc.sql("SELECT inventory FROM run_inventories WHERE run_id = ?").param(runId).query(String.class).list();
             assertThat(records).hasSize(1);
             for (String secret : List.of(poolSecret, nodeSecret)) {

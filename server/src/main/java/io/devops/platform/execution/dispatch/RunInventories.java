@@ -32,18 +32,33 @@ public class RunInventories {
                 .params(runId, taskId, json.writeValueAsString(inventory), DbTime.toDb(clock.instant())).update();
     }
 
-    /** Each step's inventory in the order the steps ran: {@code {"taskId", "recordedAt", "groups", "groupVars", "hostVars"}}. */
+    /**
+     * Each step's inventory in the order the steps ran: {@code {"taskId", "recordedAt", "stepNames",
+     * "groups", "groupVars", "hostVars"}}; {@code stepNames} are the template steps the playbook ran.
+     */
     public List<Map<String, Object>> of(long runId) {
         List<Map<String, Object>> steps = new ArrayList<>();
-        jdbc.sql("SELECT task_id, inventory, recorded_at FROM run_inventories WHERE run_id = ? ORDER BY id")
+        jdbc.sql("""
+                SELECT i.task_id, i.inventory, i.recorded_at, t.steps FROM run_inventories i
+                LEFT JOIN run_tasks t ON t.id = i.task_id WHERE i.run_id = ? ORDER BY i.id""")
                 .param(runId)
                 .query(rs -> {
                     Map<String, Object> step = new LinkedHashMap<>();
                     step.put("taskId", rs.getLong("task_id"));
                     step.put("recordedAt", DbTime.read(rs, "recorded_at"));
+                    step.put("stepNames", stepNames(rs.getString("steps")));
                     step.putAll(json.readValue(rs.getString("inventory"), Map.class));
                     steps.add(step);
                 });
         return steps;
+    }
+
+    private List<String> stepNames(String plannedSteps) {
+        if (plannedSteps == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        json.readTree(plannedSteps).forEach(step -> names.add(step.path("name").asString()));
+        return names;
     }
 }
