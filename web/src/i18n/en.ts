@@ -507,6 +507,12 @@ const en = {
     newSecret: 'New secret variable name', add: 'Add', remove: 'Remove', undo: 'Keep', removing: 'to be removed',
     save: 'Save variables', saved: 'Variables saved',
   },
+  spareBurnIn: {
+    title: 'Recurring burn-in of idle spare nodes',
+    hint: 'Every idle READY node of the spare pool passes this tier again once its last burn-in is older than the period: never a delivered, locked or busy node, and at most so many at a time. A failing node goes to FAILED_TESTING as in any acceptance run.',
+    enabled: 'On', tier: 'Tier', everyDays: 'Every (days)', maxNodesAtOnce: 'At most (nodes at once)',
+    lastLook: 'Last look', nextLook: 'Next look', saved: 'Recurring burn-in saved',
+  },
   poolSpec: {
     title: 'Spec: what the nodes of this pool must be',
     hint: 'Commissioning and the delivery gate compare each node with the fields that are set; an empty field declares nothing.',

@@ -507,6 +507,12 @@ const zhCN: Messages = {
     newSecret: '新密钥变量名', add: '添加', remove: '删除', undo: '保留', removing: '将删除',
     save: '保存变量', saved: '变量已保存',
   },
+  spareBurnIn: {
+    title: '空闲备用节点的定期老化测试',
+    hint: '备用节点池中每个空闲的 READY 节点，在上次老化测试超过周期后会重新通过此级别：从不对已交付、已锁定或正在执行的节点进行，且同时最多若干个。未通过的节点与任何验收执行一样转为 FAILED_TESTING。',
+    enabled: '启用', tier: '级别', everyDays: '周期（天）', maxNodesAtOnce: '同时最多（节点数）',
+    lastLook: '上次检查', nextLook: '下次检查', saved: '定期老化测试已保存',
+  },
   poolSpec: {
     title: '规格：本节点池的节点应满足的条件',
     hint: '上架检查和交付检查只比对已填写的字段；留空表示不限。',
