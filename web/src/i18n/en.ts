@@ -485,7 +485,7 @@ const en = {
     reasons: { THRESHOLD: 'Below its line', HARDWARE: 'Hardware fault', COULD_NOT_RUN: 'Could not run', MISSING_EVIDENCE: 'Missing evidence' },
   },
   baselines: {
-    title: 'Baselines', gpuModel: 'GPU model', driverBranch: 'Driver branch', check: 'Check', value: 'Baseline',
+    nodeCount: 'Nodes', sizeUnknown: 'unknown', title: 'Baselines', gpuModel: 'GPU model', driverBranch: 'Driver branch', check: 'Check', value: 'Baseline',
     help: 'Per GPU model, driver branch, check and metric: the median of the latest passing results. A check judged by its baseline fails more than 5 % below it and warns more than 3 % below it (see docs/ACCEPTANCE.md, "Baselines").',
     samples: 'Samples', samplesOf: '{samples} of {window}', notUsed: 'not used before {min}', pinned: 'Pinned',
     pinnedBy: 'pinned by {by}', history: 'History', pin: 'Pin', unpin: 'Unpin', branch: 'driver {branch}',

@@ -485,7 +485,7 @@ const zhCN: Messages = {
     reasons: { THRESHOLD: '低于判定线', HARDWARE: '硬件故障', COULD_NOT_RUN: '无法运行', MISSING_EVIDENCE: '缺少证据' },
   },
   baselines: {
-    title: '性能基线', gpuModel: 'GPU 型号', driverBranch: '驱动分支', check: '检查项', value: '基线值',
+    nodeCount: '节点数', sizeUnknown: '未知', title: '性能基线', gpuModel: 'GPU 型号', driverBranch: '驱动分支', check: '检查项', value: '基线值',
     help: '按 GPU 型号、驱动分支、检查项和指标统计：取最近若干次通过结果的中位数。按基线判定的检查项：低于基线超过 5% 判为不通过，超过 3% 判为警告（详见 docs/ACCEPTANCE.md“Baselines”一节）。',
     samples: '样本数', samplesOf: '{samples} / {window}', notUsed: '不足 {min} 个样本，暂不启用', pinned: '已固定',
     pinnedBy: '由 {by} 固定', history: '历史', pin: '固定', unpin: '取消固定', branch: '驱动 {branch}',
