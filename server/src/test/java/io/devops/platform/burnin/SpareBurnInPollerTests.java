@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The recurring burn-in driven by a clock the test moves. The clock starts in 2031, so the
@@ -60,6 +62,8 @@ class SpareBurnInPollerTests extends ApiTest {
     private AcceptanceVerdicts verdicts;
     @Autowired
     private ApplicationEventPublisher events;
+    @Autowired
+    private BurnInLauncher.ThroughJob throughJob;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2031-05-04T03:00:00Z"));
     private final RecordingLauncher launcher = new RecordingLauncher();
@@ -133,6 +137,20 @@ class SpareBurnInPollerTests extends ApiTest {
         assertThat(byOther).as("the look was claimed by the first instance").isZero();
         assertThat(withinTheWeek).hasSize(1);
         assertThat(launcher.startsOf(node)).as("8 days after its last burn-in").hasSize(2);
+    }
+
+    @Test
+    void theRealLauncherStartsTheTiersTemplateAsARunOfThePoolsOwnJob() {
+        String ip = nodes.ip(nodes.newNode());
+
+        long run = new TransactionTemplate(transactions).execute(status -> throughJob.start(spare, "QUICK", List.of(ip)));
+        admin().post("/api/v1/runs/" + run + "/cancel", "{}");
+
+        JsonNode detail = admin().get("/api/v1/runs/" + run).json();
+        assertThat(detail.get("jobName").asString()).isEqualTo("spare-burn-in-pool-" + spare);
+        assertThat(detail.get("executedBy").asString()).isEqualTo("spare-burn-in:" + spare);
+        assertThat(detail.get("kind").asString()).isEqualTo("SCHEDULED");
+        assertThat(detail.toString()).contains(ip);
     }
 
     private void standardEveryWeek(int atOnce) {
