@@ -103,6 +103,7 @@ declare module 'vue' {
     RunStartOptions: typeof import('./components/RunStartOptions.vue')['default']
     ScheduleDialog: typeof import('./components/schedules/ScheduleDialog.vue')['default']
     SecretOnce: typeof import('./components/admin/SecretOnce.vue')['default']
+    SpareBurnInPanel: typeof import('./components/inventory/SpareBurnInPanel.vue')['default']
     StatusTag: typeof import('./components/StatusTag.vue')['default']
     StepEditor: typeof import('./components/catalog/StepEditor.vue')['default']
     StepPicker: typeof import('./components/catalog/StepPicker.vue')['default']

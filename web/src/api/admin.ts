@@ -2,7 +2,7 @@
 import { request, http, type Query } from './http'
 import type {
   ApiToken, AuditEvent, CreatedApiToken, CreatedEnrollmentToken, EnrollmentToken, InventoryNode, ManagedUser,
-  MoveResult, NodeChange, NodePool, Page, PendingEnrollment, PendingEnrollmentStatus, PoolChange, PoolSpec, Role, Tenant,
+  MoveResult, NodeChange, NodePool, Page, PendingEnrollment, PendingEnrollmentStatus, PoolChange, PoolSpec, Role, SpareBurnIn, SpareBurnInChange, Tenant,
 } from './types'
 import type { PageRequest } from './index'
 
@@ -50,6 +50,9 @@ export const inventoryChanges = {
   lockPool: (id: number, reason: string) => http.post<NodePool>(`/node-pools/${id}/lock`, { reason }),
   unlockPool: (id: number) => http.post<NodePool>(`/node-pools/${id}/unlock`, {}),
   putPoolSpec: (id: number, spec: PoolSpec) => put<NodePool>(`/node-pools/${id}/spec`, spec),
+  /** The spare pool's recurring burn-in of idle READY nodes. */
+  burnIn: (id: number) => http.get<SpareBurnIn>(`/node-pools/${id}/burn-in`),
+  putBurnIn: (id: number, change: SpareBurnInChange) => put<SpareBurnIn>(`/node-pools/${id}/burn-in`, change),
   vars: (owner: VarsOwner, id: number) => http.get<InventoryVars>(`/${owner}/${id}/vars`),
   putVars: (owner: VarsOwner, id: number, change: InventoryVarsChange) => put<InventoryVars>(`/${owner}/${id}/vars`, change),
   /** Delivery into a tenant's pool; {@code comment} with an override (ADMIN only). */

@@ -828,6 +828,29 @@ export interface PoolSpec {
 export type BurnInTier = 'QUICK' | 'STANDARD' | 'FULL'
 export const BURN_IN_TIERS: BurnInTier[] = ['QUICK', 'STANDARD', 'FULL']
 
+/** The spare pool's recurring burn-in (GET/PUT /node-pools/{id}/burn-in); `configured` false: never set (the defaults, off). */
+export interface SpareBurnIn {
+  poolId: number
+  configured: boolean
+  enabled: boolean
+  tier: BurnInTier
+  everyDays: number
+  maxNodesAtOnce: number
+  nextLookAt: string | null
+  lastLookAt: string | null
+  lastOutcome: string | null
+  updatedBy: string | null
+  updatedAt: string | null
+}
+
+/** A PUT of the recurring burn-in; numbers as typed where they are not whole, so that the server names the field. */
+export interface SpareBurnInChange {
+  enabled: boolean
+  tier: BurnInTier
+  everyDays: number | string
+  maxNodesAtOnce: number | string
+}
+
 export type StateCounts = Partial<Record<LifecycleState, number>>
 
 export interface OverviewRun {

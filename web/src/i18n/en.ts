@@ -485,7 +485,7 @@ const en = {
     reasons: { THRESHOLD: 'Below its line', HARDWARE: 'Hardware fault', COULD_NOT_RUN: 'Could not run', MISSING_EVIDENCE: 'Missing evidence' },
   },
   baselines: {
-    title: 'Baselines', gpuModel: 'GPU model', driverBranch: 'Driver branch', check: 'Check', value: 'Baseline',
+    nodeCount: 'Nodes', sizeUnknown: 'unknown', title: 'Baselines', gpuModel: 'GPU model', driverBranch: 'Driver branch', check: 'Check', value: 'Baseline',
     help: 'Per GPU model, driver branch, check and metric: the median of the latest passing results. A check judged by its baseline fails more than 5 % below it and warns more than 3 % below it (see docs/ACCEPTANCE.md, "Baselines").',
     samples: 'Samples', samplesOf: '{samples} of {window}', notUsed: 'not used before {min}', pinned: 'Pinned',
     pinnedBy: 'pinned by {by}', history: 'History', pin: 'Pin', unpin: 'Unpin', branch: 'driver {branch}',
@@ -506,6 +506,12 @@ const en = {
     badName: '“{name}” is not a variable name Ansible accepts here (letters, digits, _; not devops_* or ansible_*)',
     newSecret: 'New secret variable name', add: 'Add', remove: 'Remove', undo: 'Keep', removing: 'to be removed',
     save: 'Save variables', saved: 'Variables saved',
+  },
+  spareBurnIn: {
+    title: 'Recurring burn-in of idle spare nodes',
+    hint: 'Every idle READY node of the spare pool passes this tier again once its last burn-in is older than the period: never a delivered, locked or busy node, and at most so many at a time. A failing node goes to FAILED_TESTING as in any acceptance run.',
+    enabled: 'On', tier: 'Tier', everyDays: 'Every (days)', maxNodesAtOnce: 'At most (nodes at once)',
+    lastLook: 'Last look', nextLook: 'Next look', saved: 'Recurring burn-in saved',
   },
   poolSpec: {
     title: 'Spec: what the nodes of this pool must be',

@@ -485,7 +485,7 @@ const zhCN: Messages = {
     reasons: { THRESHOLD: '低于判定线', HARDWARE: '硬件故障', COULD_NOT_RUN: '无法运行', MISSING_EVIDENCE: '缺少证据' },
   },
   baselines: {
-    title: '性能基线', gpuModel: 'GPU 型号', driverBranch: '驱动分支', check: '检查项', value: '基线值',
+    nodeCount: '节点数', sizeUnknown: '未知', title: '性能基线', gpuModel: 'GPU 型号', driverBranch: '驱动分支', check: '检查项', value: '基线值',
     help: '按 GPU 型号、驱动分支、检查项和指标统计：取最近若干次通过结果的中位数。按基线判定的检查项：低于基线超过 5% 判为不通过，超过 3% 判为警告（详见 docs/ACCEPTANCE.md“Baselines”一节）。',
     samples: '样本数', samplesOf: '{samples} / {window}', notUsed: '不足 {min} 个样本，暂不启用', pinned: '已固定',
     pinnedBy: '由 {by} 固定', history: '历史', pin: '固定', unpin: '取消固定', branch: '驱动 {branch}',
@@ -506,6 +506,12 @@ const zhCN: Messages = {
     badName: '“{name}”不是可用的变量名（仅限字母、数字和 _，且不能以 devops_ 或 ansible_ 开头）',
     newSecret: '新密钥变量名', add: '添加', remove: '删除', undo: '保留', removing: '将删除',
     save: '保存变量', saved: '变量已保存',
+  },
+  spareBurnIn: {
+    title: '空闲备用节点的定期老化测试',
+    hint: '备用节点池中每个空闲的 READY 节点，在上次老化测试超过周期后会重新通过此级别：从不对已交付、已锁定或正在执行的节点进行，且同时最多若干个。未通过的节点与任何验收执行一样转为 FAILED_TESTING。',
+    enabled: '启用', tier: '级别', everyDays: '周期（天）', maxNodesAtOnce: '同时最多（节点数）',
+    lastLook: '上次检查', nextLook: '下次检查', saved: '定期老化测试已保存',
   },
   poolSpec: {
     title: '规格：本节点池的节点应满足的条件',

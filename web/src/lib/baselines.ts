@@ -6,6 +6,8 @@ export interface Baseline {
   id: number
   gpuModel: string
   driverBranch: string
+  /** The group size it is kept for: 1 single-node, 0 unknown (a multi-node baseline from before group sizes). */
+  nodeCount: number
   check: string
   metric: string
   value?: number | null

@@ -65,7 +65,7 @@ final class BaselineJudge {
     static String describe(Baseline baseline) {
         BaselineKey key = baseline.key();
         return (baseline.pinned() ? "pinned, " : "") + "median of " + baseline.samples() + " passing results of " + key.gpuModel()
-                + ", driver " + key.driverBranch();
+                + ", driver " + key.driverBranch() + key.groupSize();
     }
 
     /** BOTH: the worse verdict wins; its message comes first, the other's follows. */

@@ -26,8 +26,9 @@ class BaselineStore {
     }
 
     Optional<Baseline> find(BaselineKey key) {
-        return jdbc.sql("SELECT * FROM acceptance_baselines WHERE gpu_model = ? AND driver_branch = ? AND check_name = ? AND metric = ?")
-                .params(key.gpuModel(), key.driverBranch(), key.check(), key.metric()).query(BaselineStore::read).optional();
+        return jdbc.sql("SELECT * FROM acceptance_baselines WHERE gpu_model = ? AND driver_branch = ? AND check_name = ? AND metric = ?"
+                + " AND node_count = ?").params(key.gpuModel(), key.driverBranch(), key.check(), key.metric(), key.nodeCount())
+                .query(BaselineStore::read).optional();
     }
 
     Optional<Baseline> byId(long id) {
@@ -38,17 +39,19 @@ class BaselineStore {
     Baseline lockedOrCreated(BaselineKey key, String unit, int window, Instant at) {
         try {
             jdbc.sql("""
-                    INSERT INTO acceptance_baselines (gpu_model, driver_branch, check_name, metric, unit, samples, window_size, pinned,
-                                                      updated_at)
-                    VALUES (?, ?, ?, ?, ?, 0, ?, FALSE, ?)""")
-                    .params(key.gpuModel(), key.driverBranch(), key.check(), key.metric(), unit, window, DbTime.toDb(at)).update();
+                    INSERT INTO acceptance_baselines (gpu_model, driver_branch, check_name, metric, node_count, unit, samples, window_size,
+                                                      pinned, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, ?, FALSE, ?)""")
+                    .params(key.gpuModel(), key.driverBranch(), key.check(), key.metric(), key.nodeCount(), unit, window,
+                            DbTime.toDb(at)).update();
         } catch (DuplicateKeyException exists) {
             // Another result of the key created it first: use that row.
         }
         return jdbc.sql("""
                 SELECT * FROM acceptance_baselines WHERE gpu_model = ? AND driver_branch = ? AND check_name = ? AND metric = ?
-                FOR UPDATE""")
-                .params(key.gpuModel(), key.driverBranch(), key.check(), key.metric()).query(BaselineStore::read).single();
+                AND node_count = ? FOR UPDATE""")
+                .params(key.gpuModel(), key.driverBranch(), key.check(), key.metric(), key.nodeCount())
+                .query(BaselineStore::read).single();
     }
 
     void addSample(long baselineId, double measured, long runId, long nodeId, Instant at) {
@@ -86,7 +89,7 @@ class BaselineStore {
         where(sql, params, "gpu_model", gpuModel);
         where(sql, params, "check_name", check);
         where(sql, params, "metric", metric);
-        sql.append(" ORDER BY gpu_model, driver_branch, check_name, metric");
+        sql.append(" ORDER BY gpu_model, driver_branch, check_name, metric, node_count");
         return jdbc.sql(sql.toString()).params(params).query(BaselineStore::read).list();
     }
 
@@ -109,7 +112,7 @@ class BaselineStore {
 
     private static Baseline read(ResultSet rs, int row) throws SQLException {
         BaselineKey key = new BaselineKey(rs.getString("gpu_model"), rs.getString("driver_branch"), rs.getString("check_name"),
-                rs.getString("metric"));
+                rs.getString("metric"), rs.getInt("node_count"));
         return new Baseline(rs.getLong("id"), key, rs.getObject("baseline_value", Double.class), rs.getString("unit"), rs.getInt("samples"),
                 rs.getInt("window_size"), rs.getBoolean("pinned"), rs.getString("pin_comment"), rs.getString("pinned_by"),
                 DbTime.read(rs, "pinned_at"), DbTime.read(rs, "updated_at"));

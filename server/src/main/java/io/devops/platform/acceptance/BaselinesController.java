@@ -82,8 +82,8 @@ class BaselinesController {
 
     private BaselineView view(Baseline baseline) {
         BaselineKey key = baseline.key();
-        return new BaselineView(baseline.id(), key.gpuModel(), key.driverBranch(), key.check(), key.metric(), baseline.value(),
-                baseline.unit(), baseline.samples(), baseline.window(), baselines.minSamples(), baseline.usable(baselines.minSamples()),
+        return new BaselineView(baseline.id(), key.gpuModel(), key.driverBranch(), key.check(), key.metric(), key.nodeCount(),
+                baseline.value(), baseline.unit(), baseline.samples(), baseline.window(), baselines.minSamples(), baseline.usable(baselines.minSamples()),
                 baseline.pinned(), baseline.pinComment(), baseline.pinnedBy(), baseline.pinnedAt(), baseline.updatedAt());
     }
 
@@ -91,9 +91,12 @@ class BaselinesController {
         return FleetBaselines.METRICS.keySet().stream().sorted().toList();
     }
 
-    /** {@code used}: whether verdicts are judged against it now (pinned, or at least {@code minSamples} results). */
-    record BaselineView(long id, String gpuModel, String driverBranch, String check, String metric, Double value, String unit,
-                        int samples, int window, int minSamples, boolean used, boolean pinned, String pinComment, String pinnedBy,
+    /**
+     * {@code used}: whether verdicts are judged against it now (pinned, or at least {@code minSamples} results);
+     * {@code nodeCount}: the group size it is kept for (1 single-node, 0 unknown: a multi-node baseline from before V58).
+     */
+    record BaselineView(long id, String gpuModel, String driverBranch, String check, String metric, int nodeCount, Double value,
+                        String unit, int samples, int window, int minSamples, boolean used, boolean pinned, String pinComment, String pinnedBy,
                         Instant pinnedAt, Instant updatedAt) {
     }
 

@@ -8,10 +8,11 @@ import java.util.Objects;
  * message a person can act on ("GPU 3: 1 pending row remap: reset the GPU or RMA"; "dcgmi not found:
  * install datacenter-gpu-manager"). {@code measured} and {@code threshold} are null when the check has
  * no single figure (a count of faults is a figure; a list of links is not), {@code unit} names their
- * unit ("GB/s", "GPUs", "links").
+ * unit ("GB/s", "GPUs", "links"). {@code metric} names what {@code measured} is where a check reports
+ * one of several figures (nvbandwidth: host-device or device-device), null where it has one kind.
  */
 public record CheckResult(String check, CheckVerdict verdict, Double measured, Double threshold, String unit, String message,
-                          FailureReason reason) {
+                          FailureReason reason, String metric) {
 
     public CheckResult {
         Objects.requireNonNull(check, "check");
@@ -22,6 +23,12 @@ public record CheckResult(String check, CheckVerdict verdict, Double measured, D
         } else {
             Objects.requireNonNull(reason, "a verdict that is not PASS needs a reason");
         }
+    }
+
+    /** A result whose figure is of the check's one kind. */
+    public CheckResult(String check, CheckVerdict verdict, Double measured, Double threshold, String unit, String message,
+                       FailureReason reason) {
+        this(check, verdict, measured, threshold, unit, message, reason, null);
     }
 
     /** A figure judged against its line: a verdict that is not PASS is THRESHOLD. */
@@ -48,11 +55,16 @@ public record CheckResult(String check, CheckVerdict verdict, Double measured, D
 
     /** The same result under another verdict and message, with the reason for it. */
     public CheckResult as(CheckVerdict newVerdict, String newMessage, FailureReason newReason) {
-        return new CheckResult(check, newVerdict, measured, threshold, unit, newMessage, newReason);
+        return new CheckResult(check, newVerdict, measured, threshold, unit, newMessage, newReason, metric);
     }
 
     /** The same result under another check name or message. */
     public CheckResult renamed(String newCheck, String newMessage) {
-        return new CheckResult(newCheck, verdict, measured, threshold, unit, newMessage, reason);
+        return new CheckResult(newCheck, verdict, measured, threshold, unit, newMessage, reason, metric);
+    }
+
+    /** The same result, its figure named as {@code figureMetric}. */
+    public CheckResult withMetric(String figureMetric) {
+        return new CheckResult(check, verdict, measured, threshold, unit, message, reason, figureMetric);
     }
 }

@@ -21,12 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class FleetBaselines {
 
-    /** The checks with one measured figure, and the metric of that figure. */
+    /**
+     * The checks judged by a baseline, and the metric of the figure it keeps. nvbandwidth reports one of
+     * two figures: only its device-device one is baselined (its result names the metric).
+     */
     static final Map<String, String> METRICS = Map.of(
             NcclAllReduceCheck.NAME, NcclLineJudge.METRIC,
             NcclAllReduceMultiCheck.NAME, NcclLineJudge.METRIC,
             TorchAllReduceCheck.NAME, TorchAllReduceCheck.METRIC,
-            IbWriteBwCheck.NAME, IbWriteBwCheck.METRIC);
+            IbWriteBwCheck.NAME, IbWriteBwCheck.METRIC,
+            NvbandwidthCheck.NAME, NvbandwidthCheck.PEER_METRIC);
 
     private final BaselineStore store;
     private final JudgingRules rules;
@@ -140,15 +144,16 @@ public class FleetBaselines {
 
     private static String describe(Baseline baseline) {
         BaselineKey key = baseline.key();
-        return key.check() + " " + key.metric() + " of " + key.gpuModel() + ", driver " + key.driverBranch();
+        return key.check() + " " + key.metric() + " of " + key.gpuModel() + ", driver " + key.driverBranch() + key.groupSize();
     }
 
-    /** The key of a result, null for a check without one figure or a node without a declared GPU model. */
+    /** The key of a result, null for a check without a baselined figure (or reporting another one) or a node without a declared GPU model. */
     private static BaselineKey key(CheckResult result, NodeContext node, String driverVersion) {
         String metric = METRICS.get(result.check());
-        if (metric == null || node.gpuType() == null || node.gpuType().isBlank()) {
+        boolean otherFigure = result.metric() != null && !result.metric().equals(metric);
+        if (metric == null || otherFigure || node.gpuType() == null || node.gpuType().isBlank()) {
             return null;
         }
-        return new BaselineKey(node.gpuType().strip(), BaselineKey.branchOf(driverVersion), result.check(), metric);
+        return new BaselineKey(node.gpuType().strip(), BaselineKey.branchOf(driverVersion), result.check(), metric, node.nodeCount());
     }
 }

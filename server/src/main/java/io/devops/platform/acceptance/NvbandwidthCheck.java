@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
  * {@code nvbandwidth -t host_to_device_memcpy_ce -t device_to_host_memcpy_ce -t
  * device_to_device_memcpy_read_ce}: each GPU's host-device figure is the lower of its two copy
  * directions, its device-device figure the lowest read between it and any peer; the lowest GPU
- * decides against the lines for the model, and the message names it.
+ * decides against the lines for the model, and the message names it. The result's figure is the
+ * device-device one (metric {@code device_device_gbps}, what the fleet's baseline keeps) unless the
+ * host-device figure failed its line: then that one, named {@code host_device_gbps}, which no baseline judges.
  */
 @Component
 class NvbandwidthCheck implements AcceptanceCheck {
@@ -89,11 +91,12 @@ class NvbandwidthCheck implements AcceptanceCheck {
         String message = "host-device: lowest " + Figures.two(host.value()) + " GB/s on " + host.where() + (hostOk ? " reaches " : " is below ")
                 + Figures.two(hostMin) + " GB/s; device-device: lowest " + Figures.two(peer.value()) + " GB/s on "
                 + peer.where() + (peerOk ? " reaches " : " is below ") + Figures.two(peerMin) + " GB/s (" + model + ")";
-        boolean reportPeer = hostOk && !peerOk;
-        Double measured = reportPeer ? peer.value() : host.value();
-        Double threshold = reportPeer ? peerMin : hostMin;
+        // The figure reported is device-device (the fleet's baseline for this check) unless host-device is what failed.
+        Double measured = hostOk ? peer.value() : host.value();
+        Double threshold = hostOk ? peerMin : hostMin;
         CheckVerdict verdict = hostOk && peerOk ? CheckVerdict.PASS : CheckVerdict.FAIL;
-        return tool.settle(CheckResult.measured(NAME, verdict, measured, threshold, UNIT, message), "nvbandwidth");
+        CheckResult result = CheckResult.measured(NAME, verdict, measured, threshold, UNIT, message);
+        return tool.settle(result.withMetric(hostOk ? PEER_METRIC : HOST_METRIC), "nvbandwidth");
     }
 
     /** The lowest figure of a kind and where it was measured ("GPU 3", "GPU 3 <- GPU 5"). */

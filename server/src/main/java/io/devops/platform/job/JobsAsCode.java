@@ -60,6 +60,13 @@ public class JobsAsCode {
                 .map(JobSpec.Target::toString).distinct().toList();
     }
 
+    /** The id of the live job named {@code name}. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idNamed(String name) {
+        return jdbc.sql("SELECT id FROM jobs WHERE name = ? AND is_deleted = FALSE ORDER BY id").param(name).query(Long.class).list()
+                .stream().findFirst();
+    }
+
     /** @return the version saved */
     public int saveJob(JobSpec spec) {
         List<JobItem> items = new ArrayList<>();
@@ -73,8 +80,7 @@ public class JobsAsCode {
             items.add(new JobItem(items.size() + 1, templateId, null, null, resolved));
         }
         var draft = new Jobs.NewVersion(spec.name(), spec.comments(), policy(spec.failurePolicy()), items, spec.parameters());
-        Optional<Long> existing = jdbc.sql("SELECT id FROM jobs WHERE name = ? AND is_deleted = FALSE ORDER BY id")
-                .param(spec.name()).query(Long.class).list().stream().findFirst();
+        Optional<Long> existing = idNamed(spec.name());
         return (existing.isPresent() ? service.update(existing.get(), draft, BasedOn.ANY) : service.create(draft)).version();
     }
 

@@ -107,7 +107,7 @@ class BaselineJudgeTests {
     }
 
     private static Baseline baseline(double value, int samples, boolean pinned) {
-        return new Baseline(1, new BaselineKey("H100", "550", CHECK, "busbw_gbps"), value, "GB/s", samples, 20, pinned,
+        return new Baseline(1, new BaselineKey("H100", "550", CHECK, "busbw_gbps", 1), value, "GB/s", samples, 20, pinned,
                 pinned ? "frozen for the audit" : null, pinned ? "admin" : null, null, Instant.EPOCH);
     }
 }

@@ -35,7 +35,11 @@ import tools.jackson.databind.JsonNode;
 class BaselineJudgingTests extends AcceptanceApiTest {
 
     private static final String MODES = "/api/v1/acceptance-judging-modes/nccl_all_reduce";
+    private static final String NVBANDWIDTH_MODES = "/api/v1/acceptance-judging-modes/nvbandwidth";
+    private static final String MULTI_MODES = "/api/v1/acceptance-judging-modes/nccl_all_reduce_multi";
     private static final String HEALTHY_BUSBW = "472.31";
+    /** The lowest device-device read of the healthy H100 fixture (GPU 2 reading GPU 7). */
+    private static final String HEALTHY_PEER_LOW = "388.55";
 
     @Autowired
     private StepVerdicts stepVerdicts;
@@ -53,6 +57,8 @@ class BaselineJudgingTests extends AcceptanceApiTest {
     private AuditTrail audit;
     @Autowired
     private Clock clock;
+    @Autowired
+    private FleetBaselines baselines;
 
     private final String branch = Long.toString(100_000 + Math.floorMod(System.nanoTime(), 899_999L));
 
@@ -65,6 +71,8 @@ class BaselineJudgingTests extends AcceptanceApiTest {
     @AfterEach
     void judgeByTheLineAgain() {
         admin().put(MODES, "{\"mode\":\"ABSOLUTE\"}");
+        admin().put(NVBANDWIDTH_MODES, "{\"mode\":\"ABSOLUTE\"}");
+        admin().put(MULTI_MODES, "{\"mode\":\"ABSOLUTE\"}");
     }
 
     @Test
@@ -144,6 +152,46 @@ class BaselineJudgingTests extends AcceptanceApiTest {
     }
 
     @Test
+    void nvbandwidthIsJudgedByTheBaselineOfItsDeviceDeviceFigureAndAHostDeviceFailureStaysAFailureByTheLine() {
+        assertThat(admin().put(NVBANDWIDTH_MODES, "{\"mode\":\"BASELINE\"}").status()).isEqualTo(200);
+        for (double low : List.of(378.0, 379.0, 380.0, 380.0, 380.0, 381.0, 382.0, 383.0)) {
+            assertThat(judgeNvbandwidth(low, false).get("verdict").asString()).isEqualTo("PASS");
+        }
+
+        JsonNode slow = judgeNvbandwidth(353.4, false);
+        JsonNode fine = judgeNvbandwidth(368.6, false);
+        JsonNode hostSlow = judgeNvbandwidth(380.0, true);
+
+        assertThat(slow.get("verdict").asString()).as("above its line of 335, 7 % below the fleet").isEqualTo("FAIL");
+        assertThat(slow.get("message").asString()).startsWith("353.40 GB/s is 7.00 % below the baseline of 380.00 GB/s (median of 8");
+        assertThat(fine.get("verdict").asString()).isEqualTo("PASS");
+        assertThat(hostSlow.get("verdict").asString()).isEqualTo("FAIL");
+        assertThat(hostSlow.get("message").asString()).startsWith("host-device: lowest 31.07 GB/s");
+        assertThat(hostSlow.has("baseline")).as("no baseline judges the host-device figure").isFalse();
+        JsonNode baseline = baseline("nvbandwidth", "device_device_gbps");
+        assertThat(baseline.get("samples").asInt()).as("the 8 and the PASS at 368.60").isEqualTo(9);
+        assertThat(baseline.get("nodeCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aMultiNodeBaselineIsKeptPerGroupSize() {
+        assertThat(admin().put(MULTI_MODES, "{\"mode\":\"BASELINE\"}").status()).isEqualTo(200);
+        String driver = branch + ".54.15";
+        for (int i = 0; i < 8; i++) {
+            learnGroup(2, 340.0, driver);
+            learnGroup(4, 300.0, driver);
+        }
+
+        Baselined judgedInFours = baselines.judge(multi(330.0), new NodeContext("H100", 8, 4), driver);
+
+        List<JsonNode> mine = StreamSupport.stream(admin().get("/api/v1/baselines?check=nccl_all_reduce_multi").json().spliterator(), false)
+                .filter(baseline -> baseline.get("driverBranch").asString().equals(branch)).toList();
+        assertThat(mine).extracting(baseline -> baseline.get("nodeCount").asInt()).containsExactly(2, 4);
+        assertThat(mine).extracting(baseline -> baseline.get("value").asDouble()).containsExactly(340.0, 300.0);
+        assertThat(judgedInFours.baseline().value()).as("judged against the groups of 4, not of 2").isEqualTo(300.0);
+    }
+
+    @Test
     void aBadFilterIsABadRequestNamingTheField() {
         Api.Response response = admin().get("/api/v1/baselines?check=no_such_check");
 
@@ -156,17 +204,22 @@ class BaselineJudgingTests extends AcceptanceApiTest {
 
     /** Judges a fresh H100 node of this test's driver branch whose all_reduce_perf measured {@code busbw}; its stored verdict. */
     private JsonNode judge(double busbw) {
+        return judge("nccl_all_reduce", PerfFixtures.output("h100-8-healthy", "nccl_all_reduce").replace(HEALTHY_BUSBW,
+                "%.2f".formatted(busbw)));
+    }
+
+    /** Judges a fresh H100 node of this test's driver branch whose {@code check} printed {@code output}; its stored verdict. */
+    private JsonNode judge(String check, String output) {
         String ip = uniqueIp();
         long nodeId = admin().post("/api/v1/nodes", "{\"ip\":\"" + ip + "\",\"gpuType\":\"H100\",\"gpuCount\":8}").id();
         registry.reportFacts(nodeId, "{\"gpu\":{\"model\":\"NVIDIA H100 80GB HBM3\",\"count\":8,\"driverVersion\":\"" + branch
                 + ".54.15\"}}", new FactsSummary(null, null, null));
         long runId = run();
         RunNode node = new RunNode(nodeId, ip, "gpu-node", 22, "root", registry.known(nodeId).orElseThrow().nodePoolId(), null, null, null);
-        String output = PerfFixtures.output("h100-8-healthy", "nccl_all_reduce").replace(HEALTHY_BUSBW, "%.2f".formatted(busbw));
         LogAppender log = logs.open(runId);
         try {
             stepVerdicts.judge(runId, 1, node, List.of(node),
-                    List.of(new ReportFile("/var/lib/devops/acceptance/nccl_all_reduce.txt", output, false, output.length(), null)), log);
+                    List.of(new ReportFile("/var/lib/devops/acceptance/" + check + ".txt", output, false, output.length(), null)), log);
         } finally {
             logs.close(runId);
         }
@@ -175,8 +228,31 @@ class BaselineJudgingTests extends AcceptanceApiTest {
         return verdicts.get(0);
     }
 
+    /** Judges a fresh H100 node whose nvbandwidth's lowest device-device read is {@code low}, its host-device too slow when asked. */
+    private JsonNode judgeNvbandwidth(double low, boolean hostSlow) {
+        String output = PerfFixtures.output("h100-8-healthy", "nvbandwidth").replace(HEALTHY_PEER_LOW, "%.2f".formatted(low));
+        if (hostSlow) {
+            int row = output.indexOf("\n 0 ", output.indexOf("Running device_to_host_memcpy_ce"));
+            String first = output.substring(row + 1, output.indexOf('\n', row + 1));
+            output = output.replace(first, first.replaceFirst("^( 0\\s+\\S+\\s+\\S+\\s+)\\S+", "$131.07"));
+        }
+        return judge("nvbandwidth", output);
+    }
+
+    private void learnGroup(int nodes, double busbw, String driver) {
+        baselines.learn(Baselined.without(multi(busbw)), new NodeContext("H100", 8, nodes), driver, 1, 1);
+    }
+
+    private static CheckResult multi(double busbw) {
+        return CheckResult.measured("nccl_all_reduce_multi", CheckVerdict.PASS, busbw, 170.0, "GB/s", "ok");
+    }
+
     private JsonNode baseline() {
-        JsonNode all = admin().get("/api/v1/baselines?gpuModel=H100&check=nccl_all_reduce&metric=busbw_gbps").json();
+        return baseline("nccl_all_reduce", "busbw_gbps");
+    }
+
+    private JsonNode baseline(String check, String metric) {
+        JsonNode all = admin().get("/api/v1/baselines?gpuModel=H100&check=" + check + "&metric=" + metric).json();
         Optional<JsonNode> mine = StreamSupport.stream(all.spliterator(), false)
                 .filter(baseline -> baseline.get("driverBranch").asString().equals(branch)).findFirst();
         assertThat(mine).as(all.toString()).isPresent();

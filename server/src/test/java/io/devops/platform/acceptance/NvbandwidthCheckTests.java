@@ -19,6 +19,9 @@ class NvbandwidthCheckTests {
 
         assertThat(result.verdict()).as(result.message()).isEqualTo(CheckVerdict.PASS);
         assertThat(result.message()).startsWith("host-device: lowest ").contains("; device-device: lowest ");
+        assertThat(result.metric()).as("a pass reports the device-device figure, the one its baseline keeps")
+                .isEqualTo(NvbandwidthCheck.PEER_METRIC);
+        assertThat(result.measured()).isLessThan(result.threshold() * 1.5).isGreaterThanOrEqualTo(result.threshold());
     }
 
     @Test
@@ -31,6 +34,7 @@ class NvbandwidthCheckTests {
         assertThat(result.verdict()).isEqualTo(CheckVerdict.FAIL);
         assertThat(result.measured()).isEqualTo(31.07);
         assertThat(result.threshold()).isEqualTo(48.0);
+        assertThat(result.metric()).isEqualTo(NvbandwidthCheck.HOST_METRIC);
         assertThat(result.message()).startsWith("host-device: lowest 31.07 GB/s on GPU 5 (device to host) is below 48.00 GB/s;");
     }
 
@@ -48,6 +52,7 @@ class NvbandwidthCheckTests {
         assertThat(result.verdict()).isEqualTo(CheckVerdict.FAIL);
         assertThat(result.measured()).isEqualTo(118.40);
         assertThat(result.threshold()).isEqualTo(250.0);
+        assertThat(result.metric()).isEqualTo(NvbandwidthCheck.PEER_METRIC);
         assertThat(result.message()).contains("device-device: lowest 118.40 GB/s on GPU 3 reading GPU 6 is below 250.00 GB/s");
     }
 
