@@ -83,6 +83,6 @@ class CatalogGitSourcesApiTests extends ApiTest {
         Api.Response withCredential = admin().post("/api/v1/catalog/git-sources",
                 "{\"url\":\"https://127.0.0.1/x.git\",\"branch\":\"main\",\"credential\":\"deploy\"}");
         assertThat(withCredential.status()).isEqualTo(400);
-        assertThat(withCredential.json().get("detail").asString()).contains("not supported yet");
+        assertThat(withCredential.json().get("detail").asString()).contains("ssh://");
     }
 }
