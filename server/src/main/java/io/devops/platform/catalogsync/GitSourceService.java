@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,9 +33,10 @@ class GitSourceService {
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     GitSourceService(GitSources sources, CredentialVault vault, GitTrees trees, CatalogImport imports, AuditTrail audit, JsonMapper json,
-                     Clock clock) {
+                     Clock clock, ApplicationEventPublisher events) {
         this.sources = sources;
         this.vault = vault;
         this.trees = trees;
@@ -42,6 +44,7 @@ class GitSourceService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** {@code schedule}: a 5-field cron expression (UTC), left out for on-demand syncs only. */
@@ -113,7 +116,7 @@ class GitSourceService {
     /**
      * A scheduled sync: an unchanged commit does nothing; a new one is planned, and applied when the
      * source says so and the plan has no conflict (recorded as done by the source); otherwise the plan
-     * waits for a person, who applies it with its commit as for any sync.
+     * waits for a person, who applies it with its commit as for any sync ({@link CatalogPlanWaiting} tells).
      */
     void scheduledSync(GitSource source) {
         GitTrees.Fetched fetched = trees.fetch(source);
@@ -138,6 +141,10 @@ class GitSourceService {
         }
         String waits = plan.hasConflicts() ? "has conflicts, nothing applied: " : "waits for approval: ";
         sources.planned(source.id(), commit, json.writeValueAsString(plan), "commit " + commit + " " + waits + counts(plan));
+        events.publishEvent(new CatalogPlanWaiting(source.id(), source.url(),
+                source.refKind().toLowerCase(Locale.ROOT) + " " + source.refName(), commit,
+                plan.counts().get(PlanEntry.CREATE), plan.counts().get(PlanEntry.NEW_VERSION),
+                plan.counts().get(PlanEntry.CONFLICT), clock.instant()));
     }
 
     private static String counts(CatalogImport.Result result) {
