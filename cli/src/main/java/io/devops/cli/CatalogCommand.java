@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "catalog", description = "The catalog as code: export it to a folder, plan and apply a folder's changes.",
-        subcommands = {CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Apply.class}, mixinStandardHelpOptions = true)
+        subcommands = {CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Apply.class,
+                CatalogSourcesCommand.class}, mixinStandardHelpOptions = true)
 final class CatalogCommand {
 
     static final List<Column> PLAN = List.of(Column.of("KIND", "kind"), Column.of("NAME", "name"), Column.of("ACTION", "action"),
@@ -111,6 +112,16 @@ final class CatalogCommand {
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    /** Prints the plan and says whether it has a conflict. */
+    static boolean printPlanOf(ApiCommand command, JsonNode answer, JsonNode plan) {
+        command.print(command.format() == Format.TABLE ? plan : answer, PLAN);
+        boolean conflicts = false;
+        for (JsonNode step : plan) {
+            conflicts |= "CONFLICT".equals(step.path("action").asText());
+        }
+        return conflicts;
     }
 
     private static void printPlan(ApiCommand command, JsonNode answer) {

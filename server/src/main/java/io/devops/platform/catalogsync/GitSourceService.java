@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,6 +86,14 @@ class GitSourceService {
         audit.record("catalog.git-source.created", "catalog_git_source", id, "Added Git source " + url + " (" + ref + ")",
                 null, created);
         return created;
+    }
+
+    @Transactional
+    void remove(long id) {
+        GitSource source = sources.byId(id).orElseThrow(() -> new NotFoundException("Git source", id));
+        sources.delete(id);
+        audit.record("catalog.git-source.removed", "catalog_git_source", id, "Removed Git source " + source.url()
+                + " (" + source.refName() + ")", source, null);
     }
 
     List<GitSource> list() {

@@ -88,6 +88,15 @@ class GitSources {
         return jdbc.sql("SELECT * FROM catalog_git_sources ORDER BY id").query(GitSources::row).list();
     }
 
+    /**
+     * Removes the source; the imports it made keep their commit ids (the version histories still
+     * show them) but no longer name the source. False when there was none.
+     */
+    boolean delete(long id) {
+        jdbc.sql("UPDATE catalog_imports SET source_id = NULL WHERE source_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM catalog_git_sources WHERE id = ?").param(id).update() == 1;
+    }
+
     /** Pins the SSH host key seen on the first fetch; false when one was pinned meanwhile. */
     boolean pinHostKey(long id, String hostKey) {
         return jdbc.sql("UPDATE catalog_git_sources SET host_key = ? WHERE id = ? AND host_key IS NULL")
