@@ -98,16 +98,11 @@ final class CatalogCommand {
             if (refused.status() != 409 || refused.body() == null || !refused.body().path("plan").isArray()) {
                 throw refused;
             }
-            printPlan(command, refused.body());
+            printPlanOf(command, refused.body(), refused.body().path("plan"));
             command.err().println("error: " + refused.getMessage());
             return ExitCodes.FAILED;
         }
-        printPlan(command, answer);
-        boolean conflicts = false;
-        for (JsonNode step : answer.path("plan")) {
-            conflicts |= "CONFLICT".equals(step.path("action").asText());
-        }
-        if (conflicts) {
+        if (printPlanOf(command, answer, answer.path("plan"))) {
             command.err().println("the plan has conflicts: " + (dryRun ? "applying it would change nothing" : "nothing was applied"));
             return ExitCodes.FAILED;
         }
@@ -122,9 +117,5 @@ final class CatalogCommand {
             conflicts |= "CONFLICT".equals(step.path("action").asText());
         }
         return conflicts;
-    }
-
-    private static void printPlan(ApiCommand command, JsonNode answer) {
-        command.print(command.format() == Format.TABLE ? answer.path("plan") : answer, PLAN);
     }
 }
