@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,11 @@ class CatalogGitSshSourceTests extends ApiTest {
     }
 
     private Api.Response register(String credential) {
-        String url = "ssh://%s:%d%s".formatted(nodes.ip(0), TestNodes.PORT, bare.toAbsolutePath());
+        return register(credential, nodes.ip(0), TestNodes.PORT);
+    }
+
+    private Api.Response register(String credential, String ip, int port) {
+        String url = "ssh://%s:%d%s".formatted(ip, port, bare.toAbsolutePath());
         return admin().post("/api/v1/catalog/git-sources", """
                 {"url":"%s","branch":"main","path":"catalog","credential":"%s"}""".formatted(url, credential));
     }
@@ -105,6 +110,21 @@ class CatalogGitSshSourceTests extends ApiTest {
         Api.Response refused = admin().post("/api/v1/catalog/git-sources/" + source.id() + "/sync", "");
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().get("detail").asString()).contains("could not fetch").doesNotContain("PRIVATE KEY");
+    }
+
+    @Test
+    void aHostKeyOtherThanThePinnedOneIsRefusedAndNothingIsFetched() throws Exception {
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        pushScript(unique("cs_ssh"), "echo pinned");
+        try (TestNodes.OtherNode other = nodes.otherNode("127.0.3." + ThreadLocalRandom.current().nextInt(1, 255))) {
+            long id = register(credential(nodes.privateKey()), other.ip(), other.port()).id();
+            assertThat(admin().post("/api/v1/catalog/git-sources/" + id + "/sync", "").status()).isEqualTo(200);
+
+            other.replaceHostKey();
+            Api.Response refused = admin().post("/api/v1/catalog/git-sources/" + id + "/sync", "");
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("detail").asString()).contains("not the one pinned on the first fetch");
+        }
     }
 
     @Test
