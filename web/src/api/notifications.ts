@@ -6,7 +6,7 @@ import type { Page } from './types'
 export type ChannelType = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'email'
 export type ChannelLanguage = 'zh-CN' | 'en'
 export const CHANNEL_TYPES: ChannelType[] = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email']
-export const NOTIFICATION_EVENTS = ['RUN_FAILED', 'RUN_SUCCEEDED', 'RUN_CANCELLED', 'RUN_INTERRUPTED', 'NODE_ACCEPTANCE_FAILED', 'RUN_PENDING_APPROVAL'] as const
+export const NOTIFICATION_EVENTS = ['RUN_FAILED', 'RUN_SUCCEEDED', 'RUN_CANCELLED', 'RUN_INTERRUPTED', 'NODE_ACCEPTANCE_FAILED', 'RUN_PENDING_APPROVAL', 'CATALOG_PLAN_WAITING'] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
 export interface Smtp {

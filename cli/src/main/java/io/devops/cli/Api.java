@@ -81,6 +81,10 @@ final class Api {
         return post(path, Map.of(), body);
     }
 
+    JsonNode delete(String path) {
+        return json(send(request(path, Map.of()).DELETE().header("Accept", ACCEPT_JSON), HttpResponse.BodyHandlers.ofByteArray()));
+    }
+
     /** POSTs one file as the multipart field {@code field}. */
     JsonNode postFile(String path, Map<String, ?> query, String field, String fileName, byte[] content) {
         String boundary = "devopsctl-" + UUID.randomUUID();

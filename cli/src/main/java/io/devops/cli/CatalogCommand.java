@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "catalog", description = "The catalog as code: export it to a folder, plan and apply a folder's changes.",
-        subcommands = {CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Apply.class}, mixinStandardHelpOptions = true)
+        subcommands = {CatalogCommand.Export.class, CatalogCommand.Import.class, CatalogCommand.Apply.class,
+                CatalogSourcesCommand.class}, mixinStandardHelpOptions = true)
 final class CatalogCommand {
 
     static final List<Column> PLAN = List.of(Column.of("KIND", "kind"), Column.of("NAME", "name"), Column.of("ACTION", "action"),
@@ -97,23 +98,24 @@ final class CatalogCommand {
             if (refused.status() != 409 || refused.body() == null || !refused.body().path("plan").isArray()) {
                 throw refused;
             }
-            printPlan(command, refused.body());
+            printPlanOf(command, refused.body(), refused.body().path("plan"));
             command.err().println("error: " + refused.getMessage());
             return ExitCodes.FAILED;
         }
-        printPlan(command, answer);
-        boolean conflicts = false;
-        for (JsonNode step : answer.path("plan")) {
-            conflicts |= "CONFLICT".equals(step.path("action").asText());
-        }
-        if (conflicts) {
+        if (printPlanOf(command, answer, answer.path("plan"))) {
             command.err().println("the plan has conflicts: " + (dryRun ? "applying it would change nothing" : "nothing was applied"));
             return ExitCodes.FAILED;
         }
         return ExitCodes.OK;
     }
 
-    private static void printPlan(ApiCommand command, JsonNode answer) {
-        command.print(command.format() == Format.TABLE ? answer.path("plan") : answer, PLAN);
+    /** Prints the plan and says whether it has a conflict. */
+    static boolean printPlanOf(ApiCommand command, JsonNode answer, JsonNode plan) {
+        command.print(command.format() == Format.TABLE ? plan : answer, PLAN);
+        boolean conflicts = false;
+        for (JsonNode step : plan) {
+            conflicts |= "CONFLICT".equals(step.path("action").asText());
+        }
+        return conflicts;
     }
 }

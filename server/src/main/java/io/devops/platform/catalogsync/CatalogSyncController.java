@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -54,6 +55,13 @@ class CatalogSyncController {
     @PostMapping("/git-sources")
     ResponseEntity<GitSources.GitSource> addGitSource(@RequestBody GitSourceService.Draft draft) {
         return ResponseEntity.status(HttpStatus.CREATED).body(gitSources.create(draft));
+    }
+
+    /** 204; the versions it imported keep their commit ids. */
+    @DeleteMapping("/git-sources/{id}")
+    ResponseEntity<Void> removeGitSource(@PathVariable long id) {
+        gitSources.remove(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/git-sources")

@@ -1,6 +1,7 @@
 package io.devops.platform.catalogsync;
 
 import io.devops.platform.catalogsync.GitSources.GitSource;
+import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
@@ -13,7 +14,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,20 +28,24 @@ import tools.jackson.databind.json.JsonMapper;
 class GitSourceService {
 
     private final GitSources sources;
+    private final CredentialVault vault;
     private final GitTrees trees;
     private final CatalogImport imports;
     private final AuditTrail audit;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    GitSourceService(GitSources sources, GitTrees trees, CatalogImport imports, AuditTrail audit, JsonMapper json,
-                     Clock clock) {
+    GitSourceService(GitSources sources, CredentialVault vault, GitTrees trees, CatalogImport imports, AuditTrail audit, JsonMapper json,
+                     Clock clock, ApplicationEventPublisher events) {
         this.sources = sources;
+        this.vault = vault;
         this.trees = trees;
         this.imports = imports;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     /** {@code schedule}: a 5-field cron expression (UTC), left out for on-demand syncs only. */
@@ -51,10 +58,10 @@ class GitSourceService {
     }
 
     GitSource create(Draft draft) {
-        String url = checkedUrl(draft.url());
-        if (draft.credential() != null && !draft.credential().isBlank()) {
-            throw new InvalidInputException("credential", "Git sources that need a credential are not supported yet;"
-                    + " use a repository readable without one (https or file)");
+        String credential = draft.credential() == null || draft.credential().isBlank() ? null : draft.credential().trim();
+        String url = checkedUrl(draft.url(), credential != null);
+        if (credential != null && !vault.existsNamed(credential)) {
+            throw new InvalidInputException("credential", "no credential is named " + credential);
         }
         boolean branch = draft.branch() != null && !draft.branch().isBlank();
         boolean tag = draft.tag() != null && !draft.tag().isBlank();
@@ -73,12 +80,20 @@ class GitSourceService {
         }
         Instant now = clock.instant();
         long id = sources.insert(new GitSources.NewSource(url, branch ? "BRANCH" : "TAG", ref, path,
-                schedule == null ? null : schedule.cron(), autoApply, schedule == null ? null : schedule.next(now)),
+                schedule == null ? null : schedule.cron(), autoApply, schedule == null ? null : schedule.next(now), credential),
                 now, CurrentActor.name());
         GitSource created = sources.byId(id).orElseThrow();
         audit.record("catalog.git-source.created", "catalog_git_source", id, "Added Git source " + url + " (" + ref + ")",
                 null, created);
         return created;
+    }
+
+    @Transactional
+    void remove(long id) {
+        GitSource source = sources.byId(id).orElseThrow(() -> new NotFoundException("Git source", id));
+        sources.delete(id);
+        audit.record("catalog.git-source.removed", "catalog_git_source", id, "Removed Git source " + source.url()
+                + " (" + source.refName() + ")", source, null);
     }
 
     List<GitSource> list() {
@@ -110,7 +125,7 @@ class GitSourceService {
     /**
      * A scheduled sync: an unchanged commit does nothing; a new one is planned, and applied when the
      * source says so and the plan has no conflict (recorded as done by the source); otherwise the plan
-     * waits for a person, who applies it with its commit as for any sync.
+     * waits for a person, who applies it with its commit as for any sync ({@link CatalogPlanWaiting} tells).
      */
     void scheduledSync(GitSource source) {
         GitTrees.Fetched fetched = trees.fetch(source);
@@ -135,6 +150,10 @@ class GitSourceService {
         }
         String waits = plan.hasConflicts() ? "has conflicts, nothing applied: " : "waits for approval: ";
         sources.planned(source.id(), commit, json.writeValueAsString(plan), "commit " + commit + " " + waits + counts(plan));
+        events.publishEvent(new CatalogPlanWaiting(source.id(), source.url(),
+                source.refKind().toLowerCase(Locale.ROOT) + " " + source.refName(), commit,
+                plan.counts().get(PlanEntry.CREATE), plan.counts().get(PlanEntry.NEW_VERSION),
+                plan.counts().get(PlanEntry.CONFLICT), clock.instant()));
     }
 
     private static String counts(CatalogImport.Result result) {
@@ -142,18 +161,27 @@ class GitSourceService {
                 + " new versions, " + result.counts().get(PlanEntry.CONFLICT) + " conflicts";
     }
 
-    private static String checkedUrl(String text) {
+    /** https:// and file:// without a credential; ssh:// (a user name at most) with an SSH credential only. */
+    private static String checkedUrl(String text, boolean withCredential) {
         if (text == null || text.isBlank() || text.length() > 1000) {
             throw new InvalidInputException("url", "is required, at most 1000 characters");
         }
         try {
             URI uri = new URI(text.trim());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("https") && !scheme.equals("file")) {
-                throw new InvalidInputException("url", "must be an https:// or file:// repository URL");
+            if (withCredential != scheme.equals("ssh")) {
+                throw new InvalidInputException("url", withCredential
+                        ? "must be an ssh:// repository URL: a credential is an SSH key"
+                        : "must be an https:// or file:// repository URL, or ssh:// with a credential");
             }
-            if (uri.getRawUserInfo() != null) {
+            if (!withCredential && !scheme.equals("https") && !scheme.equals("file")) {
+                throw new InvalidInputException("url", "must be an https:// or file:// repository URL, or ssh:// with a credential");
+            }
+            if (uri.getRawUserInfo() != null && (!withCredential || uri.getRawUserInfo().contains(":"))) {
                 throw new InvalidInputException("url", "must not carry a user name or password");
+            }
+            if (withCredential && (uri.getHost() == null || uri.getPath() == null || uri.getPath().isEmpty())) {
+                throw new InvalidInputException("url", "must name a host and a repository, as in ssh://git@host/team/catalog.git");
             }
             return uri.toString();
         } catch (URISyntaxException e) {

@@ -18,11 +18,14 @@ class GitSources {
     /**
      * {@code refKind}: BRANCH or TAG. {@code schedule}: a cron expression (UTC) or null (on demand only);
      * {@code pendingCommit} and {@code lastPlan}: a scheduled sync's plan waiting for approval (the plan
-     * stays as the last one seen when nothing waits); {@code lastOutcome}: what the last scheduled sync did.
+     * stays as the last one seen when nothing waits); {@code lastOutcome}: what the last scheduled sync did;
+     * {@code credential}: the name of the SSH credential of an ssh:// source; {@code hostKey}: the SSH
+     * host key pinned on its first fetch ({@code type base64}).
      */
     record GitSource(long id, String url, String refKind, String refName, String path, String lastCommit,
                      Instant lastSyncedAt, Instant createdAt, String createdBy, String schedule, boolean autoApply,
-                     Instant nextSyncAt, String pendingCommit, @JsonRawValue String lastPlan, String lastOutcome) {
+                     Instant nextSyncAt, String pendingCommit, @JsonRawValue String lastPlan, String lastOutcome,
+                     String credential, String hostKey) {
 
         String ref() {
             return (refKind.equals("TAG") ? "refs/tags/" : "refs/heads/") + refName;
@@ -37,17 +40,17 @@ class GitSources {
 
     /** What a new source is: where its tree is, and when (if ever) it syncs by itself. */
     record NewSource(String url, String refKind, String refName, String path, String schedule, boolean autoApply,
-                     Instant nextSyncAt) {
+                     Instant nextSyncAt, String credential) {
     }
 
     long insert(NewSource source, Instant at, String by) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO catalog_git_sources (url, ref_kind, ref_name, path, schedule_cron, auto_apply, next_sync_at,
-                                                 created_at, created_by)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                                 created_at, created_by, credential_name)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(source.url(), source.refKind(), source.refName(), source.path(), source.schedule(),
-                        source.autoApply(), DbTime.toDb(source.nextSyncAt()), DbTime.toDb(at), by)
+                        source.autoApply(), DbTime.toDb(source.nextSyncAt()), DbTime.toDb(at), by, source.credential())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -85,6 +88,21 @@ class GitSources {
         return jdbc.sql("SELECT * FROM catalog_git_sources ORDER BY id").query(GitSources::row).list();
     }
 
+    /**
+     * Removes the source; the imports it made keep their commit ids (the version histories still
+     * show them) but no longer name the source. False when there was none.
+     */
+    boolean delete(long id) {
+        jdbc.sql("UPDATE catalog_imports SET source_id = NULL WHERE source_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM catalog_git_sources WHERE id = ?").param(id).update() == 1;
+    }
+
+    /** Pins the SSH host key seen on the first fetch; false when one was pinned meanwhile. */
+    boolean pinHostKey(long id, String hostKey) {
+        return jdbc.sql("UPDATE catalog_git_sources SET host_key = ? WHERE id = ? AND host_key IS NULL")
+                .params(hostKey, id).update() == 1;
+    }
+
     /** The tree of {@code commit} is in the platform: nothing waits for approval any more. */
     void synced(long id, String commit, Instant at) {
         jdbc.sql("UPDATE catalog_git_sources SET last_commit = ?, last_synced_at = ?, pending_commit = NULL WHERE id = ?")
@@ -96,6 +114,7 @@ class GitSources {
                 rs.getString("path"), rs.getString("last_commit"), DbTime.read(rs, "last_synced_at"),
                 DbTime.read(rs, "created_at"), rs.getString("created_by"), rs.getString("schedule_cron"),
                 rs.getBoolean("auto_apply"), DbTime.read(rs, "next_sync_at"), rs.getString("pending_commit"),
-                rs.getString("last_plan"), rs.getString("last_outcome"));
+                rs.getString("last_plan"), rs.getString("last_outcome"), rs.getString("credential_name"),
+                rs.getString("host_key"));
     }
 }

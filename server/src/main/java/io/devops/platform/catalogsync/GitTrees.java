@@ -1,6 +1,8 @@
 package io.devops.platform.catalogsync;
 
+import io.devops.platform.credentials.CredentialVault;
 import io.devops.platform.shared.InvalidInputException;
+import java.net.URISyntaxException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +22,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.TagOpt;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.springframework.stereotype.Component;
@@ -32,11 +35,48 @@ import org.springframework.stereotype.Component;
 @Component
 class GitTrees {
 
+    private static final int TIMEOUT_SECONDS = 120;
+
+    private final CredentialVault vault;
+    private final GitSources sources;
+
+    GitTrees(CredentialVault vault, GitSources sources) {
+        this.vault = vault;
+        this.sources = sources;
+    }
+
     /** The files under the source's folder (paths relative to it) at {@code commit}. */
     record Fetched(String commit, SortedMap<String, byte[]> files) {
     }
 
+    /**
+     * An ssh:// source is fetched with its credential, unsealed for this fetch only, and its host
+     * key pinned on the first fetch; other sources are fetched as they are.
+     */
     Fetched fetch(GitSources.GitSource source) {
+        if (source.credential() == null) {
+            return fetch(source, source.url(), null);
+        }
+        var credential = vault.named(source.credential()).orElseThrow(() -> new InvalidInputException("credential",
+                "the credential " + source.credential() + " of this Git source no longer exists"));
+        try (GitSsh ssh = GitSsh.of(credential, source.hostKey())) {
+            try {
+                Fetched fetched = fetch(source, withUser(source.url(), credential.sshUser()), ssh);
+                if (source.hostKey() == null) {
+                    sources.pinHostKey(source.id(), ssh.seenHostKey());
+                }
+                return fetched;
+            } catch (InvalidInputException e) {
+                if (ssh.hostKeyChanged()) {
+                    throw new InvalidInputException("hostKey", "the SSH host key of " + source.url() + " is "
+                            + ssh.seenHostKey() + ", not the one pinned on the first fetch; nothing was fetched");
+                }
+                throw e;
+            }
+        }
+    }
+
+    private Fetched fetch(GitSources.GitSource source, String remote, GitSsh ssh) {
         Path dir;
         try {
             dir = Files.createTempDirectory("catalog-git");
@@ -45,8 +85,9 @@ class GitTrees {
         }
         try (Git git = Git.init().setBare(true).setDirectory(dir.toFile()).call()) {
             withoutAutoGc(git.getRepository());
-            git.fetch().setRemote(source.url()).setRefSpecs(new RefSpec("+" + source.ref() + ":" + source.ref()))
-                    .setTagOpt(TagOpt.NO_TAGS).call();
+            git.fetch().setRemote(remote).setRefSpecs(new RefSpec("+" + source.ref() + ":" + source.ref()))
+                    .setTagOpt(TagOpt.NO_TAGS).setTimeout(TIMEOUT_SECONDS)
+                    .setTransportConfigCallback(ssh == null ? null : ssh.transport()).call();
             Repository repository = git.getRepository();
             ObjectId id = repository.resolve(source.ref() + "^{commit}");
             if (id == null) {
@@ -64,6 +105,16 @@ class GitTrees {
             throw new UncheckedIOException("Could not read the fetched repository", e);
         } finally {
             delete(dir);
+        }
+    }
+
+    /** The URL with the credential's user when it names none (ssh://host/... logs in as that user). */
+    private static String withUser(String url, String user) {
+        try {
+            URIish uri = new URIish(url);
+            return uri.getUser() == null ? uri.setUser(user).toString() : url;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("url", "is not a URL: " + e.getReason());
         }
     }
 

@@ -3,7 +3,8 @@
  * templates, jobs) exported as a deterministic tar.gz tree of YAML files, and such a tree imported as a
  * plan (CREATE / NEW_VERSION / UNCHANGED / CONFLICT) that is applied in one transaction or not at
  * all. Reads and writes the catalog only through {@link io.devops.platform.catalog.CatalogAsCode}
- * and jobs through {@link io.devops.platform.job.JobsAsCode}.
+ * and jobs through {@link io.devops.platform.job.JobsAsCode}; a Git source's SSH credential through
+ * {@link io.devops.platform.credentials.CredentialVault}, by name.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog as code", allowedDependencies = {"shared", "identity", "catalog", "job"})
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog as code", allowedDependencies = {"shared", "identity", "catalog", "job", "credentials"})
 package io.devops.platform.catalogsync;

@@ -8,7 +8,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The credentials module's public API: which SSH credential reaches a node, decrypted for a run,
- * and whether a credential exists (for references from other modules).
+ * a credential by name, and whether a credential exists (for references from other modules).
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,6 +48,20 @@ public class CredentialVault {
 
     public boolean exists(long id) {
         return credentials.exists(id);
+    }
+
+    /** Whether a credential of that name exists (for references by name, such as a Git source's). */
+    public boolean existsNamed(String name) {
+        return credentials.sealedByName(name).isPresent();
+    }
+
+    /**
+     * The named credential, decrypted for one use (a Git fetch over SSH); empty when none has that name.
+     *
+     * @throws SecretsUnavailableException without the right master key, or when stored secrets were altered
+     */
+    public Optional<SshCredential> named(String name) {
+        return credentials.sealedByName(name).map(this::open);
     }
 
     private SshCredential open(SealedCredential sealed) {

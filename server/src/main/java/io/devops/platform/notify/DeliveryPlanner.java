@@ -1,6 +1,7 @@
 package io.devops.platform.notify;
 
 import io.devops.platform.acceptance.NodeAcceptanceConcluded;
+import io.devops.platform.catalogsync.CatalogPlanWaiting;
 import io.devops.platform.execution.RunAwaitsApproval;
 import io.devops.platform.execution.RunEnded;
 import io.devops.platform.execution.RunOutcome;
@@ -79,6 +80,11 @@ class DeliveryPlanner {
         handOff(() -> planApproval(waiting), "run " + waiting.runId() + " awaiting approval");
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(CatalogPlanWaiting waiting) {
+        handOff(() -> planCatalog(waiting), "Git source " + waiting.sourceId() + " commit " + waiting.commit());
+    }
+
     /** "Send a test message": one delivery, tried like any other. */
     long test(Channel channel) {
         long id = deliveries.insert(channel.id(), NotificationEvent.TEST, null, null, json.writeValueAsString(Message.test(clock.instant())),
@@ -141,6 +147,21 @@ class DeliveryPlanner {
                 waiting.jobName(), "PENDING_APPROVAL", null, waiting.nodeCount(), null, List.of(), null, null, null,
                 waiting.requestedBy() + ": " + String.join("; ", waiting.reasons()), link(waiting.runId()));
         store(channelIds, NotificationEvent.RUN_PENDING_APPROVAL, waiting.runId(), null, message);
+    }
+
+    /** Catalog plans belong to no job: only rules for every job hear of them. */
+    private void planCatalog(CatalogPlanWaiting waiting) {
+        List<Long> channelIds = channelsFor(NotificationEvent.CATALOG_PLAN_WAITING, null);
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        String status = waiting.conflicts() > 0 ? "CONFLICT" : "PENDING_APPROVAL";
+        String what = "Git source #%d %s (%s), commit %s: %d to create, %d new versions, %d conflicts".formatted(
+                waiting.sourceId(), waiting.url(), waiting.ref(), waiting.commit(), waiting.creates(), waiting.newVersions(),
+                waiting.conflicts());
+        Message message = new Message(NotificationEvent.CATALOG_PLAN_WAITING, waiting.at(), null, null, null, status, null,
+                null, null, List.of(), null, null, null, what, publicUrl + "/#/catalog/git-sources");
+        store(channelIds, NotificationEvent.CATALOG_PLAN_WAITING, null, null, message);
     }
 
     /** The enabled channels that a rule for this event and job (or for every job) names, each once. */

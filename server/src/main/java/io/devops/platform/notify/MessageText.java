@@ -61,6 +61,14 @@ final class MessageText {
                 addIf(lines, "Open: ", m.link());
                 return new MessageText("[ACCEPTANCE " + m.verdict() + "] Node " + m.nodeIp(), lines);
             }
+            case CATALOG_PLAN_WAITING -> {
+                lines.add(m.reason());
+                lines.add(m.status().equals("CONFLICT") ? "Nothing was applied: the platform changed what the commit changes."
+                        : "Review the plan and apply the commit.");
+                addIf(lines, "Open: ", m.link());
+                return new MessageText(m.status().equals("CONFLICT") ? "[CATALOG CONFLICT] A Git sync's plan has conflicts"
+                        : "[APPROVAL NEEDED] A Git sync's catalog plan waits", lines);
+            }
             case RUN_PENDING_APPROVAL -> {
                 runLines(lines, m, "Job: ", "Run: #");
                 lines.add("Nodes: " + m.nodeCount());
@@ -102,6 +110,13 @@ final class MessageText {
                 runLines(lines, m, "作业：", "运行：#");
                 addIf(lines, "查看：", m.link());
                 return new MessageText("【验收未通过】节点 " + m.nodeIp(), lines);
+            }
+            case CATALOG_PLAN_WAITING -> {
+                lines.add(m.reason());
+                lines.add(m.status().equals("CONFLICT") ? "未应用任何内容：平台中已修改了该提交所修改的内容。" : "请审阅变更计划并应用该提交。");
+                addIf(lines, "查看：", m.link());
+                return new MessageText(m.status().equals("CONFLICT") ? "【目录冲突】Git 同步的变更计划存在冲突"
+                        : "【待审批】Git 同步的目录变更计划待应用", lines);
             }
             case RUN_PENDING_APPROVAL -> {
                 runLines(lines, m, "作业：", "运行：#");

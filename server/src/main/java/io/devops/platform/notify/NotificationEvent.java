@@ -8,9 +8,10 @@ import java.util.List;
 /**
  * What a rule can ask to be told about; TEST is the "send a test message" action's own.
  * RUN_PENDING_APPROVAL: a run waits for a second person (the job's approval rule).
+ * CATALOG_PLAN_WAITING: a scheduled Git sync's plan waits for approval or has conflicts (rules for every job only).
  */
 enum NotificationEvent {
-    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, RUN_PENDING_APPROVAL, TEST;
+    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, RUN_PENDING_APPROVAL, CATALOG_PLAN_WAITING, TEST;
 
     static NotificationEvent ofRun(RunEnded.Outcome outcome) {
         return switch (outcome) {

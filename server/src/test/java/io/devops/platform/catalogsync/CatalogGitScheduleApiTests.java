@@ -2,9 +2,18 @@ package io.devops.platform.catalogsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.devops.platform.support.Api;
 import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.Eventually;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.eclipse.jgit.api.Git;
@@ -19,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * (the recurring db-scheduler task calls the same method with the clock's time).
  */
 class CatalogGitScheduleApiTests extends ApiTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path repository;
@@ -94,6 +105,47 @@ class CatalogGitScheduleApiTests extends ApiTest {
             JsonNode ofScript = admin().get("/api/v1/catalog/imports?kind=script&name=" + script).json();
             assertThat(ofScript.valueStream().map(r -> r.get("version").asInt() + "@" + r.get("commit").asString()))
                     .containsExactly("2@" + second, "1@" + first);
+        }
+    }
+
+    /** A webhook channel on a local receiver, with a rule (for every job) for waiting catalog plans. */
+    private long planWaitingChannel(String url) {
+        Api.Response channel = admin().post("/api/v1/notification-channels",
+                "{\"name\":\"%s\",\"type\":\"webhook\",\"language\":\"en\",\"url\":\"%s\",\"secret\":\"plan-hook\"}"
+                        .formatted(unique("gs_hook"), url));
+        assertThat(channel.status()).as(channel.toString()).isEqualTo(201);
+        Api.Response rule = admin().post("/api/v1/notification-rules",
+                "{\"channelId\":%d,\"jobId\":null,\"events\":[\"CATALOG_PLAN_WAITING\"]}".formatted(channel.id()));
+        assertThat(rule.status()).as(rule.toString()).isEqualTo(201);
+        return channel.id();
+    }
+
+    @Test
+    void aScheduledPlanThatWaitsIsSentToTheChannelsOfRulesForWaitingPlans() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        long channel = planWaitingChannel("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+            String commit = commit(git, unique("gs_told"), "echo one", null);
+            long id = register(false);
+
+            syncWhenDue(id);
+            JsonNode message = Eventually.within(Duration.ofSeconds(20), "a message about commit " + commit,
+                    () -> received.stream().map(JSON::readTree).filter(body -> body.toString().contains(commit))
+                            .findFirst().orElse(null));
+            assertThat(message.get("event").asString()).isEqualTo("CATALOG_PLAN_WAITING");
+            assertThat(message.get("title").asString()).isEqualTo("[APPROVAL NEEDED] A Git sync's catalog plan waits");
+            assertThat(message.get("text").asString()).contains("Git source #" + id, "branch main", "1 to create",
+                    "/#/catalog/git-sources");
+        } finally {
+            admin().delete("/api/v1/notification-channels/" + channel);
+            receiver.stop(0);
         }
     }
 

@@ -74,6 +74,27 @@ class CatalogGitSourcesApiTests extends ApiTest {
     }
 
     @Test
+    void removingASourceKeepsTheCommitIdsOfTheVersionsItImported() throws Exception {
+        String script = unique("cs_gone");
+        try (Git git = Git.init().setDirectory(repository.toFile()).setInitialBranch("main").call()) {
+            String first = commit(git, script, "echo one");
+            long id = admin().post("/api/v1/catalog/git-sources", """
+                    {"url":"%s","branch":"main","path":"catalog"}""".formatted(repository.toUri())).id();
+            assertThat(admin().post("/api/v1/catalog/git-sources/" + id + "/sync?apply=true&commit=" + first, "").status())
+                    .isEqualTo(200);
+
+            assertThat(admin().delete("/api/v1/catalog/git-sources/" + id).status()).isEqualTo(204);
+
+            assertThat(admin().get("/api/v1/catalog/git-sources").json().valueStream().map(s -> s.get("id").asLong()))
+                    .doesNotContain(id);
+            JsonNode kept = admin().get("/api/v1/catalog/imports?kind=script&name=" + script).json().get(0);
+            assertThat(kept.get("commit").asString()).isEqualTo(first);
+            assertThat(kept.hasNonNull("sourceId")).as("the source is gone").isFalse();
+            assertThat(admin().delete("/api/v1/catalog/git-sources/" + id).status()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void aSourceWithAnotherSchemeCredentialsInItsUrlOrNoBranchIs400() {
         assertThat(admin().post("/api/v1/catalog/git-sources", "{\"url\":\"ssh://git@127.0.0.1/x.git\",\"branch\":\"main\"}")
                 .status()).isEqualTo(400);
@@ -83,6 +104,6 @@ class CatalogGitSourcesApiTests extends ApiTest {
         Api.Response withCredential = admin().post("/api/v1/catalog/git-sources",
                 "{\"url\":\"https://127.0.0.1/x.git\",\"branch\":\"main\",\"credential\":\"deploy\"}");
         assertThat(withCredential.status()).isEqualTo(400);
-        assertThat(withCredential.json().get("detail").asString()).contains("not supported yet");
+        assertThat(withCredential.json().get("detail").asString()).contains("ssh://");
     }
 }

@@ -61,4 +61,16 @@ class MessageTextTests {
         assertThat(MessageText.of(acceptance, Language.ZH_CN).plain()).contains("【验收未通过】节点 10.0.0.5", "验收结论：不通过",
                 "原因：nccl_allreduce");
     }
+
+    @Test
+    void aCatalogPlanWithConflictsSaysNothingWasAppliedInBothLanguages() {
+        Message conflict = new Message(NotificationEvent.CATALOG_PLAN_WAITING, Instant.now(), null, null, null, "CONFLICT", null,
+                null, null, List.of(), null, null, null, "Git source #3 https://git.example/c.git (branch main), commit abc: "
+                + "0 to create, 1 new versions, 1 conflicts", "http://localhost:8080/#/catalog/git-sources");
+
+        assertThat(MessageText.of(conflict, Language.EN).title()).isEqualTo("[CATALOG CONFLICT] A Git sync's plan has conflicts");
+        assertThat(MessageText.of(conflict, Language.EN).plain()).contains("commit abc", "Nothing was applied",
+                "Open: http://localhost:8080/#/catalog/git-sources");
+        assertThat(MessageText.of(conflict, Language.ZH_CN).plain()).contains("【目录冲突】", "未应用任何内容", "commit abc");
+    }
 }
