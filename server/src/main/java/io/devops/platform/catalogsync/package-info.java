@@ -1,9 +1,10 @@
 /**
  * Catalog as code: the catalog (roles with their files, variables and reports, operators, scripts,
- * templates, jobs) exported as a deterministic tar.gz tree of YAML files, and such a tree imported as a
+ * templates, jobs, health policies) exported as a deterministic tar.gz tree of YAML files, and such a tree imported as a
  * plan (CREATE / NEW_VERSION / UNCHANGED / CONFLICT) that is applied in one transaction or not at
  * all. Reads and writes the catalog only through {@link io.devops.platform.catalog.CatalogAsCode}
- * and jobs through {@link io.devops.platform.job.JobsAsCode}.
+ * jobs through {@link io.devops.platform.job.JobsAsCode} and health policies through
+ * {@link io.devops.platform.health.HealthPoliciesAsCode}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalog as code", allowedDependencies = {"shared", "identity", "catalog", "job"})
+@org.springframework.modulith.ApplicationModule(displayName = "Catalog as code", allowedDependencies = {"shared", "identity", "catalog", "job", "health"})
 package io.devops.platform.catalogsync;
