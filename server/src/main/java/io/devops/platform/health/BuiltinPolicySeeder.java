@@ -7,6 +7,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,8 +30,13 @@ class BuiltinPolicySeeder implements ApplicationRunner {
     }
 
     @Override
-    @Transactional
     public void run(ApplicationArguments args) {
+        ensureStored();
+    }
+
+    /** Also called where the default is needed before this runner ran (a decision at startup); its own transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void ensureStored() {
         if (store.byName(BuiltinHealthPolicy.NAME).isPresent()) {
             return;
         }

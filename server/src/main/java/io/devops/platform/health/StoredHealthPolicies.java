@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 class StoredHealthPolicies implements HealthPolicies {
 
     private final HealthPolicyStore store;
+    private final BuiltinPolicySeeder seeder;
 
-    StoredHealthPolicies(HealthPolicyStore store) {
+    StoredHealthPolicies(HealthPolicyStore store, BuiltinPolicySeeder seeder) {
         this.store = store;
+        this.seeder = seeder;
     }
 
     @Override
@@ -20,6 +22,10 @@ class StoredHealthPolicies implements HealthPolicies {
         HealthPolicyStore.Head head = (poolId == null ? java.util.Optional.<Long>empty() : store.poolPolicy(poolId))
                 .flatMap(store::head)
                 .or(() -> store.byName(BuiltinHealthPolicy.NAME))
+                .or(() -> {
+                    seeder.ensureStored(); // asked before the startup runner stored it
+                    return store.byName(BuiltinHealthPolicy.NAME);
+                })
                 .orElseThrow(() -> new IllegalStateException("the fleet's default health policy is missing"));
         return version(head.id(), head.latestVersion());
     }
