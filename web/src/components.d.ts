@@ -89,6 +89,7 @@ declare module 'vue' {
     NodePicker: typeof import('./components/catalog/NodePicker.vue')['default']
     PlanPreview: typeof import('./components/catalog/PlanPreview.vue')['default']
     PoolDialog: typeof import('./components/inventory/PoolDialog.vue')['default']
+    PoolHealthPolicy: typeof import('./components/inventory/PoolHealthPolicy.vue')['default']
     PoolSpecForm: typeof import('./components/inventory/PoolSpecForm.vue')['default']
     ReportCompare: typeof import('./components/ReportCompare.vue')['default']
     ReportsPanel: typeof import('./components/ReportsPanel.vue')['default']

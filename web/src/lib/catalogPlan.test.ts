@@ -47,7 +47,9 @@ describe('catalog import plan', () => {
   })
 
   it('exports all kinds without an include and names the chosen ones in the server order otherwise', () => {
-    expect(includeOf(['jobs', 'roles', 'operators', 'scripts', 'templates'])).toBeUndefined()
+    expect(includeOf(['jobs', 'roles', 'health-policies', 'operators', 'scripts', 'templates'])).toBeUndefined()
+    expect(includeOf(['jobs', 'roles', 'operators', 'scripts', 'templates'])).toBe('roles,operators,scripts,templates,jobs')
+    expect(includeOf(['health-policies', 'roles'])).toBe('roles,health-policies')
     expect(includeOf(['templates', 'roles'])).toBe('roles,templates')
     expect(includeOf([])).toBe('')
   })

@@ -5,7 +5,7 @@ export const PLAN_ACTIONS = ['CONFLICT', 'CREATE', 'NEW_VERSION', 'UNCHANGED'] a
 export type PlanAction = (typeof PLAN_ACTIONS)[number]
 
 /** The kinds an export can hold (`?include=`), in the server's order. */
-export const CATALOG_KINDS = ['roles', 'operators', 'scripts', 'templates', 'jobs'] as const
+export const CATALOG_KINDS = ['roles', 'operators', 'scripts', 'templates', 'jobs', 'health-policies'] as const
 export type CatalogKind = (typeof CATALOG_KINDS)[number]
 
 /** One line of the plan, as the server answers it (kind is singular: role, operator, ...). */

@@ -34,6 +34,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'scripts/new', name: 'script-new', component: () => import('../views/catalog/ScriptEditView.vue') },
       { path: 'scripts/:id', name: 'script', component: () => import('../views/catalog/ScriptDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'scripts/:id/edit', name: 'script-edit', component: () => import('../views/catalog/ScriptEditView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'health-policies', name: 'health-policies', component: () => import('../views/catalog/HealthPoliciesView.vue') },
       { path: 'git-sources', name: 'git-sources', component: () => import('../views/catalog/GitSourcesView.vue') },
       { path: 'templates', name: 'templates', component: () => import('../views/catalog/TemplatesView.vue') },
       { path: 'templates/new', name: 'template-new', component: () => import('../views/catalog/TemplateEditView.vue') },

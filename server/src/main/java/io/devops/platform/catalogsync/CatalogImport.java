@@ -1,7 +1,9 @@
 package io.devops.platform.catalogsync;
 
 import io.devops.platform.catalog.CatalogAsCode;
+import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.health.HealthPoliciesAsCode;
 import io.devops.platform.catalogsync.ImportRecords.Origin;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
@@ -29,15 +31,17 @@ class CatalogImport {
 
     private final CatalogAsCode catalog;
     private final JobsAsCode jobs;
+    private final HealthPoliciesAsCode policies;
     private final ImportPlanner planner;
     private final ImportRecords records;
     private final AuditTrail audit;
     private final Clock clock;
 
-    CatalogImport(CatalogAsCode catalog, JobsAsCode jobs, ImportPlanner planner, ImportRecords records, AuditTrail audit,
-                  Clock clock) {
+    CatalogImport(CatalogAsCode catalog, JobsAsCode jobs, HealthPoliciesAsCode policies, ImportPlanner planner,
+                  ImportRecords records, AuditTrail audit, Clock clock) {
         this.catalog = catalog;
         this.jobs = jobs;
+        this.policies = policies;
         this.planner = planner;
         this.records = records;
         this.audit = audit;
@@ -67,7 +71,9 @@ class CatalogImport {
                 kinds.has("operators") ? catalog.operators() : List.of(),
                 kinds.has("scripts") ? catalog.scripts() : List.of(),
                 kinds.has("templates") ? catalog.templates() : List.of(),
-                kinds.has("jobs") ? jobs.jobs() : List.of()));
+                kinds.has("jobs") ? jobs.jobs() : List.of(),
+                kinds.has("health-policies") ? policies.policies().stream()
+                        .map(p -> new Current<>(p.spec(), p.version())).toList() : List.of()));
     }
 
     @Transactional(readOnly = true)
@@ -97,6 +103,7 @@ class CatalogImport {
         applyEach(tree.operators(), changing, catalog::saveOperator, versions);
         applyEach(tree.templates(), changing, catalog::saveTemplate, versions);
         applyEach(tree.jobs(), changing, jobs::saveJob, versions);
+        applyEach(tree.policies(), changing, policies::save, versions);
         List<PlanEntry> done = plan.stream().map(e -> e.changes() ? e.applied(versions.get(e.path())) : e).toList();
         Result applied = Result.of(done, false, !changing.isEmpty());
         if (!changing.isEmpty()) {

@@ -5,6 +5,8 @@ import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
 import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.health.HealthPoliciesAsCode;
+import io.devops.platform.health.HealthPolicySpec;
 import io.devops.platform.job.JobSpec;
 import io.devops.platform.job.JobsAsCode;
 import java.lang.reflect.RecordComponent;
@@ -33,10 +35,12 @@ class ImportPlanner {
 
     private final CatalogAsCode catalog;
     private final JobsAsCode jobs;
+    private final HealthPoliciesAsCode policies;
 
-    ImportPlanner(CatalogAsCode catalog, JobsAsCode jobs) {
+    ImportPlanner(CatalogAsCode catalog, JobsAsCode jobs, HealthPoliciesAsCode policies) {
         this.catalog = catalog;
         this.jobs = jobs;
+        this.policies = policies;
     }
 
     List<PlanEntry> plan(CatalogTree tree) {
@@ -88,6 +92,12 @@ class ImportPlanner {
             for (Item<JobSpec> item : tree.jobs()) {
                 plan.add(job(item, jobsNow.get(item.spec().name()), templateLanding, brokenTemplates, templates));
             }
+        }
+        if (!tree.policies().isEmpty()) {
+            Map<String, Current<HealthPolicySpec>> policiesNow = byKey(policies.policies().stream()
+                    .map(p -> new Current<>(p.spec(), p.version())).toList(), HealthPolicySpec::name);
+            tree.policies().forEach(item -> plan.add(compare(HealthPolicyYaml.KIND, item.spec().name(), item,
+                    policiesNow.get(item.spec().name()), List.of())));
         }
         return plan;
     }

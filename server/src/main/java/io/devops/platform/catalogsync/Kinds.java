@@ -10,7 +10,7 @@ import java.util.Set;
 /** Which kinds an export holds ({@code ?include=roles,templates}); all of them when none is named. */
 record Kinds(Set<String> included) {
 
-    static final List<String> ALL = List.of("roles", "operators", "scripts", "templates", "jobs");
+    static final List<String> ALL = List.of("roles", "operators", "scripts", "templates", "jobs", "health-policies");
 
     static Kinds parse(String include) {
         if (include == null || include.isBlank()) {

@@ -4,6 +4,7 @@ import io.devops.platform.catalog.CatalogSpec.Current;
 import io.devops.platform.catalog.CatalogSpec.OperatorKey;
 import io.devops.platform.catalog.CatalogSpec;
 import io.devops.platform.catalogsync.CatalogTree.Item;
+import io.devops.platform.health.HealthPolicySpec;
 import io.devops.platform.job.JobParameter;
 import io.devops.platform.job.JobSpec;
 import io.devops.platform.shared.Slug;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * The tree's layout and its YAML documents (see docs/CATALOG-AS-CODE.md): {@code catalog.yaml},
  * {@code roles/<role>/role.yaml} with the role's files under {@code roles/<role>/files/},
  * {@code operators/<role>/<name>[@<pkgVersion>].yaml}, {@code scripts/<name>.yaml} and
- * {@code templates/<name>.yaml}, file names being the {@link Slug} of the name. Keys are written in
+ * {@code templates/<name>.yaml}, {@code jobs/<name>.yaml} and {@code health-policies/<name>.yaml}, file names being the {@link Slug} of the name. Keys are written in
  * a fixed order; ids and timestamps never appear, only names and pinned version numbers.
  */
 final class TreeFormat {
@@ -32,6 +33,7 @@ final class TreeFormat {
     static final String INDEX = "catalog.yaml";
     private static final String ROLES = "roles/";
     private static final String FILES = "/files/";
+    private static final String POLICIES = "health-policies/";
 
     private TreeFormat() {
     }
@@ -42,7 +44,7 @@ final class TreeFormat {
                                            List<Current<CatalogSpec.Operator>> operators,
                                            List<Current<CatalogSpec.Script>> scripts,
                                            List<Current<CatalogSpec.Template>> templates,
-                                           List<Current<JobSpec>> jobs) {
+                                           List<Current<JobSpec>> jobs, List<Current<HealthPolicySpec>> policies) {
         SortedMap<String, byte[]> files = new TreeMap<>();
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("format", FORMAT);
@@ -55,6 +57,9 @@ final class TreeFormat {
         templates.forEach(template -> files.put("templates/" + Slug.of(template.spec().name()) + ".yaml",
                 YamlFiles.dump(template(template))));
         jobs.forEach(job -> files.put("jobs/" + Slug.of(job.spec().name()) + ".yaml", YamlFiles.dump(job(job))));
+        policies.forEach(policy -> files.put(POLICIES + Slug.of(policy.spec().name()) + ".yaml",
+                YamlFiles.dump(HealthPolicyYaml.write(head(HealthPolicyYaml.KIND, policy.spec().name(), null,
+                        policy.version()), policy.spec()))));
         return files;
     }
 
@@ -174,7 +179,7 @@ final class TreeFormat {
         return doc;
     }
 
-    private static Map<String, Object> head(String kind, String name, String description, int version) {
+    static Map<String, Object> head(String kind, String name, String description, int version) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("kind", kind);
         doc.put("name", name);
@@ -204,6 +209,7 @@ final class TreeFormat {
         List<Item<CatalogSpec.Script>> scripts = new ArrayList<>();
         List<Item<CatalogSpec.Template>> templates = new ArrayList<>();
         List<Item<JobSpec>> jobs = new ArrayList<>();
+        List<Item<HealthPolicySpec>> policies = new ArrayList<>();
         Map<String, SortedMap<String, byte[]>> roleFiles = new TreeMap<>();
         for (var file : files.entrySet()) {
             String path = file.getKey();
@@ -223,10 +229,13 @@ final class TreeFormat {
                 templates.add(template(load(path, file.getValue(), "template")));
             } else if (parts[0].equals("jobs") && parts.length == 2 && path.endsWith(".yaml")) {
                 jobs.add(job(load(path, file.getValue(), "job")));
+            } else if (path.startsWith(POLICIES) && parts.length == 2 && path.endsWith(".yaml")) {
+                YamlDocument doc = load(path, file.getValue(), HealthPolicyYaml.KIND);
+                policies.add(new Item<>(path, HealthPolicyYaml.read(doc), doc.integer("exportedFromVersion", 0)));
             } else {
                 throw TreeArchive.bad(path + ": is not part of a catalog tree (unknown kind or place); expected "
                         + INDEX + ", roles/<role>/role.yaml, roles/<role>/files/..., operators/<role>/<name>.yaml,"
-                        + " scripts/<name>.yaml, templates/<name>.yaml or jobs/<name>.yaml");
+                        + " scripts/<name>.yaml, templates/<name>.yaml, jobs/<name>.yaml or " + POLICIES + "<name>.yaml");
             }
         }
         List<Item<CatalogSpec.Role>> withFiles = new ArrayList<>();
@@ -246,7 +255,8 @@ final class TreeFormat {
         unique(scripts, CatalogSpec.Script::name, "script");
         unique(templates, CatalogSpec.Template::name, "template");
         unique(jobs, JobSpec::name, "job");
-        return new CatalogTree(withFiles, operators, scripts, templates, jobs);
+        unique(policies, HealthPolicySpec::name, "health policy");
+        return new CatalogTree(withFiles, operators, scripts, templates, jobs, policies);
     }
 
     private static <T> void unique(List<Item<T>> items, Function<T, Object> key, String kind) {
@@ -373,7 +383,7 @@ final class TreeFormat {
         throw s.problem("a step names either an operator (operator, role) or a script (script)");
     }
 
-    private static Set<String> with(String... keys) {
+    static Set<String> with(String... keys) {
         var all = new HashSet<>(HEAD);
         all.addAll(List.of(keys));
         return all;

@@ -120,6 +120,20 @@ record YamlDocument(String path, Map<String, Object> values) {
         return documents;
     }
 
+    /** A nested mapping, or null. */
+    YamlDocument document(String key) {
+        Object value = values.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            throw problem(key + ": must be a mapping");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = (Map<String, Object>) map;
+        return new YamlDocument(path + " " + key, entry);
+    }
+
     RuntimeException problem(String message) {
         return TreeArchive.bad(path + ": " + message);
     }

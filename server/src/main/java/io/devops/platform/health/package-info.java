@@ -7,7 +7,9 @@
  * {@link io.devops.platform.health.HealthRule}, {@link io.devops.platform.health.HealthLimits},
  * {@link io.devops.platform.health.RepairAction}), the {@link io.devops.platform.health.RepairRequested}
  * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
- * the repair module implements for the node's health page.
+ * the repair module implements for the node's health page. Policies are stored and versioned here
+ * ({@link io.devops.platform.health.HealthPoliciesAsCode} reads and saves them for catalog as code);
+ * re-acceptance checks are checked against acceptance's check names.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway"})
+@org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway", "acceptance"})
 package io.devops.platform.health;

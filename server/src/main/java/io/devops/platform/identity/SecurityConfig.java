@@ -63,6 +63,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/collections", "/api/v1/collections/**").hasRole(Role.ADMIN.name())
                         // An imported catalog tree holds role files too.
                         .requestMatchers("/api/v1/catalog/import", "/api/v1/catalog/git-sources/**").hasRole(Role.ADMIN.name())
+                        // What the fleet does on its own about failing nodes (drain, repair, RMA) is ADMIN's to set.
+                        .requestMatchers("/api/v1/health-policies", "/api/v1/health-policies/**",
+                                "/api/v1/node-pools/*/health-policy").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/**").hasAnyRole(Role.OPERATOR.name(), TenantAuthorities.TENANT_OPERATOR)
                         .anyRequest().permitAll())
                 .authenticationManager(authenticationManager)

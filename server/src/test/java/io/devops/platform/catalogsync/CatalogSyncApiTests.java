@@ -62,7 +62,7 @@ class CatalogSyncApiTests extends ApiTest {
     @Test
     void theExportedCatalogImportsAsAllUnchangedBuiltInRolesIncluded() {
         // Jobs are left out: other tests' jobs may target nodes deleted since (jobs: see the test that creates one).
-        Api.Response plan = importTree(admin(), export(admin(), "?include=roles,operators,scripts,templates"), true);
+        Api.Response plan = importTree(admin(), export(admin(), "?include=roles,operators,scripts,templates,health-policies"), true);
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         for (String role : BUILTIN_ROLES) {
             assertThat(entry(plan, "role", role).get("action").asString()).isEqualTo("UNCHANGED");
