@@ -7,7 +7,10 @@
  * {@link io.devops.platform.health.HealthRule}, {@link io.devops.platform.health.HealthLimits},
  * {@link io.devops.platform.health.RepairAction}), the {@link io.devops.platform.health.RepairRequested}
  * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
- * the repair module implements for the node's health page.
+ * the repair module implements for the node's health page. Decisions: each condition that opens or
+ * rises in severity is decided once under the pool's policy (drain through the lifecycle's
+ * {@link io.devops.platform.lifecycle.RepairStates}, recommendation, dry run, limits), and
+ * {@link io.devops.platform.health.HealthNotice} tells the notifications what people should hear.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway"})
+@org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway", "lifecycle"})
 package io.devops.platform.health;
