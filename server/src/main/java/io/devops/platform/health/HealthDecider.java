@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -49,9 +51,16 @@ class HealthDecider {
         this.clock = clock;
     }
 
+    /** The platform decides, not the agent whose request stored the events: its scope would hide the node. */
     @TransactionalEventListener
     void on(HealthIntake.DecisionsDue due) {
-        decideDue(due.nodeId());
+        SecurityContext caller = SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            decideDue(due.nodeId());
+        } finally {
+            SecurityContextHolder.setContext(caller);
+        }
     }
 
     /** Decides the owed events (of one node, or of all when null); answers how many it decided. */
