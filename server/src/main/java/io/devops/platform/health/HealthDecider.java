@@ -1,5 +1,6 @@
 package io.devops.platform.health;
 
+import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.lifecycle.RepairStates;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,17 +36,20 @@ class HealthDecider {
     private final HealthPolicies policies;
     private final RepairStates states;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     HealthDecider(HealthDecisionStore decisions, RepairRecommendations recommendations, HealthNodes nodes, HealthPolicies policies,
-                  RepairStates states, ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+                  RepairStates states, ApplicationEventPublisher events, AuditTrail audit, PlatformTransactionManager transactions,
+                  Clock clock) {
         this.decisions = decisions;
         this.recommendations = recommendations;
         this.nodes = nodes;
         this.policies = policies;
         this.states = states;
         this.events = events;
+        this.audit = audit;
         this.transaction = new TransactionTemplate(transactions);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -115,6 +119,8 @@ class HealthDecider {
         HealthRule rule = policy.ruleFor(event.component(), event.code()).orElse(null);
         switch (plan.intent()) {
             case DRAIN -> {
+                audit.recordInTenant(node.tenantId(), "node.drained", "node", node.id(), "Node " + node.ip() + " drained to REPAIR by "
+                        + policy.actor() + ": " + plan.reason(), null, java.util.Map.of("lifecycle", "REPAIR"));
                 events.publishEvent(new RepairRequested(node.id(), event.id(), event.component(), event.code(), event.subject(),
                         rule.actions(), rule.escalateAfterRepairs(), policy.policyId(), policy.version(), policy.reacceptanceChecks(),
                         policy.actor(), plan.reason()));
