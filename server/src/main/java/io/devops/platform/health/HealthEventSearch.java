@@ -35,9 +35,7 @@ class HealthEventSearch {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         TenantScope scope = scopes.current();
-        if (!scope.global()) {
-            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
-        }
+        scoped(conditions, scope);
         add(conditions, params, "e.node_id = ?", filter.nodeId());
         add(conditions, params, "n.node_pool_id = ?", filter.poolId());
         add(conditions, params, "e.severity = ?", filter.severity());
@@ -66,7 +64,14 @@ class HealthEventSearch {
                 version, rs.getString("action"));
     }
 
-    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+    /** Limits rows joined to their node {@code n} to the caller's tenants' pools (nothing for the operations team). */
+    static void scoped(List<String> conditions, TenantScope scope) {
+        if (!scope.global()) {
+            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
+        }
+    }
+
+    static void add(List<String> conditions, List<Object> params, String condition, Object value) {
         if (value != null) {
             conditions.add(condition);
             params.add(value);

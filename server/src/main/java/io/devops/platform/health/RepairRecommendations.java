@@ -57,11 +57,9 @@ class RepairRecommendations {
     PageResult<RecommendationView> page(Filter filter, TenantScope scope, PageQuery query) {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
-        if (!scope.global()) {
-            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
-        }
-        add(conditions, params, "r.node_id = ?", filter.nodeId());
-        add(conditions, params, "n.node_pool_id = ?", filter.poolId());
+        HealthEventSearch.scoped(conditions, scope);
+        HealthEventSearch.add(conditions, params, "r.node_id = ?", filter.nodeId());
+        HealthEventSearch.add(conditions, params, "n.node_pool_id = ?", filter.poolId());
         if (filter.open() != null) {
             conditions.add(filter.open() ? "r.status = 'OPEN'" : "r.status <> 'OPEN'");
         }
@@ -76,13 +74,6 @@ class RepairRecommendations {
     List<RecommendationView> ofNode(long nodeId) {
         return jdbc.sql("SELECT r.*, n.ip, n.node_pool_id" + FROM + " WHERE r.node_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT 200")
                 .param(nodeId).query(RepairRecommendations::map).list();
-    }
-
-    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
-        if (value != null) {
-            conditions.add(condition);
-            params.add(value);
-        }
     }
 
     private static RecommendationView map(ResultSet rs, int row) throws SQLException {

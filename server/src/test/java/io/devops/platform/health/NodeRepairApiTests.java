@@ -132,6 +132,21 @@ class NodeRepairApiTests extends ApiTest {
         assertThat(history.get(history.size() - 1).get("reason").asString()).contains("recommendation #" + id, "drain it now");
     }
 
+    @Test
+    void aConditionIsDecidedOnceWhenItOpensAndOnceMoreWhenItsSeverityRises() {
+        HealthFixtures.Tenant tenant = tenants.tenant();
+        HealthFixtures.Agent agent = tenants.agent(tenant.pool(), uniqueIp());
+        String warning = event("79", T0, T0, 1, true).replace("CRITICAL", "WARNING");
+
+        agent.report(warning);
+        agent.report(event("79", T0, "2026-12-07T10:01:00Z", 2, true).replace("CRITICAL", "WARNING"));
+        agent.report(event("79", T0, "2026-12-07T10:02:00Z", 3, true));
+        agent.report(event("79", T0, "2026-12-07T10:02:00Z", 3, true)); // re-sent
+
+        JsonNode decisions = admin().get("/api/v1/nodes/" + agent.nodeId() + "/health").json().get("decisions");
+        assertThat(decisions).extracting(d -> d.get("severity").asString()).containsExactly("CRITICAL", "WARNING");
+    }
+
     private HealthFixtures.Agent readyTeamNode(HealthLimits limits) {
         long pool = fixtures.ownPool();
         policies.set(pool, DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 1, limits, false));
