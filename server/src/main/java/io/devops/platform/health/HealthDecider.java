@@ -5,6 +5,7 @@ import io.devops.platform.lifecycle.RepairStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +121,7 @@ class HealthDecider {
         switch (plan.intent()) {
             case DRAIN -> {
                 audit.recordInTenant(node.tenantId(), "node.drained", "node", node.id(), "Node " + node.ip() + " drained to REPAIR by "
-                        + policy.actor() + ": " + plan.reason(), null, java.util.Map.of("lifecycle", "REPAIR"));
+                        + policy.actor() + ": " + plan.reason(), null, Map.of("lifecycle", "REPAIR"));
                 events.publishEvent(new RepairRequested(node.id(), event.id(), event.component(), event.code(), event.subject(),
                         rule.actions(), rule.escalateAfterRepairs(), policy.policyId(), policy.version(), policy.reacceptanceChecks(),
                         policy.actor(), plan.reason()));

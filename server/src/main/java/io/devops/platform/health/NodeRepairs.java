@@ -8,6 +8,7 @@ import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,7 +26,7 @@ class NodeRepairs {
     record Moved(long id, String ip, String from, String state, String reason) {
     }
 
-    /** A condition-less repair request: the condition fields the repair module keys its counts on. */
+    /** A drain by hand concerns no condition: its request names this component (code DRAIN, subject node) instead. */
     static final String BY_HAND = "manual";
 
     private final HealthNodes nodes;
@@ -114,9 +115,9 @@ class NodeRepairs {
             throw new ConflictException("Repair recommendation " + open.id() + " was resolved by someone else meanwhile; read it again");
         }
         HealthNodes.Node node = nodes.get(open.nodeId());
-        audit.recordInTenant(node.tenantId(), "repair-recommendation." + status.toLowerCase(java.util.Locale.ROOT),
+        audit.recordInTenant(node.tenantId(), "repair-recommendation." + status.toLowerCase(Locale.ROOT),
                 "repair-recommendation", open.id(), "Repair recommendation #" + open.id() + " for node " + node.ip() + " "
-                        + status.toLowerCase(java.util.Locale.ROOT) + (comment == null || comment.isBlank() ? "" : ": " + comment),
+                        + status.toLowerCase(Locale.ROOT) + (comment == null || comment.isBlank() ? "" : ": " + comment),
                 Map.of("status", "OPEN"), Map.of("status", status));
     }
 
