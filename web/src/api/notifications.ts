@@ -6,7 +6,8 @@ import type { Page } from './types'
 export type ChannelType = 'webhook' | 'dingtalk' | 'feishu' | 'wecom' | 'email'
 export type ChannelLanguage = 'zh-CN' | 'en'
 export const CHANNEL_TYPES: ChannelType[] = ['webhook', 'dingtalk', 'feishu', 'wecom', 'email']
-export const NOTIFICATION_EVENTS = ['RUN_FAILED', 'RUN_SUCCEEDED', 'RUN_CANCELLED', 'RUN_INTERRUPTED', 'NODE_ACCEPTANCE_FAILED', 'RUN_PENDING_APPROVAL', 'CATALOG_PLAN_WAITING'] as const
+export const NOTIFICATION_EVENTS = ['RUN_FAILED', 'RUN_SUCCEEDED', 'RUN_CANCELLED', 'RUN_INTERRUPTED', 'NODE_ACCEPTANCE_FAILED', 'RUN_PENDING_APPROVAL',
+  'CATALOG_PLAN_WAITING', 'HEALTH_RECOMMENDATION', 'HEALTH_LIMIT_REACHED', 'NODE_DRAINED'] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
 export interface Smtp {

@@ -562,6 +562,7 @@ const en = {
     eventNames: {
       RUN_FAILED: 'Run failed', RUN_SUCCEEDED: 'Run succeeded', RUN_CANCELLED: 'Run cancelled', RUN_INTERRUPTED: 'Run interrupted',
       NODE_ACCEPTANCE_FAILED: 'Node failed acceptance', RUN_PENDING_APPROVAL: 'Run awaits approval', CATALOG_PLAN_WAITING: 'Git sync plan waits (approval or conflicts)', TEST: 'Test message',
+      HEALTH_RECOMMENDATION: 'Repair recommended', HEALTH_LIMIT_REACHED: 'Health policy limit reached', NODE_DRAINED: 'Node drained to repair',
     },
     attemptStatus: { SUCCEEDED: 'Sent', FAILED: 'Failed' },
   },

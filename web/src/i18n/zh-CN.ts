@@ -562,6 +562,7 @@ const zhCN: Messages = {
     eventNames: {
       RUN_FAILED: '运行失败', RUN_SUCCEEDED: '运行成功', RUN_CANCELLED: '运行已取消', RUN_INTERRUPTED: '运行已中断',
       NODE_ACCEPTANCE_FAILED: '节点验收未通过', RUN_PENDING_APPROVAL: '运行待审批', CATALOG_PLAN_WAITING: 'Git 同步的变更计划待处理（待审批或有冲突）', TEST: '测试消息',
+      HEALTH_RECOMMENDATION: '建议维修', HEALTH_LIMIT_REACHED: '已达自动处置上限', NODE_DRAINED: '节点已下线维修',
     },
     attemptStatus: { SUCCEEDED: '已送达', FAILED: '失败' },
   },

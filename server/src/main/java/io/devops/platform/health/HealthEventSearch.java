@@ -5,6 +5,8 @@ import io.devops.platform.identity.TenantScopes;
 import io.devops.platform.shared.DbTime;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,9 +35,7 @@ class HealthEventSearch {
         List<String> conditions = new ArrayList<>();
         List<Object> params = new ArrayList<>();
         TenantScope scope = scopes.current();
-        if (!scope.global()) {
-            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
-        }
+        scoped(conditions, scope);
         add(conditions, params, "e.node_id = ?", filter.nodeId());
         add(conditions, params, "n.node_pool_id = ?", filter.poolId());
         add(conditions, params, "e.severity = ?", filter.severity());
@@ -45,15 +45,33 @@ class HealthEventSearch {
         long total = jdbc.sql("SELECT COUNT(*)" + from).params(params).query(Long.class).single();
         List<HealthEventView> items = jdbc.sql("SELECT e.*" + from + " ORDER BY e.last_seen DESC, e.id DESC" + query.limitOffset())
                 .params(params)
-                .query((rs, row) -> new HealthEventView(rs.getLong("id"), rs.getLong("node_id"), rs.getString("component"),
-                        rs.getString("code"), rs.getString("subject"), rs.getString("severity"), rs.getString("message"),
-                        rs.getString("evidence"), DbTime.read(rs, "first_seen"), DbTime.read(rs, "last_seen"),
-                        rs.getLong("event_count"), rs.getBoolean("is_open"), null, null))
+                .query(HealthEventSearch::map)
                 .list();
         return PageResult.of(items, total, query);
     }
 
-    private static void add(List<String> conditions, List<Object> params, String condition, Object value) {
+    /** The node's newest events (its page shows them beside the decisions; the caller has checked it may see the node). */
+    List<HealthEventView> ofNode(long nodeId) {
+        return jdbc.sql("SELECT * FROM health_events WHERE node_id = ? ORDER BY last_seen DESC, id DESC LIMIT 200").param(nodeId)
+                .query(HealthEventSearch::map).list();
+    }
+
+    private static HealthEventView map(ResultSet rs, int row) throws SQLException {
+        Long version = rs.getObject("policy_version", Long.class);
+        return new HealthEventView(rs.getLong("id"), rs.getLong("node_id"), rs.getString("component"), rs.getString("code"),
+                rs.getString("subject"), rs.getString("severity"), rs.getString("message"), rs.getString("evidence"),
+                DbTime.read(rs, "first_seen"), DbTime.read(rs, "last_seen"), rs.getLong("event_count"), rs.getBoolean("is_open"),
+                version, rs.getString("action"));
+    }
+
+    /** Limits rows joined to their node {@code n} to the caller's tenants' pools (nothing for the operations team). */
+    static void scoped(List<String> conditions, TenantScope scope) {
+        if (!scope.global()) {
+            conditions.add("n.node_pool_id IN (SELECT sp.id FROM node_pools sp WHERE sp.tenant_id IN (" + scope.tenantIdLiterals() + "))");
+        }
+    }
+
+    static void add(List<String> conditions, List<Object> params, String condition, Object value) {
         if (value != null) {
             conditions.add(condition);
             params.add(value);

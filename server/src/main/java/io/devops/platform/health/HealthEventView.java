@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * One condition of one node as the API shows it, every field always present. {@code policyVersion}
- * and {@code action} stay null until health policies decide what to do about conditions.
+ * and {@code action} are those of its latest decision (the policy version, and the outcome such as
+ * DRAINED or RECOMMENDED), null until one is made.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record HealthEventView(long id, long nodeId, String component, String code, String subject, String severity, String message,

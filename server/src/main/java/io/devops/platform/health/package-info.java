@@ -9,7 +9,11 @@
  * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
  * the repair module implements for the node's health page. Policies are stored and versioned here
  * ({@link io.devops.platform.health.HealthPoliciesAsCode} reads and saves them for catalog as code);
- * re-acceptance checks are checked against acceptance's check names.
+ * re-acceptance checks are checked against acceptance's check names. Decisions: each condition that
+ * opens or rises in severity is decided once under the pool's policy (drain through the lifecycle's
+ * {@link io.devops.platform.lifecycle.RepairStates}, recommendation, dry run, limits), and
+ * {@link io.devops.platform.health.HealthNotice} tells the notifications what people should hear.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway", "acceptance"})
+@org.springframework.modulith.ApplicationModule(displayName = "Health",
+        allowedDependencies = {"shared", "identity", "agentgateway", "acceptance", "lifecycle"})
 package io.devops.platform.health;

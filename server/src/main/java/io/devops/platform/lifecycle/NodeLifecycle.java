@@ -67,6 +67,10 @@ class NodeLifecycle {
         if (to.needsReason() && (reason == null || reason.isBlank())) {
             throw new InvalidInputException("reason", "is required to mark a node " + to + ": say what is wrong or what is done to it");
         }
+        if (to == NodeState.TESTING && stateOf(node) == NodeState.REPAIR) {
+            throw new ConflictException("A repaired node is tested again only through its re-acceptance: start re-acceptance with POST "
+                    + "/api/v1/nodes/" + nodeId + "/return");
+        }
         Transition done = move(node, to, null, reason);
         audit.recordInTenant(node.pool().tenantId(), "node.lifecycle-changed", "node", nodeId, "Node " + node.ip() + ": "
                 + done.from() + " -> " + to + (reason == null || reason.isBlank() ? "" : ": " + reason),

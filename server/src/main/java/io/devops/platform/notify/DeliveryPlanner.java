@@ -6,6 +6,7 @@ import io.devops.platform.execution.RunAwaitsApproval;
 import io.devops.platform.execution.RunEnded;
 import io.devops.platform.execution.RunOutcome;
 import io.devops.platform.execution.RunOutcomes;
+import io.devops.platform.health.HealthNotice;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
@@ -85,6 +86,11 @@ class DeliveryPlanner {
         handOff(() -> planCatalog(waiting), "Git source " + waiting.sourceId() + " commit " + waiting.commit());
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(HealthNotice notice) {
+        handOff(() -> planHealth(notice), "node " + notice.nodeId() + " " + notice.kind());
+    }
+
     /** "Send a test message": one delivery, tried like any other. */
     long test(Channel channel) {
         long id = deliveries.insert(channel.id(), NotificationEvent.TEST, null, null, json.writeValueAsString(Message.test(clock.instant())),
@@ -162,6 +168,20 @@ class DeliveryPlanner {
         Message message = new Message(NotificationEvent.CATALOG_PLAN_WAITING, waiting.at(), null, null, null, status, null,
                 null, null, List.of(), null, null, null, what, publicUrl + "/#/catalog/git-sources");
         store(channelIds, NotificationEvent.CATALOG_PLAN_WAITING, null, null, message);
+    }
+
+    /** A health notice concerns no job: the rules for every job hear it (see docs/HEALTH.md on tenants' channels). */
+    private void planHealth(HealthNotice notice) {
+        NotificationEvent event = NotificationEvent.ofHealth(notice.kind());
+        List<Long> channelIds = channelsFor(event, null);
+        if (channelIds.isEmpty()) {
+            return;
+        }
+        String condition = notice.component() + " " + notice.code() + " (" + notice.severity() + ")";
+        String reason = notice.reason() + (notice.evidence() == null ? "" : "; evidence: " + notice.evidence());
+        Message message = new Message(event, notice.at(), null, null, null, null, null, null, null, List.of(), notice.nodeId(),
+                notice.nodeIp(), condition, reason, publicUrl + "/#/nodes/" + notice.nodeId());
+        store(channelIds, event, null, notice.nodeId(), message);
     }
 
     /** The enabled channels that a rule for this event and job (or for every job) names, each once. */

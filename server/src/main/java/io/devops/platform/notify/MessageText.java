@@ -19,6 +19,11 @@ final class MessageText {
     private static final Map<String, String> ZH_STATUS = Map.of("SUCCEEDED", "成功", "FAILED", "失败", "CANCELLED", "已取消",
             "INTERRUPTED", "已中断", "UNREACHABLE", "不可达", "SKIPPED", "已跳过", "QUEUED", "排队中", "RUNNING", "运行中",
             "ERROR", "出错", "FAIL", "不通过");
+    private static final Map<NotificationEvent, String> EN_HEALTH = Map.of(NotificationEvent.HEALTH_RECOMMENDATION,
+            "[REPAIR RECOMMENDED]", NotificationEvent.HEALTH_LIMIT_REACHED, "[HEALTH LIMIT REACHED]", NotificationEvent.NODE_DRAINED,
+            "[DRAINED TO REPAIR]");
+    private static final Map<NotificationEvent, String> ZH_HEALTH = Map.of(NotificationEvent.HEALTH_RECOMMENDATION, "【建议维修】",
+            NotificationEvent.HEALTH_LIMIT_REACHED, "【已达自动处置上限】", NotificationEvent.NODE_DRAINED, "【已下线维修】");
 
     private final String title;
     private final List<String> lines;
@@ -69,6 +74,13 @@ final class MessageText {
                 return new MessageText(m.status().equals("CONFLICT") ? "[CATALOG CONFLICT] A Git sync's plan has conflicts"
                         : "[APPROVAL NEEDED] A Git sync's catalog plan waits", lines);
             }
+            case HEALTH_RECOMMENDATION, HEALTH_LIMIT_REACHED, NODE_DRAINED -> {
+                lines.add("Node: " + m.nodeIp() + " (#" + m.nodeId() + ")");
+                lines.add("Condition: " + m.verdict());
+                addIf(lines, "Why: ", m.reason());
+                addIf(lines, "Open: ", m.link());
+                return new MessageText(EN_HEALTH.get(m.event()) + " Node " + m.nodeIp(), lines);
+            }
             case RUN_PENDING_APPROVAL -> {
                 runLines(lines, m, "Job: ", "Run: #");
                 lines.add("Nodes: " + m.nodeCount());
@@ -117,6 +129,13 @@ final class MessageText {
                 addIf(lines, "查看：", m.link());
                 return new MessageText(m.status().equals("CONFLICT") ? "【目录冲突】Git 同步的变更计划存在冲突"
                         : "【待审批】Git 同步的目录变更计划待应用", lines);
+            }
+            case HEALTH_RECOMMENDATION, HEALTH_LIMIT_REACHED, NODE_DRAINED -> {
+                lines.add("节点：" + m.nodeIp() + "（#" + m.nodeId() + "）");
+                lines.add("状况：" + m.verdict());
+                addIf(lines, "原因：", m.reason());
+                addIf(lines, "查看：", m.link());
+                return new MessageText(ZH_HEALTH.get(m.event()) + "节点 " + m.nodeIp(), lines);
             }
             case RUN_PENDING_APPROVAL -> {
                 runLines(lines, m, "作业：", "运行：#");

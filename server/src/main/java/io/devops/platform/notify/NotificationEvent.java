@@ -1,6 +1,7 @@
 package io.devops.platform.notify;
 
 import io.devops.platform.execution.RunEnded;
+import io.devops.platform.health.HealthNotice;
 import io.devops.platform.shared.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
@@ -9,9 +10,21 @@ import java.util.List;
  * What a rule can ask to be told about; TEST is the "send a test message" action's own.
  * RUN_PENDING_APPROVAL: a run waits for a second person (the job's approval rule).
  * CATALOG_PLAN_WAITING: a scheduled Git sync's plan waits for approval or has conflicts (rules for every job only).
+ * The health events concern no job either: only rules for every job hear them. HEALTH_RECOMMENDATION:
+ * the policy proposes a repair a person must accept (a DELIVERED node); HEALTH_LIMIT_REACHED: a limit
+ * stopped an automatic drain (a recommendation instead); NODE_DRAINED: the policy drained a node to REPAIR.
  */
 enum NotificationEvent {
-    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, RUN_PENDING_APPROVAL, CATALOG_PLAN_WAITING, TEST;
+    RUN_SUCCEEDED, RUN_FAILED, RUN_CANCELLED, RUN_INTERRUPTED, NODE_ACCEPTANCE_FAILED, RUN_PENDING_APPROVAL, CATALOG_PLAN_WAITING,
+    HEALTH_RECOMMENDATION, HEALTH_LIMIT_REACHED, NODE_DRAINED, TEST;
+
+    static NotificationEvent ofHealth(HealthNotice.Kind kind) {
+        return switch (kind) {
+            case RECOMMENDATION -> HEALTH_RECOMMENDATION;
+            case LIMIT_REACHED -> HEALTH_LIMIT_REACHED;
+            case DRAINED -> NODE_DRAINED;
+        };
+    }
 
     static NotificationEvent ofRun(RunEnded.Outcome outcome) {
         return switch (outcome) {

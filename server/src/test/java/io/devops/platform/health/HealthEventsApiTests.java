@@ -42,8 +42,9 @@ class HealthEventsApiTests extends ApiTest {
         assertThat(row.get("lastSeen").asString()).isEqualTo("2026-12-07T10:02:00Z");
         assertThat(row.get("open").asBoolean()).isTrue();
         assertThat(row.get("evidence").asString()).isEqualTo("NVRM: Xid (PCI:0000:18:00): 79, pid=1");
-        assertThat(row.get("policyVersion").isNull()).isTrue();
-        assertThat(row.get("action").isNull()).isTrue();
+        // The tenant's node is DELIVERED: the policy's decision is a recommendation, under the interim policy's version 1.
+        assertThat(row.get("policyVersion").asInt()).isEqualTo(1);
+        assertThat(row.get("action").asString()).isEqualTo("RECOMMENDED");
     }
 
     @Test

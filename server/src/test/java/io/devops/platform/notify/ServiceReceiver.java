@@ -29,19 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
  * not the server's) and answers as that service would: an error code in a 200 for a bad signature.
  * The first {@code failFirst} requests to each path are answered 500, as by a service that is down.
  */
-final class ServiceReceiver implements AutoCloseable {
+public final class ServiceReceiver implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration MAX_SKEW = Duration.ofHours(1);
 
     /** A request as received, and whether it was signed and shaped as the service requires (why not, if not). */
-    record Received(String path, Map<String, String> query, Map<String, String> headers, String body, String problem) {
+    public record Received(String path, Map<String, String> query, Map<String, String> headers, String body, String problem) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        boolean valid() {
+        public boolean valid() {
             return problem == null;
         }
     }
@@ -53,7 +53,7 @@ final class ServiceReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** {@code secrets}: the signing secret each path expects ("/webhook", "/dingtalk", "/feishu"); WeCom has none. */
-    ServiceReceiver(Map<String, String> secrets, int failFirst) throws IOException {
+    public ServiceReceiver(Map<String, String> secrets, int failFirst) throws IOException {
         this.secrets = Map.copyOf(secrets);
         this.failFirst = failFirst;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -61,11 +61,11 @@ final class ServiceReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(request -> request.path().equals(path)).toList();
     }
 
