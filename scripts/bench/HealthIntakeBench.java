@@ -1,12 +1,9 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +26,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * real agent would not send at all (so this is an upper bound on the intake's load). Measures the
  * server's CPU per window (utime + stime from /proc) as % of one core, after an idle window for the
  * floor. Then, with the swarm still reporting, one READY node reports an Xid 79 and the bench times
- * how long until its lifecycle state is REPAIR. Run by scripts/bench/health-intake.sh.
+ * how long until its lifecycle state is REPAIR. Run by scripts/bench/health-intake.sh, compiled with
+ * {@link AgentSwarm}, whose request helper and /proc reading it shares.
  */
 public class HealthIntakeBench {
 
-    static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     /** One JDK HttpClient does its I/O on one selector thread: agents are spread over several. */
     static final HttpClient[] AGENT_CLIENTS = java.util.stream.IntStream.range(0, 4)
@@ -187,20 +184,11 @@ public class HealthIntakeBench {
 
     /** The server's CPU over the next {@code seconds}, as % of one core. */
     static double cpuPercent(long pid, int seconds) throws Exception {
-        double before = cpuSeconds(pid);
+        double before = AgentSwarm.cpuSeconds(pid);
         long start = System.nanoTime();
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-        return (cpuSeconds(pid) - before) / ((System.nanoTime() - start) / 1e9) * 100;
+        return (AgentSwarm.cpuSeconds(pid) - before) / ((System.nanoTime() - start) / 1e9) * 100;
     }
-
-    /** utime + stime of a process from /proc, in seconds. */
-    static double cpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) CLOCK_TICKS;
-    }
-
-    static final long CLOCK_TICKS = Long.parseLong(System.getenv().getOrDefault("CLK_TCK", "100"));
 
     static int status(String server, String path, String authorization) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(server + path)).header("Authorization", authorization).GET().build(),
@@ -215,23 +203,9 @@ public class HealthIntakeBench {
         return async(http, server, method, path, authorization, body).get();
     }
 
+    /** The agent swarm's request: JSON in and out, a failure for any answer but 2xx. */
     static CompletableFuture<JsonNode> async(HttpClient http, String server, String method, String path, String authorization,
                                              String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-            }
-            try {
-                return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        return AgentSwarm.async(http, server, method, path, authorization, body);
     }
 }

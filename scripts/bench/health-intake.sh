@@ -28,9 +28,11 @@ fi
    java -Xmx1g ${SERVER_JAVA_OPTS:-} -jar "$OLDPWD/$jar" --server.port="$port" --devops.agent.offline-after=600s \
    ${SERVER_ARGS:-} > "$work/server.log" 2>&1) &
 pid=$!
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { echo "the server did not start:"; tail -n 30 "$work/server.log"; exit 1; }
 echo "## N = $n agents, one report each per $window s, $windows windows, on h2 (server pid $pid, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-CLK_TCK=$(getconf CLK_TCK) java -Xmx512m -cp "$agent_jar" scripts/bench/HealthIntakeBench.java "http://127.0.0.1:$port" "$password" \
+# Compiled with AgentSwarm.java, whose request helper and /proc reading it shares.
+javac -nowarn -cp "$agent_jar" -d "$work/classes" scripts/bench/AgentSwarm.java scripts/bench/HealthIntakeBench.java
+java -Xmx512m -cp "$work/classes:$agent_jar" HealthIntakeBench "http://127.0.0.1:$port" "$password" \
   "$n" "$window" "$windows" "$pid" "$drain_wait"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
