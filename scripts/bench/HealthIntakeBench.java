@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -97,21 +96,11 @@ public class HealthIntakeBench {
         String token = call(server, "POST", "/api/v1/agent-enrollment-tokens", bearer, "{\"maxUses\":" + n
                 + ",\"expiresInMinutes\":120,\"nodePoolId\":" + pool + "}").get("token").asText();
         long start = System.nanoTime();
-        Semaphore inFlight = new Semaphore(16);
-        List<CompletableFuture<JsonNode>> enrolments = new ArrayList<>();
-        long salt = System.currentTimeMillis() / 1000 % 150;
-        for (int i = 0; i < n; i++) {
-            String ip = "127." + (100 + salt) + "." + (i / 256) + "." + (i % 256);
-            inFlight.acquire();
-            enrolments.add(async(HTTP, server, "POST", "/api/v1/agent/enroll", null, "{\"enrollmentToken\":\"" + token + "\",\"ip\":\""
-                    + ip + "\",\"hostname\":\"sim-" + i + "\",\"facts\":{\"hostname\":\"sim-" + i + "\"}}")
-                    .whenComplete((r, e) -> inFlight.release()));
-        }
+        List<JsonNode> answers = AgentSwarm.enrol(server, token, n);
         List<Agent> agents = new ArrayList<>();
         Instant since = Instant.now().minusSeconds(3600);
         for (int i = 0; i < n; i++) {
-            JsonNode body = enrolments.get(i).get();
-            agents.add(new Agent(i, body.get("nodeId").asLong(), "Bearer " + body.get("credential").asText(), since));
+            agents.add(new Agent(i, answers.get(i).get("nodeId").asLong(), "Bearer " + answers.get(i).get("credential").asText(), since));
         }
         System.out.printf("enrolled %d agents in %.1f s%n", n, (System.nanoTime() - start) / 1e9);
         return agents;
