@@ -45,9 +45,9 @@ echo "run $run: $status"
 api "$port" POST "/api/v1/nodes/$node/lock" '{"reason":"e2e maintenance"}' >/dev/null
 # A second lifecycle state for the home page's fleet counts (the other node stays DELIVERED).
 api "$port" POST "/api/v1/nodes/$node/lifecycle" '{"to":"MAINTENANCE","reason":"e2e fan replaced"}' >/dev/null
-# A condition for the Health page and the health counts: an agent of a pool of its own (so that the
-# job's pool keeps its two nodes) reports an Xid 79 through the agent endpoint.
-health_pool=$(api "$port" POST /api/v1/node-pools "{\"name\":\"e2e_health_pool\",\"tenantId\":$tenant}" | json "d['id']")
+# A condition for the Health page and the health counts: an agent enrolled into the spare pool (so that
+# the job's pool keeps its two nodes and the tenant's counts stay) reports an Xid 79 through the agent endpoint.
+health_pool=$(api "$port" GET '/api/v1/node-pools?size=200' | json "[p['id'] for p in d['items'] if p.get('tenantId') is None][0]")
 enrol_token=$(api "$port" POST /api/v1/agent-enrollment-tokens "{\"maxUses\":1,\"expiresInMinutes\":10,\"nodePoolId\":$health_pool}" | json "d['token']")
 agent_credential=$(curl -fsS -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/agent/enroll" \
     -d "{\"enrollmentToken\":\"$enrol_token\",\"ip\":\"127.0.0.9\",\"hostname\":\"gpu-h\",\"facts\":{\"hostname\":\"gpu-h\"}}" | json "d['credential']")
