@@ -140,7 +140,7 @@ try {
   await healthRow.getByRole('link', { name: '127.0.0.9' }).click()
   await page.waitForURL(/#\/nodes\/\d+$/)
   const timeline = page.locator('[data-test=node-health]')
-  await timeline.locator('[data-kind=event]').getByText('xid 79').waitFor()
+  await timeline.locator('[data-kind=event]').getByText('xid 79', { exact: true }).waitFor()
 
   step('the nodes table shows the node with its lock')
   await page.getByRole('menuitem', { name: 'Nodes' }).click()
