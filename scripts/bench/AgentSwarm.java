@@ -60,18 +60,7 @@ public class AgentSwarm {
         long enrolStart = System.nanoTime();
         List<long[]> agents = new ArrayList<>(); // {nodeId}
         List<String> credentials = new ArrayList<>();
-        Semaphore inFlight = new Semaphore(16);
-        List<CompletableFuture<JsonNode>> enrolments = new ArrayList<>();
-        long salt = System.currentTimeMillis() / 1000 % 150;
-        for (int i = 0; i < n; i++) {
-            String ip = "127." + (100 + salt) + "." + (i / 256) + "." + (i % 256);
-            inFlight.acquire();
-            enrolments.add(async(server, "POST", "/api/v1/agent/enroll", null, "{\"enrollmentToken\":\"" + token
-                    + "\",\"ip\":\"" + ip + "\",\"hostname\":\"sim-" + i + "\",\"facts\":{\"hostname\":\"sim-" + i + "\"}}")
-                    .whenComplete((r, e) -> inFlight.release()));
-        }
-        for (CompletableFuture<JsonNode> enrolment : enrolments) {
-            JsonNode body = enrolment.get();
+        for (JsonNode body : enrol(server, token, n)) {
             agents.add(new long[] {body.get("nodeId").asLong()});
             credentials.add("Bearer " + body.get("credential").asText());
         }
@@ -129,6 +118,25 @@ public class AgentSwarm {
         System.out.printf("polls failed (retried after 1 s): %d%n", POLL_FAILURES.get());
         System.out.printf("idle with %d held polls: server CPU %.0f%% of one core%n", n, (cpuSeconds(serverPid) - idleBefore) * 10);
         System.exit(0);
+    }
+
+    /** N agents enrolled with {@code token}, 16 at a time, each on its own loopback address: their enrolment answers, in order. */
+    static List<JsonNode> enrol(String server, String token, int n) throws Exception {
+        Semaphore inFlight = new Semaphore(16);
+        List<CompletableFuture<JsonNode>> enrolments = new ArrayList<>();
+        long salt = System.currentTimeMillis() / 1000 % 150;
+        for (int i = 0; i < n; i++) {
+            String ip = "127." + (100 + salt) + "." + (i / 256) + "." + (i % 256);
+            inFlight.acquire();
+            enrolments.add(async(server, "POST", "/api/v1/agent/enroll", null, "{\"enrollmentToken\":\"" + token
+                    + "\",\"ip\":\"" + ip + "\",\"hostname\":\"sim-" + i + "\",\"facts\":{\"hostname\":\"sim-" + i + "\"}}")
+                    .whenComplete((r, e) -> inFlight.release()));
+        }
+        List<JsonNode> answers = new ArrayList<>();
+        for (CompletableFuture<JsonNode> enrolment : enrolments) {
+            answers.add(enrolment.get());
+        }
+        return answers;
     }
 
     /** A job with one agent step ('true') on the pool, run {@code rounds} times; each timed to the run's end. */

@@ -28,4 +28,5 @@ smoke node-list scripts/bench/node-list.sh 200
 smoke run-large-log scripts/bench/run-large-log.sh 1
 smoke run-page scripts/bench/run-page.sh 1 20 1
 smoke certificates scripts/bench/certificates.sh 20
+smoke health-intake scripts/bench/health-intake.sh 20 5 1 10
 [ "$failed" -eq 0 ] || { echo "$failed benchmark(s) failed"; exit 1; }

@@ -2,7 +2,7 @@
 # The web console in a real browser: starts the built jar on embedded H2 in a temp dir, adds a
 # tenant, a pool, two nodes (one locked) and a job with one run through the API, then drives the
 # system Chromium with playwright-core through four walks: web/e2e/console.mjs (sign-in, the home
-# page, a pool's page and spec, nodes, runs, languages, a job's schedule dialog), web/e2e/start-options.mjs
+# page, a pool's page and spec, the Health page and a node's health timeline, nodes, runs, languages, a job's schedule dialog), web/e2e/start-options.mjs
 # (the start dialog with a limit and check mode, in zh-CN and en), web/e2e/admin.mjs (import, bulk actions, users, tokens, audit, notifications, a VIEWER),
 # web/e2e/role-interface.mjs (an archive's argument spec reviewed and declared, a list value fixed and a
 # secret set in the operator editor), web/e2e/approval.mjs (a run waiting for a second person, approved from the browser) and
@@ -45,6 +45,17 @@ echo "run $run: $status"
 api "$port" POST "/api/v1/nodes/$node/lock" '{"reason":"e2e maintenance"}' >/dev/null
 # A second lifecycle state for the home page's fleet counts (the other node stays DELIVERED).
 api "$port" POST "/api/v1/nodes/$node/lifecycle" '{"to":"MAINTENANCE","reason":"e2e fan replaced"}' >/dev/null
+# A condition for the Health page and the health counts: an agent enrolled into the spare pool (so that
+# the job's pool keeps its two nodes and the tenant's counts stay) reports an Xid 79 through the agent endpoint.
+health_pool=$(api "$port" GET '/api/v1/node-pools?size=200' | json "[p['id'] for p in d['items'] if p.get('tenantId') is None][0]")
+enrol_token=$(api "$port" POST /api/v1/agent-enrollment-tokens "{\"maxUses\":1,\"expiresInMinutes\":10,\"nodePoolId\":$health_pool}" | json "d['token']")
+agent_credential=$(curl -fsS -H 'Content-Type: application/json' -X POST "http://127.0.0.1:$port/api/v1/agent/enroll" \
+    -d "{\"enrollmentToken\":\"$enrol_token\",\"ip\":\"127.0.0.9\",\"hostname\":\"gpu-h\",\"facts\":{\"hostname\":\"gpu-h\"}}" | json "d['credential']")
+now=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+curl -fsS -H 'Content-Type: application/json' -H "Authorization: Bearer $agent_credential" -X POST \
+    "http://127.0.0.1:$port/api/v1/agent/health-events" -d "{\"events\":[{\"component\":\"xid\",\"code\":\"79\",\"subject\":\"0000:18:00\",
+    \"severity\":\"CRITICAL\",\"message\":\"Xid 79 on GPU 0000:18:00\",\"evidence\":\"NVRM: Xid (PCI:0000:18:00): 79, pid=1\",
+    \"firstSeen\":\"$now\",\"lastSeen\":\"$now\",\"count\":1,\"open\":true}]}" >/dev/null
 
 shots=target/screenshots/web-console
 (cd web && node e2e/console.mjs "http://127.0.0.1:$port" admin "$ADMIN_PASSWORD" "../$shots")

@@ -1,5 +1,5 @@
 // End-to-end walk through the console in the system Chromium (never a downloaded browser):
-// sign in, the home page's fleet counts, the nodes table, switch to Chinese, the runs list and a run's page,
+// sign in, the home page's fleet counts, the Health page and a node's health timeline, the nodes table, switch to Chinese, the runs list and a run's page,
 // whose "re-run failed" (asked first) moves the page to the new run, which is then compared with the run
 // before it, and a job's schedule dialog with its live preview.
 // Usage: node e2e/console.mjs BASE_URL USERNAME PASSWORD SCREENSHOT_DIR
@@ -121,6 +121,26 @@ try {
   await vars.locator('[data-test=secret-registry_token]').getByText('set', { exact: true }).waitFor()
   expect(await vars.locator('[data-test=secret-input-registry_token]').inputValue() === '', 'a saved secret is shown again')
   await page.screenshot({ path: `${shots}/pool-en.png`, fullPage: true })
+
+  step('the home page counts the open conditions; its link opens the Health page filtered, with the evidence and no decision yet')
+  await page.getByRole('menuitem', { name: 'Overview' }).click()
+  const glance = page.locator('[data-test=health-glance]')
+  await glance.locator('[data-test=glance-repair]').getByText('0').waitFor()
+  await glance.getByText('Critical · 1').click()
+  await page.waitForURL(/#\/health\?.*severity=CRITICAL/)
+  const healthRow = page.locator('[data-test=health-table] .el-table__row', { hasText: 'xid 79' })
+  await healthRow.getByText('127.0.0.9').waitFor()
+  await healthRow.getByText('open', { exact: true }).waitFor()
+  expect(await healthRow.getByText('—').count() === 2, 'a policy version or action is shown where no policy decided')
+  await healthRow.locator('.el-table__expand-icon').click()
+  await page.locator('[data-test=health-evidence]').getByText('NVRM: Xid (PCI:0000:18:00): 79, pid=1').waitFor()
+  await page.screenshot({ path: `${shots}/health-en.png`, fullPage: true })
+
+  step('the node\'s health timeline lists the condition beside its lifecycle')
+  await healthRow.getByRole('link', { name: '127.0.0.9' }).click()
+  await page.waitForURL(/#\/nodes\/\d+$/)
+  const timeline = page.locator('[data-test=node-health]')
+  await timeline.locator('[data-kind=event]').getByText('xid 79', { exact: true }).waitFor()
 
   step('the nodes table shows the node with its lock')
   await page.getByRole('menuitem', { name: 'Nodes' }).click()

@@ -1,7 +1,7 @@
 // English messages. The internal unit of execution is never named: users see steps.
 const en = {
   app: { title: 'GPU node delivery', skipToContent: 'Skip to content', menu: 'Menu', mainMenu: 'Main menu' },
-  nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs', baselines: 'Baselines' },
+  nav: { home: 'Overview', inventory: 'Inventory', nodes: 'Nodes', pools: 'Node pools', tenants: 'Tenants', jobs: 'Jobs', runs: 'Runs', baselines: 'Baselines', health: 'Health' },
   common: {
     pageSize: 'Rows per page', search: 'Search', reset: 'Reset', refresh: 'Refresh', any: 'Any', yes: 'Yes', no: 'No', cancel: 'Cancel',
     confirm: 'Confirm', loading: 'Loading…', empty: 'Nothing here yet', details: 'Details', back: 'Back',
@@ -509,6 +509,17 @@ const en = {
     chartTitle: 'Baseline of {check} on {model} over time', pinTitle: 'Pin this baseline (its value stays until unpinned)',
     unpinTitle: 'Unpin this baseline (it follows the latest results again)', comment: 'Comment: why',
     commentRequired: 'Say why the baseline is pinned',
+  },
+  health: {
+    title: 'Fleet health', timeline: 'Health timeline', glance: 'Health', allOfNode: 'All health events of this node',
+    inRepair: 'Nodes in repair', inRma: 'Nodes in RMA', openConditions: 'Open conditions:', noOpenConditions: 'none',
+    severity: 'Severity', allSeverities: 'All severities', openOrCleared: 'Open or cleared', onlyOpen: 'Open only', onlyCleared: 'Cleared only',
+    condition: 'Condition', subject: 'Where', firstSeen: 'First seen', lastSeen: 'Last seen', count: 'Times', state: 'State',
+    open: 'open', cleared: 'cleared', policyVersion: 'Policy', action: 'Action', none: 'No health events',
+    noEvidence: 'The agent sent no evidence for this condition', noTimeline: 'No health events, lifecycle changes or repairs yet',
+    newestOnly: 'The timeline shows the newest {n} health events only.',
+    severities: { CRITICAL: 'Critical', WARNING: 'Warning', INFO: 'Info' },
+    kinds: { event: 'Condition', lifecycle: 'Lifecycle', decision: 'Decision', repair: 'Repair', recommendation: 'Recommendation' },
   },
   poolPage: {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',

@@ -3,7 +3,7 @@ import type { Messages } from './en'
 
 const zhCN: Messages = {
   app: { title: 'GPU 节点交付平台', skipToContent: '跳到正文', menu: '菜单', mainMenu: '主菜单' },
-  nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录', baselines: '性能基线' },
+  nav: { home: '概览', inventory: '资源', nodes: '节点', pools: '节点池', tenants: '租户', jobs: '作业', runs: '执行记录', baselines: '性能基线', health: '健康' },
   common: {
     pageSize: '每页条数', search: '查询', reset: '重置', refresh: '刷新', any: '全部', yes: '是', no: '否', cancel: '取消',
     confirm: '确定', loading: '加载中…', empty: '暂无数据', details: '详情', back: '返回',
@@ -509,6 +509,17 @@ const zhCN: Messages = {
     chartTitle: '{model} 上 {check} 的基线变化', pinTitle: '固定此基线（取消固定前基线值保持不变）',
     unpinTitle: '取消固定（基线重新跟随最新结果）', comment: '备注：原因',
     commentRequired: '请填写固定基线的原因',
+  },
+  health: {
+    title: '集群健康', timeline: '健康时间线', glance: '健康状况', allOfNode: '该节点的全部健康事件',
+    inRepair: '维修中节点', inRma: '返厂节点', openConditions: '未消除的异常：', noOpenConditions: '无',
+    severity: '严重程度', allSeverities: '全部严重程度', openOrCleared: '未消除或已消除', onlyOpen: '仅未消除', onlyCleared: '仅已消除',
+    condition: '异常', subject: '位置', firstSeen: '首次发现', lastSeen: '最近发现', count: '次数', state: '状态',
+    open: '未消除', cleared: '已消除', policyVersion: '策略', action: '处置', none: '没有健康事件',
+    noEvidence: 'Agent 未上报该异常的证据', noTimeline: '尚无健康事件、生命周期变更或维修记录',
+    newestOnly: '时间线只显示最新的 {n} 条健康事件。',
+    severities: { CRITICAL: '严重', WARNING: '警告', INFO: '提示' },
+    kinds: { event: '异常', lifecycle: '生命周期', decision: '决策', repair: '维修', recommendation: '建议' },
   },
   poolPage: {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',

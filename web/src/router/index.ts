@@ -16,6 +16,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'nodes/:id', name: 'node', component: () => import('../views/NodeDetailView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
       { path: 'pools', name: 'pools', component: () => import('../views/PoolsView.vue') },
       { path: 'pools/:id', name: 'pool', component: () => import('../views/PoolView.vue'), props: (r) => ({ id: Number(r.params.id) }) },
+      { path: 'health', name: 'health', component: () => import('../views/HealthView.vue') },
       { path: 'tenants', name: 'tenants', component: () => import('../views/TenantsView.vue') },
       { path: 'jobs', name: 'jobs', component: () => import('../views/JobsView.vue') },
       { path: 'baselines', name: 'baselines', component: () => import('../views/BaselinesView.vue') },
