@@ -23,10 +23,23 @@ final class DecisionFixtures {
         this.unique = unique;
     }
 
-    /** Xid 79 drains and reboots, under a policy named for the test. */
-    static HealthPolicyVersion policy(long id, int version, HealthLimits limits, boolean dryRun) {
-        return new HealthPolicyVersion(id, "test" + id, version, List.of(new HealthRule("xid", "79", "CRITICAL",
-                List.of(RepairAction.DRAIN, RepairAction.REBOOT, RepairAction.RMA), 2)), limits, dryRun, List.of("xid"));
+    /**
+     * A stored policy of the test's own in which Xid 79 drains and reboots, made the pool's through
+     * the API ({@code POST /health-policies}, {@code PUT /node-pools/{id}/health-policy}), as an ADMIN would.
+     */
+    HealthPolicyVersion usePolicy(long poolId, HealthLimits limits, boolean dryRun) {
+        String name = unique.apply("test-policy");
+        String body = """
+                {"name":"%s","rules":[{"match":{"component":"xid","code":"79"},"severity":"CRITICAL",
+                 "actions":["DRAIN","REBOOT","RMA"],"escalateAfterRepairs":2}],
+                 "limits":{"maxNodesPerPool":%d,"maxPercentPerPool":%d,"maxPerHour":%d},"dryRun":%b,"reacceptanceChecks":["xid"]}"""
+                .formatted(name, limits.maxNodesPerPool(), limits.maxPercentPerPool(), limits.maxPerHour(), dryRun);
+        Api.Response created = admin.post("/api/v1/health-policies", body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        Api.Response chosen = admin.put("/api/v1/node-pools/" + poolId + "/health-policy", "{\"policyId\":" + created.id() + "}");
+        assertThat(chosen.status()).as(chosen.toString()).isEqualTo(200);
+        return new HealthPolicyVersion(created.id(), name, created.json().get("version").asInt(), List.of(), limits, dryRun,
+                List.of("xid"));
     }
 
     /**

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,15 +26,12 @@ import tools.jackson.databind.JsonNode;
  */
 class HealthDecisionsEndToEndTests extends ApiTest {
 
-    private static final AtomicLong POLICY_IDS = new AtomicLong(1_000_000 + System.nanoTime() % 1_000_000);
     private static final Duration DRAIN_TARGET = Duration.ofSeconds(60);
     private static final String XID_79 = "Dec 07 10:00:01 gpu7 kernel: NVRM: Xid (PCI:0000:3a:00): 79, pid=4242, name=python, "
             + "GPU has fallen off the bus.";
 
     @TempDir
     Path dir;
-    @Autowired
-    PoolPolicyOverrides policies;
     @Autowired
     JdbcClient jdbc;
     private DecisionFixtures fixtures;
@@ -61,8 +57,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     @Test
     void anXid79OnAReadyNodeDrainsItToRepairWithinAMinuteUnderThePolicyVersion() throws Exception {
         long pool = fixtures.ownPool();
-        HealthPolicyVersion policy = DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 7, DecisionFixtures.WIDE, false);
-        policies.set(pool, policy);
+        HealthPolicyVersion policy = fixtures.usePolicy(pool, DecisionFixtures.WIDE, false);
         try (Watched node = watched(pool, "ready")) {
             fixtures.ready(node.nodeId());
             Instant written = Instant.now();
@@ -73,7 +68,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
             assertThat(Duration.between(written, Instant.now())).isLessThan(DRAIN_TARGET);
             JsonNode decision = fixtures.xidDecisions(node.nodeId()).get(0);
             assertThat(decision.get("outcome").asString()).isEqualTo("DRAINED");
-            assertThat(decision.get("policyVersion").asInt()).isEqualTo(7);
+            assertThat(decision.get("policyVersion").asInt()).isEqualTo(policy.version());
             assertThat(decision.get("policy").asString()).isEqualTo(policy.actor());
             assertThat(decision.get("nodeState").asString()).isEqualTo("READY");
             assertThat(decision.get("reason").asString()).contains("xid 79", "CRITICAL", "READY", "REPAIR");
@@ -81,7 +76,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
             assertThat(last.get("to").asString()).isEqualTo("REPAIR");
             assertThat(last.get("actor").asString()).isEqualTo(policy.actor());
             JsonNode event = admin().get("/api/v1/health-events?size=500&nodeId=" + node.nodeId()).json().get("items");
-            assertThat(xidEvent(event).get("policyVersion").asInt()).isEqualTo(7);
+            assertThat(xidEvent(event).get("policyVersion").asInt()).isEqualTo(policy.version());
             assertThat(xidEvent(event).get("action").asString()).isEqualTo("DRAINED");
         }
     }
@@ -90,7 +85,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     void anXid79OnADeliveredNodeOnlyRecommendsARepairAndTellsTheTeamsWebhook() throws Exception {
         HealthFixtures tenants = new HealthFixtures(admin(), anonymous(), ApiTest::unique);
         HealthFixtures.Tenant tenant = tenants.tenant();
-        policies.set(tenant.pool(), DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 3, DecisionFixtures.WIDE, false));
+        fixtures.usePolicy(tenant.pool(), DecisionFixtures.WIDE, false);
         try (ServiceReceiver receiver = new ServiceReceiver(Map.of("/webhook", "health-hook-secret"), 0);
              Watched node = watched(tenant.pool(), "delivered")) {
             long channel = webhook(receiver, "HEALTH_RECOMMENDATION");
@@ -123,7 +118,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     @Test
     void aNodePastThePoolsLimitGetsARecommendationOnly() throws Exception {
         long pool = fixtures.ownPool();
-        policies.set(pool, DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 1, new HealthLimits(1, 100, 1_000_000), false));
+        fixtures.usePolicy(pool, new HealthLimits(1, 100, 1_000_000), false);
         try (Watched first = watched(pool, "first"); Watched second = watched(pool, "second")) {
             fixtures.ready(first.nodeId());
             fixtures.ready(second.nodeId());
@@ -144,7 +139,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     @Test
     void aDryRunPolicyRecordsWhatItWouldHaveDoneAndChangesNothing() throws Exception {
         long pool = fixtures.ownPool();
-        policies.set(pool, DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 2, DecisionFixtures.WIDE, true));
+        fixtures.usePolicy(pool, DecisionFixtures.WIDE, true);
         try (Watched node = watched(pool, "dry")) {
             fixtures.ready(node.nodeId());
             int transitions = admin().get("/api/v1/nodes/" + node.nodeId() + "/lifecycle").json().size();
@@ -163,7 +158,7 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     @Test
     void anEventStoredBeforeARestartIsDecidedAfterItBySweep() throws Exception {
         long pool = fixtures.ownPool();
-        policies.set(pool, DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 4, DecisionFixtures.WIDE, false));
+        fixtures.usePolicy(pool, DecisionFixtures.WIDE, false);
         long node = new HealthFixtures(admin(), anonymous(), ApiTest::unique).agent(pool, uniqueIp()).nodeId();
         fixtures.ready(node);
         // What a server stopped between the intake's commit and the decision leaves: the event, its decision owed.

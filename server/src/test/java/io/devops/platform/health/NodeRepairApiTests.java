@@ -4,7 +4,6 @@ import static io.devops.platform.health.HealthFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.ApiTest;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,11 +12,8 @@ import tools.jackson.databind.JsonNode;
 /** Draining and RMA by hand, the node's health page, and accepting or dismissing the policy's recommendations. */
 class NodeRepairApiTests extends ApiTest {
 
-    private static final AtomicLong POLICY_IDS = new AtomicLong(2_000_000 + System.nanoTime() % 1_000_000);
     private static final String T0 = "2026-12-07T10:00:00Z";
 
-    @Autowired
-    PoolPolicyOverrides policies;
     private HealthFixtures tenants;
     private DecisionFixtures fixtures;
 
@@ -68,7 +64,7 @@ class NodeRepairApiTests extends ApiTest {
     @Test
     void aDeliveredNodesHealthPageShowsTheRecommendationToItsTenantOnly() {
         HealthFixtures.Tenant tenant = tenants.tenant();
-        policies.set(tenant.pool(), DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 5, DecisionFixtures.WIDE, false));
+        fixtures.usePolicy(tenant.pool(), DecisionFixtures.WIDE, false);
         HealthFixtures.Agent agent = tenants.agent(tenant.pool(), uniqueIp());
         assertThat(agent.report(event("79", T0, T0, 1, true)).status()).isEqualTo(200);
 
@@ -149,7 +145,7 @@ class NodeRepairApiTests extends ApiTest {
 
     private HealthFixtures.Agent readyTeamNode(HealthLimits limits) {
         long pool = fixtures.ownPool();
-        policies.set(pool, DecisionFixtures.policy(POLICY_IDS.incrementAndGet(), 1, limits, false));
+        fixtures.usePolicy(pool, limits, false);
         HealthFixtures.Agent agent = tenants.agent(pool, uniqueIp());
         fixtures.ready(agent.nodeId());
         return agent;
