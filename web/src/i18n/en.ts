@@ -521,6 +521,14 @@ const en = {
     severities: { CRITICAL: 'Critical', WARNING: 'Warning', INFO: 'Info' },
     kinds: { event: 'Condition', lifecycle: 'Lifecycle', decision: 'Decision', repair: 'Repair', recommendation: 'Recommendation' },
   },
+  judging: {
+    title: 'Judging modes', check: 'Check', mode: 'Judged against', failBelow: 'FAIL below baseline by (%)',
+    warnBelow: 'WARN below baseline by (%)', updated: 'Changed', save: 'Save', saved: 'Judging of {check} saved',
+    help: 'ABSOLUTE: the check\'s own line only. BASELINE: the fleet\'s baseline (once it has enough samples). BOTH: the stricter of the two. Only an ADMIN changes them.',
+    modes: { ABSOLUTE: 'Absolute line', BASELINE: 'Baseline', BOTH: 'Both (stricter wins)' },
+    failRange: 'The FAIL margin must be over 0 and under 100 %', warnRange: 'The WARN margin must be from 0 % to the FAIL margin',
+    never: 'never',
+  },
   poolPage: {
     title: 'Node pool {name}', byState: 'Nodes per lifecycle state', byFailingCheck: 'Nodes per failing check',
     noFailingChecks: 'No node of this pool fails a check', failingNodes: 'Nodes failing',

@@ -521,6 +521,14 @@ const zhCN: Messages = {
     severities: { CRITICAL: '严重', WARNING: '警告', INFO: '提示' },
     kinds: { event: '异常', lifecycle: '生命周期', decision: '决策', repair: '维修', recommendation: '建议' },
   },
+  judging: {
+    title: '判定方式', check: '检查项', mode: '判定依据', failBelow: '低于基线超过此比例判为不通过（%）',
+    warnBelow: '低于基线超过此比例判为警告（%）', updated: '修改时间', save: '保存', saved: '已保存 {check} 的判定方式',
+    help: '绝对阈值：只按该检查项自身的阈值判定。基线：按机群基线判定（样本数足够后启用）。两者：取两者中更严格的结果。仅管理员可修改。',
+    modes: { ABSOLUTE: '绝对阈值', BASELINE: '基线', BOTH: '两者（取更严格者）' },
+    failRange: '不通过的比例须大于 0 且小于 100%', warnRange: '警告的比例须在 0% 到不通过比例之间',
+    never: '从未修改',
+  },
   poolPage: {
     title: '节点池 {name}', byState: '各生命周期状态的节点数', byFailingCheck: '各未通过检查项的节点数',
     noFailingChecks: '本节点池没有未通过检查的节点', failingNodes: '未通过的节点数',

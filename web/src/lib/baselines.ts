@@ -36,6 +36,39 @@ export const baselines = {
   history: (id: number) => http.get<BaselinePoint[]>(`/baselines/${id}/history`),
   pin: (id: number, comment: string) => request<Baseline>('POST', `/baselines/${id}/pin`, { comment }),
   unpin: (id: number, comment: string) => request<Baseline>('POST', `/baselines/${id}/unpin`, { comment }),
+  modes: () => http.get<JudgingRule[]>('/acceptance-judging-modes'),
+  setMode: (check: string, rule: { mode: JudgingMode; failBelowPercent: number; warnBelowPercent: number }) =>
+    http.put<JudgingRule>(`/acceptance-judging-modes/${encodeURIComponent(check)}`, rule),
+}
+
+/** What a check's figure is judged against (GET/PUT /acceptance-judging-modes): its line, its baseline, or both. */
+export type JudgingMode = 'ABSOLUTE' | 'BASELINE' | 'BOTH'
+export const JUDGING_MODES: JudgingMode[] = ['ABSOLUTE', 'BASELINE', 'BOTH']
+
+export interface JudgingRule {
+  check: string
+  mode: JudgingMode
+  failBelowPercent: number
+  warnBelowPercent: number
+  updatedBy?: string | null
+  updatedAt?: string | null
+}
+
+/** One row per check that has baselines, as the server answers it or, for a check it does not name, its default (ABSOLUTE, 5 %, 3 %). */
+export function judgingRows(rules: JudgingRule[]): JudgingRule[] {
+  return BASELINE_CHECKS.map((check) => {
+    const rule = rules.find((r) => r.check === check)
+    return rule ? { ...rule } : { check, mode: 'ABSOLUTE', failBelowPercent: 5, warnBelowPercent: 3 }
+  })
+}
+
+/** The server's rule for the margins, checked before sending: the message key of what is wrong, or null. */
+export function judgingProblem(rule: { failBelowPercent: number | null; warnBelowPercent: number | null }): string | null {
+  const fail = rule.failBelowPercent
+  const warn = rule.warnBelowPercent
+  if (fail == null || !(fail > 0 && fail < 100)) return 'judging.failRange'
+  if (warn == null || !(warn >= 0 && warn <= fail)) return 'judging.warnRange'
+  return null
 }
 
 /** The checks that have baselines, as the server keeps them. */

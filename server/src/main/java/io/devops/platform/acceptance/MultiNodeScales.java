@@ -17,9 +17,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class MultiNodeScales {
 
+    /** The check whose reports are judged at scales. */
+    public static final String CHECK = NcclAllReduceMultiCheck.NAME;
+
     /** Runs all_reduce_perf through mpirun over these nodes (in this order) on the launcher; answers the report as written. */
     public interface GroupLauncher {
-        String run(List<Long> nodes);
+        GroupReport run(List<Long> nodes);
+    }
+
+    /** A group's report as the launcher wrote it, or why there is none (the run failed, the report did not arrive). */
+    public record GroupReport(String output, String missingReason) {
+
+        public static GroupReport of(String output) {
+            return new GroupReport(output, null);
+        }
+
+        public static GroupReport missing(String reason) {
+            return new GroupReport(null, reason);
+        }
     }
 
     /** The step whose nodes run at scales, and what the inventory declares for its GPUs (null when not declared). */
@@ -51,8 +66,14 @@ public class MultiNodeScales {
                 step.names());
     }
 
-    /** The one place a group's output meets its line (model, group size, fabric): a baseline line slots in here. */
-    private CheckResult judgeGroup(ScaledStep step, NodeGroup group, String output) {
-        return check.judge(output, new NodeContext(step.gpuType(), step.gpuCount(), group.size()));
+    /**
+     * The one place a group's output meets its line (model, group size, fabric): a baseline line slots in here.
+     * A group without a report measured nothing: MISSING_EVIDENCE, which the bisection never takes for a speed.
+     */
+    private CheckResult judgeGroup(ScaledStep step, NodeGroup group, GroupReport report) {
+        if (report.output() == null) {
+            return CheckResult.missingEvidence(NcclAllReduceMultiCheck.NAME, "no report from the group's run: " + report.missingReason());
+        }
+        return check.judge(report.output(), new NodeContext(step.gpuType(), step.gpuCount(), group.size()));
     }
 }

@@ -3,6 +3,7 @@ package io.devops.platform.acceptance;
 import static io.devops.platform.acceptance.PerfFixtures.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devops.platform.acceptance.MultiNodeScales.GroupReport;
 import io.devops.platform.acceptance.MultiNodeScales.ScaledStep;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +21,7 @@ class MultiNodeScalesTests {
 
     @Test
     void twoHealthyNodesPassOnOnePairRunAgainstTheTwoNodeLine() {
-        GroupOutcome outcome = scales.outcome(step(List.of(1L, 2L)), nodes -> output("h100-8-healthy", "nccl_all_reduce_multi"));
+        GroupOutcome outcome = scales.outcome(step(List.of(1L, 2L)), nodes -> GroupReport.of(output("h100-8-healthy", "nccl_all_reduce_multi")));
 
         assertThat(outcome.runs()).hasSize(1);
         assertThat(outcome.runs().get(0).result().threshold()).isEqualTo(340.0);
@@ -29,8 +30,9 @@ class MultiNodeScalesTests {
 
     @Test
     void theSlowNodeIsNamedFromItsPairsAndAScaleWithoutALineLeavesTheOthersInErrorNotPassing() {
-        GroupOutcome outcome = scales.outcome(step(List.of(1L, 2L, 3L, 4L)), nodes -> nodes.size() == 4 ? output("h100-8-healthy", "nccl_all_reduce_multi")
-                : output(nodes.contains(3L) ? "h100-low-busbw" : "h100-8-healthy", "nccl_all_reduce_multi"));
+        GroupOutcome outcome = scales.outcome(step(List.of(1L, 2L, 3L, 4L)), nodes -> GroupReport.of(nodes.size() == 4
+                ? output("h100-8-healthy", "nccl_all_reduce_multi")
+                : output(nodes.contains(3L) ? "h100-low-busbw" : "h100-8-healthy", "nccl_all_reduce_multi")));
 
         CheckResult slow = outcome.verdicts().get(3L);
         assertThat(slow.verdict()).isEqualTo(CheckVerdict.FAIL);
@@ -40,5 +42,17 @@ class MultiNodeScalesTests {
             assertThat(outcome.verdicts().get(node).verdict()).as("node " + node).isNotEqualTo(CheckVerdict.PASS);
             assertThat(outcome.verdicts().get(node).message()).as("node " + node).contains("ALL").contains("4 nodes");
         }
+    }
+
+    @Test
+    void aGroupWhoseReportDidNotArriveLeavesItsNodesMissingEvidenceNeverPassing() {
+        GroupOutcome outcome = scales.outcome(step(List.of(1L, 2L)), nodes -> GroupReport.missing("mpirun exited with 1"));
+
+        assertThat(outcome.verdicts().values()).allSatisfy(result -> {
+            assertThat(result.verdict()).isEqualTo(CheckVerdict.ERROR);
+            assertThat(result.reason()).isEqualTo(FailureReason.MISSING_EVIDENCE);
+            assertThat(result.message()).contains("no report from the group's run: mpirun exited with 1");
+        });
+        assertThat(outcome.extraRuns()).isZero();
     }
 }

@@ -71,6 +71,11 @@ public final class AcceptanceTestNodes {
         return port;
     }
 
+    /** The node's own /tmp, as this machine sees it: where a test leaves a file for the node's fake tools. */
+    public Path tmpOf(int index) {
+        return dir.resolve("tmp-" + ip(index));
+    }
+
     private void startAll(TestNodes shared) {
         try {
             Files.createDirectories(dir);

@@ -35,6 +35,26 @@ public final class GeneratedPlaybooks {
      */
     static String script(long runId, long taskId, String stepName, String command, Path scriptsDir,
                          Map<String, String> environment, String hostfile) {
+        return script(runId, taskId, stepName, command, scriptsDir, environment, hostfile, "hostfile");
+    }
+
+    /**
+     * One group of a launcher step run again on the launcher (a multi-node test at scales): the step's
+     * own command, with {@code HOSTFILE} naming a host list of the group's nodes only. The scripts are
+     * in the run's directory since the step ran there.
+     */
+    public static String launcherGroup(long runId, long taskId, String stepName, String command, List<String> groupIps, int number) {
+        String hostfileName = "hostfile-group-" + number;
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("RUN_ID", String.valueOf(runId));
+        environment.put("NODE_IPS", String.join(",", groupIps));
+        environment.put("HOSTFILE", remoteDir(runId) + "/" + hostfileName);
+        return script(runId, taskId, stepName + " (group #" + number + ")", command, null, environment,
+                String.join("\n", groupIps) + "\n", hostfileName);
+    }
+
+    private static String script(long runId, long taskId, String stepName, String command, Path scriptsDir,
+                                 Map<String, String> environment, String hostfile, String hostfileName) {
         List<Map<String, Object>> tasks = new ArrayList<>();
         tasks.add(task("prepare the run directory", "file", Map.of("path", remoteDir(runId), "state", "directory", "mode", "0755")));
         if (scriptsDir != null && Files.isDirectory(scriptsDir)) {
@@ -43,7 +63,7 @@ public final class GeneratedPlaybooks {
         }
         if (hostfile != null) {
             tasks.add(task("write the host list", "copy", Map.of("content", new UnsafeText(hostfile),
-                    "dest", remoteDir(runId) + "/hostfile", "mode", "0644")));
+                    "dest", remoteDir(runId) + "/" + hostfileName, "mode", "0644")));
         }
         Map<String, Object> run = task(stepName, "shell", new UnsafeText(command));
         run.put("args", Map.of("chdir", remoteDir(runId), "executable", "/bin/bash"));

@@ -1,5 +1,7 @@
 package io.devops.platform.execution.reports;
 
+import io.devops.platform.acceptance.AcceptanceReports;
+import io.devops.platform.acceptance.MultiNodeScales;
 import io.devops.platform.ansible.AnsiblePlaybooks;
 import io.devops.platform.ansible.PlaybookOutcome;
 import io.devops.platform.ansible.PlaybookRun;
@@ -22,9 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -45,12 +47,14 @@ public class ReportCollector {
     private final InventoryHosts inventory;
     private final RunReports reports;
     private final StepVerdicts verdicts;
+    private final LauncherGroups groups;
     private final ExecutionProperties properties;
     private final Clock clock;
     private final JsonMapper json;
 
     ReportCollector(AnsiblePlaybooks playbooks, InventoryHosts inventory, RunReports reports, StepVerdicts verdicts,
-                    ExecutionProperties properties, Clock clock, JsonMapper json) {
+                    LauncherGroups groups, ExecutionProperties properties, Clock clock, JsonMapper json) {
+        this.groups = groups;
         this.json = json;
         this.playbooks = playbooks;
         this.inventory = inventory;
@@ -72,13 +76,7 @@ public class ReportCollector {
      */
     public Map<Long, String> collect(long runId, RunTask task, List<RunNode> succeeded, List<RunNode> all, Path workDir,
                                      boolean fetchedInStep, UnaryOperator<String> masking, LogAppender log) {
-        Map<Long, String> missing = collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, fetchedInStep,
-                masking, log);
-        if (!"LAUNCHER".equals(task.dispatch()) || missing.isEmpty()) {
-            return missing;
-        }
-        String reason = "the launcher's report " + missing.values().iterator().next();
-        return all.stream().collect(Collectors.toMap(RunNode::nodeId, node -> reason, (a, b) -> a, LinkedHashMap::new));
+        return collectFrom(runId, task, reportingNodes(task, succeeded, all), all, workDir, fetchedInStep, masking, log);
     }
 
     /** The nodes a step's reports come from: the launcher alone ran a launcher step. */
@@ -108,17 +106,35 @@ public class ReportCollector {
                 ReportFile stored = store(runId, task, node, path, dest.resolve(node.ip()).resolve(String.valueOf(i)),
                         arrived.of(i), fetchFailure, masking);
                 if (stored.missingReason() != null) {
-                    missing.putIfAbsent(node.nodeId(), "report " + path + " " + stored.missingReason());
+                    String reason = "report " + path + " " + stored.missingReason();
+                    // The launcher's one report speaks for every node of the step.
+                    (launcher ? all : List.of(node)).forEach(each -> missing.putIfAbsent(each.nodeId(),
+                            launcher ? "the launcher's " + reason : reason));
                     log.line("[platform] " + node.ip() + ": report " + path + " " + stored.missingReason());
                 }
                 if (StepVerdicts.isAcceptanceReport(path)) {
                     acceptance.add(stored);
                 }
             }
-            verdicts.judge(runId, task.id(), node, launcher ? all : List.of(node), acceptance, log)
-                    .ifPresent(reason -> missing.putIfAbsent(node.nodeId(), reason));
+            if (launcher) {
+                verdicts.judgeLauncher(runId, task.id(), all, acceptance, groupRuns(runId, task, all, workDir, masking, log), log)
+                        .forEach(missing::putIfAbsent);
+            } else {
+                verdicts.judge(runId, task.id(), node, List.of(node), acceptance, log)
+                        .ifPresent(reason -> missing.putIfAbsent(node.nodeId(), reason));
+            }
         }
         return missing;
+    }
+
+    /** The launcher step's command run again over each group the multi-node scales ask for, numbered in the order they run. */
+    private StepVerdicts.GroupRuns groupRuns(long runId, RunTask task, List<RunNode> all, Path workDir, UnaryOperator<String> masking,
+                                             LogAppender log) {
+        String reportPath = task.reports().stream()
+                .filter(path -> AcceptanceReports.checkOf(path).filter(MultiNodeScales.CHECK::equals).isPresent())
+                .findFirst().orElse(null);
+        AtomicInteger number = new AtomicInteger();
+        return group -> groups.run(runId, task, all.get(0), group, number.incrementAndGet(), reportPath, workDir, masking, log);
     }
 
     /** Fetches the reports by a playbook of their own; answers why a node's reports did not arrive. */
@@ -158,7 +174,7 @@ public class ReportCollector {
         }
     }
 
-    private static String failure(PlaybookOutcome outcome, String ip) {
+    static String failure(PlaybookOutcome outcome, String ip) {
         return outcome.results().stream()
                 .filter(result -> result.host().equals(ip) && List.of("failed", "unreachable").contains(result.status()))
                 .reduce((first, second) -> second)

@@ -7,6 +7,9 @@ import io.devops.platform.acceptance.Baselined;
 import io.devops.platform.acceptance.CheckResult;
 import io.devops.platform.acceptance.CheckVerdict;
 import io.devops.platform.acceptance.FleetBaselines;
+import io.devops.platform.acceptance.MultiNodeScales;
+import io.devops.platform.acceptance.MultiNodeScales.GroupReport;
+import io.devops.platform.acceptance.MultiNodeScales.ScaledStep;
 import io.devops.platform.acceptance.NodeContext;
 import io.devops.platform.execution.logs.LogAppender;
 import io.devops.platform.execution.run.RunContents.RunNode;
@@ -17,6 +20,7 @@ import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.Sha256;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +54,12 @@ public class StepVerdicts {
     private final FleetBaselines baselines;
     private final NodeRegistry inventory;
     private final NodePlacement placement;
+    private final MultiNodeScales scales;
     private final Clock clock;
 
     StepVerdicts(List<AcceptanceCheck> checks, AcceptanceVerdicts verdicts, FleetBaselines baselines, NodeRegistry inventory,
-                 NodePlacement placement, Clock clock) {
+                 NodePlacement placement, MultiNodeScales scales, Clock clock) {
+        this.scales = scales;
         this.checks = checks.stream().collect(Collectors.toMap(AcceptanceCheck::name, Function.identity()));
         this.verdicts = verdicts;
         this.baselines = baselines;
@@ -109,6 +115,61 @@ public class StepVerdicts {
         return failing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failing));
     }
 
+    /** Runs one group of a launcher step's nodes (in this order) again from the launcher; answers the report it wrote. */
+    public interface GroupRuns {
+        GroupReport run(List<RunNode> group);
+    }
+
+    /**
+     * Judges a launcher step's reports for its nodes (the launcher first). The multi-node all_reduce
+     * report, when it arrived and the step has 2 nodes or more, is judged at scales ({@link MultiNodeScales}:
+     * pairs, groups of k and the whole pool, the step's own report standing for the whole pool, the
+     * others run through {@code groups}, then the bisection of the low ones): each node gets its own
+     * verdict. Every other report is the group's verdict, every node's.
+     *
+     * @return why each failing node fails the step
+     */
+    public Map<Long, String> judgeLauncher(long runId, long taskId, List<RunNode> nodes, List<ReportFile> reports, GroupRuns groups,
+                                           LogAppender out) {
+        List<ReportFile> atScales = reports.stream().filter(report -> nodes.size() > 1 && report.content() != null && !notSelected(report)
+                && AcceptanceReports.checkOf(report.path()).filter(MultiNodeScales.CHECK::equals).isPresent()).toList();
+        List<ReportFile> others = reports.stream().filter(report -> !atScales.contains(report)).toList();
+        Map<Long, String> failing = new LinkedHashMap<>();
+        judge(runId, taskId, nodes.get(0), nodes, others, out)
+                .ifPresent(reason -> nodes.forEach(node -> failing.put(node.nodeId(), reason)));
+        for (ReportFile report : atScales) {
+            judgeAtScales(runId, taskId, nodes, report, groups, out)
+                    .forEach((node, reason) -> failing.merge(node, reason, (first, second) -> first + "; " + second));
+        }
+        return failing;
+    }
+
+    private Map<Long, String> judgeAtScales(long runId, long taskId, List<RunNode> nodes, ReportFile report, GroupRuns groups,
+                                            LogAppender out) {
+        Map<Long, RunNode> byId = nodes.stream().collect(Collectors.toMap(RunNode::nodeId, Function.identity(), (a, b) -> a,
+                LinkedHashMap::new));
+        List<Long> ids = List.copyOf(byId.keySet());
+        NodeContext context = context(inventory.known(nodes.get(0).nodeId()), nodes.size());
+        String pool = AcceptanceReports.withoutWall(report.content());
+        out.line("[platform] " + MultiNodeScales.CHECK + " at scales over " + nodes.size() + " nodes: the step's run stands for the"
+                + " whole pool; pairs, groups and the bisection run from the launcher " + nodes.get(0).ip());
+        Map<Long, CheckResult> results = scales.judge(new ScaledStep(runId, taskId, ids, id -> byId.get(id).ip(), context.gpuType(),
+                context.gpuCount()), group -> group.equals(ids) ? GroupReport.of(pool) : groups.run(group.stream().map(byId::get).toList()));
+        Long wallMs = AcceptanceReports.wallMs(report.content()).stream().boxed().findFirst().orElse(null);
+        Map<Long, String> failing = new LinkedHashMap<>();
+        for (RunNode node : nodes) {
+            CheckResult result = ofGroup(results.getOrDefault(node.nodeId(),
+                    CheckResult.missingEvidence(MultiNodeScales.CHECK, "no group run judged this node")), nodes.get(0), nodes);
+            // The verdict came from several group runs, each kept as the launcher's report "<path> (group #n: ...)": no one hash.
+            verdicts.record(runId, taskId, node.nodeId(), node.ip(), Baselined.without(result), clock.instant(), null, wallMs, null);
+            out.line("[platform] " + node.ip() + ": acceptance " + result.check() + " " + result.verdict() + ": " + result.message());
+            if (!result.verdict().passes()) {
+                failing.put(node.nodeId(), "acceptance " + result.check() + ": " + result.message());
+            }
+        }
+        return failing;
+    }
+
     /** A sample the baseline could not take (a lock timeout) costs the fleet one sample, never the node its stored verdict. */
     private void learn(Baselined judged, NodeContext context, String driverVersion, long runId, long nodeId) {
         try {
@@ -120,10 +181,15 @@ public class StepVerdicts {
 
     /** A group's verdict, as each of its nodes keeps it: which nodes it speaks for, and where it was measured. */
     private static CheckResult ofGroup(CheckResult result, RunNode launcher, List<RunNode> nodes) {
-        String group = "group of " + nodes.size() + " nodes (" + nodes.stream().map(RunNode::ip).collect(Collectors.joining(", "))
-                + "), run from the launcher " + launcher.ip() + ": ";
+        List<String> ips = nodes.stream().map(RunNode::ip).toList();
+        String listed = ips.size() <= LISTED_IPS ? String.join(", ", ips)
+                : String.join(", ", ips.subList(0, 3)) + ", ... " + ips.get(ips.size() - 1);
+        String group = "group of " + nodes.size() + " nodes (" + listed + "), run from the launcher " + launcher.ip() + ": ";
         return result.renamed(result.check(), group + result.message());
     }
+
+    /** A group of more nodes than this is named by its first and last ones: its message names the nodes that matter. */
+    private static final int LISTED_IPS = 8;
 
     private CheckResult judgeOne(ReportFile report, NodeContext context) {
         String name = AcceptanceReports.checkOf(report.path()).orElseThrow();
