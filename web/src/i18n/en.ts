@@ -498,6 +498,15 @@ const en = {
     noFailingChecks: 'No node of this pool fails a check', failingNodes: 'Nodes failing',
   },
   runInventory: { title: 'Inventory the playbooks used', hint: 'As each step started; secret values are shown masked.', group: 'Group', hosts: 'Hosts', groupVars: 'Group variables', hostVars: 'Host variables', none: 'No Ansible step has run yet' },
+  bmc: {
+    title: 'BMC',
+    hint: 'The node\'s baseboard management controller: the platform power-cycles the node through it (IPMI over LAN). The password stays in the credential and is never shown.',
+    none: 'No BMC set: the node cannot be power-cycled by the platform.',
+    address: 'Address (IP or host name)', port: 'Port', credential: 'Credential (user name and password)', protocol: 'Protocol',
+    pickCredential: 'Choose a credential', noCredentials: 'No PASSWORD credential yet: create one under Credentials',
+    badAddress: 'Enter an IP address or a host name', badPort: 'Enter a port between 1 and 65535', noCredential: 'Choose a credential',
+    save: 'Save BMC', saved: 'Saved', remove: 'Remove BMC',
+  },
   inventoryVars: {
     title: 'Variables',
     hint: 'What the playbooks see on these nodes. Precedence, lowest first: role defaults, pool variables, node variables, operator values. Values are taken literally (never as Jinja); secrets are never shown again: leave a field empty to keep it.',

@@ -498,6 +498,15 @@ const zhCN: Messages = {
     noFailingChecks: '本节点池没有未通过检查的节点', failingNodes: '未通过的节点数',
   },
   runInventory: { title: 'Playbook 使用的清单', hint: '按各步骤开始时记录；密钥值以掩码显示。', group: '分组', hosts: '主机', groupVars: '分组变量', hostVars: '主机变量', none: '尚无 Ansible 步骤运行' },
+  bmc: {
+    title: 'BMC',
+    hint: '节点的基板管理控制器：平台通过它（IPMI over LAN）为节点执行电源重启。密码保存在凭据中，不会显示。',
+    none: '未配置 BMC：平台无法为该节点执行电源重启。',
+    address: '地址（IP 或主机名）', port: '端口', credential: '凭据（用户名和密码）', protocol: '协议',
+    pickCredential: '选择凭据', noCredentials: '还没有 PASSWORD 类型的凭据：请先在“凭据”中创建',
+    badAddress: '请输入 IP 地址或主机名', badPort: '请输入 1 到 65535 之间的端口', noCredential: '请选择凭据',
+    save: '保存 BMC', saved: '已保存', remove: '删除 BMC',
+  },
   inventoryVars: {
     title: '变量',
     hint: 'Playbook 在这些节点上看到的变量。优先级由低到高：角色默认值、节点池变量、节点变量、算子取值。取值按原样使用（不作 Jinja 解析）；密钥保存后不再显示，留空即保持原值。',

@@ -1,5 +1,6 @@
 package io.devops.platform.bmc;
 
+import io.devops.platform.identity.TenantAware;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,6 +12,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * A node's BMC. Reading is tenant-aware (its tenant's members see it, without the password); setting
+ * and removing it is the operations team's: the BMC logs in with a platform credential, and whoever
+ * chooses the address it is sent to could collect that login.
+ */
 @RestController
 @RequestMapping("/api/v1/nodes/{nodeId}/bmc")
 class BmcController {
@@ -22,6 +28,7 @@ class BmcController {
     }
 
     @GetMapping
+    @TenantAware
     BmcView get(@PathVariable long nodeId) {
         return bmcs.get(nodeId);
     }

@@ -48,8 +48,9 @@ public class CredentialVault {
                         + "create it or change the setting"))));
     }
 
+    /** Whether an SSH key credential (the kind nodes and pools name) has this id; a PASSWORD one does not count. */
     public boolean exists(long id) {
-        return credentials.exists(id);
+        return credentials.sshKeyExists(id);
     }
 
     /** The credential's kind; empty when there is no such credential. */

@@ -92,8 +92,9 @@ class Credentials {
         return jdbc.sql("SELECT COUNT(*) FROM node_bmcs WHERE credential_id = ?").param(id).query(Long.class).single();
     }
 
-    boolean exists(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM credentials WHERE id = ?").param(id).query(Long.class).single() > 0;
+    boolean sshKeyExists(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM credentials WHERE id = ? AND kind = ?").params(id, CredentialKind.SSH_KEY.name())
+                .query(Long.class).single() > 0;
     }
 
     boolean nameTaken(String name, long exceptId) {
