@@ -173,6 +173,10 @@ export interface CredentialChange {
   privateKey?: string
   passphrase?: string
   becomePassword?: string
+  /** PASSWORD with username and password (a BMC's login); left out means SSH_KEY. */
+  kind?: 'SSH_KEY' | 'PASSWORD'
+  username?: string
+  password?: string
 }
 
 export const credentials = {

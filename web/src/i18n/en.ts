@@ -372,6 +372,8 @@ const en = {
     optional: 'Only for an encrypted key', becomeOptional: 'Optional: when sudo asks for a password', remove: 'Remove',
     writeOnly: 'Secrets are write-only: once saved they are never shown again.', keepHint: 'An empty secret field keeps the stored secret.',
     nameRequired: 'Enter a name', keyRequired: 'Paste the private key',
+    kind: 'Kind', kindSsh: 'SSH key (nodes)', kindPassword: 'User name and password (BMCs)', username: 'User name', password: 'Password',
+    usernameRequired: 'Enter the user name', passwordRequired: 'Enter the password', withPassword: 'Password', bmcs: '{n} BMC(s)',
     withPassphrase: 'Passphrase', noPassphrase: 'No passphrase', withBecome: 'Become password', noBecome: 'No become password',
     usedBy: 'Used by', pools: '{n} node pool(s)', nodes: '{n} node(s)', unused: 'Not used', updated: 'Last changed',
     deleteConfirm: 'Delete credential {name}? A credential that a node pool or node uses cannot be deleted.',

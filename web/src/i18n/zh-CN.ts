@@ -372,6 +372,8 @@ const zhCN: Messages = {
     optional: '仅加密私钥需要', becomeOptional: '可选：sudo 需要密码时填写', remove: '删除',
     writeOnly: '机密信息只能写入：保存后不再显示。', keepHint: '机密字段留空则保留已保存的值。',
     nameRequired: '请输入名称', keyRequired: '请粘贴私钥',
+    kind: '类型', kindSsh: 'SSH 密钥（节点）', kindPassword: '用户名和密码（BMC）', username: '用户名', password: '密码',
+    usernameRequired: '请输入用户名', passwordRequired: '请输入密码', withPassword: '密码', bmcs: '{n} 个 BMC',
     withPassphrase: '有口令', noPassphrase: '无口令', withBecome: '有提权密码', noBecome: '无提权密码',
     usedBy: '使用方', pools: '{n} 个节点池', nodes: '{n} 个节点', unused: '未被使用', updated: '最近修改',
     deleteConfirm: '删除凭据 {name}？正被节点池或节点使用的凭据不能删除。',
