@@ -70,7 +70,7 @@ class CredentialService {
 
     CredentialView update(long id, CredentialRequest request) {
         CredentialView before = get(id);
-        if (before.kind() != request.kindOrDefault()) {
+        if (request.kind() != null && request.kind() != before.kind()) {
             throw new InvalidInputException("kind", "cannot change: the credential is " + before.kind());
         }
         if (before.kind() == CredentialKind.PASSWORD) {

@@ -15,8 +15,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The credentials table. Usage counts read inventory's {@code node_pools} and {@code nodes}
- * directly (read-only): the foreign keys from those columns make the database the final judge anyway.
+ * The credentials table. Usage counts read inventory's {@code node_pools} and {@code nodes} and the
+ * BMC module's {@code node_bmcs} directly (read-only): the foreign keys from those columns make the database the final judge anyway.
  */
 @Repository
 class Credentials {

@@ -68,7 +68,7 @@ class CredentialsController {
             this(name, description, sshUser, privateKey, passphrase, becomePassword, null, null, null);
         }
 
-        /** SSH_KEY when left out, as before PASSWORD credentials existed. */
+        /** On create, SSH_KEY when left out, as before PASSWORD credentials existed; an update keeps the kind. */
         CredentialKind kindOrDefault() {
             return kind == null ? CredentialKind.SSH_KEY : kind;
         }
