@@ -22,6 +22,9 @@ TEST_PACKAGES_REQUIRED=(
     sudo:sudo
     # A file rather than a command: without a CJK font the zh-CN screenshots show empty boxes.
     /usr/share/fonts/truetype/wqy/wqy-microhei.ttc:fonts-wqy-microhei
+    # Power cycles go through the real ipmitool to OpenIPMI's BMC simulator (IpmiPowerCycleTests).
+    ipmi_sim:openipmi
+    ipmitool:ipmitool
 )
 # Not needed by any test yet: only reported when missing, never installed, never a failure.
 TEST_PACKAGES_OPTIONAL=(

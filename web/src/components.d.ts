@@ -13,6 +13,7 @@ declare module 'vue' {
   export interface GlobalComponents {
     ApprovalPanel: typeof import('./components/approvals/ApprovalPanel.vue')['default']
     ApprovalRuleCard: typeof import('./components/approvals/ApprovalRuleCard.vue')['default']
+    BmcPanel: typeof import('./components/inventory/BmcPanel.vue')['default']
     BulkResults: typeof import('./components/inventory/BulkResults.vue')['default']
     BusBwChart: typeof import('./components/BusBwChart.vue')['default']
     CatalogAsCode: typeof import('./components/catalog/CatalogAsCode.vue')['default']

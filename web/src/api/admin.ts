@@ -155,8 +155,13 @@ export interface Credential {
   fingerprintSource: 'PUBLIC_KEY' | 'PRIVATE_KEY_TEXT'
   hasPassphrase: boolean
   hasBecomePassword: boolean
+  /** SSH_KEY reaches nodes; PASSWORD (username + password) logs in to BMCs. */
+  kind?: 'SSH_KEY' | 'PASSWORD'
+  username?: string | null
+  hasPassword?: boolean
   poolCount: number
   nodeCount: number
+  bmcCount?: number
   createdAt: string
   createdBy?: string
   updatedAt?: string
@@ -171,6 +176,10 @@ export interface CredentialChange {
   privateKey?: string
   passphrase?: string
   becomePassword?: string
+  /** PASSWORD with username and password (a BMC's login); left out means SSH_KEY. */
+  kind?: 'SSH_KEY' | 'PASSWORD'
+  username?: string
+  password?: string
 }
 
 export const credentials = {
@@ -180,4 +189,28 @@ export const credentials = {
   remove: (id: number) => del(`/credentials/${id}`),
   /** Signs in to the node with this credential (not the node's own) and becomes root. */
   test: (id: number, nodeId: number) => http.post<ConnectionTest>(`/credentials/${id}/test`, { nodeId }),
+}
+
+/** A node's BMC as GET/PUT /nodes/{id}/bmc answer it; the credential's password is never part of it. */
+export interface NodeBmc {
+  nodeId: number
+  address: string
+  port: number
+  credentialId: number
+  protocol: 'IPMI'
+  updatedAt: string
+  updatedBy: string
+}
+
+export interface NodeBmcChange {
+  address: string
+  port: number
+  credentialId: number
+  protocol: 'IPMI'
+}
+
+export const bmcs = {
+  get: (nodeId: number) => http.get<NodeBmc>(`/nodes/${nodeId}/bmc`),
+  put: (nodeId: number, change: NodeBmcChange) => put<NodeBmc>(`/nodes/${nodeId}/bmc`, change),
+  remove: (nodeId: number) => del(`/nodes/${nodeId}/bmc`),
 }

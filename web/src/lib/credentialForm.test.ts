@@ -39,4 +39,16 @@ describe('credential form', () => {
     expect(usage(stored).inUse).toBe(true)
     expect(usage({ poolCount: 0, nodeCount: 0 }).inUse).toBe(false)
   })
+
+  it('a PASSWORD credential needs a user name, a password when created, and sends neither SSH field', () => {
+    const form = { ...emptyCredentialForm(), kind: 'PASSWORD' as const, name: 'bmc-rack3' }
+    expect(credentialProblem(form, false)).toBe('usernameRequired')
+    form.username = 'ADMIN'
+    expect(credentialProblem(form, false)).toBe('passwordRequired')
+    form.password = 's3cret'
+    expect(credentialProblem(form, false)).toBeNull()
+    expect(credentialChange(form, false)).toEqual({ name: 'bmc-rack3', description: undefined, kind: 'PASSWORD', username: 'ADMIN', password: 's3cret' })
+    expect(credentialChange({ ...form, password: '' }, true).password).toBeUndefined()
+    expect(usage({ poolCount: 0, nodeCount: 0, bmcCount: 2 }).inUse).toBe(true)
+  })
 })

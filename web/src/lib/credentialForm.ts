@@ -3,6 +3,10 @@
 import type { Credential, CredentialChange } from '../api/admin'
 
 export interface CredentialForm {
+  /** SSH_KEY reaches nodes; PASSWORD is a BMC's user name and password. Fixed once created. */
+  kind: 'SSH_KEY' | 'PASSWORD'
+  username: string
+  password: string
   name: string
   description: string
   sshUser: string
@@ -13,10 +17,11 @@ export interface CredentialForm {
   removeBecomePassword: boolean
 }
 
-export type CredentialProblem = 'nameRequired' | 'keyRequired'
+export type CredentialProblem = 'nameRequired' | 'keyRequired' | 'usernameRequired' | 'passwordRequired'
 
 export function emptyCredentialForm(credential?: Credential): CredentialForm {
   return {
+    kind: credential?.kind ?? 'SSH_KEY', username: credential?.username ?? '', password: '',
     name: credential?.name ?? '', description: credential?.description ?? '', sshUser: credential?.sshUser ?? '',
     privateKey: '', passphrase: '', becomePassword: '', removePassphrase: false, removeBecomePassword: false,
   }
@@ -25,6 +30,10 @@ export function emptyCredentialForm(credential?: Credential): CredentialForm {
 /** What the form lacks before it can be sent; null when it is complete. */
 export function credentialProblem(form: CredentialForm, editing: boolean): CredentialProblem | null {
   if (!form.name.trim()) return 'nameRequired'
+  if (form.kind === 'PASSWORD') {
+    if (!form.username.trim()) return 'usernameRequired'
+    return !editing && !form.password ? 'passwordRequired' : null
+  }
   if (!editing && !form.privateKey.trim()) return 'keyRequired'
   return null
 }
@@ -32,6 +41,10 @@ export function credentialProblem(form: CredentialForm, editing: boolean): Crede
 /** The request body: a new credential carries every secret given; an edit only the secrets typed or removed. */
 export function credentialChange(form: CredentialForm, editing: boolean): CredentialChange {
   const optional = (value: string, remove: boolean) => (editing && remove ? '' : value === '' ? undefined : value)
+  if (form.kind === 'PASSWORD') {
+    return { name: form.name.trim(), description: form.description.trim() || undefined, kind: 'PASSWORD',
+      username: form.username.trim(), password: form.password === '' ? undefined : form.password }
+  }
   return {
     name: form.name.trim(),
     description: form.description.trim() || undefined,
@@ -43,6 +56,8 @@ export function credentialChange(form: CredentialForm, editing: boolean): Creden
 }
 
 /** "2 node pools, 5 nodes" data for the used-by column, and whether deleting would be refused. */
-export function usage(credential: Pick<Credential, 'poolCount' | 'nodeCount'>): { pools: number; nodes: number; inUse: boolean } {
-  return { pools: credential.poolCount, nodes: credential.nodeCount, inUse: credential.poolCount + credential.nodeCount > 0 }
+export function usage(credential: Pick<Credential, 'poolCount' | 'nodeCount' | 'bmcCount'>):
+  { pools: number; nodes: number; bmcs: number; inUse: boolean } {
+  const bmcs = credential.bmcCount ?? 0
+  return { pools: credential.poolCount, nodes: credential.nodeCount, bmcs, inUse: credential.poolCount + credential.nodeCount + bmcs > 0 }
 }

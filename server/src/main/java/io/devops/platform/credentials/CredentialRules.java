@@ -9,6 +9,7 @@ final class CredentialRules {
     static final int MAX_SECRET_CHARS = 1024;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     // useradd's default NAME_REGEX, limited to 32 characters as on Linux.
+    private static final Pattern LOGIN_NAME = Pattern.compile("[!-~]{1,64}");
     private static final Pattern LINUX_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
 
     private CredentialRules() {
@@ -27,6 +28,23 @@ final class CredentialRules {
                     "must be a Linux user name: 1 to 32 lower-case letters, digits, '_' or '-', starting with a letter or '_'");
         }
         return user;
+    }
+
+    /** A BMC's user name: printable ASCII without spaces (IPMI allows up to 16 bytes; others more). */
+    static String username(String user) {
+        if (user == null || !LOGIN_NAME.matcher(user).matches()) {
+            throw new InvalidInputException("username", "must be 1 to 64 printable characters without spaces");
+        }
+        return user;
+    }
+
+    /** A PASSWORD credential's password: required on create, one line, bounded. */
+    static String password(String value) {
+        String password = secret("password", value);
+        if (password == null) {
+            throw new InvalidInputException("password", "is required for a PASSWORD credential");
+        }
+        return password;
     }
 
     /** A passphrase or become password: null or "" means none; one line, bounded. */

@@ -4,6 +4,7 @@ import io.devops.platform.credentials.CredentialsController.CredentialRequest;
 import io.devops.platform.identity.AuditTrail;
 import io.devops.platform.identity.CurrentActor;
 import io.devops.platform.shared.ConflictException;
+import io.devops.platform.shared.InvalidInputException;
 import io.devops.platform.shared.NotFoundException;
 import io.devops.platform.shared.PageQuery;
 import io.devops.platform.shared.PageResult;
@@ -26,9 +27,11 @@ class CredentialService {
     private final Keyring keyring;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PasswordCredentials passwords;
 
-    CredentialService(Credentials credentials, Keyring keyring, AuditTrail audit, Clock clock) {
+    CredentialService(Credentials credentials, Keyring keyring, AuditTrail audit, Clock clock, PasswordCredentials passwords) {
         this.credentials = credentials;
+        this.passwords = passwords;
         this.keyring = keyring;
         this.audit = audit;
         this.clock = clock;
@@ -45,6 +48,9 @@ class CredentialService {
     }
 
     CredentialView create(CredentialRequest request) {
+        if (request.kindOrDefault() == CredentialKind.PASSWORD) {
+            return passwords.create(request);
+        }
         String name = CredentialRules.name(request.name());
         String sshUser = CredentialRules.sshUser(request.sshUser());
         PrivateKeyText key = PrivateKeyText.parse(request.privateKey());
@@ -64,6 +70,12 @@ class CredentialService {
 
     CredentialView update(long id, CredentialRequest request) {
         CredentialView before = get(id);
+        if (request.kind() != null && request.kind() != before.kind()) {
+            throw new InvalidInputException("kind", "cannot change: the credential is " + before.kind());
+        }
+        if (before.kind() == CredentialKind.PASSWORD) {
+            return passwords.update(before, request);
+        }
         String name = CredentialRules.name(request.name());
         String sshUser = CredentialRules.sshUser(request.sshUser());
         PrivateKeyText key = request.privateKey() == null ? null : PrivateKeyText.parse(request.privateKey());
@@ -105,6 +117,11 @@ class CredentialService {
         if (nodes > 0) {
             throw new ConflictException("Credential " + credential.name() + " is used by " + nodes
                     + " node(s) as their own credential; give them another credential first");
+        }
+        long bmcs = credentials.bmcsUsing(id);
+        if (bmcs > 0) {
+            throw new ConflictException("Credential " + credential.name() + " is used by " + bmcs
+                    + " node BMC(s); give them another credential first");
         }
         credentials.delete(id);
         audit.record("credential.deleted", "credential", id, "Deleted credential " + credential.name(), credential, null);

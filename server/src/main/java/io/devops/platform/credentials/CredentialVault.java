@@ -1,5 +1,6 @@
 package io.devops.platform.credentials;
 
+import io.devops.platform.shared.ConflictException;
 import io.devops.platform.shared.NotFoundException;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The credentials module's public API: which SSH credential reaches a node, decrypted for a run,
- * a credential by name, and whether a credential exists (for references from other modules).
+ * a credential by name, whether a credential exists (for references from other modules), and a
+ * PASSWORD credential's login for a node's BMC.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,8 +48,29 @@ public class CredentialVault {
                         + "create it or change the setting"))));
     }
 
+    /** Whether an SSH key credential (the kind nodes and pools name) has this id; a PASSWORD one does not count. */
     public boolean exists(long id) {
-        return credentials.exists(id);
+        return credentials.sshKeyExists(id);
+    }
+
+    /** The credential's kind; empty when there is no such credential. */
+    public Optional<CredentialKind> kindOf(long id) {
+        return credentials.sealedPassword(id).map(SealedPassword::kind);
+    }
+
+    /**
+     * A PASSWORD credential's user name and password, decrypted for the moment of use.
+     *
+     * @throws NotFoundException when there is no such credential
+     * @throws ConflictException when it is an SSH key credential
+     * @throws SecretsUnavailableException without the right master key, or when the stored password was altered
+     */
+    public PasswordCredential password(long id) {
+        SealedPassword sealed = credentials.sealedPassword(id).orElseThrow(() -> new NotFoundException("Credential", id));
+        if (sealed.kind() != CredentialKind.PASSWORD) {
+            throw new ConflictException("Credential " + sealed.name() + " is an SSH key credential, not a user name and password");
+        }
+        return sealed.open(keyring.cipher());
     }
 
     /** Whether a credential of that name exists (for references by name, such as a Git source's). */
@@ -65,6 +88,9 @@ public class CredentialVault {
     }
 
     private SshCredential open(SealedCredential sealed) {
+        if (sealed.privateKey() == null) {
+            throw new ConflictException("Credential " + sealed.name() + " is a user name and password for BMCs, not an SSH key");
+        }
         return sealed.open(keyring.cipher());
     }
 }

@@ -15,23 +15,25 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The credentials table. Usage counts read inventory's {@code node_pools} and {@code nodes}
- * directly (read-only): the foreign keys from those columns make the database the final judge anyway.
+ * The credentials table. Usage counts read inventory's {@code node_pools} and {@code nodes} and the
+ * BMC module's {@code node_bmcs} directly (read-only): the foreign keys from those columns make the database the final judge anyway.
  */
 @Repository
 class Credentials {
 
     private static final Map<String, String> SORTABLE = Map.of("id", "c.id", "name", "c.name", "createdAt", "c.created_at");
     private static final String SELECT_VIEW = """
-            SELECT c.id, c.name, c.description, c.ssh_user, c.key_type, c.key_encrypted, c.fingerprint,
+            SELECT c.id, c.name, c.description, c.kind, c.ssh_user, c.username, c.password IS NOT NULL AS has_password, c.key_type, c.key_encrypted, c.fingerprint,
                    c.fingerprint_source, c.passphrase IS NOT NULL AS has_passphrase,
                    c.become_password IS NOT NULL AS has_become_password,
                    (SELECT COUNT(*) FROM node_pools p WHERE p.credential_id = c.id) AS pool_count,
                    (SELECT COUNT(*) FROM nodes n WHERE n.credential_id = c.id) AS node_count,
+                   (SELECT COUNT(*) FROM node_bmcs b WHERE b.credential_id = c.id) AS bmc_count,
                    c.created_at, c.created_by, c.updated_at, c.updated_by
             FROM credentials c""";
     private static final String SELECT_SEALED =
             "SELECT id, name, ssh_user, private_key, passphrase, become_password FROM credentials";
+    private static final String SELECT_PASSWORD = "SELECT id, name, kind, username, password FROM credentials";
 
     private final JdbcClient jdbc;
 
@@ -61,8 +63,38 @@ class Credentials {
         return jdbc.sql(SELECT_SEALED + " WHERE name = ?").param(name).query(Credentials::mapSealed).optional();
     }
 
-    boolean exists(long id) {
-        return jdbc.sql("SELECT COUNT(*) FROM credentials WHERE id = ?").param(id).query(Long.class).single() > 0;
+    Optional<SealedPassword> sealedPassword(long id) {
+        return jdbc.sql(SELECT_PASSWORD + " WHERE id = ?").param(id).query((rs, row) -> new SealedPassword(rs.getLong("id"),
+                rs.getString("name"), CredentialKind.valueOf(rs.getString("kind")), rs.getString("username"),
+                rs.getString("password"))).optional();
+    }
+
+    long insertPassword(String name, String description, String username, String sealedPassword, Instant at, String by) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO credentials (name, description, kind, username, password, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(name, description, CredentialKind.PASSWORD.name(), username, sealedPassword, DbTime.toDb(at), by)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    void updatePasswordLogin(long id, String name, String description, String username, Instant at, String by) {
+        jdbc.sql("UPDATE credentials SET name = ?, description = ?, username = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+                .params(name, description, username, DbTime.toDb(at), by, id).update();
+    }
+
+    void replacePassword(long id, String sealed) {
+        jdbc.sql("UPDATE credentials SET password = ? WHERE id = ?").params(sealed, id).update();
+    }
+
+    long bmcsUsing(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM node_bmcs WHERE credential_id = ?").param(id).query(Long.class).single();
+    }
+
+    boolean sshKeyExists(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM credentials WHERE id = ? AND kind = ?").params(id, CredentialKind.SSH_KEY.name())
+                .query(Long.class).single() > 0;
     }
 
     boolean nameTaken(String name, long exceptId) {
@@ -120,11 +152,14 @@ class Credentials {
     }
 
     private static CredentialView mapView(ResultSet rs, int row) throws SQLException {
+        String source = rs.getString("fingerprint_source");
         return new CredentialView(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                CredentialKind.valueOf(rs.getString("kind")),
                 rs.getString("ssh_user"), rs.getString("key_type"), rs.getBoolean("key_encrypted"),
-                rs.getString("fingerprint"), KeyFingerprint.Source.valueOf(rs.getString("fingerprint_source")),
+                rs.getString("fingerprint"), source == null ? null : KeyFingerprint.Source.valueOf(source),
                 rs.getBoolean("has_passphrase"), rs.getBoolean("has_become_password"),
-                rs.getLong("pool_count"), rs.getLong("node_count"),
+                rs.getString("username"), rs.getBoolean("has_password"),
+                rs.getLong("pool_count"), rs.getLong("node_count"), rs.getLong("bmc_count"),
                 DbTime.read(rs, "created_at"), rs.getString("created_by"),
                 DbTime.read(rs, "updated_at"), rs.getString("updated_by"));
     }

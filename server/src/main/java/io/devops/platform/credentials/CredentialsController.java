@@ -59,12 +59,25 @@ class CredentialsController {
     record CredentialRequest(@Size(max = 64) String name, @Size(max = 500) String description, @Size(max = 32) String sshUser,
                              @Size(max = PrivateKeyText.MAX_CHARS) String privateKey,
                              @Size(max = CredentialRules.MAX_SECRET_CHARS) String passphrase,
-                             @Size(max = CredentialRules.MAX_SECRET_CHARS) String becomePassword) {
+                             @Size(max = CredentialRules.MAX_SECRET_CHARS) String becomePassword,
+                             CredentialKind kind, @Size(max = 64) String username,
+                             @Size(max = CredentialRules.MAX_SECRET_CHARS) String password) {
+
+        CredentialRequest(String name, String description, String sshUser, String privateKey, String passphrase,
+                          String becomePassword) {
+            this(name, description, sshUser, privateKey, passphrase, becomePassword, null, null, null);
+        }
+
+        /** On create, SSH_KEY when left out, as before PASSWORD credentials existed; an update keeps the kind. */
+        CredentialKind kindOrDefault() {
+            return kind == null ? CredentialKind.SSH_KEY : kind;
+        }
 
         @Override
         public String toString() {
-            return "CredentialRequest[name=" + name + ", sshUser=" + sshUser + ", secrets given="
-                    + (privateKey != null) + "/" + (passphrase != null) + "/" + (becomePassword != null) + "]";
+            return "CredentialRequest[name=" + name + ", kind=" + kind + ", sshUser=" + sshUser + ", username=" + username
+                    + ", secrets given=" + (privateKey != null) + "/" + (passphrase != null) + "/" + (becomePassword != null)
+                    + "/" + (password != null) + "]";
         }
     }
 }

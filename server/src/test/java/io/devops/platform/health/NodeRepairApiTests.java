@@ -64,14 +64,14 @@ class NodeRepairApiTests extends ApiTest {
     @Test
     void aDeliveredNodesHealthPageShowsTheRecommendationToItsTenantOnly() {
         HealthFixtures.Tenant tenant = tenants.tenant();
-        fixtures.usePolicy(tenant.pool(), DecisionFixtures.WIDE, false);
+        HealthPolicyVersion policy = fixtures.usePolicy(tenant.pool(), DecisionFixtures.WIDE, false);
         HealthFixtures.Agent agent = tenants.agent(tenant.pool(), uniqueIp());
         assertThat(agent.report(event("79", T0, T0, 1, true)).status()).isEqualTo(200);
 
         JsonNode page = tenants.member(tenant).get("/api/v1/nodes/" + agent.nodeId() + "/health").json();
 
         assertThat(page.get("events")).singleElement().satisfies(e -> {
-            assertThat(e.get("policyVersion").asInt()).isEqualTo(5);
+            assertThat(e.get("policyVersion").asInt()).isEqualTo(policy.version());
             assertThat(e.get("action").asString()).isEqualTo("RECOMMENDED");
         });
         assertThat(page.get("decisions")).singleElement()

@@ -40,7 +40,8 @@ class EndpointWalkApiTests extends ApiTest {
             "auth", "api-tokens", "schedules", "certificates");
     /** Lists whose items belong to tenants: checked for the other tenant's objects. */
     private static final Set<String> SCOPED_LISTS = Set.of("/api/v1/tenants", "/api/v1/node-pools", "/api/v1/nodes", "/api/v1/jobs",
-            "/api/v1/runs", "/api/v1/audit-events", "/api/v1/overview", "/api/v1/health-events");
+            "/api/v1/runs", "/api/v1/audit-events", "/api/v1/overview", "/api/v1/health-events", "/api/v1/health-events/summary",
+            "/api/v1/repair-recommendations");
 
     private TenantWorld world;
 
