@@ -7,7 +7,8 @@
  * {@link io.devops.platform.health.HealthRule}, {@link io.devops.platform.health.HealthLimits},
  * {@link io.devops.platform.health.RepairAction}), the {@link io.devops.platform.health.RepairRequested}
  * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
- * the repair module implements for the node's health page.
+ * the repair module implements for the node's health page, and {@link io.devops.platform.health.HealthEvidence},
+ * a node's events for the repair module's RMA record.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Health", allowedDependencies = {"shared", "identity", "agentgateway"})
 package io.devops.platform.health;

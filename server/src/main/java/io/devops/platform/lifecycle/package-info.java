@@ -7,7 +7,7 @@
  * {@link io.devops.platform.inventory.DeliveryGate}, so the inventory depends on nothing here.
  * Public API: the {@link io.devops.platform.lifecycle.NodeDelivered} event, which the certificates
  * follow, and {@link io.devops.platform.lifecycle.RepairStates}, the moves into REPAIR and RMA that
- * health decisions and repairs make; otherwise other modules learn of it only through the inventory's interfaces.
+ * health decisions and repairs make, and {@link io.devops.platform.lifecycle.LifecycleHistory}, a node's moves for the RMA record; otherwise other modules learn of it only through the inventory's interfaces.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Lifecycle",
         allowedDependencies = {"shared", "identity", "inventory", "acceptance"})
