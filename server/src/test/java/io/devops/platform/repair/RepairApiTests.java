@@ -4,21 +4,17 @@ import static io.devops.platform.health.RepairAction.DRAIN;
 import static io.devops.platform.health.RepairAction.RMA;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.devops.platform.lifecycle.RepairStates;
+import io.devops.platform.health.HealthFixtures;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /** The repair calls and the RMA record, with nodes enrolled by the agent protocol (no commands run on them). */
-class RepairApiTests extends ApiTest {
+class RepairApiTests extends RepairTest {
 
     private static final String FACTS = """
             {"hostname":"gpu-a","system":{"boardSerial":"BRD-7731"},"gpu":{"devices":[
@@ -29,22 +25,9 @@ class RepairApiTests extends ApiTest {
              "evidence":"NVRM: Xid (PCI:0000:3a:00): 79, pid=4242, name=python, GPU has fallen off the bus.",
              "firstSeen":"2026-12-07T10:00:01Z","lastSeen":"2026-12-07T10:00:01Z","count":1,"open":true}""";
 
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    RepairStates states;
-
-    private RepairFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new RepairFixtures(admin(), anonymous(), ApiTest::unique);
-    }
-
     @Test
     void aChainOfOnlyRmaSendsTheNodeToRmaWithItsRecordInJsonAndMarkdown() throws Exception {
-        RepairFixtures.Tenant tenant = fixtures.tenant();
+        HealthFixtures.Tenant tenant = fixtures.health.tenant();
         RepairFixtures.Agent agent = fixtures.agent(tenant.pool(), uniqueIp(), FACTS);
         long node = agent.nodeId();
         assertThat(agent.api().post("/api/v1/agent/health-events", "{\"events\":[" + XID_79_EVENT + "]}").status()).isEqualTo(200);
@@ -78,7 +61,7 @@ class RepairApiTests extends ApiTest {
 
     @Test
     void aNodeReturnsOnlyFromRepairAndIsRepairedOnlyWhenItCanBeDrained() {
-        RepairFixtures.Tenant tenant = fixtures.tenant();
+        HealthFixtures.Tenant tenant = fixtures.health.tenant();
         long node = fixtures.agent(tenant.pool(), uniqueIp(), "{\"hostname\":\"gpu-b\"}").nodeId();
 
         Api.Response delivered = admin().post("/api/v1/nodes/" + node + "/repair", "{\"action\":\"REBOOT\",\"reason\":\"flaky\"}");
@@ -97,10 +80,10 @@ class RepairApiTests extends ApiTest {
 
     @Test
     void tenantUsersReadTheirNodesRmaRecordButNeitherRepairNorReturnIt() {
-        RepairFixtures.Tenant tenant = fixtures.tenant();
+        HealthFixtures.Tenant tenant = fixtures.health.tenant();
         long node = fixtures.agent(tenant.pool(), uniqueIp(), "{\"hostname\":\"gpu-c\"}").nodeId();
-        Api tenantOperator = fixtures.member(tenant, "OPERATOR");
-        Api stranger = fixtures.member(fixtures.tenant(), "VIEWER");
+        Api tenantOperator = fixtures.health.member(tenant, "OPERATOR");
+        Api stranger = fixtures.health.member(fixtures.health.tenant(), "VIEWER");
 
         assertThat(tenantOperator.get("/api/v1/nodes/" + node + "/rma").status()).isEqualTo(200);
         assertThat(stranger.get("/api/v1/nodes/" + node + "/rma").status()).isEqualTo(404);

@@ -6,11 +6,10 @@ import static io.devops.platform.health.RepairAction.RMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.devops.platform.lifecycle.RepairStates;
+import io.devops.platform.health.HealthFixtures;
 import io.devops.platform.support.AcceptanceTestNodes;
 import io.devops.platform.support.AgentProcess;
 import io.devops.platform.support.Api;
-import io.devops.platform.support.ApiTest;
 import io.devops.platform.support.Eventually;
 import io.devops.platform.support.RunFixtures;
 import io.devops.platform.support.TestNodes;
@@ -24,11 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -36,7 +32,7 @@ import tools.jackson.databind.JsonNode;
  * fake-reboot (a new boot id), the re-acceptance through real ansible-playbook over SSH on a
  * healthy acceptance test node, and a GPU reset the fake nvidia-smi refuses to reach.
  */
-class RepairEndToEndTests extends ApiTest {
+class RepairEndToEndTests extends RepairTest {
 
     private static final Path FAKE_BIN = Path.of("src", "test", "resources", "fake-bin").toAbsolutePath();
     /** The boot id file the tests' settings name (devops.repair.boot-id-file). */
@@ -48,26 +44,13 @@ class RepairEndToEndTests extends ApiTest {
     @TempDir
     Path dir;
 
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    RepairStates states;
-
-    private RepairFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new RepairFixtures(admin(), anonymous(), ApiTest::unique);
-    }
-
     @Test
     void aGpuResetIsRefusedWhileAProcessUsesTheGpuAndNothingIsReset() throws Exception {
-        RepairFixtures.Tenant tenant = fixtures.tenant();
+        HealthFixtures.Tenant tenant = fixtures.health.tenant();
         String ip = uniqueIp();
         Path gpuState = fakeGpuState();
         Files.writeString(gpuState.resolve("compute-apps"), "4242\n");
-        try (AgentProcess agent = agent(fixtures.token(tenant.pool()), ip)) {
+        try (AgentProcess agent = agent(fixtures.health.token(tenant.pool()), ip)) {
             long node = nodeOf(ip, agent);
             fixtures.maintenance(node);
 
@@ -102,7 +85,7 @@ class RepairEndToEndTests extends ApiTest {
         Files.deleteIfExists(Path.of(BOOT_ID + ".calls"));
         Path kernelLog = Files.writeString(dir.resolve("kern.log"), "Dec 07 09:59:00 gpu7 kernel: Linux version 6.8\n");
         long pool = admin().get("/api/v1/nodes/" + node).json().get("nodePoolId").asLong();
-        try (AgentProcess agent = agent(fixtures.token(pool), ip, "--kernel-log", kernelLog.toString())) {
+        try (AgentProcess agent = agent(fixtures.health.token(pool), ip, "--kernel-log", kernelLog.toString())) {
             Eventually.within(Duration.ofSeconds(30), "the agent's first health poll; log:\n" + agent.log(),
                     () -> Files.exists(agent.workDir().resolve("health-state.json")) ? true : null);
             Files.writeString(kernelLog, XID_79 + "\n", StandardOpenOption.APPEND);

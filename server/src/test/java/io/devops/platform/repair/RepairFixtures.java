@@ -2,6 +2,7 @@ package io.devops.platform.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.devops.platform.health.HealthFixtures;
 import io.devops.platform.health.RepairAction;
 import io.devops.platform.health.RepairRequested;
 import io.devops.platform.support.Api;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
-/** Tenants with a pool, their viewers, agents enrolled by protocol, and the requests the policy would publish. */
+/** Tenants and agents (health's fixtures), nodes out of service, and the requests the policy would publish. */
 final class RepairFixtures {
 
     static final String POLICY = "policy:default@v1";
@@ -17,43 +18,12 @@ final class RepairFixtures {
 
     private final Api admin;
     private final Api anonymous;
-    private final Function<String, String> unique;
+    final HealthFixtures health;
 
     RepairFixtures(Api admin, Api anonymous, Function<String, String> unique) {
         this.admin = admin;
         this.anonymous = anonymous;
-        this.unique = unique;
-    }
-
-    record Tenant(long id, long pool) {
-    }
-
-    Tenant tenant() {
-        var tenant = admin.post("/api/v1/tenants", "{\"name\":\"" + unique.apply("repair") + "\"}");
-        assertThat(tenant.status()).as(tenant.toString()).isEqualTo(201);
-        var pool = admin.post("/api/v1/node-pools", "{\"name\":\"" + unique.apply("pool") + "\",\"tenantId\":" + tenant.id() + "}");
-        assertThat(pool.status()).as(pool.toString()).isEqualTo(201);
-        return new Tenant(tenant.id(), pool.id());
-    }
-
-    /** A user of {@code tenant} with that tenant role (VIEWER, OPERATOR), signed in with a token. */
-    Api member(Tenant tenant, String role) {
-        String username = unique.apply("member");
-        String password = "pw-" + unique.apply("secret") + "-Long";
-        var created = admin.post("/api/v1/users", """
-                {"username":"%s","password":"%s","role":null,"tenantRoles":[{"tenantId":%d,"role":"%s"}]}"""
-                .formatted(username, password, tenant.id(), role));
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        var token = admin.basic(username, password).post("/api/v1/api-tokens", "{\"name\":\"" + unique.apply("token") + "\"}");
-        assertThat(token.status()).as(token.toString()).isEqualTo(201);
-        return anonymous.bearer(token.json().get("token").asString());
-    }
-
-    String token(long poolId) {
-        var created = admin.post("/api/v1/agent-enrollment-tokens",
-                "{\"expiresInMinutes\":10,\"maxUses\":1,\"nodePoolId\":" + poolId + "}");
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.json().get("token").asString();
+        this.health = new HealthFixtures(admin, anonymous, unique);
     }
 
     /** A node enrolled by the agent protocol with these facts; answers its id and the agent's API. */
@@ -61,7 +31,7 @@ final class RepairFixtures {
     }
 
     Agent agent(long poolId, String ip, String factsJson) {
-        var enrolled = anonymous.post("/api/v1/agent/enroll", "{\"enrollmentToken\":\"" + token(poolId) + "\",\"ip\":\"" + ip
+        var enrolled = anonymous.post("/api/v1/agent/enroll", "{\"enrollmentToken\":\"" + health.token(poolId) + "\",\"ip\":\"" + ip
                 + "\",\"hostname\":\"gpu-" + ip + "\",\"facts\":" + factsJson + ",\"agentVersion\":\"test\"}");
         assertThat(enrolled.status()).as(enrolled.toString()).isEqualTo(201);
         return new Agent(enrolled.json().get("nodeId").asLong(), anonymous.bearer(enrolled.json().get("credential").asString()));
