@@ -86,7 +86,8 @@ class RepairEndToEndTests extends RepairTest {
         Path kernelLog = Files.writeString(dir.resolve("kern.log"), "Dec 07 09:59:00 gpu7 kernel: Linux version 6.8\n");
         long pool = admin().get("/api/v1/nodes/" + node).json().get("nodePoolId").asLong();
         try (AgentProcess agent = agent(fixtures.health.token(pool), ip, "--kernel-log", kernelLog.toString())) {
-            Eventually.within(Duration.ofSeconds(30), "the agent's first health poll; log:\n" + agent.log(),
+            approveEnrolment(ip, agent);
+            Eventually.within(Duration.ofSeconds(30), "the agent's first health poll",
                     () -> Files.exists(agent.workDir().resolve("health-state.json")) ? true : null);
             Files.writeString(kernelLog, XID_79 + "\n", StandardOpenOption.APPEND);
             long event = Eventually.within(Duration.ofSeconds(20), "the Xid 79 event", () -> xidEvent(node));
@@ -153,6 +154,20 @@ class RepairEndToEndTests extends RepairTest {
         JsonNode repairs = fixtures.rma(node).get("repairs");
         return repairs.size() > index && repairs.get(index).get("result") != null && !repairs.get(index).get("result").isNull()
                 ? repairs.get(index) : null;
+    }
+
+    /** An agent that declares a known node's address waits for an admin's approval. */
+    private void approveEnrolment(String ip, AgentProcess agent) throws InterruptedException {
+        long pending = Eventually.within(Duration.ofSeconds(30), "the agent's pending enrolment; log:\n" + agent.log(), () -> {
+            for (JsonNode item : admin().get("/api/v1/agent-enrollments?size=500").json().get("items")) {
+                if (item.get("declaredIp").asString().equals(ip)) {
+                    return item.get("id").asLong();
+                }
+            }
+            return null;
+        });
+        Api.Response approved = admin().post("/api/v1/agent-enrollments/" + pending + "/approve", "{\"comment\":\"repair test\"}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
     }
 
     private Long xidEvent(long node) {
