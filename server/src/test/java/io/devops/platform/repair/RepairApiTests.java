@@ -36,7 +36,7 @@ class RepairApiTests extends RepairTest {
 
         events.publishEvent(RepairFixtures.xid79(node, null, List.of(DRAIN, RMA), 0));
 
-        Eventually.within(Duration.ofSeconds(20), "node " + node + " in RMA", () -> "RMA".equals(fixtures.state(node)) ? true : null);
+        Eventually.within(Duration.ofSeconds(20), "node " + node + " in RMA", () -> "RMA".equals(state(node)) ? true : null);
         JsonNode record = fixtures.rma(node);
         assertThat(record.get("state").asString()).isEqualTo("RMA");
         assertThat(record.get("boardSerial").asString()).isEqualTo("BRD-7731");
@@ -75,7 +75,7 @@ class RepairApiTests extends RepairTest {
         assertThat(badAction.status()).isEqualTo(400);
         Api.Response resetWithoutGpu = admin().post("/api/v1/nodes/" + node + "/repair", "{\"action\":\"GPU_RESET\"}");
         assertThat(resetWithoutGpu.status()).isEqualTo(400);
-        assertThat(fixtures.state(node)).as("refusals change nothing").isEqualTo("MAINTENANCE");
+        assertThat(state(node)).as("refusals change nothing").isEqualTo("MAINTENANCE");
     }
 
     @Test

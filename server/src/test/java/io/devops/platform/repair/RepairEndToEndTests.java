@@ -65,7 +65,7 @@ class RepairEndToEndTests extends RepairTest {
             assertThat(reset.get("result").asString()).isEqualTo("FAILED");
             assertThat(reset.get("detail").asString()).contains("refused: processes use the GPU (pids 4242");
             assertThat(calls(gpuState)).doesNotContain("--gpu-reset");
-            assertThat(fixtures.state(node)).isEqualTo("REPAIR");
+            assertThat(state(node)).isEqualTo("REPAIR");
             assertThat(fixtures.rma(node).get("repairs").get(1).get("status").asString()).as("an operator decides next")
                     .isEqualTo("WAITING");
         } finally {
@@ -106,7 +106,7 @@ class RepairEndToEndTests extends RepairTest {
                 assertThat(Files.readAllLines(Path.of(BOOT_ID + ".calls"))).hasSize(incident);
             }
             drainAndRequest(node, event);
-            Eventually.within(Duration.ofSeconds(30), "node in RMA", () -> "RMA".equals(fixtures.state(node)) ? true : null);
+            Eventually.within(Duration.ofSeconds(30), "node in RMA", () -> "RMA".equals(state(node)) ? true : null);
 
             JsonNode record = fixtures.rma(node);
             List<String> actions = new ArrayList<>();
@@ -134,14 +134,14 @@ class RepairEndToEndTests extends RepairTest {
     private Boolean readyAfter(long node, int n) {
         JsonNode repairs = fixtures.rma(node).get("repairs");
         boolean concluded = repairs.size() == n && "ENDED".equals(last(repairs).get("status").asString());
-        if (concluded && !"READY".equals(fixtures.state(node))) {
-            throw new AssertionError("repair " + n + " concluded but the node is " + fixtures.state(node) + ": " + repairs);
+        if (concluded && !"READY".equals(state(node))) {
+            throw new AssertionError("repair " + n + " concluded but the node is " + state(node) + ": " + repairs);
         }
         return concluded ? true : null;
     }
 
     private void takeOutOfService(long node) {
-        String state = fixtures.state(node);
+        String state = state(node);
         if ("RMA".equals(state)) {
             admin().post("/api/v1/nodes/" + node + "/lifecycle", "{\"to\":\"NEW\",\"reason\":\"an earlier test\"}");
         }

@@ -43,11 +43,6 @@ final class RepairFixtures {
         assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     }
 
-    String state(long nodeId) {
-        JsonNode history = admin.get("/api/v1/nodes/" + nodeId + "/lifecycle").json();
-        return history.get(history.size() - 1).get("to").asString();
-    }
-
     /** What the policy publishes after draining the node for an Xid 79 on GPU 0000:3a:00. */
     static RepairRequested xid79(long nodeId, Long eventId, List<RepairAction> chain, int escalateAfter) {
         return new RepairRequested(nodeId, eventId, "xid", "79", "0000:3a:00", chain, escalateAfter, 0L, 1, CHECKS, POLICY,

@@ -17,6 +17,11 @@ abstract class RepairTest extends ApiTest {
 
     RepairFixtures fixtures;
 
+    /** The node's lifecycle state (one never moved reads as its pool puts it, with no history). */
+    String state(long nodeId) {
+        return states.state(nodeId);
+    }
+
     @BeforeEach
     void fixtures() {
         fixtures = new RepairFixtures(admin(), anonymous(), ApiTest::unique);
