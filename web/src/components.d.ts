@@ -80,6 +80,7 @@ declare module 'vue' {
     InventoryVarsPanel: typeof import('./components/inventory/InventoryVarsPanel.vue')['default']
     JobSchedules: typeof import('./components/schedules/JobSchedules.vue')['default']
     JudgementTable: typeof import('./components/JudgementTable.vue')['default']
+    JudgingModes: typeof import('./components/JudgingModes.vue')['default']
     LabelEditor: typeof import('./components/inventory/LabelEditor.vue')['default']
     LabelTags: typeof import('./components/LabelTags.vue')['default']
     LanguageSwitch: typeof import('./components/LanguageSwitch.vue')['default']

@@ -7,7 +7,8 @@
  * {@link io.devops.platform.health.HealthRule}, {@link io.devops.platform.health.HealthLimits},
  * {@link io.devops.platform.health.RepairAction}), the {@link io.devops.platform.health.RepairRequested}
  * event that the repair module follows, and {@link io.devops.platform.health.RepairHistory}, which
- * the repair module implements for the node's health page. Policies are stored and versioned here
+ * the repair module implements for the node's health page, and {@link io.devops.platform.health.HealthEvidence},
+ * a node's events for the repair module's RMA record. Policies are stored and versioned here
  * ({@link io.devops.platform.health.HealthPoliciesAsCode} reads and saves them for catalog as code);
  * re-acceptance checks are checked against acceptance's check names. Decisions: each condition that
  * opens or rises in severity is decided once under the pool's policy (drain through the lifecycle's

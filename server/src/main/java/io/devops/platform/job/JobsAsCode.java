@@ -84,6 +84,13 @@ public class JobsAsCode {
         return (existing.isPresent() ? service.update(existing.get(), draft, BasedOn.ANY) : service.create(draft)).version();
     }
 
+    /** The live job of that name (names are unique among live jobs), for a starter that saved it by name. */
+    @Transactional(readOnly = true)
+    public Optional<Long> idOf(String name) {
+        return jdbc.sql("SELECT id FROM jobs WHERE name = ? AND is_deleted = FALSE ORDER BY id").param(name)
+                .query(Long.class).list().stream().findFirst();
+    }
+
     private JobSpec spec(JobVersion version) {
         List<JobSpec.Item> items = new ArrayList<>();
         for (JobItem item : version.items()) {

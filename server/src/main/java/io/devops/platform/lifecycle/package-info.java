@@ -7,8 +7,9 @@
  * {@link io.devops.platform.inventory.DeliveryGate}, so the inventory depends on nothing here.
  * Public API: the {@link io.devops.platform.lifecycle.NodeDelivered} event, which the certificates
  * follow, and {@link io.devops.platform.lifecycle.RepairStates}, the moves into REPAIR and RMA that
- * health decisions and repairs make, and {@link io.devops.platform.lifecycle.BurnInHistory} (when a node last passed a
- * burn-in tier, for the recurring burn-in of spare nodes); otherwise other modules learn of it only through the inventory's interfaces.
+ * health decisions and repairs make, {@link io.devops.platform.lifecycle.BurnInHistory} (when a node last passed a
+ * burn-in tier, for the recurring burn-in of spare nodes) and {@link io.devops.platform.lifecycle.LifecycleHistory}
+ * (a node's moves, for the RMA record); otherwise other modules learn of it only through the inventory's interfaces.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Lifecycle",
         allowedDependencies = {"shared", "identity", "inventory", "acceptance"})

@@ -32,11 +32,7 @@ import tools.jackson.databind.JsonNode;
  */
 class AcceptanceRunTests extends ApiTest {
 
-    static final List<Profile> PROFILES = List.of(
-            Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"),
-            Profile.of("h100-missing-gpu"), Profile.of("h100-xid79"), Profile.of("h100-remap-pending"),
-            Profile.of("h100-nvlink-inactive"), Profile.of("h100-8-healthy", "dcgmi"), Profile.of("h100-ecc-uncorrectable"),
-            Profile.of("h100-fm-wrong-version"), Profile.of("h100-pcie-width-degraded"), Profile.of("h100-low-busbw"));
+    static final List<Profile> PROFILES = AcceptanceTestNodes.FLEET;
     /** The check each faulty node must fail, by profile index. */
     static final Map<Integer, String> FAULTS = Map.of(4, "gpu_inventory", 5, "xid", 6, "row_remap", 7, "nvlink", 9, "ecc",
             10, "fabric_manager", 11, "pcie", 12, "nccl_all_reduce");

@@ -6,22 +6,22 @@ import io.devops.platform.support.Api;
 import java.util.function.Function;
 
 /** Tenants with a pool each, members signed in with tokens, and agents enrolled into a pool, for the health tests. */
-final class HealthFixtures {
+public final class HealthFixtures {
 
     private final Api admin;
     private final Api anonymous;
     private final Function<String, String> unique;
 
-    HealthFixtures(Api admin, Api anonymous, Function<String, String> unique) {
+    public HealthFixtures(Api admin, Api anonymous, Function<String, String> unique) {
         this.admin = admin;
         this.anonymous = anonymous;
         this.unique = unique;
     }
 
-    record Tenant(long id, long pool) {
+    public record Tenant(long id, long pool) {
     }
 
-    Tenant tenant() {
+    public Tenant tenant() {
         var tenant = admin.post("/api/v1/tenants", "{\"name\":\"" + unique.apply("health") + "\"}");
         assertThat(tenant.status()).as(tenant.toString()).isEqualTo(201);
         var pool = admin.post("/api/v1/node-pools", "{\"name\":\"" + unique.apply("pool") + "\",\"tenantId\":" + tenant.id() + "}");
@@ -31,11 +31,16 @@ final class HealthFixtures {
 
     /** A viewer of {@code tenant}, with an API token of its own. */
     Api member(Tenant tenant) {
+        return member(tenant, "VIEWER");
+    }
+
+    /** A user with this role (VIEWER, OPERATOR) in {@code tenant} alone, with an API token of its own. */
+    public Api member(Tenant tenant, String role) {
         String username = unique.apply("viewer");
         String password = "pw-" + unique.apply("secret") + "-Long";
         var created = admin.post("/api/v1/users", """
-                {"username":"%s","password":"%s","role":null,"tenantRoles":[{"tenantId":%d,"role":"VIEWER"}]}"""
-                .formatted(username, password, tenant.id()));
+                {"username":"%s","password":"%s","role":null,"tenantRoles":[{"tenantId":%d,"role":"%s"}]}"""
+                .formatted(username, password, tenant.id(), role));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         var token = admin.basic(username, password).post("/api/v1/api-tokens", "{\"name\":\"" + unique.apply("token") + "\"}");
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
@@ -43,7 +48,7 @@ final class HealthFixtures {
     }
 
     /** An enrolment token for one agent joining {@code poolId}. */
-    String token(long poolId) {
+    public String token(long poolId) {
         var created = admin.post("/api/v1/agent-enrollment-tokens",
                 "{\"expiresInMinutes\":10,\"maxUses\":1,\"nodePoolId\":" + poolId + "}");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);

@@ -34,6 +34,16 @@ public final class AcceptanceTestNodes {
         }
     }
 
+    /**
+     * The one set of nodes the tests share (one JVM starts them once): four healthy 8 x H100, eight
+     * with one fault each, one without dcgmi.
+     */
+    public static final List<Profile> FLEET = List.of(
+            Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"), Profile.of("h100-8-healthy"),
+            Profile.of("h100-missing-gpu"), Profile.of("h100-xid79"), Profile.of("h100-remap-pending"),
+            Profile.of("h100-nvlink-inactive"), Profile.of("h100-8-healthy", "dcgmi"), Profile.of("h100-ecc-uncorrectable"),
+            Profile.of("h100-fm-wrong-version"), Profile.of("h100-pcie-width-degraded"), Profile.of("h100-low-busbw"));
+
     private static AcceptanceTestNodes instance;
 
     private final Path dir = Path.of("target", "acceptance-nodes").toAbsolutePath();

@@ -1,0 +1,13 @@
+/**
+ * Repair: follows {@link io.devops.platform.health.RepairRequested} and repairs a drained node
+ * (GPU reset, reboot, power cycle, driver reinstall, RMA) as its policy's action chain says, then
+ * starts its re-acceptance, escalating to the next action or RMA when a repair or the re-acceptance
+ * fails; every attempt is a row of {@code node_repairs} written before anything is done. Operators'
+ * calls: {@code /nodes/{id}/repair}, {@code /return}, {@code /rma}. Public API:
+ * {@link io.devops.platform.repair.PowerCycle}, which a BMC module implements. Nothing depends on
+ * this module otherwise: health reads it through its own {@link io.devops.platform.health.RepairHistory}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Repair",
+        allowedDependencies = {"shared", "identity", "inventory", "lifecycle", "health", "agentgateway", "execution", "job",
+                "acceptance"})
+package io.devops.platform.repair;
