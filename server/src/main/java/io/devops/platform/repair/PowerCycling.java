@@ -1,17 +1,21 @@
 package io.devops.platform.repair;
 
+import io.devops.platform.bmc.BmcPower;
+import io.devops.platform.bmc.PowerResult;
 import io.devops.platform.health.RepairAction;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** POWER_CYCLE through the node's BMC ({@link PowerCycle}); without an implementation, "no BMC configured". */
+/**
+ * POWER_CYCLE through the node's BMC over IPMI ({@link BmcPower}): succeeded only when the BMC
+ * acknowledged the cycle and then reported the power on; a node without a BMC fails saying so.
+ */
 @Component
 class PowerCycling implements NodeRepairAction {
 
-    private final ObjectProvider<PowerCycle> power;
+    private final BmcPower bmc;
 
-    PowerCycling(ObjectProvider<PowerCycle> power) {
-        this.power = power;
+    PowerCycling(BmcPower bmc) {
+        this.bmc = bmc;
     }
 
     @Override
@@ -21,11 +25,8 @@ class PowerCycling implements NodeRepairAction {
 
     @Override
     public RepairResult perform(Repair repair) {
-        PowerCycle bmc = power.getIfUnique();
-        if (bmc == null) {
-            return RepairResult.failed("no BMC configured: the platform cannot power cycle this node");
-        }
-        PowerCycle.Result result = bmc.cycle(repair.nodeId());
-        return result.succeeded() ? RepairResult.succeeded(result.detail()) : RepairResult.failed(result.detail());
+        PowerResult result = bmc.powerCycle(repair.nodeId());
+        String detail = result.detail() + (result.evidence().isEmpty() ? "" : " (BMC: " + String.join("; ", result.evidence()) + ")");
+        return result.succeeded() ? RepairResult.succeeded(detail) : RepairResult.failed(detail);
     }
 }
