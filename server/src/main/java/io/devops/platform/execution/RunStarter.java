@@ -58,11 +58,13 @@ class RunStarter {
     private final Clock clock;
     private final TargetSelection selection;
     private final RunOptionsStore optionsStore;
+    private final DrainedNodes drained;
 
     RunStarter(JobVersions jobs, TemplatePlans plans, NodeTargets targets, Runs runs, RunContents contents,
                RunScheduling scheduling, AuditTrail audit, Clock clock, RunAccess access, TargetSelection selection,
-               RunOptionsStore optionsStore, RunApprovals approvals) {
+               RunOptionsStore optionsStore, RunApprovals approvals, DrainedNodes drained) {
         this.access = access;
+        this.drained = drained;
         this.selection = selection;
         this.optionsStore = optionsStore;
         this.approvals = approvals;
@@ -101,10 +103,19 @@ class RunStarter {
      * the run's {@code executedBy} (e.g. {@code schedule:12}), {@code kind} its kind.
      */
     RunRecord start(long jobId, Integer version, String starter, String kind) {
-        return start(jobId, version, RunOptions.NONE, starter, kind);
+        return start(jobId, version, RunOptions.NONE, starter, kind, false);
+    }
+
+    /** A repair's re-acceptance of its drained node: the one start a node in REPAIR takes. */
+    RunRecord startReacceptance(long jobId, String starter, String kind) {
+        return start(jobId, null, RunOptions.NONE, starter, kind, true);
     }
 
     private RunRecord start(long jobId, Integer version, RunOptions asked, String starter, String kind) {
+        return start(jobId, version, asked, starter, kind, false);
+    }
+
+    private RunRecord start(long jobId, Integer version, RunOptions asked, String starter, String kind, boolean reacceptance) {
         JobVersion job = runnable(jobId, version);
         RunOptions options = asked.withExtraVars(TargetSelection.checkedExtraVars(job, asked.extraVars()));
         TargetSelection.Selection selection = this.selection.select(job, options);
@@ -122,6 +133,7 @@ class RunStarter {
             items.add(snapshot(item.item().sequence(), item.item().templateId(), item.resolution(), problems));
         }
         refuseIf(problems, "job " + job.name());
+        drained.refuse("job " + job.name(), nodesOf(items), reacceptance);
         Long tenant = access.tenantToStart(nodesOf(items), "Job", jobId);
         List<String> toWaitFor = approvals.reasonsToWait(job.jobId(), nodesOf(items));
         long runId = runs.insert(new NewRun(job.jobId(), job.versionId(), job.version(), job.name(), job.failurePolicy().name(),
@@ -176,6 +188,7 @@ class RunStarter {
         NewRun run = rerun.run();
         List<SnapshotItem> items = rerun.items();
         refuseIf(problems, "the failed nodes of run " + previousRunId);
+        drained.refuse("the failed nodes of run " + previousRunId, nodesOf(items), false);
         Long tenant = access.tenantToStart(nodesOf(items), "Run", previousRunId);
         List<String> toWaitFor = approvals.reasonsToWait(run.jobId(), nodesOf(items));
         long runId = runs.insert(run, initialStatus(toWaitFor), clock.instant());

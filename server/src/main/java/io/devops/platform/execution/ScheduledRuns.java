@@ -31,6 +31,14 @@ public class ScheduledRuns {
         return starter.start(jobId, null, starterName, KIND).id();
     }
 
+    /**
+     * A repair's re-acceptance run of its drained node: as {@link #start}, and the one start a node
+     * in REPAIR takes (every other start refuses drained nodes).
+     */
+    public long startReacceptance(long jobId, String starterName) {
+        return starter.startReacceptance(jobId, starterName, KIND).id();
+    }
+
     /** The runs {@code starterName} started that are queued or running, oldest first. */
     public List<ActiveRun> active(String starterName) {
         return runs.activeStartedBy(starterName).stream().map(run -> new ActiveRun(run.id(), run.status().name())).toList();

@@ -41,6 +41,6 @@ class Reacceptance {
         String name = "Re-acceptance of node " + nodeIp;
         jobs.saveJob(new JobSpec(name, "Started by the repair module after a repair; checks: " + String.join(", ", checks),
                 "CONTINUE", switches, List.of(new JobSpec.Item(TEMPLATE, null, List.of(new JobSpec.Target(JobSpec.Target.NODE, nodeIp))))));
-        return runs.start(jobs.idOf(name).orElseThrow(), starter);
+        return runs.startReacceptance(jobs.idOf(name).orElseThrow(), starter);
     }
 }

@@ -28,12 +28,20 @@ final class DecisionFixtures {
      * the API ({@code POST /health-policies}, {@code PUT /node-pools/{id}/health-policy}), as an ADMIN would.
      */
     HealthPolicyVersion usePolicy(long poolId, HealthLimits limits, boolean dryRun) {
+        return usePolicy(poolId, limits, dryRun, "[\"DRAIN\",\"REBOOT\",\"RMA\"]");
+    }
+
+    /**
+     * As {@link #usePolicy(long, HealthLimits, boolean)} with Xid 79's chain given (a JSON array): a
+     * chain of DRAIN alone keeps a drained node in REPAIR, where the repair module waits for a person.
+     */
+    HealthPolicyVersion usePolicy(long poolId, HealthLimits limits, boolean dryRun, String actions) {
         String name = unique.apply("test-policy");
         String body = """
                 {"name":"%s","rules":[{"match":{"component":"xid","code":"79"},"severity":"CRITICAL",
-                 "actions":["DRAIN","REBOOT","RMA"],"escalateAfterRepairs":2}],
+                 "actions":%s,"escalateAfterRepairs":2}],
                  "limits":{"maxNodesPerPool":%d,"maxPercentPerPool":%d,"maxPerHour":%d},"dryRun":%b,"reacceptanceChecks":["xid"]}"""
-                .formatted(name, limits.maxNodesPerPool(), limits.maxPercentPerPool(), limits.maxPerHour(), dryRun);
+                .formatted(name, actions, limits.maxNodesPerPool(), limits.maxPercentPerPool(), limits.maxPerHour(), dryRun);
         Api.Response created = admin.post("/api/v1/health-policies", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api.Response chosen = admin.put("/api/v1/node-pools/" + poolId + "/health-policy", "{\"policyId\":" + created.id() + "}");

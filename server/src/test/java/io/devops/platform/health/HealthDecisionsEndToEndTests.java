@@ -118,7 +118,8 @@ class HealthDecisionsEndToEndTests extends ApiTest {
     @Test
     void aNodePastThePoolsLimitGetsARecommendationOnly() throws Exception {
         long pool = fixtures.ownPool();
-        fixtures.usePolicy(pool, new HealthLimits(1, 100, 1_000_000), false);
+        // DRAIN alone: the first node stays in REPAIR (the repair module waits for a person), so it counts.
+        fixtures.usePolicy(pool, new HealthLimits(1, 100, 1_000_000), false, "[\"DRAIN\"]");
         try (Watched first = watched(pool, "first"); Watched second = watched(pool, "second")) {
             fixtures.ready(first.nodeId());
             fixtures.ready(second.nodeId());

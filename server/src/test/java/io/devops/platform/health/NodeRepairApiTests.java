@@ -4,6 +4,8 @@ import static io.devops.platform.health.HealthFixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.devops.platform.support.ApiTest;
+import io.devops.platform.support.RunFixtures;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +45,22 @@ class NodeRepairApiTests extends ApiTest {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asString()).contains("DELIVERED", "release it to the spare pool first");
         assertThat(fixtures.state(delivered)).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aDrainedNodeTakesNoNewRunAndTheJobIsRefusedNamingIt() {
+        HealthFixtures.Agent agent = readyTeamNode(DecisionFixtures.WIDE);
+        RunFixtures runs = new RunFixtures(admin(), null);
+        long shell = runs.shell(unique("drained"), "true", null, "agent");
+        long job = runs.job(unique("drained"), "STOP", runs.template(unique("drained"), steps -> RunFixtures.scriptStep(steps, shell)),
+                List.of(agent.nodeId()));
+        assertThat(admin().post("/api/v1/nodes/" + agent.nodeId() + "/drain", "{\"reason\":\"xid 79\"}").status()).isEqualTo(200);
+
+        var refused = admin().post("/api/v1/jobs/" + job + "/runs", "{}");
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asString()).contains("(REPAIR) drained", "takes no new runs");
+        assertThat(admin().get("/api/v1/runs?jobId=" + job).json().get("total").asLong()).isZero();
     }
 
     @Test
