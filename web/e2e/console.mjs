@@ -122,7 +122,7 @@ try {
   expect(await vars.locator('[data-test=secret-input-registry_token]').inputValue() === '', 'a saved secret is shown again')
   await page.screenshot({ path: `${shots}/pool-en.png`, fullPage: true })
 
-  step('the home page counts the open conditions; its link opens the Health page filtered, with the evidence and no decision yet')
+  step('the home page counts the open conditions; its link opens the Health page filtered, with the evidence and the policy\'s decision')
   await page.getByRole('menuitem', { name: 'Overview' }).click()
   const glance = page.locator('[data-test=health-glance]')
   await glance.locator('[data-test=glance-repair]').getByText('0').waitFor()
@@ -131,7 +131,9 @@ try {
   const healthRow = page.locator('[data-test=health-table] .el-table__row', { hasText: 'xid 79' })
   await healthRow.getByText('127.0.0.9').waitFor()
   await healthRow.getByText('open', { exact: true }).waitFor()
-  expect(await healthRow.getByText('—').count() === 2, 'a policy version or action is shown where no policy decided')
+  // The built-in policy decided it: a NEW node of the spare pool is not in service, so nothing to drain.
+  await healthRow.getByText('NOT_APPLICABLE', { exact: true }).waitFor()
+  expect(await healthRow.getByText('—').count() === 0, 'the policy version or the decision is missing')
   await healthRow.locator('.el-table__expand-icon').click()
   await page.locator('[data-test=health-evidence]').getByText('NVRM: Xid (PCI:0000:18:00): 79, pid=1').waitFor()
   await page.screenshot({ path: `${shots}/health-en.png`, fullPage: true })
