@@ -113,6 +113,7 @@ try {
   await page.locator('[data-test=roles-table]').waitFor()
   await page.locator('[data-test=catalog-export]').click()
   await page.locator('[data-test=catalog-export-kind-jobs]').click()
+  await page.locator('[data-test=catalog-export-kind-health-policies]').click()
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=catalog-export-download]').click()])
   expect(download.suggestedFilename() === 'catalog.tar.gz', `the export downloads as ${download.suggestedFilename()}`)
   const downloaded = readFileSync(await download.path())
