@@ -110,7 +110,7 @@ class HealthDecider {
     }
 
     private LimitCheck.Counts counts(long poolId, int poolSize, Instant now) {
-        int inRepair = (int) decisions.drainedNodesOfPool(poolId).stream().filter(id -> "REPAIR".equals(states.state(id))).count();
+        int inRepair = (int) states.inRepair(decisions.drainedNodesOfPool(poolId));
         return new LimitCheck.Counts(poolSize, inRepair, decisions.drainedSince(now.minus(Duration.ofHours(1))));
     }
 

@@ -31,6 +31,13 @@ class RepairMoves implements RepairStates {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public long inRepair(java.util.Collection<Long> nodeIds) {
+        // A node without a stored state is where its pool puts it (NEW or DELIVERED), never in REPAIR.
+        return lifecycles.stored(nodeIds).values().stream().filter(state -> state == NodeState.REPAIR).count();
+    }
+
+    @Override
     public Optional<String> enterRepair(long nodeId, String actor, String reason) {
         NodeState from = current(placement.node(nodeId));
         return moved(nodeId, from, NodeState.REPAIR, actor, reason) ? Optional.of(from.name()) : Optional.empty();

@@ -20,6 +20,9 @@ public interface RepairStates {
      */
     Optional<String> enterRepair(long nodeId, String actor, String reason);
 
+    /** How many of these nodes are in REPAIR now (one query per thousand nodes, not one per node). */
+    long inRepair(java.util.Collection<Long> nodeIds);
+
     /** REPAIR → RMA (also from FAILED_TESTING, through REPAIR): false when the table forbids it. */
     boolean enterRma(long nodeId, String actor, String reason);
 }
